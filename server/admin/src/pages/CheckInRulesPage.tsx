@@ -1,0 +1,5 @@
+import ComingSoon from '../components/ComingSoon';
+
+export default function CheckInRulesPage() {
+  return <ComingSoon title="签到规则" />;
+}

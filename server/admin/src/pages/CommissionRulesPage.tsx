@@ -1,0 +1,5 @@
+import ComingSoon from '../components/ComingSoon';
+
+export default function CommissionRulesPage() {
+  return <ComingSoon title="佣金规则" />;
+}

@@ -1,0 +1,5 @@
+import ComingSoon from '../components/ComingSoon';
+
+export default function RefundsPage() {
+  return <ComingSoon title="售后退款" />;
+}

@@ -1,0 +1,5 @@
+import ComingSoon from '../components/ComingSoon';
+
+export default function TiersPage() {
+  return <ComingSoon title="会员等级" />;
+}

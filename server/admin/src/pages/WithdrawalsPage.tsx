@@ -1,0 +1,5 @@
+import ComingSoon from '../components/ComingSoon';
+
+export default function WithdrawalsPage() {
+  return <ComingSoon title="提现审核" />;
+}

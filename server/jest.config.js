@@ -1,0 +1,22 @@
+// NestJS 12 is ESM-only: @swc/jest compiles our TS and the @nestjs/* packages to CommonJS.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+};
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testRegex: '\\.(e2e-)?spec\\.ts$',
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  moduleNameMapper: {
+    '^@mc/shared$': '<rootDir>/../shared/src/index.ts',
+    '^@mc/wechat-sim$': '<rootDir>/sim/src/index.ts',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?@nestjs)'],
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc] },
+  testTimeout: 30000,
+};

@@ -1,0 +1,67 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import type { StaffRole } from '../../modules/auth/entities/staff-user.entity';
+import { forbidden, unauthorized } from '../errors';
+import type { CustomerPrincipal, StaffPrincipal, TokenPayload } from './auth.types';
+
+type AuthedRequest = Request & { customer?: CustomerPrincipal; staff?: StaffPrincipal };
+
+function readToken(jwt: JwtService, req: Request): TokenPayload {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthorized();
+  try {
+    return jwt.verify<TokenPayload>(match[1]);
+  } catch {
+    throw unauthorized('invalid or expired token');
+  }
+}
+
+/** Customer routes: a valid customer token; staff tokens are not customers. */
+@Injectable()
+export class CustomerGuard implements CanActivate {
+  constructor(private readonly jwt: JwtService) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const payload = readToken(this.jwt, req);
+    if (payload.typ !== 'customer') throw forbidden('customer login required');
+    req.customer = { kind: 'customer', customerId: payload.sub };
+    return true;
+  }
+}
+
+const ROLES_KEY = 'staffRoles';
+/** Roles allowed on a staff route besides the owner, who may do everything. */
+export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Staff routes: a staff token (customer token → 403) with an allowed role. */
+@Injectable()
+export class StaffGuard implements CanActivate {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const payload = readToken(this.jwt, req);
+    if (payload.typ !== 'staff' || !payload.role) throw forbidden('staff only');
+    const allowed = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
+    if (payload.role !== 'owner' && allowed && !allowed.includes(payload.role)) {
+      throw forbidden(`role ${payload.role} may not do this`);
+    }
+    req.staff = { kind: 'staff', staffId: payload.sub, role: payload.role };
+    return true;
+  }
+}
+
+export const CurrentCustomer = createParamDecorator((_: unknown, ctx: ExecutionContext): CustomerPrincipal => {
+  return ctx.switchToHttp().getRequest<AuthedRequest>().customer!;
+});
+
+export const CurrentStaff = createParamDecorator((_: unknown, ctx: ExecutionContext): StaffPrincipal => {
+  return ctx.switchToHttp().getRequest<AuthedRequest>().staff!;
+});

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+
+export class ConfigError extends Error {}
+
+export interface WechatSettings {
+  apiBase: string;
+  payApiBase: string;
+  appId: string;
+  appSecret: string;
+  mchId: string;
+  merchantSerial: string;
+  merchantPrivateKeyPem: string;
+  platformSerial: string;
+  platformPublicKeyPem: string;
+  apiV3Key: string;
+}
+
+export interface AppConfig {
+  production: boolean;
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  /** mysql://user:pass@host:port/db, or null for the embedded sql.js demo database. */
+  databaseUrl: string | null;
+  sqljsPath: string;
+  migrationsRun: boolean;
+  seedDemo: boolean;
+  devTools: boolean;
+  jobsEnabled: boolean;
+  wechatSim: boolean;
+  wechatSimPort: number;
+  adminPassword: string | null;
+  jwtSecret: string;
+  logLevel: string;
+  /** Filled from WECHAT_* env, or from the simulator when WECHAT_SIM=1. */
+  wechat: WechatSettings;
+}
+
+type Env = Record<string, string | undefined>;
+
+function flag(env: Env, name: string, dflt: boolean): boolean {
+  const v = env[name];
+  if (v === undefined || v === '') return dflt;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (got "${v}")`);
+}
+
+function port(env: Env, name: string, dflt: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number (got "${v}")`);
+  return n;
+}
+
+/** A PEM given inline (with \n escapes allowed) or as a path to a file. */
+function pem(env: Env, name: string): string {
+  const v = env[name] ?? '';
+  if (!v || v.includes('-----BEGIN')) return v.replace(/\\n/g, '\n');
+  try {
+    return readFileSync(v, 'utf8');
+  } catch {
+    throw new ConfigError(`${name}: cannot read PEM file "${v}"`);
+  }
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^(mysql|mariadb):\/\/[^/]+\/\w+/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must look like mysql://user:pass@host:port/database');
+  }
+  const wechatSim = flag(env, 'WECHAT_SIM', false);
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (production && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET is required in production (at least 32 characters)');
+  }
+  const p = port(env, 'PORT', 3000);
+  const config: AppConfig = {
+    production,
+    port: p,
+    host: env.HOST || '0.0.0.0',
+    publicBaseUrl: (env.PUBLIC_BASE_URL || `http://127.0.0.1:${p}`).replace(/\/$/, ''),
+    databaseUrl,
+    sqljsPath: resolveDataPath(env.SQLJS_PATH || 'data/demo.sqlite'),
+    migrationsRun: flag(env, 'MIGRATIONS_RUN', true),
+    seedDemo: flag(env, 'SEED_DEMO', false) || !databaseUrl,
+    devTools: flag(env, 'DEV_TOOLS', false),
+    jobsEnabled: flag(env, 'JOBS', true),
+    wechatSim,
+    wechatSimPort: port(env, 'WECHAT_SIM_PORT', 3001),
+    adminPassword: env.ADMIN_PASSWORD || null,
+    jwtSecret: jwtSecret || 'dev-only-insecure-jwt-secret-change-me',
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    wechat: {
+      apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
+      payApiBase: (env.WECHATPAY_API_BASE || 'https://api.mch.weixin.qq.com').replace(/\/$/, ''),
+      appId: env.WECHAT_APPID ?? '',
+      appSecret: env.WECHAT_SECRET ?? '',
+      mchId: env.WECHATPAY_MCHID ?? '',
+      merchantSerial: env.WECHATPAY_SERIAL ?? '',
+      merchantPrivateKeyPem: pem(env, 'WECHATPAY_PRIVATE_KEY'),
+      platformSerial: env.WECHATPAY_PLATFORM_SERIAL ?? '',
+      platformPublicKeyPem: pem(env, 'WECHATPAY_PLATFORM_PUBLIC_KEY'),
+      apiV3Key: env.WECHATPAY_APIV3_KEY ?? '',
+    },
+  };
+  if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required in production');
+  if (production && !wechatSim) {
+    const required: [string, string][] = [
+      ['WECHAT_APPID', config.wechat.appId],
+      ['WECHAT_SECRET', config.wechat.appSecret],
+      ['WECHATPAY_MCHID', config.wechat.mchId],
+      ['WECHATPAY_SERIAL', config.wechat.merchantSerial],
+      ['WECHATPAY_PRIVATE_KEY', config.wechat.merchantPrivateKeyPem],
+      ['WECHATPAY_PLATFORM_SERIAL', config.wechat.platformSerial],
+      ['WECHATPAY_PLATFORM_PUBLIC_KEY', config.wechat.platformPublicKeyPem],
+      ['WECHATPAY_APIV3_KEY', config.wechat.apiV3Key],
+    ];
+    for (const [name, value] of required) if (!value) throw new ConfigError(`${name} is required in production`);
+    if (config.wechat.apiV3Key.length !== 32) throw new ConfigError('WECHATPAY_APIV3_KEY must be 32 characters');
+  }
+  return config;
+}
+
+function resolveDataPath(p: string): string {
+  return isAbsolute(p) ? p : resolve(process.cwd(), p);
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS } from '../migrations/mysql';
+import { SQLJS_MIGRATIONS } from '../migrations/sqljs';
+
+export type Dialect = 'mariadb' | 'sqljs';
+
+export function dialectOf(databaseUrl: string | null): Dialect {
+  return databaseUrl ? 'mariadb' : 'sqljs';
+}
+
+/** One factory for the app, the tests and the migration CLI. */
+export function buildDataSourceOptions(databaseUrl: string | null, sqljsPath: string): DataSourceOptions {
+  if (databaseUrl) {
+    const u = new URL(databaseUrl);
+    return {
+      // 'mariadb' and 'mysql' share the mysql2 driver; 'mariadb' avoids phantom migration diffs on MariaDB.
+      type: 'mariadb',
+      host: u.hostname,
+      port: Number(u.port || 3306),
+      username: decodeURIComponent(u.username || 'root'),
+      password: decodeURIComponent(u.password),
+      database: u.pathname.replace(/^\//, ''),
+      charset: 'utf8mb4',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE || 20) },
+      entities: ENTITIES,
+      migrations: MYSQL_MIGRATIONS,
+      synchronize: false,
+      logging: false,
+    };
+  }
+  mkdirSync(dirname(sqljsPath), { recursive: true }); // sql.js does not create the folder
+  return {
+    type: 'sqljs',
+    location: sqljsPath,
+    autoSave: true,
+    entities: ENTITIES,
+    migrations: SQLJS_MIGRATIONS,
+    synchronize: false,
+    logging: false,
+  };
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, notFound } from '../../common/errors';
+import { withTx } from '../../common/tx';
+import { AddressDto, UpdateAddressDto } from './dto/address.dto';
+import { Address } from './entities/address.entity';
+
+const MAX_ADDRESSES = 20;
+
+export type AddressView = Omit<Address, 'customerId' | 'createdAt'>;
+
+export const toAddressView = ({ customerId: _c, createdAt: _t, ...view }: Address): AddressView => view;
+
+/** A customer's shipping addresses; at most one default; nobody else can see them (404). */
+@Injectable()
+export class AddressService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(customerId: number): Promise<AddressView[]> {
+    const rows = await this.ds.getRepository(Address).find({ where: { customerId }, order: { isDefault: 'DESC', id: 'DESC' } });
+    return rows.map(toAddressView);
+  }
+
+  /** For order placement: the customer's own address, read inside the order's transaction. */
+  async getOwn(em: EntityManager, customerId: number, id: number): Promise<Address> {
+    const row = await em.findOneBy(Address, { id, customerId });
+    if (!row) throw notFound('address');
+    return row;
+  }
+
+  async create(customerId: number, dto: AddressDto): Promise<AddressView> {
+    return withTx(this.ds, async (em) => {
+      const count = await em.countBy(Address, { customerId });
+      if (count >= MAX_ADDRESSES) throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${MAX_ADDRESSES} addresses`);
+      const makeDefault = dto.isDefault === true || count === 0;
+      if (makeDefault) await em.update(Address, { customerId, isDefault: true }, { isDefault: false });
+      const row = await em.save(em.create(Address, { ...dto, customerId, isDefault: makeDefault, createdAt: this.clock.now() }));
+      return toAddressView(row);
+    });
+  }
+
+  async update(customerId: number, id: number, dto: UpdateAddressDto): Promise<AddressView> {
+    return withTx(this.ds, async (em) => {
+      const row = await this.getOwn(em, customerId, id);
+      if (dto.isDefault === true) await em.update(Address, { customerId, isDefault: true }, { isDefault: false });
+      Object.assign(row, dto, { isDefault: dto.isDefault ?? row.isDefault });
+      return toAddressView(await em.save(row));
+    });
+  }
+
+  async remove(customerId: number, id: number): Promise<void> {
+    await withTx(this.ds, async (em) => {
+      const row = await this.getOwn(em, customerId, id);
+      await em.delete(Address, { id: row.id });
+      if (row.isDefault) {
+        const next = await em.findOne(Address, { where: { customerId }, order: { id: 'DESC' } });
+        if (next) await em.update(Address, { id: next.id }, { isDefault: true });
+      }
+    });
+  }
+}

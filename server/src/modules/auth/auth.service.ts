@@ -1,0 +1,123 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import bcrypt from 'bcryptjs';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, unauthorized } from '../../common/errors';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import { isDuplicateKey } from '../../common/tx';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { WechatApiClient, WechatError } from '../../wechat';
+import { Customer } from './entities/customer.entity';
+import { StaffRole, StaffUser } from './entities/staff-user.entity';
+import type { TokenPayload } from '../../common/auth/auth.types';
+
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const FAILURES_PER_ACCOUNT = 5;
+const FAILURES_PER_CLIENT = 20;
+
+@Injectable()
+export class AuthService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    private readonly rateLimit: RateLimitService,
+    private readonly wechat: WechatApiClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The owner account `admin` is created from ADMIN_PASSWORD on first start. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.adminPassword) {
+      await this.ensureStaff('admin', this.config.adminPassword, 'owner');
+    }
+    if (this.config.production && (await this.ds.manager.count(StaffUser)) === 0) {
+      throw new Error('no staff account exists: set ADMIN_PASSWORD to create the owner account "admin"');
+    }
+  }
+
+  async ensureStaff(username: string, password: string, role: StaffRole): Promise<void> {
+    if (await this.ds.manager.existsBy(StaffUser, { username })) return;
+    try {
+      await this.ds.manager.insert(StaffUser, {
+        username,
+        passwordHash: await bcrypt.hash(password, 10),
+        role,
+        active: true,
+        createdAt: this.clock.now(),
+      });
+      this.logger.log(`staff account "${username}" (${role}) created`);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e; // another instance created it first
+    }
+  }
+
+  async wechatLogin(code: string, ref: string | undefined): Promise<{ token: string; customer: Customer }> {
+    let session: { openid: string; unionid?: string };
+    try {
+      session = await this.wechat.code2Session(code);
+    } catch (e) {
+      if (e instanceof WechatError) throw unauthorized('WeChat login failed: invalid or used code');
+      throw new AppError(502, 'INTERNAL_ERROR', 'WeChat is not reachable, try again');
+    }
+    const now = this.clock.now();
+    const repo = this.ds.getRepository(Customer);
+    let customer = await repo.findOneBy({ openid: session.openid });
+    if (!customer) {
+      try {
+        await repo.insert({
+          openid: session.openid,
+          unionid: session.unionid ?? null,
+          nickname: `微信用户${session.openid.slice(-4)}`,
+          avatarUrl: '',
+          phone: null,
+          birthday: null,
+          signupRef: ref ?? null,
+          createdAt: now,
+          lastLoginAt: now,
+        });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e; // a concurrent first login created it
+      }
+      customer = await repo.findOneByOrFail({ openid: session.openid });
+    } else {
+      await repo.update({ id: customer.id }, { lastLoginAt: now });
+    }
+    return { token: this.sign({ sub: customer.id, typ: 'customer' }), customer };
+  }
+
+  async staffLogin(username: string, password: string, clientIp: string): Promise<{ token: string; staff: StaffUser }> {
+    const accountBucket = `staff-login:user:${username.toLowerCase()}`;
+    const clientBucket = `staff-login:ip:${clientIp}`;
+    await this.rateLimit.assertUnder(accountBucket, FAILURES_PER_ACCOUNT, LOGIN_WINDOW_MS);
+    await this.rateLimit.assertUnder(clientBucket, FAILURES_PER_CLIENT, LOGIN_WINDOW_MS);
+    const staff = await this.ds.manager.findOneBy(StaffUser, { username });
+    const ok = staff?.active === true && (await bcrypt.compare(password, staff.passwordHash));
+    if (!ok || !staff) {
+      await this.rateLimit.hit(accountBucket, LOGIN_WINDOW_MS);
+      await this.rateLimit.hit(clientBucket, LOGIN_WINDOW_MS);
+      throw unauthorized('用户名或密码错误');
+    }
+    await this.rateLimit.reset(accountBucket);
+    return { token: this.sign({ sub: staff.id, typ: 'staff', role: staff.role }), staff };
+  }
+
+  async staffById(id: number): Promise<StaffUser> {
+    const staff = await this.ds.manager.findOneBy(StaffUser, { id, active: true });
+    if (!staff) throw unauthorized('staff account not found');
+    return staff;
+  }
+
+  async customerById(id: number): Promise<Customer> {
+    const customer = await this.ds.manager.findOneBy(Customer, { id });
+    if (!customer) throw unauthorized('customer not found');
+    return customer;
+  }
+
+  private sign(payload: TokenPayload): string {
+    return this.jwt.sign(payload);
+  }
+}

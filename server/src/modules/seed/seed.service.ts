@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { withTx } from '../../common/tx';
+import { AuthService } from '../auth/auth.service';
+import { Category } from '../catalog/entities/category.entity';
+import { Product } from '../catalog/entities/product.entity';
+import { Sku } from '../catalog/entities/sku.entity';
+import { DEMO_CATALOG } from './demo-catalog';
+
+export const DEMO_STAFF_PASSWORD = 'admin123';
+
+/**
+ * Seeds the demo store (SEED_DEMO=1, always for the embedded database). Idempotent:
+ * each part is skipped when its data exists. Later capabilities add their own part here.
+ */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly auth: AuthService,
+  ) {}
+
+  async seedDemo(): Promise<void> {
+    await this.auth.ensureStaff('admin', DEMO_STAFF_PASSWORD, 'owner');
+    await this.auth.ensureStaff('operator', DEMO_STAFF_PASSWORD, 'operator');
+    await this.auth.ensureStaff('finance', DEMO_STAFF_PASSWORD, 'finance');
+    if ((await this.ds.manager.count(Category)) === 0) {
+      await withTx(this.ds, (em) => this.seedCatalog(em));
+      this.logger.log('demo catalog seeded');
+    }
+  }
+
+  private async seedCatalog(em: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    let sort = 1000;
+    for (const [ri, root] of DEMO_CATALOG.entries()) {
+      const rootRow = await em.save(em.create(Category, { parentId: null, name: root.name, iconUrl: `/api/media/placeholder/${encodeURIComponent(root.name)}.svg`, sort: 100 - ri, active: true }));
+      for (const [ci, child] of root.children.entries()) {
+        const childRow = await em.save(em.create(Category, { parentId: rootRow.id, name: child.name, iconUrl: `/api/media/placeholder/${encodeURIComponent(child.name)}.svg`, sort: 100 - ci, active: true }));
+        for (const p of child.products) {
+          const prices = p.skus.map(([, list]) => list);
+          const memberPrices = p.skus.map(([, , member]) => member).filter((m): m is number => m !== null);
+          const cover = `/api/media/placeholder/${encodeURIComponent(p.title.slice(0, 6))}.svg`;
+          const product = await em.save(
+            em.create(Product, {
+              categoryId: childRow.id,
+              title: p.title,
+              subtitle: p.subtitle,
+              coverUrl: cover,
+              images: [cover],
+              description: `${p.title}：${p.subtitle}。`,
+              onShelf: true,
+              memberOnly: p.memberOnly ?? false,
+              sort: sort--,
+              priceCents: Math.min(...prices),
+              memberPriceCents: memberPrices.length ? Math.min(...memberPrices) : null,
+              memberDayPriceCents: null,
+              createdAt: now,
+              updatedAt: now,
+            }),
+          );
+          for (const [specs, priceCents, memberPriceCents, stock] of p.skus) {
+            await em.insert(Sku, { productId: product.id, specs, priceCents, memberPriceCents, memberDayPriceCents: null, stock, weightGrams: 500, active: true });
+          }
+        }
+      }
+    }
+  }
+}

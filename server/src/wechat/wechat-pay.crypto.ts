@@ -1,0 +1,111 @@
+import { createDecipheriv, randomInt, sign, verify } from 'node:crypto';
+import type { WechatConfig } from './wechat.config';
+
+export const WECHATPAY_AUTH_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export function randomNonce(length = 32): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += ALNUM[randomInt(ALNUM.length)];
+  return s;
+}
+
+/** SHA256withRSA (PKCS#1 v1.5), base64. */
+export function rsaSha256Sign(message: string, privateKeyPem: string): string {
+  return sign('sha256', Buffer.from(message, 'utf8'), privateKeyPem).toString('base64');
+}
+
+export function rsaSha256Verify(message: string, signatureB64: string, publicKeyPem: string): boolean {
+  try {
+    return verify('sha256', Buffer.from(message, 'utf8'), publicKeyPem, Buffer.from(signatureB64, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+export interface AuthorizationInput {
+  method: string;
+  /** The request URL without scheme and host: `/v3/pay/transactions/jsapi`, `/v3/…?mchid=…`. */
+  pathWithQuery: string;
+  /** The exact body sent ('' for GET). */
+  body: string;
+  mchId: string;
+  merchantSerial: string;
+  merchantPrivateKeyPem: string;
+  /** Unix seconds. */
+  timestamp: number | string;
+  nonce?: string;
+}
+
+/** The `Authorization` header of a WeChat Pay v3 request. */
+export function buildAuthorization(i: AuthorizationInput): string {
+  const nonce = i.nonce ?? randomNonce();
+  const timestamp = String(i.timestamp);
+  const message = `${i.method.toUpperCase()}\n${i.pathWithQuery}\n${timestamp}\n${nonce}\n${i.body}\n`;
+  const signature = rsaSha256Sign(message, i.merchantPrivateKeyPem);
+  return `${WECHATPAY_AUTH_SCHEME} mchid="${i.mchId}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${i.merchantSerial}"`;
+}
+
+export interface SignedMessage {
+  timestamp: string;
+  nonce: string;
+  /** The raw body exactly as received. */
+  body: string;
+  signature: string;
+  serial: string;
+}
+
+/** Checks a response or notification signature (`ts\nnonce\nbody\n`) and that it names our platform key. */
+export function verifyPlatformSignature(
+  m: SignedMessage,
+  cfg: Pick<WechatConfig, 'platformSerial' | 'platformPublicKeyPem'>,
+): boolean {
+  if (!m.serial || m.serial !== cfg.platformSerial) return false;
+  if (!m.timestamp || !m.nonce || !m.signature) return false;
+  return rsaSha256Verify(`${m.timestamp}\n${m.nonce}\n${m.body}\n`, m.signature, cfg.platformPublicKeyPem);
+}
+
+export interface EncryptedResource {
+  algorithm: string;
+  ciphertext: string;
+  associated_data?: string;
+  original_type?: string;
+  nonce: string;
+}
+
+/** AEAD_AES_256_GCM under the APIv3 key; ciphertext = base64(encrypted || 16-byte tag). Throws if it does not authenticate. */
+export function decryptResource<T = Record<string, unknown>>(resource: EncryptedResource, apiV3Key: string): T {
+  if (resource.algorithm !== 'AEAD_AES_256_GCM') throw new Error(`unsupported algorithm ${resource.algorithm}`);
+  const key = Buffer.from(apiV3Key, 'utf8');
+  if (key.length !== 32) throw new Error('the APIv3 key must be 32 bytes');
+  const buf = Buffer.from(resource.ciphertext, 'base64');
+  if (buf.length < 17) throw new Error('ciphertext too short');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(resource.nonce, 'utf8'));
+  decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
+  decipher.setAuthTag(buf.subarray(buf.length - 16));
+  const plain = Buffer.concat([decipher.update(buf.subarray(0, buf.length - 16)), decipher.final()]).toString('utf8');
+  return JSON.parse(plain) as T;
+}
+
+export interface RequestPaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+
+/** The object the mini-program passes to wx.requestPayment for a JSAPI prepay. */
+export function requestPaymentParams(
+  appId: string,
+  prepayId: string,
+  merchantPrivateKeyPem: string,
+  now: Date,
+  nonce: string = randomNonce(),
+): RequestPaymentParams {
+  const timeStamp = String(Math.floor(now.getTime() / 1000));
+  const pkg = `prepay_id=${prepayId}`;
+  const paySign = rsaSha256Sign(`${appId}\n${timeStamp}\n${nonce}\n${pkg}\n`, merchantPrivateKeyPem);
+  return { timeStamp, nonceStr: nonce, package: pkg, signType: 'RSA', paySign };
+}

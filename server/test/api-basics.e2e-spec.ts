@@ -1,0 +1,60 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('API basics: health, docs, errors, validation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers health once the database is reachable', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves Swagger UI and the OpenAPI document generated from the code', async () => {
+    await t.http().get('/docs').redirects(1).expect(200);
+    const doc = await t.http().get('/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/wechat-login', '/api/admin/auth/login', '/api/me', '/api/products', '/api/products/{id}', '/api/categories', '/api/health']),
+    );
+  });
+
+  it('answers unknown routes with 404 in the error format and a request id', async () => {
+    const res = await t.http().get('/api/no-such-route').expect(404);
+    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+  });
+
+  it('keeps a caller-supplied request id', async () => {
+    const res = await t.http().get('/api/health').set('X-Request-Id', 'abc-123').expect(200);
+    expect(res.headers['x-request-id']).toBe('abc-123');
+  });
+
+  it('rejects malformed JSON with 400 VALIDATION_FAILED, no stack', async () => {
+    const res = await t.http().post('/api/auth/wechat-login').set('Content-Type', 'application/json').send('{"code":').expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('names the failing field and rejects unknown fields', async () => {
+    const missing = await t.http().post('/api/auth/wechat-login').send({}).expect(400);
+    expect(missing.body.error.code).toBe('VALIDATION_FAILED');
+    expect(missing.body.error.message).toMatch(/code/);
+    expect(missing.body.error.details.fields[0].field).toBe('code');
+
+    const unknown = await t.http().post('/api/auth/wechat-login').send({ code: 'test:x', priceCents: 1 }).expect(400);
+    expect(unknown.body.error.message).toMatch(/priceCents/);
+
+    const wrongType = await t.http().post('/api/auth/wechat-login').send({ code: 42 }).expect(400);
+    expect(wrongType.body.error.details.fields[0].field).toBe('code');
+  });
+
+  it('validates query strings too', async () => {
+    const res = await t.http().get('/api/products?pageSize=1000').expect(400);
+    expect(res.body.error.message).toMatch(/pageSize/);
+    await t.http().get('/api/products?page=0').expect(400);
+    await t.http().get('/api/products?evil=1').expect(400);
+    await t.http().get('/api/products/abc').expect(400);
+  });
+});
