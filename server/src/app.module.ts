@@ -1,19 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/db-options';
+import { AddressModule } from './modules/address/address.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthController } from './modules/health/health.controller';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MediaController } from './modules/media/media.controller';
+import { OrderModule } from './modules/order/order.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { WechatModule } from './wechat/wechat.module';
+
+/** Every request gets an id (the caller's X-Request-Id when sane), echoed back and put on every log line. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
 
 @Module({})
 class ConfigHolderModule {}
@@ -28,12 +42,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
+            genReqId: requestId,
             redact: ['req.headers.authorization'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
@@ -44,7 +53,12 @@ export class AppModule {
         JobsModule,
         AuthModule,
         AuditModule,
+        SettingsModule,
         CatalogModule,
+        AddressModule,
+        CheckoutModule,
+        CartModule,
+        OrderModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],

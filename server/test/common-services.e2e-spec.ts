@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { LoggerModule } from 'nestjs-pino';
 import request from 'supertest';
+import { requestId } from '../src/app.module';
 import { AuditLog } from '../src/common/audit/audit-log.entity';
 import { AuditService } from '../src/common/audit/audit.service';
 import { AllExceptionsFilter } from '../src/common/http-exception.filter';
@@ -97,13 +98,14 @@ class BoomController {
 describe('unexpected errors', () => {
   it('answer 500 INTERNAL_ERROR with the request id and no internals', async () => {
     const mod = await Test.createTestingModule({
-      imports: [LoggerModule.forRoot({ pinoHttp: { level: 'silent', genReqId: () => 'req-42' } })],
+      imports: [LoggerModule.forRoot({ pinoHttp: { level: 'silent', genReqId: requestId } })],
       controllers: [BoomController],
     }).compile();
     const app = mod.createNestApplication({ logger: false });
     app.useGlobalFilters(new AllExceptionsFilter());
     await app.init();
-    const res = await request(app.getHttpServer()).get('/boom').expect(500);
+    const res = await request(app.getHttpServer()).get('/boom').set('X-Request-Id', 'req-42').expect(500);
+    expect(res.headers['x-request-id']).toBe('req-42');
     expect(res.body).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'internal error', requestId: 'req-42' } });
     await app.close();
   });

@@ -1,6 +1,15 @@
 import { AuditLog } from '../common/audit/audit-log.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { RateLimitCounter } from '../common/rate-limit/rate-limit-counter.entity';
+import { Address } from '../modules/address/entities/address.entity';
+import { CartItem } from '../modules/cart/entities/cart-item.entity';
+import { OrderAdjustment } from '../modules/order/entities/order-adjustment.entity';
+import { OrderLine } from '../modules/order/entities/order-line.entity';
+import { OrderStatusHistory } from '../modules/order/entities/order-status-history.entity';
+import { Order } from '../modules/order/entities/order.entity';
+import { Refund } from '../modules/order/entities/refund.entity';
+import { Payment } from '../modules/payment/entities/payment.entity';
+import { StoreSetting } from '../modules/settings/entities/store-setting.entity';
 import { Customer } from '../modules/auth/entities/customer.entity';
 import { StaffUser } from '../modules/auth/entities/staff-user.entity';
 import { Category } from '../modules/catalog/entities/category.entity';
@@ -8,4 +17,22 @@ import { Product } from '../modules/catalog/entities/product.entity';
 import { Sku } from '../modules/catalog/entities/sku.entity';
 
 /** Every entity, listed explicitly (no globs): the same list for MariaDB/MySQL and sql.js. */
-export const ENTITIES = [Customer, StaffUser, AuditLog, IdempotencyKey, RateLimitCounter, Category, Product, Sku];
+export const ENTITIES = [
+  Customer,
+  StaffUser,
+  AuditLog,
+  IdempotencyKey,
+  RateLimitCounter,
+  StoreSetting,
+  Category,
+  Product,
+  Sku,
+  Address,
+  CartItem,
+  Order,
+  OrderLine,
+  OrderAdjustment,
+  OrderStatusHistory,
+  Payment,
+  Refund,
+];

@@ -1,5 +1,145 @@
-import ComingSoon from '../components/ComingSoon';
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Input, Space, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import type { Page } from '../api';
+import { formatCents, formatDateTime } from '../format';
+import { ORDER_STATUSES, ORDER_STATUS_COLOR, ORDER_STATUS_LABEL, labelOf } from '../status';
+import { useFetch } from '../useFetch';
+import OrderDetailDrawer from './orders/OrderDetailDrawer';
+import ShipModal from './orders/ShipModal';
+import { linesSummary, type AdminOrderSummary, type Id } from './orders/types';
+
+const ALL = 'ALL';
+const TABS = [{ key: ALL, label: '全部' }, ...ORDER_STATUSES.map((s) => ({ key: s, label: ORDER_STATUS_LABEL[s] }))];
+
+/** A picked day range → ISO instants covering both whole days in local time. */
+const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
+const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
 
 export default function OrdersPage() {
-  return <ComingSoon title="订单管理" />;
+  const [status, setStatus] = useState(ALL);
+  const [range, setRange] = useState<[string, string]>(['', '']);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [detailId, setDetailId] = useState<Id | null>(null);
+  const [shipping, setShipping] = useState<{ id: Id; orderNo: string } | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const { data, loading, error, reload } = useFetch<Page<AdminOrderSummary>>('/api/admin/orders', {
+    status: status === ALL ? undefined : status,
+    from: dayStart(range[0]),
+    to: dayEnd(range[1]),
+    q,
+    page,
+    pageSize,
+  });
+
+  const columns: TableColumnsType<AdminOrderSummary> = [
+    {
+      title: '订单号',
+      dataIndex: 'orderNo',
+      render: (no: string, o) => (
+        <Button type="link" className="order-no" style={{ padding: 0 }} onClick={() => setDetailId(o.id)}>
+          {no}
+        </Button>
+      ),
+    },
+    { title: '下单时间', dataIndex: 'createdAt', width: 150, render: formatDateTime },
+    { title: '客户 ID', dataIndex: 'customerId', width: 90 },
+    { title: '商品', key: 'lines', ellipsis: true, render: (_, o) => linesSummary(o.lines) },
+    { title: '应付金额', dataIndex: 'payableCents', width: 110, render: formatCents },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      render: (s: string) => (
+        <Tag className="order-status" color={ORDER_STATUS_COLOR[s as keyof typeof ORDER_STATUS_COLOR]}>
+          {labelOf(ORDER_STATUS_LABEL, s)}
+        </Tag>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 130,
+      render: (_, o) => (
+        <Space size={0}>
+          <Button type="link" className="order-detail" onClick={() => setDetailId(o.id)}>
+            详情
+          </Button>
+          {o.status === 'PAID' && (
+            <Button type="link" className="ship-button" onClick={() => setShipping(o)}>
+              发货
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card title="订单管理">
+      <Tabs
+        className="order-status-tabs"
+        activeKey={status}
+        items={TABS}
+        onChange={(key) => {
+          setStatus(key);
+          setPage(1);
+        }}
+      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <DatePicker.RangePicker
+          className="order-date-range"
+          onChange={(_, days) => {
+            setRange(days);
+            setPage(1);
+          }}
+        />
+        <Input.Search
+          className="order-search"
+          placeholder="订单号"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Table<AdminOrderSummary>
+        rowKey="id"
+        rowClassName="order-row"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 笔订单`,
+          onChange: (p, size) => {
+            setPage(size === pageSize ? p : 1);
+            setPageSize(size);
+          },
+        }}
+      />
+      {detailId !== null && (
+        <OrderDetailDrawer orderId={detailId} version={version} onClose={() => setDetailId(null)} onShip={setShipping} />
+      )}
+      {shipping && (
+        <ShipModal
+          order={shipping}
+          onClose={() => setShipping(null)}
+          onShipped={() => {
+            setShipping(null);
+            setVersion((n) => n + 1);
+            reload();
+          }}
+        />
+      )}
+    </Card>
+  );
 }

@@ -1,5 +1,14 @@
-import ComingSoon from '../components/ComingSoon';
+import { Route, Routes } from 'react-router-dom';
+import ProductForm from './products/ProductForm';
+import ProductList from './products/ProductList';
 
+/** /products (list), /products/new, /products/:id (edit). */
 export default function ProductsPage() {
-  return <ComingSoon title="商品管理" />;
+  return (
+    <Routes>
+      <Route index element={<ProductList />} />
+      <Route path="new" element={<ProductForm />} />
+      <Route path=":id" element={<ProductForm />} />
+    </Routes>
+  );
 }

@@ -1,4 +1,5 @@
 import { Init1795423642532 } from './1795423642532-Init';
+import { Shopping1795424785664 } from './1795424785664-Shopping';
 
 /** sql.js (embedded demo) migrations in order. Add each generated class here. */
-export const SQLJS_MIGRATIONS: Function[] = [Init1795423642532];
+export const SQLJS_MIGRATIONS: Function[] = [Init1795423642532, Shopping1795424785664];

@@ -37,7 +37,8 @@ export class AddressService {
       const count = await em.countBy(Address, { customerId });
       if (count >= MAX_ADDRESSES) throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${MAX_ADDRESSES} addresses`);
       const makeDefault = dto.isDefault === true || count === 0;
-      if (makeDefault) await em.update(Address, { customerId, isDefault: true }, { isDefault: false });
+      // only touch other rows when there are some: a locking UPDATE on an empty range takes gap locks
+      if (makeDefault && count > 0) await em.update(Address, { customerId, isDefault: true }, { isDefault: false });
       const row = await em.save(em.create(Address, { ...dto, customerId, isDefault: makeDefault, createdAt: this.clock.now() }));
       return toAddressView(row);
     });

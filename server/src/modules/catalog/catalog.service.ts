@@ -30,7 +30,7 @@ export interface ProductListItem {
 const LIST_COLUMNS = ['id', 'title', 'subtitle', 'coverUrl', 'categoryId', 'memberOnly', 'priceCents', 'memberPriceCents', 'memberDayPriceCents'] as const;
 
 /** Escapes LIKE wildcards (with '!', which MySQL and SQLite read alike) so a search for "50%" finds "50%". */
-const likePattern = (q: string) => `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+export const likePattern = (q: string) => `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 @Injectable()
 export class CatalogService {

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { api, errorMessage } from '../../api';
+import type { Id } from './types';
+
+/** Sent as the carrier's name: it is what the customer sees. */
+export const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '申通快递', '极兔速递', 'EMS', '京东物流'];
+
+interface Values {
+  carrier: string;
+  trackingNo: string;
+}
+
+interface Props {
+  order: { id: Id; orderNo: string };
+  onClose: () => void;
+  onShipped: () => void;
+}
+
+/** `POST /api/admin/orders/:id/ship {carrier, trackingNo}`. */
+export default function ShipModal({ order, onClose, onShipped }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onFinish = async (v: Values) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await api.post(`/api/admin/orders/${order.id}/ship`, { carrier: v.carrier, trackingNo: v.trackingNo.trim() });
+      message.success(`订单 ${order.orderNo} 已发货`);
+      onShipped();
+    } catch (e) {
+      setError(errorMessage(e, '发货失败'));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`发货 · ${order.orderNo}`}
+      okText="确认发货"
+      okButtonProps={{ className: 'ship-submit', loading: saving }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && <Alert className="form-error" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<Values> form={form} name="ship" layout="vertical" onFinish={onFinish}>
+        <Form.Item name="carrier" label="快递公司" rules={[{ required: true, message: '请选择快递公司' }]}>
+          <Select className="ship-carrier" placeholder="选择快递公司" showSearch options={CARRIERS.map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+        <Form.Item
+          name="trackingNo"
+          label="快递单号"
+          rules={[
+            { required: true, whitespace: true, message: '请输入快递单号' },
+            { max: 64, message: '快递单号最多 64 个字符' },
+            { pattern: /^\s*[A-Za-z0-9-]+\s*$/, message: '快递单号只能包含字母、数字和 -' },
+          ]}
+        >
+          <Input className="ship-tracking" placeholder="如：SF1234567890" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

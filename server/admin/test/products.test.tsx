@@ -1,0 +1,178 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+// Loaded up front: the lazy route then renders without transforming the page inside a test.
+import '../src/pages/ProductsPage';
+import { apiError, callsTo, json, mockFetch, renderApp, signIn } from './helpers';
+
+const operator = { id: 2, username: 'op1', role: 'operator' as const };
+
+const CATEGORIES = [
+  { id: 1, parentId: null, name: '水果', iconUrl: '', sort: 0, active: true },
+  { id: 11, parentId: 1, name: '苹果', iconUrl: '', sort: 0, active: true },
+];
+
+const PRODUCTS = {
+  items: [
+    { id: 5, title: '红富士苹果', categoryId: 11, coverUrl: '/media/placeholder/a.svg', onShelf: true, memberOnly: false, sort: 0, priceCents: 1990, memberPriceCents: 1790, totalStock: 120, skuCount: 2, updatedAt: '2025-05-01T08:00:00+08:00' },
+    { id: 6, title: '会员专享礼盒', categoryId: 1, coverUrl: '', onShelf: false, memberOnly: true, sort: 1, priceCents: 9900, memberPriceCents: null, totalStock: 0, skuCount: 1, updatedAt: '2025-05-01T08:00:00+08:00' },
+  ],
+  total: 2,
+};
+
+const fill = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } });
+
+async function pickCategory(name: string) {
+  fireEvent.mouseDown(document.getElementById('product_categoryId')!);
+  const node = await waitFor(() => {
+    const el = document.querySelector(`.ant-select-tree-node-content-wrapper[title="${name}"]`);
+    expect(el).not.toBeNull();
+    return el as HTMLElement;
+  });
+  fireEvent.click(node);
+}
+
+describe('products page', () => {
+  it('lists products with price, stock, shelf state and filters by title', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      'GET /api/admin/categories': () => json(200, CATEGORIES),
+      'GET /api/admin/products': () => json(200, PRODUCTS),
+      'POST /api/admin/products/5/off-shelf': () => json(200, {}),
+    });
+    renderApp('/products');
+
+    expect(await screen.findByText('红富士苹果')).toBeTruthy();
+    const rows = document.querySelectorAll('.product-row');
+    expect(rows).toHaveLength(2);
+    const first = within(rows[0] as HTMLElement);
+    expect(first.getByText('¥19.90 / ¥17.90')).toBeTruthy();
+    expect(first.getByText('120')).toBeTruthy();
+    expect(first.getByText('已上架')).toBeTruthy();
+    expect(await first.findByText('苹果')).toBeTruthy(); // category name
+    const second = within(rows[1] as HTMLElement);
+    expect(second.getByText('¥99.00 / —')).toBeTruthy();
+    expect(second.getByText('会员专享')).toBeTruthy();
+    expect(second.getByText('上架')).toBeTruthy();
+
+    const search = document.querySelector('.product-search input') as HTMLInputElement;
+    fireEvent.change(search, { target: { value: '苹果' } });
+    fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('/api/admin/products?q=%E8%8B%B9%E6%9E%9C&onShelf=&page=1&pageSize=20'.replace('&onShelf=', '')),
+    );
+
+    fireEvent.click(first.getByText('下架'));
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/products/5/off-shelf')).toHaveLength(1));
+  });
+
+  it('creates a product: yuan input is sent as fen', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      'GET /api/admin/categories': () => json(200, CATEGORIES),
+      'POST /api/admin/products': () => json(201, { id: 9 }),
+      'GET /api/admin/products': () => json(200, { items: [], total: 0 }),
+    });
+    renderApp('/products/new');
+    expect(await screen.findByText('新建商品')).toBeTruthy();
+
+    await pickCategory('苹果');
+    fill('product_title', ' 有机苹果 ');
+    fill('product_coverUrl', 'https://img.example.com/a.png');
+    fill('product_skus_0_price', '19.9');
+    fill('product_skus_0_memberPrice', '17.05');
+    fill('product_skus_0_stock', '100');
+    fireEvent.click(document.querySelector('.sku-add')!);
+    await waitFor(() => expect(document.getElementById('product_skus_1_price')).not.toBeNull());
+    fill('product_skus_1_price', '168');
+    fill('product_skus_1_memberDayPrice', '0.5');
+    fill('product_skus_1_weightGrams', '500');
+    fireEvent.click(document.querySelector('.product-submit')!);
+
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/products')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', '/api/admin/products')[0].body).toEqual({
+      categoryId: 11,
+      title: '有机苹果',
+      coverUrl: 'https://img.example.com/a.png',
+      memberOnly: false,
+      sort: 0,
+      skus: [
+        { specs: {}, priceCents: 1990, memberPriceCents: 1705, stock: 100 },
+        { specs: {}, priceCents: 16800, memberDayPriceCents: 50, stock: 0, weightGrams: 500 },
+      ],
+    });
+    // back to the list
+    await waitFor(() => expect(document.querySelector('.product-create')).not.toBeNull());
+  });
+
+  it('rejects a malformed price before calling the server', async () => {
+    const fetchMock = mockFetch({ ...signIn(operator), 'GET /api/admin/categories': () => json(200, CATEGORIES) });
+    renderApp('/products/new');
+    expect(await screen.findByText('新建商品')).toBeTruthy();
+
+    fill('product_title', '苹果');
+    fill('product_skus_0_price', '19.999');
+    fireEvent.click(document.querySelector('.product-submit')!);
+
+    expect(await screen.findByText('请输入正确的金额（元），最多两位小数')).toBeTruthy();
+    expect(await screen.findByText('请选择分类')).toBeTruthy();
+    expect(callsTo(fetchMock, 'POST', '/api/admin/products')).toHaveLength(0);
+  });
+
+  it('edits a product: PUT with SKU ids, shows the server validation message', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      'GET /api/admin/categories': () => json(200, CATEGORIES),
+      'GET /api/admin/products/5': () =>
+        json(200, {
+          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', coverUrl: '', images: [], description: '脆甜', onShelf: true, memberOnly: false, sort: 0,
+          skus: [
+            { id: 51, specs: { 规格: '5斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 100, weightGrams: 2500, active: true },
+            { id: 52, specs: { 规格: '10斤' }, priceCents: 3590, memberPriceCents: null, memberDayPriceCents: null, stock: 20, weightGrams: 5000, active: false },
+          ],
+        }),
+      'PUT /api/admin/products/5': () => apiError(400, 'VALIDATION_FAILED', 'skus.0.memberPriceCents: 会员价不能高于售价'),
+    });
+    renderApp('/products/5');
+    expect(await screen.findByText('编辑商品')).toBeTruthy();
+    await waitFor(() => expect((document.getElementById('product_skus_0_price') as HTMLInputElement).value).toBe('19.90'));
+    expect(document.getElementById('product_skus_1_price')).toBeNull(); // the inactive SKU is not edited
+
+    fill('product_skus_0_memberPrice', '');
+    fill('product_skus_0_specs_规格', '5 斤装');
+    fireEvent.click(document.querySelector('.product-submit')!);
+
+    expect(await screen.findByText('skus.0.memberPriceCents: 会员价不能高于售价')).toBeTruthy();
+    expect(callsTo(fetchMock, 'PUT', '/api/admin/products/5')[0].body).toEqual({
+      categoryId: 11,
+      memberOnly: false,
+      sort: 0,
+      skus: [{ id: 51, specs: { 规格: '5 斤装' }, priceCents: 1990, memberPriceCents: null, memberDayPriceCents: null, stock: 100, weightGrams: 2500 }],
+    });
+  });
+
+  it('quick-edits a SKU row with PATCH /api/admin/skus/:id', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      'GET /api/admin/categories': () => json(200, CATEGORIES),
+      'GET /api/admin/products': () => json(200, PRODUCTS),
+      'GET /api/admin/products/5': () =>
+        json(200, {
+          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', coverUrl: '', images: [], description: '', onShelf: true, memberOnly: false, sort: 0,
+          skus: [{ id: 51, specs: { 规格: '5斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 100, weightGrams: 2500, active: true }],
+        }),
+      'PATCH /api/admin/skus/51': () => json(200, {}),
+    });
+    renderApp('/products');
+    expect(await screen.findByText('红富士苹果')).toBeTruthy();
+
+    fireEvent.click(document.querySelector('.product-row .ant-table-row-expand-icon')!);
+    fireEvent.click(await screen.findByText('改价 / 库存'));
+    await waitFor(() => expect(document.getElementById('skuQuick_stock')).not.toBeNull());
+    fill('skuQuick_stock', '80');
+    fill('skuQuick_price', '18.8');
+    fireEvent.click(document.querySelector('.sku-quick-submit')!);
+
+    await waitFor(() => expect(callsTo(fetchMock, 'PATCH', '/api/admin/skus/51')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'PATCH', '/api/admin/skus/51')[0].body).toEqual({ priceCents: 1880, stock: 80 });
+  });
+});

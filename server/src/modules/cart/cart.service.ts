@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError } from '../../common/errors';
+import { Product } from '../catalog/entities/product.entity';
+import { Sku } from '../catalog/entities/sku.entity';
+import { PricingContextService } from '../checkout/pricing-context.service';
+import { StoreSettingsService } from '../settings/store-settings.service';
+import { CartItem } from './entities/cart-item.entity';
+
+const MAX_CART_LINES = 50;
+
+/** The server-side cart: what a customer means to buy; prices always come from the pipeline. */
+@Injectable()
+export class CartService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly pricing: PricingContextService,
+    private readonly settings: StoreSettingsService,
+  ) {}
+
+  async view(customerId: number) {
+    const em = this.ds.manager;
+    const rows = await em.find(CartItem, { where: { customerId }, order: { id: 'DESC' } });
+    const skus = rows.length ? await em.findBy(Sku, { id: In(rows.map((r) => r.skuId)) }) : [];
+    const products = skus.length ? await em.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
+    const skuById = new Map(skus.map((s) => [s.id, s]));
+    const productById = new Map(products.map((p) => [p.id, p]));
+    const lines = rows.flatMap((r) => {
+      const sku = skuById.get(r.skuId);
+      const product = sku && productById.get(sku.productId);
+      if (!sku || !product) return [];
+      const available = sku.active && product.onShelf && sku.stock >= r.qty;
+      return [{ row: r, sku, product, available }];
+    });
+    const toPrice = lines.filter((l) => l.row.selected && l.available).map((l) => ({ skuId: l.sku.id, qty: l.row.qty }));
+    const priced = toPrice.length ? await this.pricing.price(em, customerId, toPrice, false) : null;
+    const unitBySku = new Map(priced?.breakdown.lines.map((l) => [Number(l.skuId), l.unitPriceCents]) ?? []);
+    return {
+      items: lines.map(({ row, sku, product, available }) => ({
+        skuId: sku.id,
+        productId: product.id,
+        title: product.title,
+        coverUrl: product.coverUrl,
+        specs: sku.specs,
+        qty: row.qty,
+        selected: row.selected,
+        stock: sku.stock,
+        available,
+        priceCents: sku.priceCents,
+        memberPriceCents: sku.memberPriceCents,
+        unitPriceCents: unitBySku.get(sku.id) ?? sku.priceCents,
+      })),
+      preview: priced ? this.pricing.present(priced) : null,
+    };
+  }
+
+  async put(customerId: number, skuId: number, qty: number, selected: boolean | undefined) {
+    const em = this.ds.manager;
+    if (qty === 0) {
+      await em.delete(CartItem, { customerId, skuId });
+      return this.view(customerId);
+    }
+    const { maxQtyPerLine } = await this.settings.get(em);
+    if (qty > maxQtyPerLine) throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${maxQtyPerLine} of one item`);
+    const { sku } = (await this.pricing.loadSkus(em, [skuId])).get(skuId)!;
+    if (qty > sku.stock) throw new AppError(409, 'OUT_OF_STOCK', `only ${sku.stock} left`, { skuId, stock: sku.stock });
+    const existing = await em.findOneBy(CartItem, { customerId, skuId });
+    if (existing) {
+      await em.update(CartItem, { id: existing.id }, { qty, ...(selected === undefined ? {} : { selected }) });
+    } else {
+      if ((await em.countBy(CartItem, { customerId })) >= MAX_CART_LINES) {
+        throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${MAX_CART_LINES} lines in the cart`);
+      }
+      // a double tap may insert twice: the unique (customer, sku) key keeps one line
+      await em.upsert(CartItem, { customerId, skuId, qty, selected: selected ?? true, addedAt: this.clock.now() }, ['customerId', 'skuId']);
+    }
+    return this.view(customerId);
+  }
+
+  async remove(customerId: number, skuId: number) {
+    await this.ds.manager.delete(CartItem, { customerId, skuId });
+    return this.view(customerId);
+  }
+}

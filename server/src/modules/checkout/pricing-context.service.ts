@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput } from '@mc/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppError, notFound } from '../../common/errors';
+import { Product } from '../catalog/entities/product.entity';
+import { Sku } from '../catalog/entities/sku.entity';
+import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
+
+export interface RequestedItem {
+  skuId: number;
+  qty: number;
+}
+
+export interface PricedCart {
+  breakdown: PriceBreakdown;
+  /** The rows the prices came from, by SKU id. */
+  skus: Map<number, { sku: Sku; product: Product }>;
+  settings: StoreSettings;
+}
+
+/**
+ * The one place the server turns database rows into the input of the shared price pipeline.
+ * Cart, checkout preview and order placement all price through here, so later capabilities
+ * (membership, tiers, member days, points, coupons) plug their inputs in here and nowhere else.
+ */
+@Injectable()
+export class PricingContextService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly settings: StoreSettingsService,
+  ) {}
+
+  /** Merges repeated SKUs and checks quantities against the per-line limit. */
+  normalize(items: RequestedItem[], maxQtyPerLine: number): RequestedItem[] {
+    const bySku = new Map<number, number>();
+    for (const { skuId, qty } of items) bySku.set(skuId, (bySku.get(skuId) ?? 0) + qty);
+    const merged = [...bySku].map(([skuId, qty]) => ({ skuId, qty }));
+    const over = merged.find((i) => i.qty > maxQtyPerLine);
+    if (over) throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${maxQtyPerLine} of one item per order`, { skuId: over.skuId });
+    return merged;
+  }
+
+  /** Loads SKUs with their products; unknown, inactive or off-shelf items are refused. */
+  async loadSkus(em: EntityManager, skuIds: number[]): Promise<Map<number, { sku: Sku; product: Product }>> {
+    const skus = skuIds.length ? await em.findBy(Sku, { id: In(skuIds) }) : [];
+    const products = skus.length ? await em.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
+    const productById = new Map(products.map((p) => [p.id, p]));
+    const out = new Map<number, { sku: Sku; product: Product }>();
+    for (const id of skuIds) {
+      const sku = skus.find((s) => s.id === id);
+      const product = sku && productById.get(sku.productId);
+      if (!sku || !product) throw notFound(`sku ${id}`);
+      if (!sku.active || !product.onShelf) throw new AppError(409, 'INVALID_STATE', `${product.title} is no longer on sale`, { skuId: id });
+      out.set(id, { sku, product });
+    }
+    return out;
+  }
+
+  /** Who is buying, as the pipeline sees them. Membership, tiers and points plug in here. */
+  async buyer(_em: EntityManager, _customerId: number): Promise<PricingBuyer> {
+    return { isMember: false, tierDiscountBp: 10_000, tierPointsMultiplierBp: 10_000, pointsBalance: 0 };
+  }
+
+  async price(em: EntityManager, customerId: number, requested: RequestedItem[], usePoints: boolean): Promise<PricedCart> {
+    const settings = await this.settings.get(em);
+    const items = this.normalize(requested, settings.maxQtyPerLine);
+    const skus = await this.loadSkus(
+      em,
+      items.map((i) => i.skuId),
+    );
+    const buyer = await this.buyer(em, customerId);
+    const input: PricingInput = {
+      lines: items.map(({ skuId, qty }) => {
+        const { sku, product } = skus.get(skuId)!;
+        return {
+          lineId: String(skuId),
+          skuId: String(skuId),
+          productId: String(product.id),
+          categoryId: String(product.categoryId),
+          qty,
+          listPriceCents: sku.priceCents,
+          memberPriceCents: sku.memberPriceCents,
+          memberDayPriceCents: null,
+          memberOnly: product.memberOnly,
+        };
+      }),
+      buyer,
+      memberDay: null,
+      coupon: null,
+      pointsRequested: usePoints ? buyer.pointsBalance : 0,
+      rules: settings,
+    };
+    return { breakdown: priceCart(input), skus, settings };
+  }
+
+  /** The preview as the API shows it: the breakdown plus what each line is. */
+  present(priced: PricedCart) {
+    const { breakdown, skus } = priced;
+    return {
+      ...breakdown,
+      lines: breakdown.lines.map((l) => {
+        const { sku, product } = skus.get(Number(l.skuId))!;
+        return {
+          ...l,
+          skuId: sku.id,
+          productId: product.id,
+          categoryId: product.categoryId,
+          title: product.title,
+          specs: sku.specs,
+          coverUrl: product.coverUrl,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ORDER_STATUSES, type OrderStatus } from '@mc/shared';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '../../../common/pagination';
+import { CheckoutPreviewDto } from '../../checkout/dto/checkout.dto';
+
+export class PlaceOrderDto extends CheckoutPreviewDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  addressId: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'remove the ordered SKUs from the cart' })
+  @IsOptional()
+  @IsBoolean()
+  fromCart?: boolean;
+}
+
+export class OrderListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES)
+  status?: OrderStatus;
+}
+
+export class AdminOrderListQuery extends OrderListQuery {
+  @ApiPropertyOptional({ description: 'created at or after (ISO date or instant)' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'created before (ISO date or instant)' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'order number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  q?: string;
+}
+
+export class ShipDto {
+  @ApiProperty({ example: '顺丰' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  carrier: string;
+
+  @ApiProperty({ example: 'SF1234567890' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  trackingNo: string;
+}
+
+export class RefundLineDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  orderLineId: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  qty: number;
+}
+
+export class RequestRefundDto {
+  @ApiProperty({ example: '不想要了' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reason: string;
+
+  @ApiPropertyOptional({ type: [RefundLineDto], description: 'omit to refund everything not yet refunded' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RefundLineDto)
+  lines?: RefundLineDto[];
+}
+
+export class ReviewRefundDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class RejectRefundDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  note: string;
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { canTransition, type OrderStatus } from '@mc/shared';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { conflict, notFound } from '../../common/errors';
+import { Sku } from '../catalog/entities/sku.entity';
+import { OrderLine } from './entities/order-line.entity';
+import { OrderStatusHistory } from './entities/order-status-history.entity';
+import { Order } from './entities/order.entity';
+
+/** Who moved an order: `customer:<id>`, `staff:<id>`, `system` (jobs) or `wechat` (payment notifications). */
+export type Actor = string;
+
+/**
+ * The order state machine: every status change goes through `transition`, a compare-and-set on
+ * the current status (0 rows → 409 INVALID_STATE) with a history row, and `onEntered` runs what
+ * the new status means for the rest of the business, in the same transaction. This is the one
+ * place that shows everything an order event does.
+ */
+@Injectable()
+export class OrderLifecycle {
+  constructor(private readonly clock: Clock) {}
+
+  async transition(em: EntityManager, orderId: number, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order> {
+    const order = await em.findOneBy(Order, { id: orderId });
+    if (!order) throw notFound('order');
+    const from = order.status;
+    if (!canTransition(from, to)) throw conflict('INVALID_STATE', `order is ${from}, cannot become ${to}`);
+    const res = await em
+      .createQueryBuilder()
+      .update(Order)
+      .set({ status: to, ...set })
+      .where('id = :id AND status = :from', { id: orderId, from })
+      .execute();
+    if (res.affected !== 1) throw conflict('INVALID_STATE', 'the order changed meanwhile, try again');
+    await em.insert(OrderStatusHistory, { orderId, fromStatus: from, toStatus: to, actor, reason, at: this.clock.now() });
+    const updated = { ...order, ...set, status: to } as Order;
+    await this.onEntered(em, updated, actor);
+    return updated;
+  }
+
+  async recordCreated(em: EntityManager, orderId: number, actor: Actor): Promise<void> {
+    await em.insert(OrderStatusHistory, { orderId, fromStatus: null, toStatus: 'PENDING_PAYMENT', actor, reason: null, at: this.clock.now() });
+  }
+
+  private async onEntered(em: EntityManager, order: Order, actor: Actor): Promise<void> {
+    switch (order.status) {
+      case 'CANCELLED':
+        await this.returnStock(em, order.id);
+        // points spent and the coupon used return here once those capabilities exist
+        break;
+      case 'PAID':
+        // card activation (MEMBER_CARD) and pending commission hang here
+        if (order.kind !== 'GOODS') {
+          await this.transition(em, order.id, 'COMPLETED', actor, 'virtual goods complete on payment', { completedAt: this.clock.now() });
+        }
+        break;
+      case 'COMPLETED':
+        // points earned and growth are granted here
+        break;
+      case 'SHIPPED':
+      case 'REFUNDED':
+      case 'PENDING_PAYMENT':
+        break;
+    }
+  }
+
+  /** Puts back the reserved units of every line still counted against stock. */
+  async returnStock(em: EntityManager, orderId: number, only?: { orderLineId: number; qty: number }[]): Promise<void> {
+    const lines = await em.find(OrderLine, { where: { orderId }, order: { skuId: 'ASC' } });
+    for (const line of lines) {
+      const qty = only ? (only.find((o) => o.orderLineId === line.id)?.qty ?? 0) : line.qty - line.refundedQty;
+      if (qty > 0) await em.increment(Sku, { id: line.skuId }, 'stock', qty);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, conflict, notFound } from '../../common/errors';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
+import { Paged, skipTake } from '../../common/pagination';
+import { withTx } from '../../common/tx';
+import { AddressService } from '../address/address.service';
+import { CartItem } from '../cart/entities/cart-item.entity';
+import { Sku } from '../catalog/entities/sku.entity';
+import { PricingContextService } from '../checkout/pricing-context.service';
+import { JobRegistry } from '../jobs/job-registry.service';
+import { Payment } from '../payment/entities/payment.entity';
+import { StoreSettingsService } from '../settings/store-settings.service';
+import { AdminOrderListQuery, OrderListQuery, PlaceOrderDto } from './dto/order.dto';
+import { OrderAdjustment } from './entities/order-adjustment.entity';
+import { OrderLine } from './entities/order-line.entity';
+import { OrderStatusHistory } from './entities/order-status-history.entity';
+import { Order } from './entities/order.entity';
+import { Refund } from './entities/refund.entity';
+import { newBusinessNo } from './order-numbers';
+import { detailView, summaryView } from './order-view';
+import { Actor, OrderLifecycle } from './order-lifecycle.service';
+import { PaymentService } from '../payment/payment.service';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+@Injectable()
+export class OrderService implements OnModuleInit {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
+    private readonly pricing: PricingContextService,
+    private readonly addresses: AddressService,
+    private readonly settings: StoreSettingsService,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly payments: PaymentService,
+    private readonly jobs: JobRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: 'cancel-unpaid', description: 'cancel orders left unpaid past their deadline (asks WeChat first)', everyMs: 60_000, run: () => this.cancelExpired() });
+    this.jobs.register({ name: 'auto-confirm', description: 'complete orders shipped longer ago than the auto-confirm days', everyMs: 10 * 60_000, run: () => this.autoConfirm() });
+  }
+
+  /**
+   * Places a goods order in one transaction: price from the database, reserve stock by
+   * conditional update (never below zero), write the order, its lines, adjustments and history.
+   */
+  place(customerId: number, dto: PlaceOrderDto, idempotencyKey: string | undefined) {
+    return this.idempotency.run(customerId, idempotencyKey, 'POST /api/orders', dto, async (em) => {
+      const address = await this.addresses.getOwn(em, customerId, dto.addressId);
+      const priced = await this.pricing.price(em, customerId, dto.items, dto.usePoints === true);
+      const { breakdown, skus, settings } = priced;
+      if (breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
+      for (const line of [...breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
+        await this.reserveStock(em, Number(line.skuId), line.qty);
+      }
+      // points spending (breakdown.pointsUsed) and the coupon are taken here once those capabilities exist
+      const now = this.clock.now();
+      const order = await em.save(
+        em.create(Order, {
+          orderNo: newBusinessNo(now),
+          customerId,
+          kind: 'GOODS',
+          status: 'PENDING_PAYMENT',
+          goodsCents: breakdown.goodsCents,
+          discountCents: breakdown.discountCents,
+          shippingCents: breakdown.shippingCents,
+          shippingPaidCents: breakdown.shippingPaidCents,
+          pointsUsed: breakdown.pointsUsed,
+          pointsValueCents: breakdown.pointsValueCents,
+          payableCents: breakdown.payableCents,
+          pointsToEarn: breakdown.pointsToEarn,
+          refundedCents: 0,
+          memberDayId: breakdown.memberDayId,
+          couponId: breakdown.couponId,
+          address: { name: address.name, phone: address.phone, province: address.province, city: address.city, district: address.district, detail: address.detail },
+          note: dto.note ?? '',
+          carrier: null,
+          trackingNo: null,
+          expiresAt: new Date(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
+          paidAt: null,
+          shippedAt: null,
+          completedAt: null,
+          cancelledAt: null,
+          createdAt: now,
+        }),
+      );
+      const lineIdBySku = new Map<string, number>();
+      for (const l of breakdown.lines) {
+        const { sku, product } = skus.get(Number(l.skuId))!;
+        const saved = await em.save(
+          em.create(OrderLine, {
+            orderId: order.id,
+            skuId: sku.id,
+            productId: product.id,
+            categoryId: product.categoryId,
+            title: product.title,
+            specs: sku.specs,
+            coverUrl: product.coverUrl,
+            qty: l.qty,
+            listPriceCents: l.listPriceCents,
+            unitPriceCents: l.unitPriceCents,
+            priceSource: l.priceSource,
+            goodsCents: l.goodsCents,
+            lineDiscountCents: l.lineDiscountCents,
+            couponCents: l.couponCents,
+            pointsCents: l.pointsCents,
+            cashPaidCents: l.cashPaidCents,
+          }),
+        );
+        lineIdBySku.set(l.lineId, saved.id);
+      }
+      if (breakdown.adjustments.length) {
+        await em.insert(
+          OrderAdjustment,
+          breakdown.adjustments.map((a) => ({
+            orderId: order.id,
+            orderLineId: a.lineId === null ? null : lineIdBySku.get(a.lineId)!,
+            kind: a.kind,
+            amountCents: a.amountCents,
+            label: a.label,
+            sourceType: a.sourceType,
+            sourceId: a.sourceId,
+          })),
+        );
+      }
+      await this.lifecycle.recordCreated(em, order.id, `customer:${customerId}`);
+      if (dto.fromCart) await em.delete(CartItem, { customerId, skuId: In(breakdown.lines.map((l) => Number(l.skuId))) });
+      return { id: order.id, orderNo: order.orderNo, status: order.status, payableCents: order.payableCents, expiresAt: order.expiresAt!.toISOString() };
+    });
+  }
+
+  private async reserveStock(em: EntityManager, skuId: number, qty: number): Promise<void> {
+    const res = await em
+      .createQueryBuilder()
+      .update(Sku)
+      .set({ stock: () => 'stock - :qty' })
+      .where('id = :id AND stock >= :qty AND active = :active', { id: skuId, qty, active: true })
+      .execute();
+    if (res.affected !== 1) throw new AppError(409, 'OUT_OF_STOCK', '库存不足', { skuId });
+  }
+
+  async list(customerId: number | null, q: OrderListQuery | AdminOrderListQuery): Promise<Paged<ReturnType<typeof summaryView> & { customerId: number }>> {
+    const qb = this.ds.getRepository(Order).createQueryBuilder('o');
+    if (customerId !== null) qb.where('o.customerId = :customerId', { customerId });
+    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    if ('from' in q && q.from) qb.andWhere('o.createdAt >= :from', { from: new Date(q.from) });
+    if ('to' in q && q.to) qb.andWhere('o.createdAt < :to', { to: new Date(q.to) });
+    if ('q' in q && q.q) qb.andWhere('o.orderNo = :no', { no: q.q.trim() });
+    const { skip, take } = skipTake(q);
+    const [orders, total] = await qb.orderBy('o.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    const lines = orders.length ? await this.ds.getRepository(OrderLine).find({ where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } }) : [];
+    return { items: orders.map((o) => ({ ...summaryView(o, lines.filter((l) => l.orderId === o.id)), customerId: o.customerId })), total };
+  }
+
+  /** A customer sees only their own orders: anyone else's is 404. */
+  async ownOrder(em: EntityManager, customerId: number | null, orderId: number): Promise<Order> {
+    const order = await em.findOneBy(Order, customerId === null ? { id: orderId } : { id: orderId, customerId });
+    if (!order) throw notFound('order');
+    return order;
+  }
+
+  async detail(customerId: number | null, orderId: number) {
+    const em = this.ds.manager;
+    const order = await this.ownOrder(em, customerId, orderId);
+    const [lines, adjustments, history, payment, refunds, settings] = await Promise.all([
+      em.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }),
+      em.find(OrderAdjustment, { where: { orderId }, order: { id: 'ASC' } }),
+      em.find(OrderStatusHistory, { where: { orderId }, order: { id: 'ASC' } }),
+      em.findOneBy(Payment, { orderId }),
+      em.find(Refund, { where: { orderId }, order: { id: 'ASC' } }),
+      this.settings.get(em),
+    ]);
+    const windowOpen = order.completedAt !== null && this.clock.now().getTime() < order.completedAt.getTime() + settings.afterSaleDays * DAY_MS;
+    return { ...detailView(order, lines, adjustments, history, payment, refunds, windowOpen), customerId: order.customerId };
+  }
+
+  /** Cancels an unpaid order; asks WeChat first, so a payment that just went through is not lost. */
+  async cancel(customerId: number | null, orderId: number, actor: Actor, reason: string): Promise<void> {
+    const order = await this.ownOrder(this.ds.manager, customerId, orderId);
+    if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `order is ${order.status}, only unpaid orders can be cancelled`);
+    if (await this.payments.settleIfPaidAtWechat(order.id)) throw conflict('INVALID_STATE', 'the order has just been paid');
+    await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'CANCELLED', actor, reason, { cancelledAt: this.clock.now() }));
+    await this.payments.closeAtWechat(order.id);
+  }
+
+  async confirm(customerId: number, orderId: number): Promise<void> {
+    await this.ownOrder(this.ds.manager, customerId, orderId);
+    await withTx(this.ds, (em) => this.lifecycle.transition(em, orderId, 'COMPLETED', `customer:${customerId}`, 'confirmed receipt', { completedAt: this.clock.now() }));
+  }
+
+  async ship(staffId: number, orderId: number, carrier: string, trackingNo: string): Promise<void> {
+    await this.ownOrder(this.ds.manager, null, orderId);
+    await withTx(this.ds, (em) => this.lifecycle.transition(em, orderId, 'SHIPPED', `staff:${staffId}`, `${carrier} ${trackingNo}`, { carrier, trackingNo, shippedAt: this.clock.now() }));
+  }
+
+  async cancelExpired(): Promise<{ cancelled: number; paid: number }> {
+    const due = await this.ds.getRepository(Order).find({
+      select: { id: true },
+      where: { status: 'PENDING_PAYMENT', expiresAt: LessThan(this.clock.now()) },
+      order: { id: 'ASC' },
+      take: 200,
+    });
+    let cancelled = 0;
+    let paid = 0;
+    for (const { id } of due) {
+      try {
+        await this.cancel(null, id, 'system', 'payment timeout');
+        cancelled++;
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'INVALID_STATE') throw e;
+        paid += (await this.ds.getRepository(Order).findOneByOrFail({ id })).status === 'PENDING_PAYMENT' ? 0 : 1;
+      }
+    }
+    return { cancelled, paid };
+  }
+
+  async autoConfirm(): Promise<{ completed: number }> {
+    const { autoConfirmDays } = await this.settings.get();
+    const due = await this.ds.getRepository(Order).find({
+      select: { id: true },
+      where: { status: 'SHIPPED', shippedAt: LessThan(new Date(this.clock.now().getTime() - autoConfirmDays * DAY_MS)) },
+      order: { id: 'ASC' },
+      take: 500,
+    });
+    let completed = 0;
+    for (const { id } of due) {
+      try {
+        await withTx(this.ds, (em) => this.lifecycle.transition(em, id, 'COMPLETED', 'system', 'auto-confirmed', { completedAt: this.clock.now() }));
+        completed++;
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'INVALID_STATE') throw e; // another instance got there first
+      }
+    }
+    return { completed };
+  }
+}

@@ -1,0 +1,183 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource, In, LessThan } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, conflict, notFound } from '../../common/errors';
+import { isDuplicateKey, withTx } from '../../common/tx';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { WechatPayClient, WechatPayError, WechatPayTransaction } from '../../wechat';
+import { Customer } from '../auth/entities/customer.entity';
+import { JobRegistry } from '../jobs/job-registry.service';
+import { Order } from '../order/entities/order.entity';
+import { OrderLifecycle } from '../order/order-lifecycle.service';
+import { RefundService } from '../order/refund.service';
+import { Payment } from './entities/payment.entity';
+
+/** A prepay_id lives 2 hours at WeChat; we make a new one a little before that. */
+const PREPAY_REUSE_MS = 110 * 60_000;
+
+export type NotifyOutcome = { status: number; body: { code: 'SUCCESS' | 'FAIL'; message?: string } };
+
+/**
+ * WeChat Pay for orders: one payment (out_trade_no) per order, prepay reused while alive, and
+ * the order moved to PAID exactly once however often or concurrently WeChat reports it.
+ */
+@Injectable()
+export class PaymentService implements OnModuleInit {
+  private readonly logger = new Logger(PaymentService.name);
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly wechatPay: WechatPayClient,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly refunds: RefundService,
+    private readonly jobs: JobRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'sync-payments',
+      description: 'ask WeChat about unpaid orders whose payment notification has not come',
+      everyMs: 60_000,
+      run: () => this.syncPending(),
+    });
+  }
+
+  async pay(customerId: number, orderId: number) {
+    const order = await this.ds.getRepository(Order).findOneBy({ id: orderId, customerId });
+    if (!order) throw notFound('order');
+    if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `order is ${order.status}`);
+    if (order.expiresAt && order.expiresAt <= this.clock.now()) throw conflict('INVALID_STATE', 'the payment deadline has passed');
+    if (order.payableCents === 0) {
+      await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'PAID', `customer:${customerId}`, 'nothing to pay', { paidAt: this.clock.now() }));
+      return { paid: true as const };
+    }
+    const payment = await this.paymentFor(order);
+    if (payment.status === 'SUCCESS') throw conflict('INVALID_STATE', 'the order is already paid');
+    let prepayId = payment.prepayId;
+    const now = this.clock.now();
+    if (!prepayId || !payment.prepayAt || now.getTime() - payment.prepayAt.getTime() > PREPAY_REUSE_MS) {
+      const customer = await this.ds.getRepository(Customer).findOneByOrFail({ id: customerId });
+      try {
+        ({ prepayId } = await this.wechatPay.jsapiPrepay({
+          outTradeNo: payment.outTradeNo,
+          description: `订单 ${order.orderNo}`,
+          totalCents: payment.amountCents,
+          openid: customer.openid,
+        }));
+      } catch (e) {
+        if (e instanceof WechatPayError && e.code === 'ORDERPAID') {
+          await this.settleIfPaidAtWechat(order.id);
+          throw conflict('INVALID_STATE', 'the order is already paid');
+        }
+        this.logger.error({ err: e, orderId }, 'prepay failed');
+        throw new AppError(502, 'PAYMENT_ERROR', '微信支付暂时不可用，请稍后再试');
+      }
+      await this.ds.getRepository(Payment).update({ id: payment.id }, { prepayId, prepayAt: now });
+    }
+    const params = this.wechatPay.requestPaymentParams(prepayId);
+    return {
+      paid: false as const,
+      params,
+      ...(this.config.wechatSim ? { simulatorPayUrl: `${this.config.wechat.payApiBase}/_sim/pay-page?prepayId=${encodeURIComponent(prepayId)}` } : {}),
+    };
+  }
+
+  private async paymentFor(order: Order): Promise<Payment> {
+    const repo = this.ds.getRepository(Payment);
+    const existing = await repo.findOneBy({ orderId: order.id });
+    if (existing) return existing;
+    try {
+      await repo.insert({ orderId: order.id, outTradeNo: order.orderNo, amountCents: order.payableCents, status: 'CREATED', prepayId: null, prepayAt: null, transactionId: null, paidAt: null, createdAt: this.clock.now() });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e; // a concurrent /pay created it
+    }
+    return repo.findOneByOrFail({ orderId: order.id });
+  }
+
+  /** POST /api/payments/wechat/notify: verify, decrypt, check, settle once. */
+  async handleNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<NotifyOutcome> {
+    let tx: WechatPayTransaction;
+    try {
+      const n = this.wechatPay.parseNotification<WechatPayTransaction>(headers, rawBody);
+      if (n.eventType !== 'TRANSACTION.SUCCESS') return { status: 200, body: { code: 'SUCCESS' } };
+      tx = n.resource;
+    } catch (e) {
+      this.logger.warn({ err: e }, 'payment notification rejected');
+      return { status: 401, body: { code: 'FAIL', message: 'signature verification failed' } };
+    }
+    return this.settleTransaction(tx);
+  }
+
+  /** Applies a transaction WeChat reported (notification or query) to our payment, once. */
+  async settleTransaction(tx: WechatPayTransaction): Promise<NotifyOutcome> {
+    if (tx.mchid !== this.config.wechat.mchId || tx.appid !== this.config.wechat.appId) {
+      this.logger.error({ tx }, 'payment for another merchant or app');
+      return { status: 400, body: { code: 'FAIL', message: 'mchid or appid mismatch' } };
+    }
+    const payment = await this.ds.getRepository(Payment).findOneBy({ outTradeNo: tx.out_trade_no });
+    if (!payment) return { status: 404, body: { code: 'FAIL', message: 'unknown out_trade_no' } };
+    if (tx.amount.total !== payment.amountCents) {
+      this.logger.error({ outTradeNo: tx.out_trade_no, reported: tx.amount.total, expected: payment.amountCents }, 'payment amount mismatch');
+      return { status: 400, body: { code: 'FAIL', message: 'amount mismatch' } };
+    }
+    if (tx.trade_state !== 'SUCCESS') return { status: 200, body: { code: 'SUCCESS' } };
+    const paidAt = tx.success_time ? new Date(tx.success_time) : this.clock.now();
+    const autoRefundId = await withTx(this.ds, async (em) => {
+      const res = await em
+        .createQueryBuilder()
+        .update(Payment)
+        .set({ status: 'SUCCESS', transactionId: tx.transaction_id ?? null, paidAt })
+        .where('id = :id AND status IN (:...open)', { id: payment.id, open: ['CREATED', 'CLOSED'] })
+        .execute();
+      if (res.affected !== 1) return null; // a replay: already settled
+      const order = await em.findOneByOrFail(Order, { id: payment.orderId });
+      if (order.status === 'PENDING_PAYMENT') {
+        await this.lifecycle.transition(em, order.id, 'PAID', 'wechat', `transaction ${tx.transaction_id ?? ''}`.trim(), { paidAt });
+        return null;
+      }
+      // paid after the order was cancelled (timeout): the money goes straight back
+      return this.refunds.createAutomatic(em, order, payment.amountCents, '订单已取消，支付款自动退回');
+    });
+    if (autoRefundId !== null) await this.refunds.submit(autoRefundId);
+    return { status: 200, body: { code: 'SUCCESS' } };
+  }
+
+  /** Query fallback: if WeChat says the order's payment succeeded, settle it now. */
+  async settleIfPaidAtWechat(orderId: number): Promise<boolean> {
+    const payment = await this.ds.getRepository(Payment).findOneBy({ orderId });
+    if (!payment || !payment.prepayId) return false;
+    if (payment.status === 'SUCCESS') return true;
+    const tx = await this.wechatPay.queryByOutTradeNo(payment.outTradeNo);
+    if (!tx || tx.trade_state !== 'SUCCESS') return false;
+    await this.settleTransaction(tx);
+    return true;
+  }
+
+  /** After a cancel: close the transaction so the customer can no longer pay it (best effort). */
+  async closeAtWechat(orderId: number): Promise<void> {
+    const payment = await this.ds.getRepository(Payment).findOneBy({ orderId, status: 'CREATED' });
+    if (!payment?.prepayId) return;
+    try {
+      await this.wechatPay.close(payment.outTradeNo);
+      await this.ds.getRepository(Payment).update({ id: payment.id, status: 'CREATED' }, { status: 'CLOSED' });
+    } catch (e) {
+      this.logger.warn({ err: e, orderId }, 'closing the WeChat transaction failed');
+    }
+  }
+
+  async syncPending(): Promise<{ checked: number; paid: number }> {
+    const stale = await this.ds.getRepository(Payment).find({
+      where: { status: 'CREATED', prepayAt: LessThan(new Date(this.clock.now().getTime() - 60_000)) },
+      order: { id: 'ASC' },
+      take: 200,
+    });
+    const pending = stale.length
+      ? await this.ds.getRepository(Order).find({ select: { id: true }, where: { id: In(stale.map((p) => p.orderId)), status: 'PENDING_PAYMENT' } })
+      : [];
+    let paid = 0;
+    for (const { id } of pending) if (await this.settleIfPaidAtWechat(id)) paid++;
+    return { checked: pending.length, paid };
+  }
+}

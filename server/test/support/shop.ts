@@ -1,0 +1,71 @@
+import { Product } from '../../src/modules/catalog/entities/product.entity';
+import { Sku } from '../../src/modules/catalog/entities/sku.entity';
+import type { TestApp } from './test-app';
+
+export type Auth = { Authorization: string };
+
+export const ADDRESS = { name: '张三', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号' };
+
+export async function addAddress(t: TestApp, auth: Auth): Promise<number> {
+  const res = await t.http().post('/api/addresses').set(auth).send(ADDRESS).expect(201);
+  return res.body.id;
+}
+
+/** A product with one SKU made for the test, so stock and prices are known. */
+export async function makeSku(t: TestApp, opts: { priceCents: number; memberPriceCents?: number | null; stock: number; title?: string }): Promise<Sku> {
+  const now = new Date();
+  const product = await t.ds.getRepository(Product).save({
+    categoryId: 1,
+    title: opts.title ?? `测试商品 ${Math.random().toString(36).slice(2, 7)}`,
+    subtitle: '',
+    coverUrl: '/api/media/placeholder/test.svg',
+    images: [],
+    description: '',
+    onShelf: true,
+    memberOnly: false,
+    sort: 0,
+    priceCents: opts.priceCents,
+    memberPriceCents: opts.memberPriceCents ?? null,
+    memberDayPriceCents: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return t.ds.getRepository(Sku).save({
+    productId: product.id,
+    specs: { 规格: '标准' },
+    priceCents: opts.priceCents,
+    memberPriceCents: opts.memberPriceCents ?? null,
+    memberDayPriceCents: null,
+    stock: opts.stock,
+    weightGrams: 100,
+    active: true,
+  });
+}
+
+export async function stockOf(t: TestApp, skuId: number): Promise<number> {
+  return (await t.ds.getRepository(Sku).findOneByOrFail({ id: skuId })).stock;
+}
+
+/** Plays the customer paying in WeChat: the simulator sends the signed notification. */
+export async function simPay(t: TestApp, pkg: string, opts: { times?: number; concurrent?: boolean; tamper?: 'signature' | 'amount' | 'timestamp' } = {}) {
+  const res = await fetch(`${t.simUrl}/_sim/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prepayId: pkg.replace(/^prepay_id=/, ''), ...opts }),
+  });
+  if (!res.ok) throw new Error(`sim pay failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { delivered: { status: number; body: unknown }[] };
+}
+
+export function placeOrder(t: TestApp, auth: Auth, items: { skuId: number; qty: number }[], addressId: number, key?: string) {
+  const req = t.http().post('/api/orders').set(auth);
+  if (key) req.set('Idempotency-Key', key);
+  return req.send({ items, addressId });
+}
+
+export async function placeAndPay(t: TestApp, auth: Auth, items: { skuId: number; qty: number }[], addressId: number) {
+  const placed = await placeOrder(t, auth, items, addressId).expect(201);
+  const pay = await t.http().post(`/api/orders/${placed.body.id}/pay`).set(auth).expect(200);
+  await simPay(t, pay.body.params.package);
+  return placed.body.id as number;
+}

@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './common';
+export * from './auth';
+export * from './catalog';
+export * from './cart';
+export * from './checkout';
+export * from './orders';

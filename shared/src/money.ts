@@ -1,0 +1,214 @@
+/**
+ * Money is an integer number of fen (1 yuan = 100 fen); rates are basis points (10000 = 100 %).
+ * Integer arithmetic only: no floating-point formatting or parsing helpers anywhere in this package.
+ */
+export type Cents = number;
+/** Basis points: 10000 = 100 % = 1×. */
+export type Bp = number;
+
+export const BP_SCALE = 10_000;
+
+export function isCents(value: unknown): value is Cents {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** A safe integer number of fen, any sign. */
+export function assertCents(value: unknown, name = 'amount'): asserts value is Cents {
+  if (!isCents(value)) throw new RangeError(`${name} must be a safe integer number of fen, got ${String(value)}`);
+}
+
+export function assertNonNegativeCents(value: unknown, name = 'amount'): asserts value is Cents {
+  if (!isCents(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative safe integer number of fen, got ${String(value)}`);
+  }
+}
+
+function assertNonNegativeInt(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative safe integer`);
+}
+
+// Divisors up to 2^52 keep 2 × remainder a safe integer.
+const MAX_DIVISOR = 2 ** 52;
+
+function assertDivisor(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value <= 0 || value > MAX_DIVISOR) {
+    throw new RangeError(`${name} must be a positive integer no larger than 2^52`);
+  }
+}
+
+/**
+ * Exact `[floor(a × b / d), (a × b) mod d]` for non-negative safe integers, even when a × b
+ * exceeds 2^53 (only the quotient has to be a safe integer).
+ */
+export function mulDivMod(a: number, b: number, d: number): [number, number] {
+  assertNonNegativeInt(a, 'a');
+  assertNonNegativeInt(b, 'b');
+  assertDivisor(d, 'd');
+  const ra = a % d;
+  const qa = (a - ra) / d;
+  const high = qa * b;
+  if (!Number.isSafeInteger(high)) throw new RangeError('mulDivMod: result is not a safe integer');
+  let q: number;
+  let r: number;
+  const product = ra * b;
+  if (Number.isSafeInteger(product)) {
+    r = product % d;
+    q = (product - r) / d;
+  } else {
+    // ra × b by doubling, keeping (q, r) normalised so every intermediate stays below 2^53.
+    q = 0;
+    r = 0;
+    let bit = 1;
+    while (bit * 2 <= b) bit *= 2;
+    let rest = b;
+    for (; bit >= 1; bit /= 2) {
+      q *= 2;
+      r *= 2;
+      if (r >= d) {
+        r -= d;
+        q += 1;
+      }
+      if (rest >= bit) {
+        rest -= bit;
+        r += ra;
+        if (r >= d) {
+          r -= d;
+          q += 1;
+        }
+      }
+    }
+  }
+  const total = high + q;
+  if (!Number.isSafeInteger(total)) throw new RangeError('mulDivMod: result is not a safe integer');
+  return [total, r];
+}
+
+export function mulDivFloor(a: number, b: number, d: number): number {
+  return mulDivMod(a, b, d)[0];
+}
+
+/** round(a × b / d), halves up, for non-negative integers. */
+export function mulDivRoundHalfUp(a: number, b: number, d: number): number {
+  const [q, r] = mulDivMod(a, b, d);
+  return r >= d - r ? q + 1 : q;
+}
+
+/** numerator / denominator rounded half up; non-negative numerator, positive denominator. */
+export function roundHalfUp(numerator: number, denominator: number): number {
+  return mulDivRoundHalfUp(numerator, 1, denominator);
+}
+
+function negate(value: number): number {
+  return value === 0 ? 0 : -value;
+}
+
+/**
+ * `cents × bp / 10000`, rounded half up (for a negative amount: half away from zero, so
+ * `applyRateBp(-x, bp) === -applyRateBp(x, bp)`). `applyRateBp(1990, 9500)` = 1891 (19.90 × 95 %).
+ */
+export function applyRateBp(cents: Cents, bp: Bp): Cents {
+  assertCents(cents, 'cents');
+  assertNonNegativeInt(bp, 'bp');
+  const magnitude = mulDivRoundHalfUp(Math.abs(cents), bp, BP_SCALE);
+  return cents < 0 ? negate(magnitude) : magnitude;
+}
+
+/** What share of `whole` `part` is, in basis points, rounded half up: `percentOfBp(25, 200)` = 1250. */
+export function percentOfBp(part: number, whole: number): Bp {
+  assertNonNegativeInt(part, 'part');
+  if (!Number.isSafeInteger(whole) || whole <= 0) throw new RangeError('whole must be a positive safe integer');
+  return mulDivRoundHalfUp(part, BP_SCALE, whole);
+}
+
+/**
+ * Split `total` over `weights` in proportion, by largest remainder: every share is
+ * `floor(total × w / Σw)`, and the fen left over go one each to the largest remainders,
+ * ties to the lower index. The shares always sum to `total` exactly.
+ *
+ * - A zero weight gets 0, unless every weight is 0: then the total is split evenly (as if all
+ *   weights were 1), the extra fen to the lowest indices.
+ * - When `0 ≤ total ≤ Σw`, no share exceeds its weight (a discount never exceeds its line).
+ * - A negative total is split like its magnitude and negated.
+ * - No weights: only a total of 0 can be split (→ []).
+ */
+export function prorate(total: Cents, weights: readonly number[]): Cents[] {
+  assertCents(total, 'total');
+  weights.forEach((w, i) => assertNonNegativeInt(w, `weights[${i}]`));
+  if (weights.length === 0) {
+    if (total !== 0) throw new RangeError('prorate: cannot split a non-zero total over no weights');
+    return [];
+  }
+  if (total < 0) return prorate(-total, weights).map(negate);
+  let sum = 0;
+  for (const w of weights) sum += w;
+  if (!Number.isSafeInteger(sum)) throw new RangeError('prorate: sum of weights is not a safe integer');
+  const effective = sum === 0 ? weights.map(() => 1) : weights;
+  const divisor = sum === 0 ? weights.length : sum;
+  const shares: number[] = [];
+  const remainders: number[] = [];
+  let allocated = 0;
+  for (const w of effective) {
+    const [q, r] = mulDivMod(total, w, divisor);
+    shares.push(q);
+    remainders.push(r);
+    allocated += q;
+  }
+  let left = total - allocated;
+  if (left > 0) {
+    const order = effective.map((_, i) => i).sort((i, j) => remainders[j] - remainders[i] || i - j);
+    for (const i of order) {
+      if (left === 0) break;
+      shares[i] += 1;
+      left -= 1;
+    }
+  }
+  return shares;
+}
+
+/** 1990 → '19.90', -5 → '-0.05'. For display; no thousands separators. */
+export function formatYuan(cents: Cents): string {
+  assertCents(cents, 'cents');
+  const abs = Math.abs(cents);
+  const fen = abs % 100;
+  const yuan = (abs - fen) / 100;
+  return `${cents < 0 ? '-' : ''}${yuan}.${fen < 10 ? '0' : ''}${fen}`;
+}
+
+const YUAN_PATTERN = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * Parse a yuan amount typed by a merchant: '19.9' → 1990, '168' → 16800, '-3.2' → -320.
+ * At most two decimals; surrounding spaces allowed; no signs other than a leading '-', no
+ * exponents, no separators. Throws a RangeError on anything else.
+ */
+export function yuanToCents(text: string): Cents {
+  const match = typeof text === 'string' ? YUAN_PATTERN.exec(text.trim()) : null;
+  if (!match) throw new RangeError(`not a yuan amount: ${JSON.stringify(text)}`);
+  const [, minus, intDigits, fracDigits = ''] = match;
+  const digits = intDigits.replace(/^0+(?=\d)/, '');
+  if (digits.length > 14) throw new RangeError(`yuan amount too large: ${text}`);
+  const fen = fracDigits.length === 0 ? 0 : fracDigits.length === 1 ? Number(fracDigits) * 10 : Number(fracDigits);
+  const cents = Number(digits) * 100 + fen;
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`yuan amount too large: ${text}`);
+  return minus ? negate(cents) : cents;
+}
+
+function formatScaled(value: number, scaleDigits: number): string {
+  const scale = 10 ** scaleDigits;
+  const frac = value % scale;
+  const whole = (value - frac) / scale;
+  if (frac === 0) return String(whole);
+  return `${whole}.${String(frac).padStart(scaleDigits, '0').replace(/0+$/, '')}`;
+}
+
+/** Basis points as a Chinese discount (折): 9500 → '9.5', 8850 → '8.85', 9000 → '9'. */
+export function formatZhe(bp: Bp): string {
+  assertNonNegativeInt(bp, 'bp');
+  return formatScaled(bp, 3);
+}
+
+/** Basis points as a percentage: 1250 → '12.5%', 300 → '3%'. */
+export function formatBpPercent(bp: Bp): string {
+  assertNonNegativeInt(bp, 'bp');
+  return `${formatScaled(bp, 2)}%`;
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { PricingInputError, validatePricingInput, MAX_MULTIPLIER_BP } from './validate';
+export { priceCart, asPaidMember } from './price-cart';

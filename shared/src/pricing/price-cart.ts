@@ -1,0 +1,217 @@
+import { applyRateBp, BP_SCALE, formatZhe, mulDivFloor, prorate } from '../money';
+import type { Cents } from '../money';
+import type {
+  Adjustment,
+  AdjustmentKind,
+  AdjustmentSourceType,
+  PriceBreakdown,
+  PricedLine,
+  PriceSource,
+  PricingInput,
+  PricingMemberDay,
+} from './types';
+import { PricingInputError, validatePricingInput } from './validate';
+
+type LinePriceKind = Exclude<PriceSource, 'LIST'>;
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+function orderLevel(
+  kind: AdjustmentKind,
+  offCents: Cents,
+  label: string,
+  sourceType: AdjustmentSourceType,
+  sourceId: string | null,
+): Adjustment {
+  return { kind, lineId: null, amountCents: -offCents, label, sourceType, sourceId };
+}
+
+function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/**
+ * The one price pipeline (architecture.md "The price pipeline"):
+ *
+ * 1. goods: list price × qty;
+ * 2. line price: the lowest of list, member price (members), member-day price and member-day
+ *    category rate (buyer in the member day's audience), tier rate; they never stack. Rates are
+ *    applied to the list unit price, rounded half up once per unit. Ties go to the earlier of
+ *    member-day price, category rate, member price, tier rate;
+ * 3. coupon, on the goods after line prices, prorated to lines by largest remainder;
+ * 4. points: min(requested, balance, floor(pointsMaxSpendBp × goods after coupon)), in whole
+ *    fen, prorated to lines by what is left of each;
+ * 5. shipping: the flat fee when any line ships, waived by the free-shipping threshold, else by
+ *    the member perk;
+ * 6. totals, pointsToEarn and memberSavingsCents (the same function as a paid member, diffed).
+ *
+ * Thresholds (coupon, free shipping) compare with `goodsCents`, the list-price total, not with
+ * the discounted amount: that keeps them independent of membership, so a card never costs a
+ * buyer a coupon or free shipping, and a member never pays more than a non-member.
+ *
+ * Throws PricingInputError on malformed input.
+ */
+export function priceCart(input: PricingInput): PriceBreakdown {
+  validatePricingInput(input);
+  const own = priceOnce(input);
+  const memberSavingsCents = input.buyer.isMember
+    ? 0
+    : own.payableCents - priceOnce(asPaidMember(input)).payableCents;
+  return { ...own, memberSavingsCents };
+}
+
+/** The same input with the buyer holding a paid card. */
+export function asPaidMember(input: PricingInput): PricingInput {
+  const md = input.memberDay;
+  return {
+    ...input,
+    buyer: { ...input.buyer, isMember: true },
+    memberDay: md && { ...md, audienceOk: md.audienceOk || md.audienceOkAsMember === true },
+  };
+}
+
+interface LineWork {
+  unitPriceCents: Cents;
+  priceSource: PriceSource;
+  adjustment: Adjustment | null;
+}
+
+function linePrice(input: PricingInput, index: number, memberDay: PricingMemberDay | null): LineWork {
+  const line = input.lines[index];
+  const { buyer } = input;
+  const list = line.listPriceCents;
+  let best: LineWork = { unitPriceCents: list, priceSource: 'LIST', adjustment: null };
+  const offer = (
+    unit: Cents | null,
+    kind: LinePriceKind,
+    label: string,
+    sourceType: AdjustmentSourceType,
+    sourceId: string | null,
+  ) => {
+    if (unit === null || unit >= best.unitPriceCents) return;
+    const adjustment = { kind, lineId: line.lineId, amountCents: (unit - list) * line.qty, label, sourceType, sourceId };
+    best = { unitPriceCents: unit, priceSource: kind, adjustment };
+  };
+  if (memberDay) {
+    offer(line.memberDayPriceCents, 'MEMBER_DAY_PRICE', '会员日价', 'MEMBER_DAY', memberDay.id);
+    if (hasOwn(memberDay.categoryRatesBp, line.categoryId)) {
+      const bp = memberDay.categoryRatesBp[line.categoryId];
+      offer(applyRateBp(list, bp), 'MEMBER_DAY_CATEGORY_RATE', `会员日 ${formatZhe(bp)} 折`, 'MEMBER_DAY', memberDay.id);
+    }
+  }
+  if (buyer.isMember) offer(line.memberPriceCents, 'MEMBER_PRICE', '会员价', 'SKU', line.skuId);
+  if (buyer.tierDiscountBp < BP_SCALE) {
+    const label = `${buyer.tierName ?? '会员等级'} ${formatZhe(buyer.tierDiscountBp)} 折`;
+    offer(applyRateBp(list, buyer.tierDiscountBp), 'TIER_DISCOUNT', label, 'TIER', buyer.tierId ?? null);
+  }
+  return best;
+}
+
+function couponOff(input: PricingInput, goodsCents: Cents, baseCents: Cents): Cents {
+  const { coupon } = input;
+  if (!coupon || goodsCents < coupon.thresholdCents) return 0;
+  if (coupon.kind === 'AMOUNT_OFF') return Math.min(coupon.amountOffCents ?? 0, baseCents);
+  const off = applyRateBp(baseCents, coupon.percentOffBp ?? 0);
+  return coupon.capCents == null ? off : Math.min(off, coupon.capCents);
+}
+
+function pointsToSpend(input: PricingInput, baseCents: Cents): { points: number; valueCents: Cents } {
+  const { rules } = input;
+  // Validation makes pointsValueCentsPer100 divide 100, so the smallest spend is this many points = 1 fen.
+  const pointsPerFen = 100 / rules.pointsValueCentsPer100;
+  const capCents = mulDivFloor(baseCents, rules.pointsMaxSpendBp, BP_SCALE);
+  const usable = Math.min(input.pointsRequested, input.buyer.pointsBalance);
+  const fen = Math.min((usable - (usable % pointsPerFen)) / pointsPerFen, capCents);
+  return { points: fen * pointsPerFen, valueCents: fen };
+}
+
+function priceOnce(input: PricingInput): Omit<PriceBreakdown, 'memberSavingsCents'> {
+  const { lines, buyer, rules, coupon } = input;
+  const memberDay = input.memberDay && input.memberDay.audienceOk ? input.memberDay : null;
+  const adjustments: Adjustment[] = [];
+
+  // 1–2. goods and line price
+  const work = lines.map((_, i) => linePrice(input, i, memberDay));
+  const goods = lines.map((l) => l.listPriceCents * l.qty);
+  const afterLine = lines.map((l, i) => work[i].unitPriceCents * l.qty);
+  for (const w of work) if (w.adjustment) adjustments.push(w.adjustment);
+  const goodsCents = sum(goods);
+
+  // 3. coupon
+  const couponCents = couponOff(input, goodsCents, sum(afterLine));
+  const couponShares = prorate(couponCents, afterLine);
+  if (coupon && couponCents > 0) {
+    adjustments.push(orderLevel('COUPON', couponCents, '优惠券', 'COUPON', coupon.id));
+  }
+
+  // 4. points
+  const afterCoupon = afterLine.map((a, i) => a - couponShares[i]);
+  const points = pointsToSpend(input, sum(afterCoupon));
+  const pointsShares = prorate(points.valueCents, afterCoupon);
+  if (points.valueCents > 0) {
+    adjustments.push(orderLevel('POINTS', points.valueCents, '积分抵扣', 'POINTS', null));
+  }
+
+  // 5. shipping
+  const shippingCents = lines.some((l) => l.requiresShipping !== false) ? rules.shippingFeeCents : 0;
+  let shippingPaidCents = shippingCents;
+  if (shippingCents > 0) {
+    const threshold = rules.freeShippingThresholdCents;
+    if (threshold !== null && goodsCents >= threshold) {
+      adjustments.push(orderLevel('SHIPPING_WAIVER', shippingCents, '满额包邮', 'STORE_RULE', null));
+      shippingPaidCents = 0;
+    } else if (buyer.isMember && rules.memberFreeShipping) {
+      adjustments.push(orderLevel('SHIPPING_WAIVER', shippingCents, '会员包邮', 'MEMBER_PERK', null));
+      shippingPaidCents = 0;
+    }
+  }
+
+  // 6. totals
+  const priced: PricedLine[] = lines.map((l, i) => ({
+    lineId: l.lineId,
+    skuId: l.skuId,
+    productId: l.productId,
+    categoryId: l.categoryId,
+    qty: l.qty,
+    listPriceCents: l.listPriceCents,
+    unitPriceCents: work[i].unitPriceCents,
+    priceSource: work[i].priceSource,
+    goodsCents: goods[i],
+    lineDiscountCents: goods[i] - afterLine[i],
+    couponCents: couponShares[i],
+    pointsCents: pointsShares[i],
+    cashPaidCents: afterCoupon[i] - pointsShares[i],
+    requiresMembership: l.memberOnly === true && !buyer.isMember,
+  }));
+  const cashGoodsCents = sum(priced.map((l) => l.cashPaidCents));
+  const payableCents = cashGoodsCents + shippingPaidCents;
+  const discountCents = -sum(adjustments.filter((a) => a.kind !== 'POINTS').map((a) => a.amountCents)) || 0;
+
+  // 1 point per yuan × tier multiplier × member-day multiplier, floored once.
+  const multiplierBp = buyer.tierPointsMultiplierBp * (memberDay ? memberDay.pointsMultiplierBp : BP_SCALE);
+  const earnBase = cashGoodsCents * rules.pointsPerYuanEarned;
+  if (!Number.isSafeInteger(earnBase)) {
+    throw new PricingInputError('rules.pointsPerYuanEarned', 'points to earn are too large');
+  }
+  const pointsToEarn = mulDivFloor(earnBase, multiplierBp, 100 * BP_SCALE * BP_SCALE);
+
+  return {
+    lines: priced,
+    adjustments,
+    goodsCents,
+    discountCents,
+    shippingCents,
+    shippingPaidCents,
+    pointsUsed: points.points,
+    pointsValueCents: points.valueCents,
+    payableCents,
+    pointsToEarn,
+    couponId: coupon && couponCents > 0 ? coupon.id : null,
+    memberDayId: memberDay ? memberDay.id : null,
+    requiresMembership: priced.some((l) => l.requiresMembership),
+  };
+}

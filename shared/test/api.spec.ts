@@ -1,0 +1,53 @@
+import * as shared from '../src';
+import { DEFAULT_STORE_RULES, ERROR_CODES, priceCart, STAFF_ROLES } from '../src';
+import type { CategoryNode, CheckoutPreviewResponse, ErrorBody, LoginResponse, Paged, ProductDetail, ProductListItem } from '../src';
+import { input, line } from './fixtures';
+
+describe('api types and constants', () => {
+  it('keeps the error codes of api.md', () => {
+    for (const code of ['VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'OUT_OF_STOCK', 'ALREADY_CHECKED_IN', 'INSUFFICIENT_POINTS', 'INSUFFICIENT_BALANCE', 'INVALID_STATE', 'LIMIT_EXCEEDED', 'RATE_LIMITED']) {
+      expect(ERROR_CODES).toContain(code);
+    }
+    const body: ErrorBody = { error: { code: 'OUT_OF_STOCK', message: '库存不足' } };
+    expect(body.error.code).toBe('OUT_OF_STOCK');
+  });
+
+  it('lists the staff roles', () => expect(STAFF_ROLES).toEqual(['OWNER', 'OPERATOR', 'FINANCE']));
+
+  it('a checkout preview is a price breakdown', () => {
+    const preview: CheckoutPreviewResponse = priceCart(input({ lines: [line('a', 100)] }));
+    for (const field of ['lines', 'adjustments', 'goodsCents', 'discountCents', 'shippingCents', 'pointsUsed', 'pointsValueCents', 'payableCents', 'pointsToEarn', 'memberSavingsCents']) {
+      expect(preview).toHaveProperty(field);
+    }
+  });
+
+  it('the default store rules are valid and match domain.md', () => {
+    expect(DEFAULT_STORE_RULES).toMatchObject({ pointsValueCentsPer100: 100, pointsMaxSpendBp: 5000, pointsPerYuanEarned: 1 });
+    expect(() => priceCart(input({ rules: DEFAULT_STORE_RULES }))).not.toThrow();
+  });
+
+  it('type shapes compile', () => {
+    const item: ProductListItem = { id: 'p1', title: '茶', coverUrl: null, priceCents: 1990, memberPriceCents: 1790 };
+    const detail: ProductDetail = { ...item, categoryId: 'c1', images: [], description: '', memberOnly: false, skus: [{ id: 's1', specs: { 规格: '250g' }, priceCents: 1990, memberPriceCents: null, stock: 3 }] };
+    const page: Paged<ProductListItem> = { items: [item], total: 1 };
+    const tree: CategoryNode[] = [{ id: 'c1', name: '茶叶', iconUrl: null, sort: 0, children: [] }];
+    const login: LoginResponse = {
+      token: 't',
+      user: { id: 'u1', nickname: null, avatarUrl: null, phone: null, isMember: false, memberUntil: null, tier: null, growth: 0, pointsBalance: 0 },
+    };
+    expect([detail.skus.length, page.total, tree.length, login.user.isMember]).toEqual([1, 1, 1, false]);
+  });
+
+  it('the index exports the whole runtime API', () => {
+    expect(Object.keys(shared).sort()).toEqual(
+      [
+        'BP_SCALE', 'DEFAULT_PAGE_SIZE', 'DEFAULT_STORE_RULES', 'ERROR_CODES', 'MAX_MULTIPLIER_BP', 'ORDER_KINDS', 'ORDER_KIND_LABEL',
+        'ORDER_STATUSES', 'ORDER_STATUS_LABEL', 'ORDER_TRANSITIONS', 'PricingInputError', 'REFUND_STATUSES', 'REFUND_STATUS_LABEL',
+        'REFUND_TRANSITIONS', 'STAFF_ROLES', 'applyRateBp', 'asPaidMember', 'assertCents', 'assertNonNegativeCents', 'canRefundTransition',
+        'canTransition', 'formatBpPercent', 'formatYuan', 'formatZhe', 'isCents', 'isOrderKind', 'isOrderStatus', 'isRefundStatus',
+        'isRefundTerminal', 'isTerminal', 'mulDivFloor', 'mulDivMod', 'mulDivRoundHalfUp', 'nextRefundStatuses', 'nextStatuses',
+        'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents',
+      ].sort(),
+    );
+  });
+});
