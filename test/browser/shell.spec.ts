@@ -43,8 +43,11 @@ describe('the product in a real browser (embedded demo database, WeChat simulato
     await page.getByText('用户名或密码错误').first().waitFor();
     await page.fill('#password', 'admin123');
     await page.click('.login-submit');
-    await page.getByText('商品管理').first().waitFor();
+    const menu = page.locator('.ant-menu').first();
+    await menu.getByText('概览').waitFor();
     await page.getByText('admin').first().waitFor();
+    await menu.getByText('商品', { exact: true }).click();
+    await menu.getByText('商品管理').waitFor();
     await screenshot(page, 'admin-dashboard');
     expect(errors).toEqual([]);
     await page.close();

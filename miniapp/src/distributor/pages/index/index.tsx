@@ -1,0 +1,5 @@
+import ComingSoon from '@/components/ComingSoon'
+
+export default function DistributorPage() {
+  return <ComingSoon title='推广中心' />
+}

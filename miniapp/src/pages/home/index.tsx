@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import CategoryRow from '@/components/CategoryRow'
+import ProductList from '@/components/ProductList'
+import { listCategories, type Category } from '@/services/catalog'
+import { useProductPager } from '@/hooks/useProductPager'
+import { openCategoryLater } from '@/stores/ui'
+import { openProduct } from '@/utils/product'
+import './index.css'
+
+const NO_FILTER = {}
+
+export default function HomePage() {
+  const pager = useProductPager(NO_FILTER, 10)
+  const [categories, setCategories] = useState<Category[]>([])
+
+  const loadCategories = useCallback(async () => {
+    try {
+      setCategories(await listCategories())
+    } catch {
+      // the row simply stays hidden; the product list shows its own error state
+    }
+  }, [])
+
+  useEffect(() => {
+    void loadCategories()
+  }, [loadCategories])
+
+  useReachBottom(() => {
+    void pager.loadMore()
+  })
+
+  usePullDownRefresh(() => {
+    void Promise.all([pager.reload(), loadCategories()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useShareAppMessage(() => ({ title: '会员商城', path: '/pages/home/index' }))
+
+  const selectCategory = (c: Category) => {
+    openCategoryLater(c.id)
+    void Taro.switchTab({ url: '/pages/category/index' })
+  }
+
+  return (
+    <View className='home-page'>
+      <View className='home-banner'>
+        <Text className='home-banner-title'>会员日 每月7号 双倍积分</Text>
+        <Text className='home-banner-sub'>会员专享价 · 签到领积分 · 积分兑好礼</Text>
+      </View>
+      <CategoryRow categories={categories.slice(0, 10)} onSelect={selectCategory} />
+      <View className='section-title'>
+        <Text>为你推荐</Text>
+      </View>
+      <ProductList
+        items={pager.items}
+        loading={pager.loading}
+        error={pager.error}
+        hasMore={pager.hasMore}
+        onRetry={() => void pager.retry()}
+        onItemClick={openProduct}
+      />
+    </View>
+  )
+}

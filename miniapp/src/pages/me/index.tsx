@@ -1,0 +1,82 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Image, Text, View } from '@tarojs/components'
+import { isLoggedIn, login, refreshMe } from '@/services/auth'
+import { assetUrl } from '@/services/config'
+import { useSession } from '@/stores/session'
+import './index.css'
+
+const ENTRIES = [
+  { key: 'member', title: '会员中心', desc: '会员价 · 会员日 · 专属权益', url: '/member/pages/center/index' },
+  { key: 'order', title: '我的订单', desc: '查看全部订单', url: '/order/pages/list/index' },
+  { key: 'points', title: '积分中心', desc: '签到领积分 · 积分兑换', url: '/points/pages/index/index' },
+  { key: 'distributor', title: '推广中心', desc: '分享赚佣金', url: '/distributor/pages/index/index' },
+] as const
+
+export default function MePage() {
+  const { user, status, error } = useSession()
+
+  useDidShow(() => {
+    if (isLoggedIn()) void refreshMe()
+  })
+
+  const name = user?.nickname || '微信用户'
+  return (
+    <View className='me-page'>
+      <View className='me-header'>
+        {user?.avatarUrl ? (
+          <Image className='me-avatar' src={assetUrl(user.avatarUrl)} mode='aspectFill' />
+        ) : (
+          <View className='me-avatar me-avatar-text'>
+            <Text>{user ? name.slice(0, 1) : '?'}</Text>
+          </View>
+        )}
+        <View className='me-info'>
+          {user ? (
+            <>
+              <Text className='me-nickname'>{name}</Text>
+              <Text className='me-id'>{`ID: ${user.id}`}</Text>
+              <Text className='me-member'>
+                {user.isMember ? `会员${user.memberUntil ? ` · 有效期至 ${user.memberUntil.slice(0, 10)}` : ''}` : '开通会员 享会员价'}
+              </Text>
+            </>
+          ) : status === 'error' ? (
+            <>
+              <Text className='me-nickname'>未登录</Text>
+              <Text className='me-error'>{error ?? '登录失败'}</Text>
+              <Button className='me-login' size='mini' onClick={() => void login().catch(() => undefined)}>
+                重新登录
+              </Button>
+            </>
+          ) : (
+            <Text className='me-nickname'>登录中…</Text>
+          )}
+        </View>
+      </View>
+      {user ? (
+        <View className='me-stats'>
+          <View className='me-stat'>
+            <Text className='me-stat-value'>{user.pointsBalance ?? 0}</Text>
+            <Text className='me-stat-label'>积分</Text>
+          </View>
+          <View className='me-stat'>
+            <Text className='me-stat-value'>{user.growth ?? 0}</Text>
+            <Text className='me-stat-label'>成长值</Text>
+          </View>
+          <View className='me-stat'>
+            <Text className='me-stat-value'>{user.tier?.name ?? '—'}</Text>
+            <Text className='me-stat-label'>等级</Text>
+          </View>
+        </View>
+      ) : null}
+      <View className='me-entries'>
+        {ENTRIES.map((e) => (
+          <View key={e.key} className={`me-entry entry-${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>
+            <Text className='me-entry-title'>{e.title}</Text>
+            <Text className='me-entry-desc'>{e.desc}</Text>
+            <Text className='me-entry-arrow'>›</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,72 @@
+// A stand-in for @tarojs/taro in jsdom: the APIs the app calls as vi.fn()s, storage in a Map, and the
+// page/app lifecycle hooks as effects whose handlers tests can fire (fire.reachBottom() …).
+import { useEffect, useRef } from 'react'
+import { vi } from 'vitest'
+
+type Handler = (...args: unknown[]) => unknown
+
+const storage = new Map<string, unknown>()
+const handlers = {
+  reachBottom: new Set<Handler>(),
+  pullDownRefresh: new Set<Handler>(),
+  didShow: new Set<Handler>(),
+}
+
+function lifecycle(set: Set<Handler>, runOnMount = false) {
+  return (fn: Handler) => {
+    const ref = useRef(fn)
+    ref.current = fn
+    useEffect(() => {
+      const h: Handler = (...args) => ref.current(...args)
+      set.add(h)
+      if (runOnMount) h()
+      return () => {
+        set.delete(h)
+      }
+    }, [])
+  }
+}
+
+export const fire = {
+  reachBottom: () => [...handlers.reachBottom].forEach((h) => h()),
+  pullDownRefresh: () => [...handlers.pullDownRefresh].forEach((h) => h()),
+  didShow: (options?: unknown) => [...handlers.didShow].forEach((h) => h(options)),
+}
+
+const Taro = {
+  request: vi.fn(),
+  login: vi.fn(),
+  showToast: vi.fn(() => Promise.resolve()),
+  navigateTo: vi.fn(() => Promise.resolve()),
+  switchTab: vi.fn(() => Promise.resolve()),
+  stopPullDownRefresh: vi.fn(),
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => {
+    storage.set(key, value)
+  },
+  removeStorageSync: (key: string) => {
+    storage.delete(key)
+  },
+  clearStorageSync: () => storage.clear(),
+}
+
+/** Called after each test (test/setup.ts). */
+export function resetTaroMock(): void {
+  storage.clear()
+  for (const set of Object.values(handlers)) set.clear()
+  for (const fn of Object.values(Taro)) if (vi.isMockFunction(fn)) fn.mockReset()
+  Taro.showToast.mockImplementation(() => Promise.resolve())
+  Taro.navigateTo.mockImplementation(() => Promise.resolve())
+  Taro.switchTab.mockImplementation(() => Promise.resolve())
+}
+
+export const useLoad = lifecycle(new Set(), true)
+export const useReady = lifecycle(new Set(), true)
+export const useDidShow = lifecycle(handlers.didShow, true)
+export const useDidHide = lifecycle(new Set())
+export const useLaunch = lifecycle(new Set(), true)
+export const useReachBottom = lifecycle(handlers.reachBottom)
+export const usePullDownRefresh = lifecycle(handlers.pullDownRefresh)
+export const useShareAppMessage = vi.fn()
+
+export default Taro

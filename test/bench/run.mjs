@@ -1,0 +1,526 @@
+#!/usr/bin/env node
+// Load benchmarks of the built server on a real MariaDB (see docs/performance.md).
+//
+//   pnpm build                      # once; this script builds nothing
+//   pnpm --filter @mc/test bench    # or: node test/bench/run.mjs
+//
+// It creates a fresh database, starts `node server/dist/main.js` on free loopback ports (with the
+// WeChat simulator), runs closed-loop workloads with keep-alive node:http clients, prints a table,
+// then stops the server and drops the database. Everything stays on 127.0.0.1.
+//
+// Environment (all optional):
+//   BENCH_SECONDS=10        measured seconds per workload
+//   BENCH_WARMUP=2          warm-up seconds per workload (not measured)
+//   BENCH_CONNECTIONS=50    concurrent closed-loop clients
+//   BENCH_CUSTOMERS=200     customers (with an address) created before timing
+//   BENCH_ONLY=list,detail,checkout,checkout-login   run only these workloads
+//   BENCH_DB=mc_bench       database name (dropped and re-created; dropped at the end)
+//   BENCH_DB_URL=mysql://root@127.0.0.1:3306   server to use (no database part)
+//   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags for the server
+//   BENCH_KEEP_DB=1         keep the database afterwards
+//   BENCH_JSON=path         also write the results as JSON there
+//   BENCH_QUIET_WAIT=120    seconds to wait for other work on the machine to finish before each workload
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const env = process.env;
+const SECONDS = Number(env.BENCH_SECONDS || 10);
+const WARMUP = Number(env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS || 50);
+const CUSTOMERS = Math.max(Number(env.BENCH_CUSTOMERS || 200), CONNECTIONS);
+const ONLY = env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const DB_NAME = env.BENCH_DB || 'mc_bench';
+const DB_SERVER = (env.BENCH_DB_URL || 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
+if (!/^\w+$/.test(DB_NAME)) throw new Error('BENCH_DB must be a plain identifier');
+const STOCK = 50_000_000;
+
+// mysql2 comes with the server package; borrow it rather than adding a dependency here.
+const mysql = createRequire(join(ROOT, 'server', 'package.json'))('mysql2/promise');
+
+// ---------------------------------------------------------------------------------------------
+// small helpers
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** One HTTP request on a keep-alive agent; resolves { status, text, ms }, never rejects (status 0 = network error). */
+function request(agent, port, method, path, { headers = {}, body } = {}) {
+  return new Promise((done) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const t0 = performance.now();
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+        res.on('error', (e) => done({ status: 0, text: String(e.message), ms: performance.now() - t0 }));
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error('client timeout (30 s)')));
+    req.on('error', (e) => done({ status: 0, text: String(e.message), ms: performance.now() - t0 }));
+    req.end(payload);
+  });
+}
+
+function json(res) {
+  try {
+    return JSON.parse(res.text);
+  } catch {
+    return undefined;
+  }
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting from /proc (Linux only; silently empty elsewhere)
+
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function procTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime + stime
+  } catch {
+    return NaN;
+  }
+}
+
+function procParent(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return NaN;
+  }
+}
+
+function findPids(pred) {
+  try {
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return pred(pid, readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+function machineTicks() {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const v = line.trim().split(/\s+/).slice(1).map(Number);
+    const idle = v[3] + (v[4] || 0);
+    return { total: v.reduce((a, b) => a + b, 0), idle };
+  } catch {
+    return null;
+  }
+}
+
+/** Snapshot of CPU ticks of the processes that share the machine. */
+function cpuSnapshot(pids) {
+  const snap = { at: performance.now(), self: process.cpuUsage(), machine: machineTicks() };
+  for (const [name, list] of Object.entries(pids)) snap[name] = list.reduce((a, pid) => a + procTicks(pid), 0);
+  return snap;
+}
+
+function cpuPercent(a, b, pids) {
+  const secs = (b.at - a.at) / 1000;
+  const out = {};
+  for (const name of Object.keys(pids)) out[name] = ((b[name] - a[name]) / CLK_TCK / secs) * 100;
+  out.client = ((b.self.user + b.self.system - a.self.user - a.self.system) / 1e6 / secs) * 100;
+  if (a.machine && b.machine) {
+    const total = b.machine.total - a.machine.total;
+    out.machine = total > 0 ? (1 - (b.machine.idle - a.machine.idle) / total) * 100 * os.cpus().length : NaN;
+    // whatever else runs on the machine (other builds or tests) competes for the same cores
+    out.other = Math.max(0, out.machine - Object.keys(pids).reduce((sum, name) => sum + (out[name] || 0), 0) - out.client);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the database
+
+async function dbAdmin() {
+  return mysql.createConnection({ uri: DB_SERVER, multipleStatements: false });
+}
+
+async function sqlCounters(conn) {
+  const [rows] = await conn.query(
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_begin','Innodb_data_fsyncs','Innodb_row_lock_waits')",
+  );
+  return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// the closed-loop driver
+
+/**
+ * Runs `connections` clients, each calling `iteration(client, i)` back to back until the time is
+ * up. `iteration` returns { ok, steps: [[name, ms, ok]] , error? }. Returns the tallies.
+ */
+async function closedLoop(seconds, connections, iteration) {
+  const stats = { ops: 0, errors: 0, lat: [], steps: new Map(), errorSamples: new Map() };
+  const deadline = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async (_, client) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const s = performance.now();
+        let r;
+        try {
+          r = await iteration(client, i);
+        } catch (e) {
+          r = { ok: false, error: `exception: ${e.message}`, steps: [] };
+        }
+        const ms = performance.now() - s;
+        for (const [name, stepMs, ok] of r.steps ?? []) {
+          const st = stats.steps.get(name) ?? { lat: [], errors: 0 };
+          st.lat.push(stepMs);
+          if (!ok) st.errors++;
+          stats.steps.set(name, st);
+        }
+        if (r.ok) {
+          stats.ops++;
+          stats.lat.push(ms);
+        } else {
+          stats.errors++;
+          const key = String(r.error).slice(0, 160);
+          stats.errorSamples.set(key, (stats.errorSamples.get(key) ?? 0) + 1);
+          await sleep(5); // do not spin on a failing server
+        }
+      }
+    }),
+  );
+  stats.elapsed = (performance.now() - t0) / 1000;
+  return stats;
+}
+
+function summarize(lat) {
+  const sorted = Float64Array.from(lat).sort();
+  return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+async function main() {
+  const mainJs = join(ROOT, 'server', 'dist', 'main.js');
+  try {
+    readFileSync(mainJs);
+  } catch {
+    throw new Error(`${mainJs} not found: run \`pnpm build\` first`);
+  }
+  const port = await freePort();
+  const simPort = await freePort();
+  const admin = await dbAdmin();
+  await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
+  await admin.query(`CREATE DATABASE \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+
+  let serverLog = '';
+  const nodeArgs = (env.BENCH_NODE_ARGS || '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: `${DB_SERVER}/${DB_NAME}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WECHAT_SIM: '1',
+      WECHAT_SIM_PORT: String(simPort),
+      WECHAT_SIM_QUIET: '1',
+      SEED_DEMO: '1',
+      DEV_TOOLS: '1',
+      JOBS: '0',
+      LOG_LEVEL: env.LOG_LEVEL || 'warn',
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (serverLog = (serverLog + d).slice(-20_000)));
+  child.stderr.on('data', (d) => (serverLog = (serverLog + d).slice(-20_000)));
+
+  let stopping = false;
+  const cleanup = async () => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    if (!env.BENCH_KEEP_DB) await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``).catch(() => {});
+    await admin.end().catch(() => {});
+  };
+  process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
+
+  try {
+    return await runAll({ port, simPort, child, admin, log: () => serverLog });
+  } catch (e) {
+    console.error(`\nserver output (tail):\n${serverLog.slice(-4000)}`);
+    throw e;
+  } finally {
+    await cleanup();
+  }
+}
+
+/** Other processes' CPU use skews every number here: wait (bounded) until the machine is quiet. */
+async function waitForQuiet(label) {
+  const limit = Number(env.BENCH_QUIET_WAIT ?? 120);
+  const capacity = os.cpus().length * 100;
+  const start = performance.now();
+  for (;;) {
+    const a = machineTicks();
+    await sleep(1000);
+    const b = machineTicks();
+    if (!a || !b) return;
+    const busy = (1 - (b.idle - a.idle) / (b.total - a.total)) * capacity;
+    if (busy < 0.15 * capacity) return;
+    const waited = (performance.now() - start) / 1000;
+    if (waited >= limit) {
+      console.log(`  note: machine still ${busy.toFixed(0)}% of ${capacity}% busy with other work before ${label}; numbers will be low`);
+      return;
+    }
+    if (waited < 1.5) console.log(`  waiting for other work to finish before ${label} (machine ${busy.toFixed(0)}% of ${capacity}% busy; up to ${limit} s)`);
+  }
+}
+
+async function runAll({ port, simPort, child, admin, log }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10 });
+  const simAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10 });
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode})`);
+    const r = await request(agent, port, 'GET', '/api/health');
+    if (r.status === 200) break;
+    if (performance.now() - started > 90_000) throw new Error('server did not become healthy within 90 s');
+    await sleep(250);
+  }
+  console.log(`server up on 127.0.0.1:${port} (simulator :${simPort}) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const db = await mysql.createConnection({ uri: `${DB_SERVER}/${DB_NAME}` });
+  const pids = {
+    server: [child.pid],
+    simulator: findPids((pid) => procParent(pid) === child.pid),
+    mariadb: findPids((_, comm) => comm === 'mariadbd' || comm === 'mysqld'),
+  };
+
+  // ---- fixtures, before any timing
+  const [products] = await db.query('SELECT id FROM product WHERE onShelf = 1 ORDER BY id');
+  const productIds = products.map((p) => Number(p.id));
+  const [skuRows] = await db.query(
+    `SELECT s.id, s.priceCents FROM sku s JOIN product p ON p.id = s.productId
+     WHERE s.active = 1 AND p.onShelf = 1 AND p.memberOnly = 0 AND s.priceCents > 0 ORDER BY s.id LIMIT 1`,
+  );
+  if (!productIds.length || !skuRows.length) throw new Error('the demo catalog is empty: was SEED_DEMO honoured?');
+  const skuId = Number(skuRows[0].id);
+  await db.query('UPDATE sku SET stock = ? WHERE id = ?', [STOCK, skuId]);
+  console.log(`${productIds.length} products on shelf; checkout SKU ${skuId} (${skuRows[0].priceCents} fen), stock set to ${STOCK}`);
+
+  const customers = [];
+  const setupStart = performance.now();
+  for (let batch = 0; batch < CUSTOMERS; batch += 25) {
+    await Promise.all(
+      Array.from({ length: Math.min(25, CUSTOMERS - batch) }, async (_, k) => {
+        const i = batch + k;
+        const code = `test:bench_${i}`;
+        const login = await request(agent, port, 'POST', '/api/auth/wechat-login', { body: { code } });
+        if (login.status !== 200) throw new Error(`wechat-login ${login.status}: ${login.text}`);
+        const auth = { authorization: `Bearer ${json(login).token}` };
+        const addr = await request(agent, port, 'POST', '/api/addresses', {
+          headers: auth,
+          body: { name: `压测${i}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${i} 号` },
+        });
+        if (addr.status !== 201) throw new Error(`add address ${addr.status}: ${addr.text}`);
+        customers[i] = { code, auth, addressId: json(addr).id };
+      }),
+    );
+  }
+  console.log(`${CUSTOMERS} customers with an address created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+
+  // ---- workloads
+  const get = (path) => async () => {
+    const r = await request(agent, port, 'GET', path);
+    return { ok: r.status === 200, error: r.status !== 200 && `${r.status} ${r.text}`, steps: [] };
+  };
+  const paidSample = [];
+
+  /** One full checkout; `withLogin` starts with wechat-login as a returning customer. */
+  const checkout = (withLogin) => async (client, i) => {
+    const c = customers[(client + i * CONNECTIONS) % CUSTOMERS];
+    const steps = [];
+    const fail = (what, r) => ({ ok: false, error: `${what}: ${r.status} ${r.text}`, steps });
+    let auth = c.auth;
+    if (withLogin) {
+      const login = await request(agent, port, 'POST', '/api/auth/wechat-login', { body: { code: c.code } });
+      steps.push(['wechat-login', login.ms, login.status === 200]);
+      if (login.status !== 200) return fail('wechat-login', login);
+      auth = { authorization: `Bearer ${json(login).token}` };
+    }
+    const placed = await request(agent, port, 'POST', '/api/orders', { headers: auth, body: { items: [{ skuId, qty: 1 }], addressId: c.addressId } });
+    steps.push(['POST /orders', placed.ms, placed.status === 201]);
+    if (placed.status !== 201) return fail('place', placed);
+    const orderId = json(placed).id;
+    const pay = await request(agent, port, 'POST', `/api/orders/${orderId}/pay`, { headers: auth });
+    steps.push(['POST /orders/:id/pay', pay.ms, pay.status === 200]);
+    if (pay.status !== 200) return fail('pay', pay);
+    const prepayId = String(json(pay).params.package).replace(/^prepay_id=/, '');
+    const sim = await request(simAgent, simPort, 'POST', '/_sim/pay', { body: { prepayId } });
+    const delivered = json(sim)?.delivered?.[0];
+    const ok = sim.status === 200 && delivered?.status === 200;
+    steps.push(['sim pay → notify', sim.ms, ok]);
+    if (!ok) return fail('sim pay', sim);
+    if (paidSample.length < 500 && Math.random() < 0.05) paidSample.push({ orderId, auth });
+    return { ok: true, steps };
+  };
+
+  const workloads = [
+    { key: 'list', name: 'GET /api/products?page=1&pageSize=20', unit: 'req/s', run: get('/api/products?page=1&pageSize=20') },
+    {
+      key: 'detail',
+      name: `GET /api/products/:id (${productIds.length} ids)`,
+      unit: 'req/s',
+      run: (client, i) => get(`/api/products/${productIds[(client * 7 + i) % productIds.length]}`)(),
+    },
+    { key: 'checkout', name: 'checkout: order → pay → sim notify', unit: 'checkouts/s', run: checkout(false) },
+    { key: 'checkout-login', name: 'checkout incl. wechat-login', unit: 'checkouts/s', run: checkout(true) },
+  ].filter((w) => !ONLY || ONLY.has(w.key));
+
+  const results = [];
+  for (const w of workloads) {
+    await waitForQuiet(w.key);
+    if (WARMUP > 0) await closedLoop(WARMUP, CONNECTIONS, w.run);
+    const c0 = await sqlCounters(admin);
+    const cpu0 = cpuSnapshot(pids);
+    const stats = await closedLoop(SECONDS, CONNECTIONS, w.run);
+    const cpu1 = cpuSnapshot(pids);
+    const c1 = await sqlCounters(admin);
+    const delta = Object.fromEntries(Object.keys(c1).map((k) => [k, c1[k] - c0[k]]));
+    const done = stats.ops + stats.errors;
+    const res = {
+      key: w.key,
+      workload: w.name,
+      unit: w.unit,
+      ops: stats.ops,
+      errors: stats.errors,
+      seconds: stats.elapsed,
+      rate: stats.ops / stats.elapsed,
+      ...summarize(stats.lat),
+      cpu: cpuPercent(cpu0, cpu1, pids),
+      sqlPerOp: done ? (delta.Questions - 2) / done : NaN, // minus this script's own SHOW STATUS
+      sql: delta,
+      steps: [...stats.steps].map(([name, st]) => ({ name, n: st.lat.length, errors: st.errors, ...summarize(st.lat) })),
+      errorSamples: [...stats.errorSamples].slice(0, 5),
+    };
+    results.push(res);
+    const cpu = res.cpu;
+    console.log(
+      `${w.key.padEnd(15)} ${res.rate.toFixed(1).padStart(8)} ${w.unit.padEnd(11)} p50 ${res.p50.toFixed(1)} ms  p99 ${res.p99.toFixed(1)} ms  errors ${res.errors}` +
+        `  sql/op ${res.sqlPerOp.toFixed(1)}  cpu server ${cpu.server.toFixed(0)}% sim ${cpu.simulator.toFixed(0)}% db ${cpu.mariadb.toFixed(0)}% client ${cpu.client.toFixed(0)}% other ${(cpu.other ?? NaN).toFixed(0)}%`,
+    );
+    for (const [msg, n] of res.errorSamples) console.log(`    ${n}× ${msg}`);
+  }
+
+  // ---- verification: sampled orders really are paid; stock adds up
+  let verified = null;
+  if (paidSample.length) {
+    const sample = paidSample.slice(0, 50);
+    let paid = 0;
+    const bad = [];
+    for (const { orderId, auth } of sample) {
+      const r = await request(agent, port, 'GET', `/api/orders/${orderId}`, { headers: auth });
+      if (r.status === 200 && json(r).status === 'PAID') paid++;
+      else bad.push(`${orderId}: ${r.status} ${json(r)?.status ?? r.text.slice(0, 80)}`);
+    }
+    const [[{ sold }]] = await db.query('SELECT COALESCE(SUM(qty),0) AS sold FROM order_line WHERE skuId = ?', [skuId]);
+    const [[{ stock }]] = await db.query('SELECT stock FROM sku WHERE id = ?', [skuId]);
+    const [byStatus] = await db.query('SELECT status, COUNT(*) AS n FROM shop_order GROUP BY status ORDER BY status');
+    verified = {
+      sampled: sample.length,
+      paid,
+      bad: bad.slice(0, 5),
+      stockConsistent: Number(stock) === STOCK - Number(sold),
+      orders: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
+    };
+    console.log(
+      `verified: ${paid}/${sample.length} sampled orders PAID via GET /api/orders/:id; stock ${stock} = ${STOCK} − ${sold} sold: ${verified.stockConsistent}; orders by status ${JSON.stringify(verified.orders)}`,
+    );
+    for (const b of verified.bad) console.log(`    not paid: ${b}`);
+  }
+  await db.end();
+  agent.destroy();
+  simAgent.destroy();
+
+  // ---- the table
+  const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+  const lines = [
+    '',
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${CONNECTIONS} concurrent clients, ${SECONDS} s after ${WARMUP} s warm-up; server, simulator, MariaDB and this client share the machine`,
+    '',
+    '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | CPU % server / sim / MariaDB / client / other processes |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.workload} | ${f(r.rate)} ${r.unit} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.sqlPerOp)} | ${f(r.cpu.server, 0)} / ${f(r.cpu.simulator, 0)} / ${f(r.cpu.mariadb, 0)} / ${f(r.cpu.client, 0)} / ${f(r.cpu.other, 0)} |`,
+    ),
+  ];
+  const withSteps = results.filter((r) => r.steps.length);
+  if (withSteps.length) {
+    lines.push('', '| checkout step | n | p50 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- |');
+    for (const r of withSteps) for (const s of r.steps) lines.push(`| ${r.key}: ${s.name} | ${s.n} | ${f(s.p50)} | ${f(s.p99)} | ${s.errors} |`);
+  }
+  console.log(lines.join('\n'));
+  if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, results, verified }, null, 2));
+  const failed = results.some((r) => r.ops === 0) || (verified && verified.paid !== verified.sampled);
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e.stack ?? e);
+  process.exitCode = 1;
+});
