@@ -15,6 +15,7 @@ import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthController } from './modules/health/health.controller';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { MembershipSalesModule } from './modules/membership/membership-sales.module';
 import { MediaController } from './modules/media/media.controller';
 import { OrderModule } from './modules/order/order.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -59,6 +60,7 @@ export class AppModule {
         CheckoutModule,
         CartModule,
         OrderModule,
+        MembershipSalesModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],

@@ -29,3 +29,8 @@ export async function withTx<T>(ds: DataSource, fn: (em: EntityManager) => Promi
     }
   }
 }
+
+/** Row lock options for a find inside a transaction; sql.js has no row locks (it runs one transaction at a time). */
+export function rowLock(em: EntityManager, mode: 'pessimistic_read' | 'pessimistic_write' = 'pessimistic_write') {
+  return em.connection.options.type === 'sqljs' ? undefined : { mode };
+}

@@ -10,6 +10,9 @@ import { Order } from '../modules/order/entities/order.entity';
 import { Refund } from '../modules/order/entities/refund.entity';
 import { Payment } from '../modules/payment/entities/payment.entity';
 import { StoreSetting } from '../modules/settings/entities/store-setting.entity';
+import { MembershipPeriod } from '../modules/membership/entities/membership-period.entity';
+import { MembershipPlan } from '../modules/membership/entities/membership-plan.entity';
+import { Membership } from '../modules/membership/entities/membership.entity';
 import { Customer } from '../modules/auth/entities/customer.entity';
 import { StaffUser } from '../modules/auth/entities/staff-user.entity';
 import { Category } from '../modules/catalog/entities/category.entity';
@@ -35,4 +38,7 @@ export const ENTITIES = [
   OrderStatusHistory,
   Payment,
   Refund,
+  MembershipPlan,
+  Membership,
+  MembershipPeriod,
 ];

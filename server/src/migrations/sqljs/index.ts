@@ -1,5 +1,6 @@
 import { Init1795423642532 } from './1795423642532-Init';
 import { Shopping1795424785664 } from './1795424785664-Shopping';
+import { Membership1795426118979 } from './1795426118979-Membership';
 
 /** sql.js (embedded demo) migrations in order. Add each generated class here. */
-export const SQLJS_MIGRATIONS: Function[] = [Init1795423642532, Shopping1795424785664];
+export const SQLJS_MIGRATIONS: Function[] = [Init1795423642532, Shopping1795424785664, Membership1795426118979];

@@ -3,20 +3,22 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentCustomer, CurrentStaff, CustomerGuard, StaffGuard } from '../../common/auth/guards';
 import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
+import { DataSource } from 'typeorm';
+import { MembershipService, MembershipStatus } from '../membership/membership.service';
 import { AuthService } from './auth.service';
 import { StaffLoginDto, WechatLoginDto } from './dto/auth.dto';
 import { Customer } from './entities/customer.entity';
 import { StaffUser } from './entities/staff-user.entity';
 
-export function toMe(c: Customer) {
+export function toMe(c: Customer, membership: MembershipStatus) {
   return {
     id: c.id,
     nickname: c.nickname,
     avatarUrl: c.avatarUrl,
     phone: c.phone,
     birthday: c.birthday,
-    isMember: false,
-    memberUntil: null as string | null,
+    isMember: membership.isMember,
+    memberUntil: membership.memberUntil?.toISOString() ?? null,
     tier: null as null | { id: number; name: string },
     growth: 0,
     pointsBalance: 0,
@@ -28,20 +30,25 @@ const toStaff = (s: StaffUser) => ({ id: s.id, username: s.username, role: s.rol
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly membership: MembershipService,
+    private readonly ds: DataSource,
+  ) {}
 
   @Post('auth/wechat-login')
   @HttpCode(200)
   async wechatLogin(@Body() dto: WechatLoginDto) {
     const { token, customer } = await this.auth.wechatLogin(dto.code, dto.ref);
-    return { token, user: toMe(customer) };
+    return { token, user: toMe(customer, await this.membership.status(this.ds.manager, customer.id)) };
   }
 
   @Get('me')
   @ApiBearerAuth()
   @UseGuards(CustomerGuard)
   async me(@CurrentCustomer() who: CustomerPrincipal) {
-    return toMe(await this.auth.customerById(who.customerId));
+    const customer = await this.auth.customerById(who.customerId);
+    return toMe(customer, await this.membership.status(this.ds.manager, customer.id));
   }
 
   @Post('admin/auth/login')

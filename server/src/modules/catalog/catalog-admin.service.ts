@@ -4,7 +4,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { badRequest, conflict, notFound } from '../../common/errors';
 import { Paged, skipTake } from '../../common/pagination';
-import { withTx } from '../../common/tx';
+import { withTx, rowLock } from '../../common/tx';
 import { likePattern } from './catalog.service';
 import { AdminProductListQuery, CategoryDto, PatchSkuDto, ProductDto, SkuDto, SkuUpsertDto, UpdateCategoryDto, UpdateProductDto } from './dto/catalog-admin.dto';
 import { Category } from './entities/category.entity';
@@ -66,9 +66,6 @@ type SkuPrices = Pick<Sku, 'priceCents' | 'memberPriceCents' | 'memberDayPriceCe
 const LIST_COLUMNS = ['id', 'title', 'categoryId', 'coverUrl', 'onShelf', 'memberOnly', 'sort', 'priceCents', 'memberPriceCents', 'updatedAt'] as const;
 
 /** Row locks on MariaDB/MySQL; the sql.js demo database serialises writes and has none. */
-function lockFor(em: EntityManager, mode: 'pessimistic_read' | 'pessimistic_write') {
-  return em.dataSource.options.type === 'sqljs' ? undefined : { mode };
-}
 
 /** The object without its undefined properties (null stays: it clears a nullable column). */
 function defined<T extends object>(o: T): Partial<T> {
@@ -154,7 +151,7 @@ export class CatalogAdminService {
 
   updateCategory(id: number, dto: UpdateCategoryDto): Promise<AdminCategory> {
     return withTx(this.ds, async (em) => {
-      const row = await em.findOne(Category, { where: { id }, lock: lockFor(em, 'pessimistic_write') });
+      const row = await em.findOne(Category, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!row) throw notFound('category');
       if (dto.parentId !== undefined && dto.parentId !== null) await this.checkParent(em, dto.parentId, id);
       Object.assign(row, defined(dto));
@@ -165,7 +162,7 @@ export class CatalogAdminService {
 
   deleteCategory(id: number): Promise<void> {
     return withTx(this.ds, async (em) => {
-      const row = await em.findOne(Category, { where: { id }, lock: lockFor(em, 'pessimistic_write') });
+      const row = await em.findOne(Category, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!row) throw notFound('category');
       const children = await em.countBy(Category, { parentId: id });
       const products = await em.countBy(Product, { categoryId: id });
@@ -179,7 +176,7 @@ export class CatalogAdminService {
   /** Two levels only: the parent must be a root, and a category with children cannot become a child. */
   private async checkParent(em: EntityManager, parentId: number, id: number | null): Promise<void> {
     if (parentId === id) throw fieldError('parentId', 'a category cannot be its own parent');
-    const parent = await em.findOne(Category, { where: { id: parentId }, lock: lockFor(em, 'pessimistic_read') });
+    const parent = await em.findOne(Category, { where: { id: parentId }, lock: rowLock(em, 'pessimistic_read') });
     if (!parent) throw notFound('parent category');
     if (parent.parentId !== null) throw fieldError('parentId', 'the parent must be a root category (two levels only)');
     if (id !== null && (await em.countBy(Category, { parentId: id })) > 0) {
@@ -189,7 +186,7 @@ export class CatalogAdminService {
 
   /** Shared lock: a category cannot be deleted while a product is being put into it. */
   private async requireCategory(em: EntityManager, id: number): Promise<void> {
-    const found = await em.findOne(Category, { select: { id: true }, where: { id }, lock: lockFor(em, 'pessimistic_read') });
+    const found = await em.findOne(Category, { select: { id: true }, where: { id }, lock: rowLock(em, 'pessimistic_read') });
     if (!found) throw notFound('category');
   }
 
@@ -301,7 +298,7 @@ export class CatalogAdminService {
   updateProduct(staffId: number, id: number, dto: UpdateProductDto): Promise<AdminProductDetail> {
     return withTx(this.ds, async (em) => {
       // The product row lock serialises every SKU change of this product, so its lowest prices stay right.
-      const product = await em.findOne(Product, { select: { id: true }, where: { id }, lock: lockFor(em, 'pessimistic_write') });
+      const product = await em.findOne(Product, { select: { id: true }, where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!product) throw notFound('product');
       const { skus, ...fields } = dto;
       if (fields.categoryId !== undefined) await this.requireCategory(em, fields.categoryId);
@@ -313,7 +310,7 @@ export class CatalogAdminService {
 
   /** Listed SKUs with an id are updated (and reactivated), without one created; SKUs left out are deactivated. */
   private async saveSkus(em: EntityManager, staffId: number, productId: number, input: SkuUpsertDto[]): Promise<void> {
-    const current = await em.find(Sku, { where: { productId }, order: { id: 'ASC' }, lock: lockFor(em, 'pessimistic_write') });
+    const current = await em.find(Sku, { where: { productId }, order: { id: 'ASC' }, lock: rowLock(em, 'pessimistic_write') });
     const byId = new Map(current.map((s) => [s.id, s]));
     const listed = new Map<number, Sku>();
     const created: SkuValues[] = [];
@@ -347,7 +344,7 @@ export class CatalogAdminService {
 
   setOnShelf(staffId: number, id: number, onShelf: boolean): Promise<AdminProductDetail> {
     return withTx(this.ds, async (em) => {
-      const product = await em.findOne(Product, { where: { id }, lock: lockFor(em, 'pessimistic_write') });
+      const product = await em.findOne(Product, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!product) throw notFound('product');
       if (product.onShelf !== onShelf) {
         await em.update(Product, id, { onShelf, updatedAt: this.clock.now() });
@@ -365,8 +362,8 @@ export class CatalogAdminService {
     return withTx(this.ds, async (em) => {
       const found = await em.findOne(Sku, { select: { id: true, productId: true }, where: { id } });
       if (!found) throw notFound('sku');
-      await em.findOne(Product, { select: { id: true }, where: { id: found.productId }, lock: lockFor(em, 'pessimistic_write') });
-      const sku = await em.findOneOrFail(Sku, { where: { id }, lock: lockFor(em, 'pessimistic_write') });
+      await em.findOne(Product, { select: { id: true }, where: { id: found.productId }, lock: rowLock(em, 'pessimistic_write') });
+      const sku = await em.findOneOrFail(Sku, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       const next = { ...sku, ...defined(dto) };
       checkSkuPrices(next, '');
       await em.update(Sku, id, { stock: next.stock, priceCents: next.priceCents, memberPriceCents: next.memberPriceCents });
@@ -381,7 +378,7 @@ export class CatalogAdminService {
    * A locking read, so it sees SKU rows as committed now, not as of the transaction's snapshot.
    */
   private async syncProductPrices(em: EntityManager, productId: number): Promise<void> {
-    const skus = await em.find(Sku, { where: { productId, active: true }, lock: lockFor(em, 'pessimistic_read') });
+    const skus = await em.find(Sku, { where: { productId, active: true }, lock: rowLock(em, 'pessimistic_read') });
     await em.update(Product, productId, {
       priceCents: minOrNull(skus.map((s) => s.priceCents)) ?? 0,
       memberPriceCents: minOrNull(skus.map((s) => s.memberPriceCents)),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MembershipModule } from '../membership/membership.module';
 import { CheckoutController } from './checkout.controller';
 import { PricingContextService } from './pricing-context.service';
 
-@Module({ controllers: [CheckoutController], providers: [PricingContextService], exports: [PricingContextService] })
+@Module({ imports: [MembershipModule], controllers: [CheckoutController], providers: [PricingContextService], exports: [PricingContextService] })
 export class CheckoutModule {}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput } from '@mc/shared';
+import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput, type PricingLine } from '@mc/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
+import { MembershipService } from '../membership/membership.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
 
 export interface RequestedItem {
@@ -28,6 +29,7 @@ export class PricingContextService {
   constructor(
     private readonly ds: DataSource,
     private readonly settings: StoreSettingsService,
+    private readonly membership: MembershipService,
   ) {}
 
   /** Merges repeated SKUs and checks quantities against the per-line limit. */
@@ -57,8 +59,9 @@ export class PricingContextService {
   }
 
   /** Who is buying, as the pipeline sees them. Membership, tiers and points plug in here. */
-  async buyer(_em: EntityManager, _customerId: number): Promise<PricingBuyer> {
-    return { isMember: false, tierDiscountBp: 10_000, tierPointsMultiplierBp: 10_000, pointsBalance: 0 };
+  async buyer(em: EntityManager, customerId: number): Promise<PricingBuyer> {
+    const { isMember } = await this.membership.status(em, customerId);
+    return { isMember, tierDiscountBp: 10_000, tierPointsMultiplierBp: 10_000, pointsBalance: 0 };
   }
 
   async price(em: EntityManager, customerId: number, requested: RequestedItem[], usePoints: boolean): Promise<PricedCart> {
@@ -68,29 +71,36 @@ export class PricingContextService {
       em,
       items.map((i) => i.skuId),
     );
+    const lines = items.map(({ skuId, qty }): PricingLine => {
+      const { sku, product } = skus.get(skuId)!;
+      return {
+        lineId: String(skuId),
+        skuId: String(skuId),
+        productId: String(product.id),
+        categoryId: String(product.categoryId),
+        qty,
+        listPriceCents: sku.priceCents,
+        memberPriceCents: sku.memberPriceCents,
+        memberDayPriceCents: null,
+        memberOnly: product.memberOnly,
+      };
+    });
+    return { ...(await this.priceLines(em, customerId, lines, usePoints, settings)), skus };
+  }
+
+  /** Prices lines that are not SKUs (a member card) through the same pipeline. */
+  async priceLines(em: EntityManager, customerId: number, lines: PricingLine[], usePoints: boolean, settings?: StoreSettings): Promise<PricedCart> {
+    const rules = settings ?? (await this.settings.get(em));
     const buyer = await this.buyer(em, customerId);
     const input: PricingInput = {
-      lines: items.map(({ skuId, qty }) => {
-        const { sku, product } = skus.get(skuId)!;
-        return {
-          lineId: String(skuId),
-          skuId: String(skuId),
-          productId: String(product.id),
-          categoryId: String(product.categoryId),
-          qty,
-          listPriceCents: sku.priceCents,
-          memberPriceCents: sku.memberPriceCents,
-          memberDayPriceCents: null,
-          memberOnly: product.memberOnly,
-        };
-      }),
+      lines,
       buyer,
       memberDay: null,
       coupon: null,
       pointsRequested: usePoints ? buyer.pointsBalance : 0,
-      rules: settings,
+      rules,
     };
-    return { breakdown: priceCart(input), skus, settings };
+    return { breakdown: priceCart(input), skus: new Map(), settings: rules };
   }
 
   /** The preview as the API shows it: the breakdown plus what each line is. */

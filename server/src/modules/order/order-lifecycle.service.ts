@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
 import { Sku } from '../catalog/entities/sku.entity';
+import { MembershipService } from '../membership/membership.service';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
@@ -19,7 +20,10 @@ export type Actor = string;
  */
 @Injectable()
 export class OrderLifecycle {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly membership: MembershipService,
+  ) {}
 
   async transition(em: EntityManager, orderId: number, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order> {
     const order = await em.findOneBy(Order, { id: orderId });
@@ -50,7 +54,8 @@ export class OrderLifecycle {
         // points spent and the coupon used return here once those capabilities exist
         break;
       case 'PAID':
-        // card activation (MEMBER_CARD) and pending commission hang here
+        if (order.kind === 'MEMBER_CARD') await this.membership.activate(em, order);
+        // pending commission hangs here
         if (order.kind !== 'GOODS') {
           await this.transition(em, order.id, 'COMPLETED', actor, 'virtual goods complete on payment', { completedAt: this.clock.now() });
         }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AddressModule } from '../address/address.module';
+import { MembershipModule } from '../membership/membership.module';
 import { CheckoutModule } from '../checkout/checkout.module';
 import { PaymentController } from '../payment/payment.controller';
 import { PaymentService } from '../payment/payment.service';
@@ -11,9 +12,9 @@ import { RefundService } from './refund.service';
 
 /** Orders, their payments and refunds: one state machine, so one module. */
 @Module({
-  imports: [CheckoutModule, AddressModule],
+  imports: [CheckoutModule, AddressModule, MembershipModule],
   controllers: [OrderController, AdminOrderController, PaymentController],
   providers: [OrderService, OrderLifecycle, PaymentService, RefundService],
-  exports: [OrderService, OrderLifecycle],
+  exports: [OrderService, OrderLifecycle, RefundService],
 })
 export class OrderModule {}

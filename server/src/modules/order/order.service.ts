@@ -8,7 +8,7 @@ import { withTx } from '../../common/tx';
 import { AddressService } from '../address/address.service';
 import { CartItem } from '../cart/entities/cart-item.entity';
 import { Sku } from '../catalog/entities/sku.entity';
-import { PricingContextService } from '../checkout/pricing-context.service';
+import { PricedCart, PricingContextService } from '../checkout/pricing-context.service';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { Payment } from '../payment/entities/payment.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
@@ -24,6 +24,8 @@ import { Actor, OrderLifecycle } from './order-lifecycle.service';
 import { PaymentService } from '../payment/payment.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const placedView = (o: Order) => ({ id: o.id, orderNo: o.orderNo, kind: o.kind, status: o.status, payableCents: o.payableCents, expiresAt: o.expiresAt!.toISOString() });
 
 @Injectable()
 export class OrderService implements OnModuleInit {
@@ -52,85 +54,121 @@ export class OrderService implements OnModuleInit {
     return this.idempotency.run(customerId, idempotencyKey, 'POST /api/orders', dto, async (em) => {
       const address = await this.addresses.getOwn(em, customerId, dto.addressId);
       const priced = await this.pricing.price(em, customerId, dto.items, dto.usePoints === true);
-      const { breakdown, skus, settings } = priced;
-      if (breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
-      for (const line of [...breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
+      if (priced.breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
+      for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
         await this.reserveStock(em, Number(line.skuId), line.qty);
       }
       // points spending (breakdown.pointsUsed) and the coupon are taken here once those capabilities exist
-      const now = this.clock.now();
-      const order = await em.save(
-        em.create(Order, {
-          orderNo: newBusinessNo(now),
-          customerId,
-          kind: 'GOODS',
-          status: 'PENDING_PAYMENT',
-          goodsCents: breakdown.goodsCents,
-          discountCents: breakdown.discountCents,
-          shippingCents: breakdown.shippingCents,
-          shippingPaidCents: breakdown.shippingPaidCents,
-          pointsUsed: breakdown.pointsUsed,
-          pointsValueCents: breakdown.pointsValueCents,
-          payableCents: breakdown.payableCents,
-          pointsToEarn: breakdown.pointsToEarn,
-          refundedCents: 0,
-          memberDayId: breakdown.memberDayId,
-          couponId: breakdown.couponId,
-          address: { name: address.name, phone: address.phone, province: address.province, city: address.city, district: address.district, detail: address.detail },
-          note: dto.note ?? '',
-          carrier: null,
-          trackingNo: null,
-          expiresAt: new Date(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
-          paidAt: null,
-          shippedAt: null,
-          completedAt: null,
-          cancelledAt: null,
-          createdAt: now,
+      const order = await this.writeOrder(em, customerId, 'GOODS', priced, {
+        address: { name: address.name, phone: address.phone, province: address.province, city: address.city, district: address.district, detail: address.detail },
+        note: dto.note ?? '',
+      });
+      if (dto.fromCart) await em.delete(CartItem, { customerId, skuId: In(priced.breakdown.lines.map((l) => Number(l.skuId))) });
+      return placedView(order);
+    });
+  }
+
+  /** A member card bought like any order (kind MEMBER_CARD, no shipping); paying it activates the card. */
+  placeMembershipCard(customerId: number, plan: { id: number; name: string; priceCents: number }, idempotencyKey: string | undefined) {
+    return this.idempotency.run(customerId, idempotencyKey, 'POST /api/membership/orders', { planId: plan.id }, async (em) => {
+      const line = {
+        lineId: `plan-${plan.id}`,
+        skuId: '0',
+        productId: '0',
+        categoryId: '0',
+        qty: 1,
+        listPriceCents: plan.priceCents,
+        memberPriceCents: null,
+        memberDayPriceCents: null,
+        requiresShipping: false,
+      };
+      const priced = await this.pricing.priceLines(em, customerId, [line], false);
+      const order = await this.writeOrder(em, customerId, 'MEMBER_CARD', priced, { address: null, note: '', membershipPlanId: plan.id, title: plan.name });
+      return placedView(order);
+    });
+  }
+
+  /** Writes an order from a priced cart: the order, its lines and adjustments (the snapshot), and its first history row. */
+  private async writeOrder(
+    em: EntityManager,
+    customerId: number,
+    kind: Order['kind'],
+    priced: PricedCart,
+    extra: { address: Order['address']; note: string; membershipPlanId?: number; title?: string },
+  ): Promise<Order> {
+    const { breakdown, skus, settings } = priced;
+    const now = this.clock.now();
+    const order = await em.save(
+      em.create(Order, {
+        orderNo: newBusinessNo(now),
+        customerId,
+        kind,
+        status: 'PENDING_PAYMENT',
+        goodsCents: breakdown.goodsCents,
+        discountCents: breakdown.discountCents,
+        shippingCents: breakdown.shippingCents,
+        shippingPaidCents: breakdown.shippingPaidCents,
+        pointsUsed: breakdown.pointsUsed,
+        pointsValueCents: breakdown.pointsValueCents,
+        payableCents: breakdown.payableCents,
+        pointsToEarn: breakdown.pointsToEarn,
+        refundedCents: 0,
+        membershipPlanId: extra.membershipPlanId ?? null,
+        memberDayId: breakdown.memberDayId,
+        couponId: breakdown.couponId,
+        address: extra.address,
+        note: extra.note,
+        carrier: null,
+        trackingNo: null,
+        expiresAt: new Date(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
+        paidAt: null,
+        shippedAt: null,
+        completedAt: null,
+        cancelledAt: null,
+        createdAt: now,
+      }),
+    );
+    const lineIdByPricingLine = new Map<string, number>();
+    for (const l of breakdown.lines) {
+      const source = skus.get(Number(l.skuId));
+      const saved = await em.save(
+        em.create(OrderLine, {
+          orderId: order.id,
+          skuId: Number(l.skuId),
+          productId: Number(l.productId),
+          categoryId: Number(l.categoryId),
+          title: source?.product.title ?? extra.title ?? '',
+          specs: source?.sku.specs ?? {},
+          coverUrl: source?.product.coverUrl ?? '',
+          qty: l.qty,
+          listPriceCents: l.listPriceCents,
+          unitPriceCents: l.unitPriceCents,
+          priceSource: l.priceSource,
+          goodsCents: l.goodsCents,
+          lineDiscountCents: l.lineDiscountCents,
+          couponCents: l.couponCents,
+          pointsCents: l.pointsCents,
+          cashPaidCents: l.cashPaidCents,
         }),
       );
-      const lineIdBySku = new Map<string, number>();
-      for (const l of breakdown.lines) {
-        const { sku, product } = skus.get(Number(l.skuId))!;
-        const saved = await em.save(
-          em.create(OrderLine, {
-            orderId: order.id,
-            skuId: sku.id,
-            productId: product.id,
-            categoryId: product.categoryId,
-            title: product.title,
-            specs: sku.specs,
-            coverUrl: product.coverUrl,
-            qty: l.qty,
-            listPriceCents: l.listPriceCents,
-            unitPriceCents: l.unitPriceCents,
-            priceSource: l.priceSource,
-            goodsCents: l.goodsCents,
-            lineDiscountCents: l.lineDiscountCents,
-            couponCents: l.couponCents,
-            pointsCents: l.pointsCents,
-            cashPaidCents: l.cashPaidCents,
-          }),
-        );
-        lineIdBySku.set(l.lineId, saved.id);
-      }
-      if (breakdown.adjustments.length) {
-        await em.insert(
-          OrderAdjustment,
-          breakdown.adjustments.map((a) => ({
-            orderId: order.id,
-            orderLineId: a.lineId === null ? null : lineIdBySku.get(a.lineId)!,
-            kind: a.kind,
-            amountCents: a.amountCents,
-            label: a.label,
-            sourceType: a.sourceType,
-            sourceId: a.sourceId,
-          })),
-        );
-      }
-      await this.lifecycle.recordCreated(em, order.id, `customer:${customerId}`);
-      if (dto.fromCart) await em.delete(CartItem, { customerId, skuId: In(breakdown.lines.map((l) => Number(l.skuId))) });
-      return { id: order.id, orderNo: order.orderNo, status: order.status, payableCents: order.payableCents, expiresAt: order.expiresAt!.toISOString() };
-    });
+      lineIdByPricingLine.set(l.lineId, saved.id);
+    }
+    if (breakdown.adjustments.length) {
+      await em.insert(
+        OrderAdjustment,
+        breakdown.adjustments.map((a) => ({
+          orderId: order.id,
+          orderLineId: a.lineId === null ? null : lineIdByPricingLine.get(a.lineId)!,
+          kind: a.kind,
+          amountCents: a.amountCents,
+          label: a.label,
+          sourceType: a.sourceType,
+          sourceId: a.sourceId,
+        })),
+      );
+    }
+    await this.lifecycle.recordCreated(em, order.id, `customer:${customerId}`);
+    return order;
   }
 
   private async reserveStock(em: EntityManager, skuId: number, qty: number): Promise<void> {

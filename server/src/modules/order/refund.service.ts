@@ -4,7 +4,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AppError, conflict, notFound } from '../../common/errors';
 import { Paged, skipTake } from '../../common/pagination';
-import { withTx } from '../../common/tx';
+import { rowLock, withTx } from '../../common/tx';
 import { WechatPayClient, WechatRefundNotice } from '../../wechat';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { Payment } from '../payment/entities/payment.entity';
@@ -59,7 +59,7 @@ export class RefundService implements OnModuleInit {
   async request(customerId: number, orderId: number, reason: string, wanted: RefundLineDto[] | undefined) {
     const refund = await withTx(this.ds, async (em) => {
       // the row lock serialises refund requests on one order
-      const order = await em.findOne(Order, { where: { id: orderId, customerId }, lock: { mode: 'pessimistic_write' } });
+      const order = await em.findOne(Order, { where: { id: orderId, customerId }, lock: rowLock(em) });
       if (!order) throw notFound('order');
       if (order.kind !== 'GOODS') throw conflict('INVALID_STATE', 'this kind of order is refunded through its own route');
       const { afterSaleDays } = await this.settings.get(em);

@@ -13,6 +13,8 @@ export interface StoreSettings extends StoreRules {
   afterSaleDays: number;
   /** Most units of one SKU in a cart line or an order line. */
   maxQtyPerLine: number;
+  /** A card bought this many days ago or less, with no member benefit used, is refunded at once (极速退卡). */
+  cardFastRefundDays: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
   autoConfirmDays: 10,
   afterSaleDays: 7,
   maxQtyPerLine: 99,
+  cardFastRefundDays: 7,
   pointsValueCentsPer100: 100,
   pointsMaxSpendBp: 5000,
   pointsPerYuanEarned: 1,

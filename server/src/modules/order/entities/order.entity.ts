@@ -64,6 +64,10 @@ export class Order {
   @Column({ type: 'int', default: 0 })
   refundedCents: number;
 
+  /** MEMBER_CARD orders: the card plan bought. */
+  @Column({ type: 'int', nullable: true })
+  membershipPlanId: number | null;
+
   @Column({ type: 'varchar', length: 32, nullable: true })
   memberDayId: string | null;
 

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { conflict, notFound } from '../../common/errors';
+import { rowLock, withTx } from '../../common/tx';
+import { Order } from '../order/entities/order.entity';
+import { Refund } from '../order/entities/refund.entity';
+import { OrderService } from '../order/order.service';
+import { RefundService } from '../order/refund.service';
+import { StoreSettingsService } from '../settings/store-settings.service';
+import { MembershipPeriod } from './entities/membership-period.entity';
+import { MembershipPlan } from './entities/membership-plan.entity';
+import { MembershipService } from './membership.service';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type FastRefundCheck = { eligible: true; period: MembershipPeriod } | { eligible: false; reason: string };
+
+/** Selling the card (an order of kind MEMBER_CARD) and taking it back (极速退卡). */
+@Injectable()
+export class MembershipSalesService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly membership: MembershipService,
+    private readonly orders: OrderService,
+    private readonly refunds: RefundService,
+    private readonly settings: StoreSettingsService,
+  ) {}
+
+  async buy(customerId: number, planId: number, idempotencyKey: string | undefined) {
+    const plan = await this.membership.planOnSale(this.ds.manager, planId);
+    return this.orders.placeMembershipCard(customerId, plan, idempotencyKey);
+  }
+
+  async summary(customerId: number) {
+    const em = this.ds.manager;
+    const status = await this.membership.status(em, customerId);
+    const periods = await em.find(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' }, take: 20 });
+    const check = await this.checkFastRefund(em, customerId);
+    return {
+      isMember: status.isMember,
+      memberUntil: status.memberUntil?.toISOString() ?? null,
+      fastRefund: check.eligible ? { eligible: true, amountCents: check.period.paidCents } : { eligible: false, reason: check.reason },
+      periods: periods.map((p) => ({
+        id: p.id,
+        orderId: p.orderId,
+        planId: p.planId,
+        days: p.days,
+        paidCents: p.paidCents,
+        purchasedAt: p.purchasedAt.toISOString(),
+        startsAt: p.startsAt.toISOString(),
+        endsAt: p.endsAt.toISOString(),
+        refundedAt: p.refundedAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  /** Fast refund: the latest card, bought within the window, with no member benefit used since. */
+  async checkFastRefund(em: EntityManager, customerId: number): Promise<FastRefundCheck> {
+    const period = await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' } });
+    if (!period || period.refundedAt) return { eligible: false, reason: '没有可退的会员卡' };
+    const { cardFastRefundDays } = await this.settings.get(em);
+    if (this.clock.now().getTime() - period.purchasedAt.getTime() > cardFastRefundDays * DAY_MS) {
+      return { eligible: false, reason: `开卡超过 ${cardFastRefundDays} 天，请申请人工退卡` };
+    }
+    if (await this.benefitUsedSince(em, customerId, period.purchasedAt)) return { eligible: false, reason: '开卡后已使用会员权益，请申请人工退卡' };
+    return { eligible: true, period };
+  }
+
+  /** Any order placed since, not cancelled, that was priced with a member benefit or on a member day. */
+  private async benefitUsedSince(em: EntityManager, customerId: number, since: Date): Promise<boolean> {
+    const rows: unknown[] = await em
+      .createQueryBuilder()
+      .select('o.id')
+      .from(Order, 'o')
+      .leftJoin('order_adjustment', 'a', 'a.orderId = o.id')
+      .where('o.customerId = :customerId AND o.createdAt >= :since AND o.status <> :cancelled AND o.kind = :goods', { customerId, since, cancelled: 'CANCELLED', goods: 'GOODS' })
+      .andWhere("(o.memberDayId IS NOT NULL OR a.kind = 'MEMBER_PRICE' OR (a.kind = 'SHIPPING_WAIVER' AND a.sourceType = 'MEMBER_PERK'))")
+      .limit(1)
+      .getRawMany();
+    return rows.length > 0;
+  }
+
+  async fastRefund(customerId: number) {
+    const { refundId, amountCents } = await withTx(this.ds, async (em) => {
+      // serialise refunds of one customer's card on the membership row
+      await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' }, lock: rowLock(em) });
+      const check = await this.checkFastRefund(em, customerId);
+      if (!check.eligible) throw conflict('INVALID_STATE', check.reason);
+      const order = await em.findOneBy(Order, { id: check.period.orderId });
+      if (!order) throw notFound('card order');
+      if (await em.existsBy(Refund, { orderId: order.id, status: Not('REJECTED') })) throw conflict('INVALID_STATE', '这张会员卡已在退款中');
+      const id = await this.refunds.createAutomatic(em, order, check.period.paidCents, '极速退卡');
+      await this.membership.revokePeriod(em, check.period);
+      return { refundId: id, amountCents: check.period.paidCents };
+    });
+    await this.refunds.submit(refundId);
+    const status = await this.membership.status(this.ds.manager, customerId);
+    return { refunded: true, amountCents, isMember: status.isMember, memberUntil: status.memberUntil?.toISOString() ?? null };
+  }
+
+  async listPlans() {
+    return this.ds.getRepository(MembershipPlan).find({ order: { sort: 'DESC', id: 'ASC' } });
+  }
+}

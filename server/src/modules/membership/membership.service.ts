@@ -1,0 +1,98 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { notFound } from '../../common/errors';
+import { rowLock } from '../../common/tx';
+import { JobRegistry } from '../jobs/job-registry.service';
+import { MembershipPeriod } from './entities/membership-period.entity';
+import { MembershipPlan } from './entities/membership-plan.entity';
+import { Membership } from './entities/membership.entity';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const REMIND_BEFORE_MS = 3 * DAY_MS;
+
+export interface MembershipStatus {
+  isMember: boolean;
+  memberUntil: Date | null;
+}
+
+/** The paid member card: plans, who is a member until when, and the periods behind it. */
+@Injectable()
+export class MembershipService implements OnModuleInit {
+  private readonly logger = new Logger('Membership');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly jobs: JobRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: 'expire-cards', description: 'end memberships whose card has lapsed', everyMs: 60_000, run: () => this.expireLapsed() });
+    this.jobs.register({ name: 'card-expiry-reminders', description: 'record a reminder 3 days before a card ends', everyMs: 60 * 60_000, run: () => this.recordReminders() });
+  }
+
+  async plansOnSale(): Promise<MembershipPlan[]> {
+    return this.ds.getRepository(MembershipPlan).find({ where: { onSale: true }, order: { sort: 'DESC', id: 'ASC' } });
+  }
+
+  async planOnSale(em: EntityManager, id: number): Promise<MembershipPlan> {
+    const plan = await em.findOneBy(MembershipPlan, { id, onSale: true });
+    if (!plan) throw notFound('membership plan');
+    return plan;
+  }
+
+  async status(em: EntityManager, customerId: number): Promise<MembershipStatus> {
+    const row = await em.findOneBy(Membership, { customerId });
+    const now = this.clock.now();
+    return { isMember: row !== null && row.endsAt > now, memberUntil: row && row.endsAt > now ? row.endsAt : null };
+  }
+
+  /**
+   * A paid card order becomes membership time, in the payment's transaction. Time adds to an
+   * active card's end; after a lapse it starts now. The row lock makes concurrent payments add up.
+   */
+  async activate(em: EntityManager, order: { id: number; customerId: number; membershipPlanId: number | null; payableCents: number }): Promise<void> {
+    const plan = await em.findOneBy(MembershipPlan, { id: order.membershipPlanId ?? -1 });
+    if (!plan) throw new Error(`card order ${order.id} has no plan`);
+    const now = this.clock.now();
+    await em.createQueryBuilder().insert().into(Membership).values({ customerId: order.customerId, endsAt: now, expiredAt: null, remindedFor: null, updatedAt: now }).orIgnore().execute();
+    const membership = await em.findOneOrFail(Membership, { where: { customerId: order.customerId }, lock: rowLock(em) });
+    const startsAt = membership.endsAt > now ? membership.endsAt : now;
+    const endsAt = new Date(startsAt.getTime() + plan.days * DAY_MS);
+    await em.insert(MembershipPeriod, { customerId: order.customerId, orderId: order.id, planId: plan.id, days: plan.days, paidCents: order.payableCents, purchasedAt: now, startsAt, endsAt, refundedAt: null });
+    await em.update(Membership, { customerId: order.customerId }, { endsAt, expiredAt: null, updatedAt: now });
+  }
+
+  /** Takes a refunded period's time back off the card. */
+  async revokePeriod(em: EntityManager, period: MembershipPeriod): Promise<void> {
+    const now = this.clock.now();
+    const membership = await em.findOneOrFail(Membership, { where: { customerId: period.customerId }, lock: rowLock(em) });
+    const removed = period.endsAt.getTime() - Math.max(period.startsAt.getTime(), now.getTime());
+    const endsAt = new Date(Math.max(now.getTime(), membership.endsAt.getTime() - Math.max(0, removed)));
+    await em.update(MembershipPeriod, { id: period.id }, { refundedAt: now });
+    await em.update(Membership, { customerId: period.customerId }, { endsAt, updatedAt: now, ...(endsAt <= now ? { expiredAt: now } : {}) });
+  }
+
+  async expireLapsed(): Promise<{ expired: number }> {
+    const now = this.clock.now();
+    const res = await this.ds.getRepository(Membership).update({ endsAt: LessThanOrEqual(now), expiredAt: IsNull() }, { expiredAt: now, updatedAt: now });
+    if (res.affected) this.logger.log(`${res.affected} memberships expired`);
+    return { expired: res.affected ?? 0 };
+  }
+
+  /** Notifications land with subscription messages later; the reminder is recorded now, once per end date. */
+  async recordReminders(): Promise<{ reminded: number }> {
+    const now = this.clock.now();
+    const due = await this.ds.getRepository(Membership).find({
+      where: { endsAt: LessThan(new Date(now.getTime() + REMIND_BEFORE_MS)), expiredAt: IsNull() },
+      take: 500,
+    });
+    let reminded = 0;
+    for (const m of due.filter((m) => m.endsAt > now && m.remindedFor?.getTime() !== m.endsAt.getTime())) {
+      const res = await this.ds.getRepository(Membership).update({ customerId: m.customerId, endsAt: m.endsAt }, { remindedFor: m.endsAt });
+      reminded += res.affected ?? 0;
+    }
+    return { reminded };
+  }
+}

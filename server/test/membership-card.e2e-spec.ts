@@ -1,0 +1,166 @@
+import { Membership } from '../src/modules/membership/entities/membership.entity';
+import { Product } from '../src/modules/catalog/entities/product.entity';
+import { addAddress, Auth, makeSku, placeOrder, simPay } from './support/shop';
+import { createTestApp, TestApp } from './support/test-app';
+
+const DAY_MS = 24 * 3600_000;
+
+describe('paid member card on MariaDB', () => {
+  let t: TestApp;
+  let monthly: { id: number; priceCents: number; days: number };
+  let yearly: { id: number; priceCents: number; days: number };
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+    const plans = (await t.http().get('/api/membership/plans').expect(200)).body.items;
+    monthly = plans.find((p: { name: string }) => p.name === '月卡');
+    yearly = plans.find((p: { name: string }) => p.name === '年卡');
+  });
+  afterAll(() => t.close());
+
+  async function buyCard(auth: Auth, planId: number): Promise<number> {
+    const order = await t.http().post('/api/membership/orders').set(auth).send({ planId }).expect(201);
+    expect(order.body).toMatchObject({ kind: 'MEMBER_CARD', status: 'PENDING_PAYMENT' });
+    const pay = await t.http().post(`/api/orders/${order.body.id}/pay`).set(auth).expect(200);
+    await simPay(t, pay.body.params.package);
+    return order.body.id;
+  }
+
+  const me = async (auth: Auth) => (await t.http().get('/api/me').set(auth).expect(200)).body;
+
+  it('lists the demo plans: monthly 19.90 / 30 days, yearly 168.00 / 365 days', () => {
+    expect(monthly).toMatchObject({ priceCents: 1990, days: 30 });
+    expect(yearly).toMatchObject({ priceCents: 16800, days: 365 });
+  });
+
+  it('activates on payment and extends on renewal without overlap', async () => {
+    const c = await t.customer('card-renew');
+    expect((await me(c.auth)).isMember).toBe(false);
+    const before = Date.now();
+    const orderId = await buyCard(c.auth, monthly.id);
+    const first = await me(c.auth);
+    expect(first.isMember).toBe(true);
+    const firstEnd = Date.parse(first.memberUntil);
+    expect(firstEnd - before).toBeGreaterThanOrEqual(30 * DAY_MS - 1000);
+    expect(firstEnd - Date.now()).toBeLessThanOrEqual(30 * DAY_MS);
+    const order = (await t.http().get(`/api/orders/${orderId}`).set(c.auth)).body;
+    expect(order).toMatchObject({ kind: 'MEMBER_CARD', status: 'COMPLETED', shippingPaidCents: 0, payableCents: 1990 });
+
+    await buyCard(c.auth, monthly.id);
+    const second = await me(c.auth);
+    expect(Date.parse(second.memberUntil)).toBe(firstEnd + 30 * DAY_MS);
+    const summary = (await t.http().get('/api/membership/me').set(c.auth).expect(200)).body;
+    expect(summary.periods).toHaveLength(2);
+    expect(summary.periods[0].startsAt).toBe(summary.periods[1].endsAt);
+  });
+
+  it('extends twice, correctly, when two card orders are paid at the same moment', async () => {
+    const c = await t.customer('card-race');
+    const orders = await Promise.all([1, 2].map(() => t.http().post('/api/membership/orders').set(c.auth).send({ planId: monthly.id }).expect(201)));
+    const pays = await Promise.all(orders.map((o) => t.http().post(`/api/orders/${o.body.id}/pay`).set(c.auth).expect(200)));
+    const start = Date.now();
+    await Promise.all(pays.map((p) => simPay(t, p.body.params.package, { times: 2, concurrent: true })));
+    const after = Date.now();
+    const end = Date.parse((await me(c.auth)).memberUntil);
+    expect(end).toBeGreaterThanOrEqual(start + 60 * DAY_MS);
+    expect(end).toBeLessThanOrEqual(after + 60 * DAY_MS);
+    const summary = (await t.http().get('/api/membership/me').set(c.auth)).body;
+    expect(summary.periods).toHaveLength(2);
+  });
+
+  it("gives members member prices and free shipping; a non-member's memberSavingsCents is exactly what the card saves", async () => {
+    const sku = await makeSku(t, { priceCents: 3000, memberPriceCents: 2500, stock: 50 });
+    const c = await t.customer('card-savings');
+    const items = [{ skuId: sku.id, qty: 2 }];
+    const asGuest = (await t.http().post('/api/checkout/preview').set(c.auth).send({ items }).expect(200)).body;
+    expect(asGuest).toMatchObject({ goodsCents: 6000, shippingPaidCents: 800, payableCents: 6800 });
+    expect(asGuest.memberSavingsCents).toBe(1000 + 800);
+    await buyCard(c.auth, monthly.id);
+    const asMember = (await t.http().post('/api/checkout/preview').set(c.auth).send({ items }).expect(200)).body;
+    expect(asMember.lines[0]).toMatchObject({ unitPriceCents: 2500, priceSource: 'MEMBER_PRICE' });
+    expect(asGuest.payableCents - asMember.payableCents).toBe(asGuest.memberSavingsCents);
+    expect(asMember.memberSavingsCents).toBe(0);
+  });
+
+  it('lets only members buy member-only items (409 MEMBERS_ONLY otherwise)', async () => {
+    const sku = await makeSku(t, { priceCents: 9900, memberPriceCents: 8800, stock: 5 });
+    await t.ds.getRepository(Product).update({ id: sku.productId }, { memberOnly: true });
+    const guest = await t.customer('card-guest');
+    const address = await addAddress(t, guest.auth);
+    const refused = await placeOrder(t, guest.auth, [{ skuId: sku.id, qty: 1 }], address).expect(409);
+    expect(refused.body.error.code).toBe('MEMBERS_ONLY');
+    await buyCard(guest.auth, monthly.id);
+    await placeOrder(t, guest.auth, [{ skuId: sku.id, qty: 1 }], address).expect(201);
+  });
+
+  it('refunds a fresh, unused card at once (极速退卡), in full', async () => {
+    const c = await t.customer('card-fast-refund');
+    const orderId = await buyCard(c.auth, yearly.id);
+    const summary = (await t.http().get('/api/membership/me').set(c.auth)).body;
+    expect(summary.fastRefund).toEqual({ eligible: true, amountCents: 16800 });
+    const res = await t.http().post('/api/membership/refund').set(c.auth).expect(200);
+    expect(res.body).toMatchObject({ refunded: true, amountCents: 16800, isMember: false, memberUntil: null });
+    expect((await me(c.auth)).isMember).toBe(false);
+    await waitFor(async () => (await t.http().get(`/api/orders/${orderId}`).set(c.auth)).body.refundedCents === 16800);
+    const order = (await t.http().get(`/api/orders/${orderId}`).set(c.auth)).body;
+    expect(order.refunds).toEqual([expect.objectContaining({ status: 'REFUNDED', amountCents: 16800, reason: '极速退卡' })]);
+    const again = await t.http().post('/api/membership/refund').set(c.auth).expect(409);
+    expect(again.body.error.code).toBe('INVALID_STATE');
+  });
+
+  it('refuses the fast refund once a member benefit was used, or after 7 days', async () => {
+    const sku = await makeSku(t, { priceCents: 3000, memberPriceCents: 2500, stock: 5 });
+    const used = await t.customer('card-used');
+    const address = await addAddress(t, used.auth);
+    await buyCard(used.auth, monthly.id);
+    await placeOrder(t, used.auth, [{ skuId: sku.id, qty: 1 }], address).expect(201);
+    const res = await t.http().post('/api/membership/refund').set(used.auth).expect(409);
+    expect(res.body.error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('会员权益') });
+    expect((await me(used.auth)).isMember).toBe(true);
+
+    const late = await t.customer('card-late');
+    await buyCard(late.auth, monthly.id);
+    await t.http().post('/api/dev/clock').send({ now: new Date(Date.now() + 8 * DAY_MS).toISOString() }).expect(200);
+    const lateRes = await t.http().post('/api/membership/refund').set(late.auth).expect(409);
+    expect(lateRes.body.error.message).toMatch(/7 天/);
+    await t.http().post('/api/dev/clock').send({ now: null }).expect(200);
+  });
+
+  it('lapses on time through expire-cards, and a renewal after a lapse starts from now', async () => {
+    const c = await t.customer('card-lapse');
+    await buyCard(c.auth, monthly.id);
+    const later = Date.now() + 40 * DAY_MS;
+    await t.http().post('/api/dev/clock').send({ now: new Date(later).toISOString() }).expect(200);
+    expect((await me(c.auth)).isMember).toBe(false);
+    const job = await t.http().post('/api/dev/jobs/run').send({ name: 'expire-cards' }).expect(200);
+    expect(job.body.result.expired).toBeGreaterThanOrEqual(1);
+    const row = await t.ds.getRepository(Membership).findOneByOrFail({ customerId: c.id });
+    expect(row.expiredAt).not.toBeNull();
+    await buyCard(c.auth, monthly.id);
+    const renewed = Date.parse((await me(c.auth)).memberUntil);
+    expect(renewed - later).toBeGreaterThanOrEqual(30 * DAY_MS - 1000);
+    expect(renewed - later).toBeLessThan(30 * DAY_MS + 60_000);
+    await t.http().post('/api/dev/clock').send({ now: null }).expect(200);
+  });
+
+  it('lets the owner manage plans; others may not', async () => {
+    const owner = await t.staff();
+    const created = await t.http().post('/api/admin/membership/plans').set(owner).send({ name: '季卡', priceCents: 4990, days: 90 }).expect(201);
+    expect(created.body).toMatchObject({ name: '季卡', onSale: true });
+    await t.http().put(`/api/admin/membership/plans/${created.body.id}`).set(owner).send({ onSale: false }).expect(200);
+    const onSale = (await t.http().get('/api/membership/plans')).body.items.map((p: { name: string }) => p.name);
+    expect(onSale).not.toContain('季卡');
+    await t.http().post('/api/admin/membership/plans').set(owner).send({ name: 'x', priceCents: 0, days: 30 }).expect(400);
+    await t.http().get('/api/admin/membership/plans').set(await t.staff('operator', 'admin123')).expect(403);
+    const c = await t.customer('card-closed-plan');
+    await t.http().post('/api/membership/orders').set(c.auth).send({ planId: created.body.id }).expect(404);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
