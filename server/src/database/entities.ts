@@ -13,6 +13,9 @@ import { StoreSetting } from '../modules/settings/entities/store-setting.entity'
 import { MembershipPeriod } from '../modules/membership/entities/membership-period.entity';
 import { MembershipPlan } from '../modules/membership/entities/membership-plan.entity';
 import { Membership } from '../modules/membership/entities/membership.entity';
+import { CustomerGrowth } from '../modules/membership/entities/customer-growth.entity';
+import { GrowthLedger } from '../modules/membership/entities/growth-ledger.entity';
+import { Tier } from '../modules/membership/entities/tier.entity';
 import { Customer } from '../modules/auth/entities/customer.entity';
 import { StaffUser } from '../modules/auth/entities/staff-user.entity';
 import { Category } from '../modules/catalog/entities/category.entity';
@@ -41,4 +44,7 @@ export const ENTITIES = [
   MembershipPlan,
   Membership,
   MembershipPeriod,
+  Tier,
+  CustomerGrowth,
+  GrowthLedger,
 ];

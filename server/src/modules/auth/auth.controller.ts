@@ -5,12 +5,13 @@ import { CurrentCustomer, CurrentStaff, CustomerGuard, StaffGuard } from '../../
 import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
 import { DataSource } from 'typeorm';
 import { MembershipService, MembershipStatus } from '../membership/membership.service';
+import { TierService, TierStanding } from '../membership/tier.service';
 import { AuthService } from './auth.service';
 import { StaffLoginDto, WechatLoginDto } from './dto/auth.dto';
 import { Customer } from './entities/customer.entity';
 import { StaffUser } from './entities/staff-user.entity';
 
-export function toMe(c: Customer, membership: MembershipStatus) {
+export function toMe(c: Customer, membership: MembershipStatus, standing: TierStanding) {
   return {
     id: c.id,
     nickname: c.nickname,
@@ -19,8 +20,9 @@ export function toMe(c: Customer, membership: MembershipStatus) {
     birthday: c.birthday,
     isMember: membership.isMember,
     memberUntil: membership.memberUntil?.toISOString() ?? null,
-    tier: null as null | { id: number; name: string },
-    growth: 0,
+    tier: standing.tier && { id: standing.tier.id, name: standing.tier.name },
+    nextTier: standing.nextTier,
+    growth: standing.growth,
     pointsBalance: 0,
   };
 }
@@ -33,6 +35,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly membership: MembershipService,
+    private readonly tiers: TierService,
     private readonly ds: DataSource,
   ) {}
 
@@ -40,15 +43,19 @@ export class AuthController {
   @HttpCode(200)
   async wechatLogin(@Body() dto: WechatLoginDto) {
     const { token, customer } = await this.auth.wechatLogin(dto.code, dto.ref);
-    return { token, user: toMe(customer, await this.membership.status(this.ds.manager, customer.id)) };
+    return { token, user: await this.me(customer) };
   }
 
   @Get('me')
   @ApiBearerAuth()
   @UseGuards(CustomerGuard)
-  async me(@CurrentCustomer() who: CustomerPrincipal) {
-    const customer = await this.auth.customerById(who.customerId);
-    return toMe(customer, await this.membership.status(this.ds.manager, customer.id));
+  async getMe(@CurrentCustomer() who: CustomerPrincipal) {
+    return this.me(await this.auth.customerById(who.customerId));
+  }
+
+  private async me(customer: Customer) {
+    const [membership, standing] = await Promise.all([this.membership.status(this.ds.manager, customer.id), this.tiers.standing(this.ds.manager, customer.id)]);
+    return toMe(customer, membership, standing);
   }
 
   @Post('admin/auth/login')

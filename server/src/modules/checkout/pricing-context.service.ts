@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { MembershipService } from '../membership/membership.service';
+import { TierService } from '../membership/tier.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
 
 export interface RequestedItem {
@@ -30,6 +31,7 @@ export class PricingContextService {
     private readonly ds: DataSource,
     private readonly settings: StoreSettingsService,
     private readonly membership: MembershipService,
+    private readonly tiers: TierService,
   ) {}
 
   /** Merges repeated SKUs and checks quantities against the per-line limit. */
@@ -60,8 +62,15 @@ export class PricingContextService {
 
   /** Who is buying, as the pipeline sees them. Membership, tiers and points plug in here. */
   async buyer(em: EntityManager, customerId: number): Promise<PricingBuyer> {
-    const { isMember } = await this.membership.status(em, customerId);
-    return { isMember, tierDiscountBp: 10_000, tierPointsMultiplierBp: 10_000, pointsBalance: 0 };
+    const [{ isMember }, { tier }] = await Promise.all([this.membership.status(em, customerId), this.tiers.standing(em, customerId)]);
+    return {
+      isMember,
+      tierDiscountBp: tier?.discountBp ?? 10_000,
+      tierPointsMultiplierBp: tier?.pointsMultiplierBp ?? 10_000,
+      tierId: tier ? String(tier.id) : null,
+      tierName: tier?.name ?? null,
+      pointsBalance: 0,
+    };
   }
 
   async price(em: EntityManager, customerId: number, requested: RequestedItem[], usePoints: boolean): Promise<PricedCart> {

@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
 import { Sku } from '../catalog/entities/sku.entity';
 import { MembershipService } from '../membership/membership.service';
+import { TierService } from '../membership/tier.service';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
@@ -23,6 +24,7 @@ export class OrderLifecycle {
   constructor(
     private readonly clock: Clock,
     private readonly membership: MembershipService,
+    private readonly tiers: TierService,
   ) {}
 
   async transition(em: EntityManager, orderId: number, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order> {
@@ -61,7 +63,8 @@ export class OrderLifecycle {
         }
         break;
       case 'COMPLETED':
-        // points earned and growth are granted here
+        if (order.kind === 'GOODS') await this.tiers.settleOrder(em, order, 'complete');
+        // points earned are granted here
         break;
       case 'SHIPPED':
       case 'REFUNDED':

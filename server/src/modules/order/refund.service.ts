@@ -7,6 +7,7 @@ import { Paged, skipTake } from '../../common/pagination';
 import { rowLock, withTx } from '../../common/tx';
 import { WechatPayClient, WechatRefundNotice } from '../../wechat';
 import { JobRegistry } from '../jobs/job-registry.service';
+import { TierService } from '../membership/tier.service';
 import { Payment } from '../payment/entities/payment.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import type { NotifyOutcome } from '../payment/payment.service';
@@ -45,6 +46,7 @@ export class RefundService implements OnModuleInit {
     private readonly settings: StoreSettingsService,
     private readonly audit: AuditService,
     private readonly jobs: JobRegistry,
+    private readonly tiers: TierService,
   ) {}
 
   onModuleInit(): void {
@@ -190,7 +192,10 @@ export class RefundService implements OnModuleInit {
       }
       await em.increment(Order, { id: order.id }, 'refundedCents', refund.amountCents);
       if (order.shippedAt === null && order.status !== 'CANCELLED') await this.lifecycle.returnStock(em, order.id, refund.lines);
-      // points, commission and growth the order granted are reversed here, in proportion to refund.lines
+      // growth follows the cash kept; points and commission the order granted are reversed here too
+      if (order.status === 'COMPLETED' && order.kind === 'GOODS') {
+        await this.tiers.settleOrder(em, { ...order, refundedCents: order.refundedCents + refund.amountCents }, `refund:${refund.refundNo}`);
+      }
       const lines = await em.find(OrderLine, { where: { orderId: order.id } });
       if (refund.lines.length && lines.every((l) => l.refundedQty === l.qty) && (order.status === 'PAID' || order.status === 'SHIPPED')) {
         await this.lifecycle.transition(em, order.id, 'REFUNDED', 'system', `refund ${refund.refundNo}`);

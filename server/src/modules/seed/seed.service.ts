@@ -6,7 +6,6 @@ import { AuthService } from '../auth/auth.service';
 import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
-import { MembershipPlan } from '../membership/entities/membership-plan.entity';
 import { DEMO_CATALOG } from './demo-catalog';
 
 export const DEMO_STAFF_PASSWORD = 'admin123';
@@ -32,13 +31,6 @@ export class SeedService {
     if ((await this.ds.manager.count(Category)) === 0) {
       await withTx(this.ds, (em) => this.seedCatalog(em));
       this.logger.log('demo catalog seeded');
-    }
-    if ((await this.ds.manager.count(MembershipPlan)) === 0) {
-      const createdAt = this.clock.now();
-      await this.ds.manager.insert(MembershipPlan, [
-        { name: '月卡', priceCents: 1990, days: 30, benefits: '会员价 · 全场包邮 · 积分加速', onSale: true, sort: 10, createdAt },
-        { name: '年卡', priceCents: 16800, days: 365, benefits: '会员价 · 全场包邮 · 积分加速 · 生日礼', onSale: true, sort: 20, createdAt },
-      ]);
     }
   }
 

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { rowLock } from '../../common/tx';
+import { CustomerGrowth } from './entities/customer-growth.entity';
+import { GrowthLedger } from './entities/growth-ledger.entity';
+import { Tier } from './entities/tier.entity';
+
+/** Growth per yuan paid on completed orders (1 point of growth per yuan). */
+const FEN_PER_GROWTH = 100;
+
+export interface TierStanding {
+  growth: number;
+  tier: { id: number; name: string; discountBp: number; pointsMultiplierBp: number } | null;
+  nextTier: { id: number; name: string; growthThreshold: number; growthNeeded: number } | null;
+}
+
+/** Growth value and tiers: growth comes from completed orders, refunds take it back, tier follows. */
+@Injectable()
+export class TierService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async tiers(em: EntityManager = this.ds.manager): Promise<Tier[]> {
+    return em.find(Tier, { order: { growthThreshold: 'ASC', id: 'ASC' } });
+  }
+
+  static tierFor(tiers: Tier[], growth: number): Tier | null {
+    return [...tiers].reverse().find((t) => t.growthThreshold <= growth) ?? null;
+  }
+
+  async standing(em: EntityManager, customerId: number): Promise<TierStanding> {
+    const [row, tiers] = await Promise.all([em.findOneBy(CustomerGrowth, { customerId }), this.tiers(em)]);
+    const growth = row?.growth ?? 0;
+    const tier = TierService.tierFor(tiers, growth);
+    const next = tiers.find((t) => t.growthThreshold > growth) ?? null;
+    return {
+      growth,
+      tier: tier && { id: tier.id, name: tier.name, discountBp: tier.discountBp, pointsMultiplierBp: tier.pointsMultiplierBp },
+      nextTier: next && { id: next.id, name: next.name, growthThreshold: next.growthThreshold, growthNeeded: next.growthThreshold - growth },
+    };
+  }
+
+  /**
+   * Brings an order's growth to floor(kept fen / 100), where kept = paid − refunded: one ledger
+   * entry per event (completion, each refund), the balance and tier updated in the same transaction.
+   */
+  async settleOrder(em: EntityManager, order: { id: number; customerId: number; payableCents: number; refundedCents: number }, event: string): Promise<void> {
+    const target = Math.floor(Math.max(0, order.payableCents - order.refundedCents) / FEN_PER_GROWTH);
+    const granted = await em
+      .createQueryBuilder(GrowthLedger, 'g')
+      .select('COALESCE(SUM(g.delta), 0)', 'sum')
+      .where('g.orderId = :orderId', { orderId: order.id })
+      .getRawOne<{ sum: string | number }>();
+    const delta = target - Number(granted?.sum ?? 0);
+    if (delta === 0) return;
+    const now = this.clock.now();
+    await em.createQueryBuilder().insert().into(CustomerGrowth).values({ customerId: order.customerId, growth: 0, tierId: null, updatedAt: now }).orIgnore().execute();
+    const row = await em.findOneOrFail(CustomerGrowth, { where: { customerId: order.customerId }, lock: rowLock(em) });
+    const growth = row.growth + delta;
+    await em.insert(GrowthLedger, { customerId: order.customerId, orderId: order.id, event, delta, balanceAfter: growth, at: now });
+    const tier = TierService.tierFor(await this.tiers(em), growth);
+    await em.update(CustomerGrowth, { customerId: order.customerId }, { growth, tierId: tier?.id ?? null, updatedAt: now });
+  }
+}
