@@ -1,8 +1,9 @@
 // NestJS 12 is ESM-only: @swc/jest compiles our TS and the @nestjs/* packages to CommonJS.
+// Class fields are not defined up front (as tsconfig): a DTO holds only the fields the request sent.
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
     target: 'es2022',
   },
   module: { type: 'commonjs' },

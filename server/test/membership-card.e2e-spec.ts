@@ -147,7 +147,9 @@ describe('paid member card on MariaDB', () => {
     const owner = await t.staff();
     const created = await t.http().post('/api/admin/membership/plans').set(owner).send({ name: '季卡', priceCents: 4990, days: 90 }).expect(201);
     expect(created.body).toMatchObject({ name: '季卡', onSale: true });
-    await t.http().put(`/api/admin/membership/plans/${created.body.id}`).set(owner).send({ onSale: false }).expect(200);
+    const updated = await t.http().put(`/api/admin/membership/plans/${created.body.id}`).set(owner).send({ onSale: false }).expect(200);
+    // a partial update changes only what was sent
+    expect(updated.body).toMatchObject({ name: '季卡', priceCents: 4990, days: 90, onSale: false });
     const onSale = (await t.http().get('/api/membership/plans')).body.items.map((p: { name: string }) => p.name);
     expect(onSale).not.toContain('季卡');
     await t.http().post('/api/admin/membership/plans').set(owner).send({ name: 'x', priceCents: 0, days: 30 }).expect(400);

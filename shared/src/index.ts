@@ -2,3 +2,4 @@ export * from './money';
 export * from './order-state';
 export * from './pricing';
 export * from './api';
+export * from './member-day';

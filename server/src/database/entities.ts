@@ -16,6 +16,9 @@ import { Membership } from '../modules/membership/entities/membership.entity';
 import { CustomerGrowth } from '../modules/membership/entities/customer-growth.entity';
 import { GrowthLedger } from '../modules/membership/entities/growth-ledger.entity';
 import { Tier } from '../modules/membership/entities/tier.entity';
+import { MemberDaySkuPrice } from '../modules/member-day/entities/member-day-sku-price.entity';
+import { MemberDayUsage } from '../modules/member-day/entities/member-day-usage.entity';
+import { MemberDay } from '../modules/member-day/entities/member-day.entity';
 import { Customer } from '../modules/auth/entities/customer.entity';
 import { StaffUser } from '../modules/auth/entities/staff-user.entity';
 import { Category } from '../modules/catalog/entities/category.entity';
@@ -47,4 +50,7 @@ export const ENTITIES = [
   Tier,
   CustomerGrowth,
   GrowthLedger,
+  MemberDay,
+  MemberDaySkuPrice,
+  MemberDayUsage,
 ];

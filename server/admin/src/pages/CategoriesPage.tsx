@@ -1,16 +1,35 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api, errorMessage } from '../api';
+import { api, errorMessage, isApiError } from '../api';
 import { useFetch } from '../useFetch';
 import CategoryForm, { type CategoryDraft } from './categories/CategoryForm';
 import { toTree, type Category, type CategoryNode } from './categories/categoryTree';
+
+/** The 409 said in Chinese from its details `{children, products}`; otherwise the server's message. */
+function deleteError(e: unknown): string {
+  const d = isApiError(e) && e.status === 409 ? (e.details as { children?: unknown; products?: unknown } | undefined) : undefined;
+  if (typeof d?.children !== 'number' || typeof d.products !== 'number') return errorMessage(e, '删除失败');
+  const what = [d.children > 0 && `${d.children} 个子分类`, d.products > 0 && `${d.products} 件商品`].filter(Boolean).join('、');
+  return `不能删除：该分类下还有 ${what}`;
+}
 
 export default function CategoriesPage() {
   const { message } = App.useApp();
   const { data, loading, error, reload } = useFetch<Category[]>('/api/admin/categories');
   const list = data ?? [];
   const [editing, setEditing] = useState<CategoryDraft | null>(null);
+  // Every root starts expanded, also those that arrive after the first render.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const tree = toTree(list);
+  const expandedRowKeys = tree.filter((r) => r.children && !collapsed.has(r.id)).map((r) => r.id);
+  const onExpand = (expanded: boolean, r: CategoryNode) =>
+    setCollapsed((keys) => {
+      const next = new Set(keys);
+      if (expanded) next.delete(r.id);
+      else next.add(r.id);
+      return next;
+    });
 
   const remove = async (c: Category) => {
     try {
@@ -18,7 +37,7 @@ export default function CategoriesPage() {
       message.success('分类已删除');
       reload();
     } catch (e) {
-      message.error(errorMessage(e, '删除失败'));
+      message.error(deleteError(e));
     }
   };
 
@@ -85,10 +104,10 @@ export default function CategoriesPage() {
         className="category-table"
         rowClassName="category-row"
         columns={columns}
-        dataSource={toTree(list)}
+        dataSource={tree}
         loading={loading}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true }}
+        expandable={{ expandedRowKeys, onExpand }}
       />
       {editing && (
         <CategoryForm

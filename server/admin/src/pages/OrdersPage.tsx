@@ -11,9 +11,12 @@ import { linesSummary, type AdminOrderSummary, type Id } from './orders/types';
 const ALL = 'ALL';
 const TABS = [{ key: ALL, label: '全部' }, ...ORDER_STATUSES.map((s) => ({ key: s, label: ORDER_STATUS_LABEL[s] }))];
 
-/** A picked day range → ISO instants covering both whole days in local time. */
-const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
-const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
+/** A picked day range → `from` (start of the first day) and `to` (exclusive: start of the day after the last), local time. */
+const dayStart = (day: string, plusDays = 0) => {
+  if (!day) return undefined;
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d + plusDays).toISOString();
+};
 
 export default function OrdersPage() {
   const [status, setStatus] = useState(ALL);
@@ -28,7 +31,7 @@ export default function OrdersPage() {
   const { data, loading, error, reload } = useFetch<Page<AdminOrderSummary>>('/api/admin/orders', {
     status: status === ALL ? undefined : status,
     from: dayStart(range[0]),
-    to: dayEnd(range[1]),
+    to: dayStart(range[1], 1),
     q,
     page,
     pageSize,

@@ -38,8 +38,8 @@ export default function RefundsPage() {
   });
 
   const columns: TableColumnsType<AdminRefund> = [
-    { title: '退款单号', dataIndex: 'refundNo' },
-    { title: '订单号', dataIndex: 'orderNo' },
+    { title: '退款单号', dataIndex: 'refundNo', width: 190 },
+    { title: '订单号', dataIndex: 'orderNo', width: 190 },
     { title: '退款金额', dataIndex: 'amountCents', width: 110, render: formatCents },
     { title: '原因', dataIndex: 'reason', ellipsis: true },
     { title: '退款商品', key: 'lines', ellipsis: true, render: (_, r) => linesText(r) },

@@ -2,6 +2,7 @@ import { Init1795423636673 } from './1795423636673-Init';
 import { Shopping1795424769763 } from './1795424769763-Shopping';
 import { Membership1795426102518 } from './1795426102518-Membership';
 import { Tiers1795426369465 } from './1795426369465-Tiers';
+import { MemberDays1795426900425 } from './1795426900425-MemberDays';
 
 /** MariaDB/MySQL migrations in order. Add each generated class here (TypeORM globs break under Jest). */
-export const MYSQL_MIGRATIONS: Function[] = [Init1795423636673, Shopping1795424769763, Membership1795426102518, Tiers1795426369465];
+export const MYSQL_MIGRATIONS: Function[] = [Init1795423636673, Shopping1795424769763, Membership1795426102518, Tiers1795426369465, MemberDays1795426900425];

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
+import { MemberDayPricing, MemberDayService } from '../member-day/member-day.service';
 import { MembershipService } from '../membership/membership.service';
 import { TierService } from '../membership/tier.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
@@ -18,6 +19,8 @@ export interface PricedCart {
   /** The rows the prices came from, by SKU id. */
   skus: Map<number, { sku: Sku; product: Product }>;
   settings: StoreSettings;
+  /** The member day the prices used (null rule when none is on). */
+  memberDay: MemberDayPricing;
 }
 
 /**
@@ -32,6 +35,7 @@ export class PricingContextService {
     private readonly settings: StoreSettingsService,
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
+    private readonly memberDays: MemberDayService,
   ) {}
 
   /** Merges repeated SKUs and checks quantities against the per-line limit. */
@@ -80,6 +84,13 @@ export class PricingContextService {
       em,
       items.map((i) => i.skuId),
     );
+    const buyer = await this.buyer(em, customerId);
+    const memberDay = await this.memberDays.forPricing(
+      em,
+      customerId,
+      buyer.isMember,
+      items.map((i) => ({ skuId: i.skuId, categoryId: skus.get(i.skuId)!.product.categoryId })),
+    );
     const lines = items.map(({ skuId, qty }): PricingLine => {
       const { sku, product } = skus.get(skuId)!;
       return {
@@ -90,26 +101,29 @@ export class PricingContextService {
         qty,
         listPriceCents: sku.priceCents,
         memberPriceCents: sku.memberPriceCents,
-        memberDayPriceCents: null,
+        memberDayPriceCents: memberDay.memberDay ? (memberDay.skuPrices.get(skuId) ?? sku.memberDayPriceCents) : null,
         memberOnly: product.memberOnly,
       };
     });
-    return { ...(await this.priceLines(em, customerId, lines, usePoints, settings)), skus };
+    return { ...this.run(lines, buyer, memberDay, usePoints, settings), skus };
   }
 
-  /** Prices lines that are not SKUs (a member card) through the same pipeline. */
-  async priceLines(em: EntityManager, customerId: number, lines: PricingLine[], usePoints: boolean, settings?: StoreSettings): Promise<PricedCart> {
-    const rules = settings ?? (await this.settings.get(em));
-    const buyer = await this.buyer(em, customerId);
+  /** Prices lines that are not SKUs (a member card) through the same pipeline; no member-day offers apply. */
+  async priceLines(em: EntityManager, customerId: number, lines: PricingLine[], usePoints: boolean): Promise<PricedCart> {
+    const [settings, buyer] = await Promise.all([this.settings.get(em), this.buyer(em, customerId)]);
+    return this.run(lines, buyer, { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null }, usePoints, settings);
+  }
+
+  private run(lines: PricingLine[], buyer: PricingBuyer, memberDay: MemberDayPricing, usePoints: boolean, settings: StoreSettings): PricedCart {
     const input: PricingInput = {
       lines,
       buyer,
-      memberDay: null,
+      memberDay: memberDay.memberDay,
       coupon: null,
       pointsRequested: usePoints ? buyer.pointsBalance : 0,
-      rules,
+      rules: settings,
     };
-    return { breakdown: priceCart(input), skus: new Map(), settings: rules };
+    return { breakdown: priceCart(input), skus: new Map(), settings, memberDay };
   }
 
   /** The preview as the API shows it: the breakdown plus what each line is. */

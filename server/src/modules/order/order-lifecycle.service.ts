@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
 import { Sku } from '../catalog/entities/sku.entity';
+import { memberDayUnits, MemberDayService } from '../member-day/member-day.service';
 import { MembershipService } from '../membership/membership.service';
 import { TierService } from '../membership/tier.service';
 import { OrderLine } from './entities/order-line.entity';
@@ -25,6 +26,7 @@ export class OrderLifecycle {
     private readonly clock: Clock,
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
+    private readonly memberDays: MemberDayService,
   ) {}
 
   async transition(em: EntityManager, orderId: number, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order> {
@@ -51,10 +53,13 @@ export class OrderLifecycle {
 
   private async onEntered(em: EntityManager, order: Order, actor: Actor): Promise<void> {
     switch (order.status) {
-      case 'CANCELLED':
+      case 'CANCELLED': {
         await this.returnStock(em, order.id);
+        const lines = await em.find(OrderLine, { where: { orderId: order.id } });
+        await this.memberDays.releaseLimit(em, order, memberDayUnits(lines));
         // points spent and the coupon used return here once those capabilities exist
         break;
+      }
       case 'PAID':
         if (order.kind === 'MEMBER_CARD') await this.membership.activate(em, order);
         // pending commission hangs here

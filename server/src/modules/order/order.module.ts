@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AddressModule } from '../address/address.module';
+import { MemberDayModule } from '../member-day/member-day.module';
 import { MembershipModule } from '../membership/membership.module';
 import { CheckoutModule } from '../checkout/checkout.module';
 import { PaymentController } from '../payment/payment.controller';
@@ -12,7 +13,7 @@ import { RefundService } from './refund.service';
 
 /** Orders, their payments and refunds: one state machine, so one module. */
 @Module({
-  imports: [CheckoutModule, AddressModule, MembershipModule],
+  imports: [CheckoutModule, AddressModule, MembershipModule, MemberDayModule],
   controllers: [OrderController, AdminOrderController, PaymentController],
   providers: [OrderService, OrderLifecycle, PaymentService, RefundService],
   exports: [OrderService, OrderLifecycle, RefundService],

@@ -10,6 +10,7 @@ import { CartItem } from '../cart/entities/cart-item.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { PricedCart, PricingContextService } from '../checkout/pricing-context.service';
 import { JobRegistry } from '../jobs/job-registry.service';
+import { memberDayUnits, MemberDayService } from '../member-day/member-day.service';
 import { Payment } from '../payment/entities/payment.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { AdminOrderListQuery, OrderListQuery, PlaceOrderDto } from './dto/order.dto';
@@ -39,6 +40,7 @@ export class OrderService implements OnModuleInit {
     private readonly lifecycle: OrderLifecycle,
     private readonly payments: PaymentService,
     private readonly jobs: JobRegistry,
+    private readonly memberDays: MemberDayService,
   ) {}
 
   onModuleInit(): void {
@@ -55,6 +57,8 @@ export class OrderService implements OnModuleInit {
       const address = await this.addresses.getOwn(em, customerId, dto.addressId);
       const priced = await this.pricing.price(em, customerId, dto.items, dto.usePoints === true);
       if (priced.breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
+      await this.memberDays.assertMayBuy(em, [...priced.skus.values()].map((s) => s.product.id), priced.memberDay);
+      await this.memberDays.reserveLimit(em, customerId, priced.memberDay, memberDayUnits(priced.breakdown.lines));
       for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
         await this.reserveStock(em, Number(line.skuId), line.qty);
       }

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { withTx } from '../../common/tx';
 import { AuthService } from '../auth/auth.service';
 import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
+import { MemberDay } from '../member-day/entities/member-day.entity';
 import { DEMO_CATALOG } from './demo-catalog';
 
 export const DEMO_STAFF_PASSWORD = 'admin123';
@@ -32,6 +33,37 @@ export class SeedService {
       await withTx(this.ds, (em) => this.seedCatalog(em));
       this.logger.log('demo catalog seeded');
     }
+    if ((await this.ds.manager.count(MemberDay)) === 0) {
+      await withTx(this.ds, (em) => this.seedMemberDay(em));
+    }
+  }
+
+  /** 会员日: the 7th of every month, paid members, 2× points, 8.5 折 member-day prices on the first SKU of some products, 9 折 on snacks. */
+  private async seedMemberDay(em: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    const products = await em.find(Product, { order: { id: 'ASC' }, take: 31 });
+    for (const product of products.filter((_, i) => i % 3 === 0)) {
+      const sku = await em.findOneOrFail(Sku, { where: { productId: product.id }, order: { id: 'ASC' } });
+      const price = Math.floor((sku.priceCents * 85) / 100);
+      await em.update(Sku, { id: sku.id }, { memberDayPriceCents: price });
+      await em.update(Product, { id: product.id }, { memberDayPriceCents: price });
+    }
+    const snacks = await em.findOneBy(Category, { name: '零食坚果', parentId: IsNull() });
+    await em.insert(MemberDay, {
+      name: '每月 7 号会员日',
+      recurrence: { kind: 'MONTHLY', days: [7] },
+      startMinute: 0,
+      endMinute: 1440,
+      audience: 'PAID_MEMBERS',
+      audienceTierId: null,
+      categoryRates: snacks ? { [String(snacks.id)]: 9000 } : {},
+      exclusiveProductIds: [],
+      pointsMultiplierBp: 20000,
+      perCustomerLimit: 0,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 
   private async seedCatalog(em: EntityManager): Promise<void> {

@@ -38,10 +38,12 @@ export default function CategoryForm({ draft, categories, onClose, onSaved }: Pr
 
   const onFinish = async (v: Values) => {
     const parentId = v.parentId === NONE ? null : v.parentId;
+    const iconUrl = (v.iconUrl ?? '').trim();
+    // A new category leaves out what it does not set; an edit may clear both.
     const body = {
       ...(isEdit || parentId !== null ? { parentId } : {}),
       name: v.name.trim(),
-      iconUrl: (v.iconUrl ?? '').trim(),
+      ...(isEdit || iconUrl ? { iconUrl } : {}),
       sort: v.sort ?? 0,
       active: v.active,
     };
@@ -94,8 +96,8 @@ export default function CategoryForm({ draft, categories, onClose, onSaved }: Pr
         <Form.Item name="iconUrl" label="图标地址" rules={[{ max: 512 }]}>
           <Input placeholder="https://…" />
         </Form.Item>
-        <Form.Item name="sort" label="排序" extra="数字越小越靠前">
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        <Form.Item name="sort" label="排序" extra="数字越大越靠前">
+          <InputNumber precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="active" label="启用" valuePropName="checked">
           <Switch />

@@ -10,7 +10,8 @@ export interface Category {
 
 export type CategoryNode = Category & { children?: CategoryNode[] };
 
-const bySort = (a: Category, b: Category) => a.sort - b.sort || a.id - b.id;
+/** As the server lists them: higher sort first. */
+const bySort = (a: Category, b: Category) => b.sort - a.sort || a.id - b.id;
 
 /** Roots with their children, both by sort; a child whose parent is missing shows as a root. */
 export function toTree(list: Category[]): CategoryNode[] {

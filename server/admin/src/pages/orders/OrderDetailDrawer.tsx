@@ -6,7 +6,7 @@ import { useFetch } from '../../useFetch';
 import { specsText } from '../products/types';
 import { ORDER_KIND_LABEL, type AdminOrderDetail, type Id } from './types';
 
-const PAYMENT_STATUS_LABEL: Record<string, string> = { PENDING: '待支付', SUCCESS: '已支付', PAID: '已支付', CLOSED: '已关闭', FAILED: '支付失败' };
+const PAYMENT_STATUS_LABEL: Record<string, string> = { CREATED: '待支付', SUCCESS: '已支付', CLOSED: '已关闭' };
 
 /** 'customer:12' → 顾客 #12, 'staff:3' → 员工 #3, system → 系统, wechat → 微信支付. */
 function actorLabel(actor: string): string {
@@ -67,9 +67,9 @@ function OrderDetailBody({ o }: { o: AdminOrderDetail }) {
   const a = o.address;
   const prices = [
     item('商品金额', formatCents(o.goodsCents)),
+    item('运费', formatCents(o.shippingCents)),
     ...o.adjustments.map((adj, i) => ({ ...item(adj.label || adj.kind, formatCents(adj.amountCents)), key: `adj-${i}` })),
     item('优惠合计', formatCents(-o.discountCents)),
-    item('运费', formatCents(o.shippingCents)),
     ...(o.pointsUsed > 0 ? [item('积分抵扣', `${o.pointsUsed} 积分（${formatCents(-o.pointsValueCents)}）`)] : []),
     item('应付金额', <Typography.Text strong>{formatCents(o.payableCents)}</Typography.Text>),
     ...(o.refundedCents > 0 ? [item('已退款', formatCents(o.refundedCents))] : []),

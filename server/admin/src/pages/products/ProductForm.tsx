@@ -60,7 +60,7 @@ const NEW_PRODUCT: Values = {
 
 /**
  * The request body. A new product leaves out empty texts and prices; an edit sends the texts
- * that changed and null for a cleared member / member-day price.
+ * that changed, null for a cleared member / member-day price, and an existing SKU's stock only when changed.
  */
 function toBody(v: Values, initial: Values, isEdit: boolean) {
   const keys = [...new Set((v.specKeys ?? []).map((k) => k.trim()).filter(Boolean))];
@@ -79,7 +79,9 @@ function toBody(v: Values, initial: Values, isEdit: boolean) {
     if (memberPrice !== null || isEdit) sku.memberPriceCents = memberPrice;
     const memberDayPrice = parseYuan(row.memberDayPrice);
     if (memberDayPrice !== null || isEdit) sku.memberDayPriceCents = memberDayPrice;
-    sku.stock = row.stock ?? 0;
+    // An existing SKU's stock is sent only when changed: an absolute value would undo sales made meanwhile.
+    const before = initial.skus.find((s) => s.id !== undefined && s.id === row.id);
+    if (!before || row.stock !== before.stock) sku.stock = row.stock ?? 0;
     if (typeof row.weightGrams === 'number') sku.weightGrams = row.weightGrams;
     return sku;
   });
@@ -135,8 +137,9 @@ function ProductEditor({ productId, initial }: { productId?: number; initial: Va
   const [error, setError] = useState<string | null>(null);
   const categories = useFetch<Category[]>('/api/admin/categories').data ?? [];
 
-  const onFinish = async (v: Values) => {
-    const body = toBody(v, initial, isEdit);
+  const onFinish = async () => {
+    // Every stored value, also those without a field of their own (the SKU ids).
+    const body = toBody(form.getFieldsValue(true) as Values, initial, isEdit);
     const dup = duplicateSpecs(body);
     if (dup) {
       setError(`规格组合重复：${dup}`);
@@ -184,8 +187,8 @@ function ProductEditor({ productId, initial }: { productId?: number; initial: Va
           <Form.Item name="memberOnly" label="会员专享" valuePropName="checked" extra="仅付费会员可购买">
             <Switch />
           </Form.Item>
-          <Form.Item name="sort" label="排序" extra="数字越小越靠前">
-            <InputNumber min={0} precision={0} />
+          <Form.Item name="sort" label="排序" extra="数字越大越靠前">
+            <InputNumber precision={0} />
           </Form.Item>
         </Space>
         <SkuEditor />

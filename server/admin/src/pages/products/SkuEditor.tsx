@@ -1,5 +1,6 @@
-import { Button, Form, Input, InputNumber, Select, Table, type FormListFieldData, type TableColumnsType } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Table, type FormListFieldData, type FormRule, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { parseYuan } from '../../format';
 import { yuanRule } from './yuanRule';
 
 /** One editable SKU row; money as the yuan text typed. */
@@ -15,11 +16,30 @@ export interface SkuRow {
 
 export const EMPTY_SKU: SkuRow = { specs: {}, price: '', memberPrice: '', memberDayPrice: '', stock: 0 };
 
-const money = (name: (string | number)[], required: boolean, label: string) => (
-  <Form.Item name={name} style={{ marginBottom: 0 }} rules={required ? [{ required: true, message: `请输入${label}` }, yuanRule] : [yuanRule]}>
-    <Input prefix="¥" placeholder={required ? '0.00' : '选填'} aria-label={label} />
-  </Form.Item>
-);
+/** A member / member-day price may not be above the row's list price (the server checks it too). */
+const notAbovePrice =
+  (row: number): FormRule =>
+  ({ getFieldValue }) => ({
+    validator: (_, value: string | undefined) => {
+      const cents = parseYuan(value);
+      const price = parseYuan(getFieldValue(['skus', row, 'price']) as string | undefined);
+      return cents === null || price === null || cents <= price ? Promise.resolve() : Promise.reject(new Error('不能高于售价'));
+    },
+  });
+
+const money = (row: number, field: 'price' | 'memberPrice' | 'memberDayPrice', label: string) => {
+  const required = field === 'price';
+  return (
+    <Form.Item
+      name={[row, field]}
+      style={{ marginBottom: 0 }}
+      dependencies={required ? undefined : [['skus', row, 'price']]}
+      rules={required ? [{ required: true, message: `请输入${label}` }, yuanRule] : [yuanRule, notAbovePrice(row)]}
+    >
+      <Input prefix="¥" placeholder={required ? '0.00' : '选填'} aria-label={label} />
+    </Form.Item>
+  );
+};
 
 /**
  * The spec names (颜色, 尺码 …) shared by every SKU, then one row per SKU with a value for each
@@ -48,6 +68,7 @@ export default function SkuEditor() {
             ...specKeys.map((key) => ({
               title: key,
               key: `spec-${key}`,
+              width: 140,
               render: (_: unknown, f: FormListFieldData) => (
                 <Form.Item
                   name={[f.name, 'specs', key]}
@@ -58,9 +79,9 @@ export default function SkuEditor() {
                 </Form.Item>
               ),
             })),
-            { title: '售价', key: 'price', render: (_, f) => money([f.name, 'price'], true, '售价') },
-            { title: '会员价', key: 'memberPrice', render: (_, f) => money([f.name, 'memberPrice'], false, '会员价') },
-            { title: '会员日价', key: 'memberDayPrice', render: (_, f) => money([f.name, 'memberDayPrice'], false, '会员日价') },
+            { title: '售价', key: 'price', width: 140, render: (_, f) => money(f.name, 'price', '售价') },
+            { title: '会员价', key: 'memberPrice', width: 140, render: (_, f) => money(f.name, 'memberPrice', '会员价') },
+            { title: '会员日价', key: 'memberDayPrice', width: 140, render: (_, f) => money(f.name, 'memberDayPrice', '会员日价') },
             {
               title: '库存',
               key: 'stock',
@@ -102,10 +123,12 @@ export default function SkuEditor() {
                 pagination={false}
                 scroll={{ x: 'max-content' }}
               />
-              <Button type="dashed" icon={<PlusOutlined />} className="sku-add" onClick={() => add({ ...EMPTY_SKU })} style={{ marginTop: 8 }}>
-                添加 SKU
-              </Button>
-              <Form.ErrorList errors={errors} />
+              <div style={{ marginTop: 8 }}>
+                <Button type="dashed" icon={<PlusOutlined />} className="sku-add" onClick={() => add({ ...EMPTY_SKU })}>
+                  添加 SKU
+                </Button>
+                <Form.ErrorList errors={errors} />
+              </div>
             </>
           );
         }}

@@ -66,7 +66,22 @@ export default function SkuQuickEdit({ sku, onClose, onSaved }: { sku: Sku; onCl
         <Form.Item name="price" label="售价（元）" rules={[{ required: true, message: '请输入售价' }, yuanRule]}>
           <Input prefix="¥" />
         </Form.Item>
-        <Form.Item name="memberPrice" label="会员价（元）" rules={[yuanRule]} extra="留空表示无会员价">
+        <Form.Item
+          name="memberPrice"
+          label="会员价（元）"
+          dependencies={['price']}
+          rules={[
+            yuanRule,
+            ({ getFieldValue }) => ({
+              validator: (_, value: string | undefined) => {
+                const cents = parseYuan(value);
+                const price = parseYuan(getFieldValue('price') as string | undefined);
+                return cents === null || price === null || cents <= price ? Promise.resolve() : Promise.reject(new Error('会员价不能高于售价'));
+              },
+            }),
+          ]}
+          extra="留空表示无会员价"
+        >
           <Input prefix="¥" />
         </Form.Item>
         <Form.Item name="stock" label="库存" rules={[{ required: true, message: '请输入库存' }]}>

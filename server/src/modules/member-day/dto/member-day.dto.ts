@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { MEMBER_DAY_AUDIENCES, type MemberDayAudience } from '../entities/member-day.entity';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '../../../common/pagination';
+
+export class RecurrenceDto {
+  @ApiProperty({ enum: ['MONTHLY', 'WEEKLY'] })
+  @IsIn(['MONTHLY', 'WEEKLY'])
+  kind: 'MONTHLY' | 'WEEKLY';
+
+  @ApiPropertyOptional({ description: 'MONTHLY: days of the month 1-31', example: [7] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(31)
+  @IsInt({ each: true })
+  days?: number[];
+
+  @ApiPropertyOptional({ description: 'WEEKLY: ISO weekdays 1 (Mon) - 7 (Sun)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @IsInt({ each: true })
+  weekdays?: number[];
+}
+
+export class SkuPriceDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  skuId: number;
+
+  @ApiProperty()
+  @IsInt()
+  priceCents: number;
+}
+
+export class MemberDayDto {
+  @ApiProperty({ example: '会员日' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  name: string;
+
+  @ApiProperty({ type: RecurrenceDto })
+  @ValidateNested()
+  @Type(() => RecurrenceDto)
+  recurrence: RecurrenceDto;
+
+  @ApiPropertyOptional({ default: 0, description: 'local minutes after midnight' })
+  @IsOptional()
+  @IsInt()
+  startMinute?: number;
+
+  @ApiPropertyOptional({ default: 1440 })
+  @IsOptional()
+  @IsInt()
+  endMinute?: number;
+
+  @ApiProperty({ enum: MEMBER_DAY_AUDIENCES })
+  @IsIn(MEMBER_DAY_AUDIENCES)
+  audience: MemberDayAudience;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  audienceTierId?: number;
+
+  @ApiPropertyOptional({ type: [SkuPriceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => SkuPriceDto)
+  skuPrices?: SkuPriceDto[];
+
+  @ApiPropertyOptional({ description: 'category id → rate in basis points (9000 = 9 折)', example: { '2': 9000 } })
+  @IsOptional()
+  @IsObject()
+  categoryRates?: Record<string, number>;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsInt({ each: true })
+  exclusiveProductIds?: number[];
+
+  @ApiPropertyOptional({ default: 20000 })
+  @IsOptional()
+  @IsInt()
+  @Min(10000)
+  @Max(100000)
+  pointsMultiplierBp?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(9999)
+  perCustomerLimit?: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateMemberDayDto extends PartialType(MemberDayDto) {}
+
+export class PreviewQuery {
+  @ApiPropertyOptional({ default: 6 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  count: number = 6;
+}
+
+export class MemberDayListQuery extends PageQuery {}

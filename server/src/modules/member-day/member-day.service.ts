@@ -1,0 +1,319 @@
+import { Injectable } from '@nestjs/common';
+import { activeOccurrence, applyRateBp, nextOccurrences, schedulesOverlap, validateSchedule, type MemberDaySchedule, type Occurrence, type PricingMemberDay, type Recurrence } from '@mc/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, badRequest, conflict, notFound } from '../../common/errors';
+import { rowLock, withTx } from '../../common/tx';
+import { Customer } from '../auth/entities/customer.entity';
+import { Category } from '../catalog/entities/category.entity';
+import { Product } from '../catalog/entities/product.entity';
+import { Sku } from '../catalog/entities/sku.entity';
+import { Tier } from '../membership/entities/tier.entity';
+import { TierService } from '../membership/tier.service';
+import { StoreSettingsService } from '../settings/store-settings.service';
+import { MemberDayDto, UpdateMemberDayDto } from './dto/member-day.dto';
+import { MemberDaySkuPrice } from './entities/member-day-sku-price.entity';
+import { MemberDayUsage } from './entities/member-day-usage.entity';
+import { MemberDay } from './entities/member-day.entity';
+
+export const scheduleOf = (r: MemberDay): MemberDaySchedule => ({ recurrence: r.recurrence, startMinute: r.startMinute, endMinute: r.endMinute });
+
+/** Units that got a member-day price: what the per-customer limit counts. */
+export function memberDayUnits(lines: readonly { qty: number; priceSource: string }[]): number {
+  return lines.filter((l) => l.priceSource === 'MEMBER_DAY_PRICE' || l.priceSource === 'MEMBER_DAY_CATEGORY_RATE').reduce((n, l) => n + l.qty, 0);
+}
+
+export interface MemberDayPricing {
+  memberDay: PricingMemberDay | null;
+  /** This member day's own SKU prices (a SKU's default member-day price applies where absent). */
+  skuPrices: Map<number, number>;
+  rule: MemberDay | null;
+  occurrence: Occurrence | null;
+}
+
+/** Member days: when they are on (store time zone), for whom, at what prices, and the per-customer limit. */
+@Injectable()
+export class MemberDayService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly settings: StoreSettingsService,
+    private readonly tiers: TierService,
+  ) {}
+
+  /** The enabled rules in force now with their occurrences, by id. */
+  async current(em: EntityManager, at: Date = this.clock.now()): Promise<{ rule: MemberDay; occurrence: Occurrence }[]> {
+    const [rules, { timezone }] = await Promise.all([em.find(MemberDay, { where: { active: true }, order: { id: 'ASC' } }), this.settings.get(em)]);
+    return rules.flatMap((rule) => {
+      const occurrence = activeOccurrence(scheduleOf(rule), timezone, at);
+      return occurrence ? [{ rule, occurrence }] : [];
+    });
+  }
+
+  async audienceOk(em: EntityManager, rule: MemberDay, customerId: number, isMember: boolean): Promise<boolean> {
+    if (rule.audience === 'PAID_MEMBERS') return isMember;
+    const tier = rule.audienceTierId === null ? null : await em.findOneBy(Tier, { id: rule.audienceTierId });
+    const { growth } = await this.tiers.standing(em, customerId);
+    return growth >= (tier?.growthThreshold ?? 0);
+  }
+
+  /**
+   * The pipeline's member-day input for this buyer now. Rules on at the same time never price the
+   * same SKU or category (saving refuses that), so the one that prices this cart for this buyer is
+   * taken, else the first the buyer is in. Category rates of a root apply to its children.
+   */
+  async forPricing(em: EntityManager, customerId: number, isMember: boolean, cart: { skuId: number; categoryId: number }[]): Promise<MemberDayPricing> {
+    const skuIds = cart.map((c) => c.skuId);
+    const candidates = await Promise.all(
+      (await this.current(em)).map(async ({ rule, occurrence }) => {
+        const rates = await this.expandRates(em, rule.categoryRates);
+        const prices = skuIds.length ? await em.findBy(MemberDaySkuPrice, { memberDayId: rule.id, skuId: In(skuIds) }) : [];
+        const pricesCart = prices.length > 0 || cart.some((c) => String(c.categoryId) in rates);
+        return { rule, occurrence, rates, prices, pricesCart, audienceOk: await this.audienceOk(em, rule, customerId, isMember) };
+      }),
+    );
+    const chosen = candidates.find((c) => c.audienceOk && c.pricesCart) ?? candidates.find((c) => c.audienceOk) ?? candidates.find((c) => c.pricesCart) ?? candidates[0];
+    if (!chosen) return { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null };
+    const { rule } = chosen;
+    return {
+      memberDay: {
+        id: String(rule.id),
+        name: rule.name,
+        audienceOk: chosen.audienceOk,
+        audienceOkAsMember: rule.audience === 'PAID_MEMBERS' ? true : chosen.audienceOk,
+        categoryRatesBp: chosen.rates,
+        pointsMultiplierBp: rule.pointsMultiplierBp,
+      },
+      skuPrices: new Map(chosen.prices.map((p) => [p.skuId, p.priceCents])),
+      rule,
+      occurrence: chosen.occurrence,
+    };
+  }
+
+  private async expandRates(em: EntityManager, categoryRates: Record<string, number>): Promise<Record<string, number>> {
+    const rates: Record<string, number> = { ...categoryRates };
+    const roots = Object.keys(categoryRates).map(Number);
+    if (roots.length) {
+      for (const child of await em.findBy(Category, { parentId: In(roots) })) rates[String(child.id)] ??= categoryRates[String(child.parentId)];
+    }
+    return rates;
+  }
+
+  /** Exclusive items: only the audience, only while their member day is on. */
+  async assertMayBuy(em: EntityManager, productIds: number[], pricing: MemberDayPricing): Promise<void> {
+    const rules = await em.find(MemberDay, { where: { active: true } });
+    for (const rule of rules) {
+      const blocked = rule.exclusiveProductIds.find((id) => productIds.includes(id));
+      if (blocked === undefined) continue;
+      const open = pricing.rule?.id === rule.id && pricing.memberDay?.audienceOk === true;
+      if (!open) throw new AppError(409, 'INVALID_STATE', `会员日专享商品，仅在「${rule.name}」期间对会员开放`, { productId: blocked });
+    }
+  }
+
+  /** Counts units bought at member-day prices against the per-customer limit: one conditional update. */
+  async reserveLimit(em: EntityManager, customerId: number, pricing: MemberDayPricing, units: number): Promise<void> {
+    const { rule, occurrence } = pricing;
+    if (!rule || !occurrence || rule.perCustomerLimit === 0 || units === 0) return;
+    const key = { memberDayId: rule.id, occurrenceDate: occurrence.date, customerId };
+    // one customer's member-day orders queue on their customer row: parallel INSERT IGNOREs of the
+    // same usage row would otherwise share a lock and deadlock on the UPDATE that follows
+    await em.findOne(Customer, { select: { id: true }, where: { id: customerId }, lock: rowLock(em) });
+    await em.createQueryBuilder().insert().into(MemberDayUsage).values({ ...key, qty: 0 }).orIgnore().execute();
+    const res = await em
+      .createQueryBuilder()
+      .update(MemberDayUsage)
+      .set({ qty: () => 'qty + :units' })
+      .where('memberDayId = :memberDayId AND occurrenceDate = :occurrenceDate AND customerId = :customerId AND qty + :units <= :limit', { ...key, units, limit: rule.perCustomerLimit })
+      .execute();
+    if (res.affected !== 1) throw new AppError(409, 'LIMIT_EXCEEDED', `会员日每人限购 ${rule.perCustomerLimit} 件`, { limit: rule.perCustomerLimit });
+  }
+
+  /** A cancelled order gives its member-day units back. */
+  async releaseLimit(em: EntityManager, order: { customerId: number; memberDayId: string | null; createdAt: Date }, units: number): Promise<void> {
+    if (!order.memberDayId || units === 0) return;
+    const rule = await em.findOneBy(MemberDay, { id: Number(order.memberDayId) });
+    if (!rule) return;
+    const { timezone } = await this.settings.get(em);
+    const occurrence = nextOccurrences(scheduleOf(rule), timezone, order.createdAt, 1, 2)[0];
+    if (!occurrence) return;
+    await em
+      .createQueryBuilder()
+      .update(MemberDayUsage)
+      .set({ qty: () => 'qty - :units' })
+      .where('memberDayId = :id AND occurrenceDate = :date AND customerId = :customerId AND qty >= :units', { id: rule.id, date: occurrence.date, customerId: order.customerId, units })
+      .execute();
+  }
+
+  // ---- what customers see
+
+  async publicView(): Promise<{ active: boolean; current: unknown; next: unknown }> {
+    const em = this.ds.manager;
+    const now = this.clock.now();
+    const { timezone } = await this.settings.get(em);
+    const rules = await em.find(MemberDay, { where: { active: true }, order: { id: 'ASC' } });
+    const upcoming = rules
+      .map((rule) => ({ rule, occurrence: nextOccurrences(scheduleOf(rule), timezone, now, 2) }))
+      .flatMap(({ rule, occurrence }) => occurrence.map((o) => ({ rule, occurrence: o })))
+      .sort((a, b) => a.occurrence.startsAt.getTime() - b.occurrence.startsAt.getTime());
+    const currentIdx = upcoming.findIndex((u) => u.occurrence.startsAt <= now);
+    const current = currentIdx >= 0 ? upcoming[currentIdx] : null;
+    const next = upcoming.find((u) => u.occurrence.startsAt > now) ?? null;
+    return {
+      active: current !== null,
+      current: current && (await this.occurrenceView(em, current.rule, current.occurrence)),
+      next: next && (await this.occurrenceView(em, next.rule, next.occurrence)),
+    };
+  }
+
+  private async occurrenceView(em: EntityManager, rule: MemberDay, o: Occurrence) {
+    return {
+      id: rule.id,
+      name: rule.name,
+      date: o.date,
+      startsAt: o.startsAt.toISOString(),
+      endsAt: o.endsAt.toISOString(),
+      audience: rule.audience,
+      pointsMultiplierBp: rule.pointsMultiplierBp,
+      perCustomerLimit: rule.perCustomerLimit,
+      offers: await this.offerLines(em, rule, 50),
+      exclusiveProductIds: rule.exclusiveProductIds,
+    };
+  }
+
+  /** Every SKU the rule prices, with list, member and member-day price. */
+  private async offerLines(em: EntityManager, rule: MemberDay, limit: number) {
+    const prices = await em.find(MemberDaySkuPrice, { where: { memberDayId: rule.id }, order: { id: 'ASC' } });
+    const rateCategoryIds = Object.keys(rule.categoryRates).map(Number);
+    const children = rateCategoryIds.length ? await em.findBy(Category, { parentId: In(rateCategoryIds) }) : [];
+    const rateFor = (categoryId: number): number | undefined =>
+      rule.categoryRates[String(categoryId)] ?? rule.categoryRates[String(children.find((c) => c.id === categoryId)?.parentId ?? -1)];
+    const categoryIds = [...rateCategoryIds, ...children.map((c) => c.id)];
+    const ratedProducts = categoryIds.length ? await em.find(Product, { where: { categoryId: In(categoryIds), onShelf: true }, take: limit }) : [];
+    const skus = await em.find(Sku, {
+      where: [
+        ...(prices.length ? [{ id: In(prices.map((p) => p.skuId)), active: true }] : []),
+        ...(ratedProducts.length ? [{ productId: In(ratedProducts.map((p) => p.id)), active: true }] : []),
+      ],
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    const products = skus.length ? await em.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
+    return skus.map((sku) => {
+      const product = products.find((p) => p.id === sku.productId)!;
+      const own = prices.find((p) => p.skuId === sku.id)?.priceCents;
+      const rate = rateFor(product.categoryId);
+      return {
+        skuId: sku.id,
+        productId: product.id,
+        title: product.title,
+        coverUrl: product.coverUrl,
+        specs: sku.specs,
+        listPriceCents: sku.priceCents,
+        memberPriceCents: sku.memberPriceCents,
+        memberDayPriceCents: own ?? sku.memberDayPriceCents ?? (rate === undefined ? sku.priceCents : applyRateBp(sku.priceCents, rate)),
+      };
+    });
+  }
+
+  // ---- merchants
+
+  async list() {
+    const rules = await this.ds.getRepository(MemberDay).find({ order: { id: 'DESC' } });
+    return { items: await Promise.all(rules.map((r) => this.adminView(this.ds.manager, r))), total: rules.length };
+  }
+
+  async get(id: number) {
+    const rule = await this.ds.getRepository(MemberDay).findOneBy({ id });
+    if (!rule) throw notFound('member day');
+    return this.adminView(this.ds.manager, rule);
+  }
+
+  private async adminView(em: EntityManager, r: MemberDay) {
+    const skuPrices = await em.find(MemberDaySkuPrice, { where: { memberDayId: r.id }, order: { id: 'ASC' } });
+    return { ...r, skuPrices: skuPrices.map((p) => ({ skuId: p.skuId, priceCents: p.priceCents })), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+  }
+
+  async save(id: number | null, dto: MemberDayDto | UpdateMemberDayDto): Promise<ReturnType<MemberDayService['adminView']>> {
+    return withTx(this.ds, async (em) => {
+      const now = this.clock.now();
+      const existing = id === null ? null : await em.findOneBy(MemberDay, { id });
+      if (id !== null && !existing) throw notFound('member day');
+      const recurrence: Recurrence | undefined = dto.recurrence
+        ? dto.recurrence.kind === 'MONTHLY'
+          ? { kind: 'MONTHLY', days: dto.recurrence.days ?? [] }
+          : { kind: 'WEEKLY', weekdays: dto.recurrence.weekdays ?? [] }
+        : undefined;
+      const { skuPrices, recurrence: _raw, ...fields } = dto;
+      const rule = em.create(MemberDay, {
+        startMinute: 0,
+        endMinute: 1440,
+        audienceTierId: null,
+        categoryRates: {},
+        exclusiveProductIds: [],
+        pointsMultiplierBp: 20000,
+        perCustomerLimit: 0,
+        active: true,
+        createdAt: now,
+        ...existing,
+        ...fields,
+        ...(recurrence ? { recurrence } : {}),
+        updatedAt: now,
+      });
+      const problem = validateSchedule(scheduleOf(rule));
+      if (problem) throw badRequest(`recurrence: ${problem}`);
+      if (rule.audience === 'TIER_AT_LEAST' && (rule.audienceTierId === null || !(await em.existsBy(Tier, { id: rule.audienceTierId })))) {
+        throw badRequest('audienceTierId: a TIER_AT_LEAST member day needs an existing tier');
+      }
+      for (const [categoryId, bp] of Object.entries(rule.categoryRates)) {
+        if (!Number.isInteger(bp) || bp < 1 || bp > 10000) throw badRequest(`categoryRates.${categoryId}: a rate is 1 … 10000 basis points`);
+        if (!(await em.existsBy(Category, { id: Number(categoryId) }))) throw notFound(`category ${categoryId}`);
+      }
+      if (skuPrices) {
+        const skus = skuPrices.length ? await em.findBy(Sku, { id: In(skuPrices.map((p) => p.skuId)) }) : [];
+        for (const p of skuPrices) {
+          const sku = skus.find((s) => s.id === p.skuId);
+          if (!sku) throw notFound(`sku ${p.skuId}`);
+          if (p.priceCents < 0 || p.priceCents > sku.priceCents) {
+            throw conflict('CONFLICT', `会员日价须在 0 与原价之间（SKU ${p.skuId} 原价 ${sku.priceCents} 分）`, { skuId: p.skuId });
+          }
+        }
+      }
+      const saved = await em.save(rule);
+      if (skuPrices) {
+        await em.delete(MemberDaySkuPrice, { memberDayId: saved.id });
+        if (skuPrices.length) await em.insert(MemberDaySkuPrice, skuPrices.map((p) => ({ memberDayId: saved.id, skuId: p.skuId, priceCents: p.priceCents })));
+      }
+      if (saved.active) await this.assertNoConflict(em, saved);
+      return this.adminView(em, saved);
+    });
+  }
+
+  /** Two enabled member days that can be on at the same time may not both price the same SKU or category. */
+  private async assertNoConflict(em: EntityManager, rule: MemberDay): Promise<void> {
+    const { timezone } = await this.settings.get(em);
+    const others = await em.find(MemberDay, { where: { active: true } });
+    const mySkus = new Set((await em.findBy(MemberDaySkuPrice, { memberDayId: rule.id })).map((p) => p.skuId));
+    const conflicts: number[] = [];
+    for (const other of others.filter((o) => o.id !== rule.id)) {
+      if (!schedulesOverlap(scheduleOf(rule), scheduleOf(other), timezone, this.clock.now())) continue;
+      const theirSkus = (await em.findBy(MemberDaySkuPrice, { memberDayId: other.id })).map((p) => p.skuId);
+      const sharedSku = theirSkus.some((s) => mySkus.has(s));
+      const sharedCategory = Object.keys(other.categoryRates).some((c) => c in rule.categoryRates);
+      if (sharedSku || sharedCategory) conflicts.push(other.id);
+    }
+    if (conflicts.length) throw conflict('CONFLICT', `与会员日 ${conflicts.join(', ')} 时间重叠且优惠冲突`, { conflictsWith: conflicts });
+  }
+
+  async preview(id: number, count: number) {
+    const rule = await this.ds.getRepository(MemberDay).findOneBy({ id });
+    if (!rule) throw notFound('member day');
+    const { timezone } = await this.settings.get();
+    return {
+      id: rule.id,
+      name: rule.name,
+      timezone,
+      occurrences: nextOccurrences(scheduleOf(rule), timezone, this.clock.now(), count).map((o) => ({ date: o.date, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString() })),
+      skus: await this.offerLines(this.ds.manager, rule, 200),
+    };
+  }
+}
