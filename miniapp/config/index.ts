@@ -44,6 +44,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only the initial chunks, so every lazily loaded page chunk carried its own copy of
+        // the H5 components runtime (~240 KB each). Modules shared by two or more pages go to one chunk.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              asyncShared: { name: 'async-shared', chunks: 'async', minChunks: 2, priority: -5, reuseExistingChunk: true },
+            },
+          },
+        })
       },
     },
   }

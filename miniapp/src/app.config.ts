@@ -1,7 +1,10 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index', 'pages/product/index', 'pages/search/index'],
   subPackages: [
-    { root: 'order', pages: ['pages/list/index'] },
+    {
+      root: 'order',
+      pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index', 'pages/address/index', 'pages/address-edit/index'],
+    },
     { root: 'member', pages: ['pages/center/index'] },
     { root: 'points', pages: ['pages/index/index'] },
     { root: 'distributor', pages: ['pages/index/index'] },

@@ -44,3 +44,32 @@ export function listProducts({ categoryId, q, page, pageSize }: ProductQuery): P
 export function listCategories(): Promise<Category[]> {
   return get<Category[]>('/api/categories', undefined, { auth: false })
 }
+
+/** A spec name with its values in SKU order, e.g. `{ name: '颜色', values: ['白', '黑'] }`. */
+export interface SpecGroup {
+  name: string
+  values: string[]
+}
+
+export interface SkuView {
+  id: Id
+  /** spec name → value, e.g. `{ 颜色: '白', 尺码: 'M' }` */
+  specs: Record<string, string>
+  priceCents: number
+  memberPriceCents: number | null
+  memberDayPriceCents?: number | null
+  stock: number
+}
+
+/** `GET /api/products/:id` */
+export interface ProductDetail extends ProductListItem {
+  images: string[]
+  description: string
+  specGroups: SpecGroup[]
+  skus: SkuView[]
+}
+
+/** `GET /api/products/:id` (public; 404 when off shelf). */
+export function getProduct(id: Id): Promise<ProductDetail> {
+  return get<ProductDetail>(`/api/products/${encodeURIComponent(String(id))}`, undefined, { auth: false })
+}

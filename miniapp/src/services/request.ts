@@ -145,6 +145,11 @@ export const get = <T>(path: string, query?: Record<string, QueryValue>, opts: O
 export const post = <T>(path: string, data?: unknown, opts: Omit<RequestOptions, 'data' | 'method'> = {}) =>
   request<T>(path, { ...opts, method: 'POST', data: data ?? {} })
 
+export const put = <T>(path: string, data?: unknown, opts: Omit<RequestOptions, 'data' | 'method'> = {}) =>
+  request<T>(path, { ...opts, method: 'PUT', data: data ?? {} })
+
+export const del = <T>(path: string, opts: Omit<RequestOptions, 'data' | 'method'> = {}) => request<T>(path, { ...opts, method: 'DELETE' })
+
 /** A message to show for any error a call rejected with. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message

@@ -10,3 +10,8 @@ export { formatYuan }
 export function priceText(cents: number): string {
   return `¥${formatYuan(cents)}`
 }
+
+/** Signed amounts (breakdown adjustments are negative): `-500` → `-¥5.00`. */
+export function signedPriceText(cents: number): string {
+  return cents < 0 ? `-¥${formatYuan(-cents)}` : `¥${formatYuan(cents)}`
+}

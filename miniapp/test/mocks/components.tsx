@@ -35,3 +35,56 @@ export const ScrollView = ({ className, children, onScrollToLower }: Common & { 
     {children}
   </div>
 )
+
+type InputEvent = { detail: { value: string } }
+
+export const Input = ({
+  className,
+  value,
+  placeholder,
+  onInput,
+  onConfirm,
+}: Common & { value?: string; placeholder?: string; onInput?: (e: InputEvent) => void; onConfirm?: (e: InputEvent) => void; [k: string]: unknown }) => (
+  <input
+    className={className}
+    value={value ?? ''}
+    placeholder={placeholder}
+    onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+    onKeyDown={(e) => {
+      if (e.key === 'Enter') onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } })
+    }}
+  />
+)
+
+export const Textarea = ({
+  className,
+  value,
+  placeholder,
+  onInput,
+}: Common & { value?: string; placeholder?: string; onInput?: (e: InputEvent) => void; [k: string]: unknown }) => (
+  <textarea className={className} value={value ?? ''} placeholder={placeholder} onChange={(e) => onInput?.({ detail: { value: e.target.value } })} />
+)
+
+export const Swiper = ({ className, children }: Common & { [k: string]: unknown }) => <div className={className}>{children}</div>
+export const SwiperItem = ({ className, children }: Common) => <div className={className}>{children}</div>
+
+/** A selector picker as a <select> over `range`; onChange gets `{ detail: { value: index } }`. */
+export const Picker = ({
+  children,
+  range,
+  onChange,
+}: Common & { mode?: string; range: string[]; value?: number; onChange?: (e: { detail: { value: number } }) => void }) => (
+  <div className='picker'>
+    <select className='picker-select' defaultValue='' onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}>
+      <option value='' disabled>
+        —
+      </option>
+      {range.map((r, i) => (
+        <option key={r} value={i}>
+          {r}
+        </option>
+      ))}
+    </select>
+    {children}
+  </div>
+)

@@ -33,12 +33,31 @@ export const fire = {
   didShow: (options?: unknown) => [...handlers.didShow].forEach((h) => h(options)),
 }
 
+/** What useRouter().params answers (set per test with setRouterParams). */
+let routerParams: Record<string, string> = {}
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
+export const useRouter = () => ({ params: routerParams, path: '' })
+
+/** How many pages the fake stack holds (getCurrentPages().length). */
+let pageStackDepth = 2
+export function setPageStackDepth(depth: number): void {
+  pageStackDepth = depth
+}
+
 const Taro = {
   request: vi.fn(),
   login: vi.fn(),
+  requestPayment: vi.fn(),
   showToast: vi.fn(() => Promise.resolve()),
+  showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   navigateTo: vi.fn(() => Promise.resolve()),
+  redirectTo: vi.fn(() => Promise.resolve()),
+  navigateBack: vi.fn(() => Promise.resolve()),
   switchTab: vi.fn(() => Promise.resolve()),
+  setNavigationBarTitle: vi.fn(() => Promise.resolve()),
+  getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
   stopPullDownRefresh: vi.fn(),
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown) => {
@@ -55,9 +74,15 @@ export function resetTaroMock(): void {
   storage.clear()
   for (const set of Object.values(handlers)) set.clear()
   for (const fn of Object.values(Taro)) if (vi.isMockFunction(fn)) fn.mockReset()
+  routerParams = {}
+  pageStackDepth = 2
   Taro.showToast.mockImplementation(() => Promise.resolve())
+  Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }))
   Taro.navigateTo.mockImplementation(() => Promise.resolve())
+  Taro.redirectTo.mockImplementation(() => Promise.resolve())
+  Taro.navigateBack.mockImplementation(() => Promise.resolve())
   Taro.switchTab.mockImplementation(() => Promise.resolve())
+  Taro.setNavigationBarTitle.mockImplementation(() => Promise.resolve())
 }
 
 export const useLoad = lifecycle(new Set(), true)

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '购物车',
+  enablePullDownRefresh: true,
 })

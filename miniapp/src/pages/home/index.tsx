@@ -6,6 +6,7 @@ import ProductList from '@/components/ProductList'
 import { listCategories, type Category } from '@/services/catalog'
 import { useProductPager } from '@/hooks/useProductPager'
 import { openCategoryLater } from '@/stores/ui'
+import { PAGES } from '@/utils/nav'
 import { openProduct } from '@/utils/product'
 import './index.css'
 
@@ -44,6 +45,10 @@ export default function HomePage() {
 
   return (
     <View className='home-page'>
+      <View className='home-search' onClick={() => void Taro.navigateTo({ url: PAGES.search })}>
+        <View className='home-search-icon' />
+        <Text className='home-search-text'>搜索商品</Text>
+      </View>
       <View className='home-banner'>
         <Text className='home-banner-title'>会员日 每月7号 双倍积分</Text>
         <Text className='home-banner-sub'>会员专享价 · 签到领积分 · 积分兑好礼</Text>

@@ -3,14 +3,20 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import { isLoggedIn, login, refreshMe } from '@/services/auth'
 import { assetUrl } from '@/services/config'
 import { useSession } from '@/stores/session'
+import { orderListUrl } from '@/utils/nav'
+import { ORDER_TABS, type OrderTabKey } from '@/utils/order'
 import './index.css'
 
 const ENTRIES = [
   { key: 'member', title: '会员中心', desc: '会员价 · 会员日 · 专属权益', url: '/member/pages/center/index' },
   { key: 'order', title: '我的订单', desc: '查看全部订单', url: '/order/pages/list/index' },
+  { key: 'address', title: '收货地址', desc: '管理收货地址', url: '/order/pages/address/index' },
   { key: 'points', title: '积分中心', desc: '签到领积分 · 积分兑换', url: '/points/pages/index/index' },
   { key: 'distributor', title: '推广中心', desc: '分享赚佣金', url: '/distributor/pages/index/index' },
 ] as const
+
+/** A one-character badge per order tab (the labels all start with 待). */
+const ORDER_ICON_TEXT: Partial<Record<OrderTabKey, string>> = { PENDING_PAYMENT: '付', PAID: '发', SHIPPED: '收', COMPLETED: '完', AFTER_SALE: '售' }
 
 export default function MePage() {
   const { user, status, error } = useSession()
@@ -68,6 +74,26 @@ export default function MePage() {
           </View>
         </View>
       ) : null}
+      <View className='me-orders'>
+        <View className='me-orders-head' onClick={() => void Taro.navigateTo({ url: orderListUrl() })}>
+          <Text className='me-orders-title'>我的订单</Text>
+          <Text className='me-orders-all'>全部订单 ›</Text>
+        </View>
+        <View className='me-orders-tabs'>
+          {ORDER_TABS.filter((t) => t.key !== 'ALL').map((t) => (
+            <View
+              key={t.key}
+              className={`me-order-tab order-entry-${t.key.toLowerCase()}`}
+              onClick={() => void Taro.navigateTo({ url: orderListUrl(t.key as Exclude<OrderTabKey, 'ALL'>) })}
+            >
+              <View className={`me-order-icon icon-${t.key.toLowerCase()}`}>
+                <Text>{ORDER_ICON_TEXT[t.key] ?? t.label.slice(0, 1)}</Text>
+              </View>
+              <Text className='me-order-label'>{t.label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
       <View className='me-entries'>
         {ENTRIES.map((e) => (
           <View key={e.key} className={`me-entry entry-${e.key}`} onClick={() => void Taro.navigateTo({ url: e.url })}>

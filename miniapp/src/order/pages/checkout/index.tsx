@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Image, Input, Text, View } from '@tarojs/components'
+import PriceBreakdown from '@/components/PriceBreakdown'
+import StateView from '@/components/StateView'
+import { fullAddress, listAddresses, type Address } from '@/services/address'
+import { assetUrl } from '@/services/config'
+import { decodeItems, previewCheckout, type CheckoutPreview } from '@/services/checkout'
+import { newIdempotencyKey, placeOrder, type PlacedOrder } from '@/services/order'
+import { payForOrder } from '@/services/payment'
+import { errorMessage } from '@/services/request'
+import { takePickedAddress } from '@/stores/ui'
+import { priceText } from '@/utils/money'
+import { orderDetailUrl, PAGES } from '@/utils/nav'
+import { specsText } from '@/utils/product'
+import './index.css'
+
+export default function CheckoutPage() {
+  const { params } = useRouter()
+  const items = useMemo(() => decodeItems(params.items), [params.items])
+  const fromCart = params.fromCart === '1'
+  // One key per visit of this page: a double tap (or a retry after a lost answer) cannot make two orders.
+  const [idempotencyKey] = useState(() => newIdempotencyKey('checkout'))
+
+  const [preview, setPreview] = useState<CheckoutPreview | null>(null)
+  const [previewError, setPreviewError] = useState<string | null>(null)
+  const [addresses, setAddresses] = useState<Address[] | null>(null)
+  const [addressId, setAddressId] = useState<Address['id'] | null>(null)
+  const [note, setNote] = useState('')
+  const [submitting, setSubmitting] = useState(false)
+  const [placed, setPlaced] = useState<PlacedOrder | null>(null)
+  const [payHint, setPayHint] = useState<string | null>(null)
+  const busy = useRef(false)
+
+  const loadPreview = useCallback(async () => {
+    if (items.length === 0) return
+    setPreviewError(null)
+    try {
+      setPreview(await previewCheckout(items))
+    } catch (e) {
+      setPreviewError(errorMessage(e))
+    }
+  }, [items])
+
+  const loadAddresses = useCallback(async (prefer?: Address['id']) => {
+    try {
+      const list = await listAddresses()
+      setAddresses(list)
+      setAddressId((current) => {
+        const want = prefer ?? current
+        if (want != null && list.some((a) => String(a.id) === String(want))) return want
+        return (list.find((a) => a.isDefault) ?? list[0])?.id ?? null
+      })
+    } catch (e) {
+      setAddresses((current) => current ?? [])
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    }
+  }, [])
+
+  useEffect(() => {
+    void loadPreview()
+  }, [loadPreview])
+
+  // Also runs when coming back from the address pages: take their choice, re-read the list.
+  useDidShow(() => {
+    const picked = takePickedAddress()
+    void loadAddresses(picked?.id)
+  })
+
+  const address = addresses?.find((a) => String(a.id) === String(addressId)) ?? null
+
+  const pay = async (order: PlacedOrder) => {
+    const outcome = await payForOrder(order.id)
+    if (outcome === 'paid') {
+      // WeChat's payment notification may reach the server a moment after the cashier closes: the detail page looks again.
+      void Taro.redirectTo({ url: `${orderDetailUrl(order.id)}&paying=1` })
+    } else if (outcome === 'cancelled') {
+      setPayHint('支付已取消，订单待付款')
+      void Taro.showToast({ title: '支付已取消', icon: 'none' })
+    } else if (outcome === 'unsupported') {
+      setPayHint('请在微信中支付')
+      void Taro.showModal({ title: '提示', content: '请在微信中支付', showCancel: false })
+    }
+    // 'redirected': the browser is on its way to the simulator's cashier
+  }
+
+  const submit = async () => {
+    if (busy.current) return
+    if (!placed) {
+      if (!preview) return
+      if (preview.requiresMembership) {
+        void Taro.showToast({ title: '含会员专享商品，开通会员后购买', icon: 'none' })
+        return
+      }
+      if (!address) {
+        void Taro.showToast({ title: '请添加收货地址', icon: 'none' })
+        return
+      }
+    }
+    busy.current = true
+    setSubmitting(true)
+    try {
+      let order = placed
+      if (!order) {
+        const text = note.trim()
+        order = await placeOrder(
+          { items, addressId: address!.id, ...(text ? { note: text } : {}), ...(fromCart ? { fromCart: true } : {}) },
+          idempotencyKey,
+        )
+        setPlaced(order)
+        setPayHint('订单已提交，待付款')
+      }
+      await pay(order)
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    } finally {
+      busy.current = false
+      setSubmitting(false)
+    }
+  }
+
+  const openAddresses = () => {
+    if (placed) return
+    const url = addresses && addresses.length > 0 ? `${PAGES.addressList}?select=1` : `${PAGES.addressEdit}?pick=1`
+    void Taro.navigateTo({ url })
+  }
+
+  if (items.length === 0) {
+    return (
+      <View className='checkout-page'>
+        <StateView state='empty' text='没有要结算的商品' actionText='去逛逛' onAction={() => void Taro.switchTab({ url: PAGES.home })} />
+      </View>
+    )
+  }
+  if (!preview) {
+    return (
+      <View className='checkout-page'>
+        {previewError ? <StateView state='error' text={previewError} onRetry={() => void loadPreview()} /> : <StateView state='loading' />}
+      </View>
+    )
+  }
+
+  const lineTitles = Object.fromEntries(preview.lines.map((l) => [l.lineId, l.title]))
+
+  return (
+    <View className='checkout-page'>
+      <View className={`card address-card${address ? '' : ' empty'}`} onClick={openAddresses}>
+        {addresses === null ? (
+          <Text className='address-loading'>地址加载中…</Text>
+        ) : address ? (
+          <View className='address-main'>
+            <View className='address-who'>
+              <Text className='address-name'>{address.name}</Text>
+              <Text className='address-phone'>{address.phone}</Text>
+              {address.isDefault ? <Text className='address-default-tag'>默认</Text> : null}
+            </View>
+            <Text className='address-full'>{fullAddress(address)}</Text>
+          </View>
+        ) : (
+          <Text className='address-add-text'>＋ 添加收货地址</Text>
+        )}
+        {placed ? null : <Text className='address-arrow'>›</Text>}
+      </View>
+
+      <View className='card checkout-lines'>
+        {preview.lines.map((l) => (
+          <View className='checkout-line' key={l.lineId}>
+            <Image className='checkout-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
+            <View className='checkout-line-info'>
+              <Text className='checkout-line-title'>{l.title}</Text>
+              {specsText(l.specs) ? <Text className='checkout-line-specs'>{specsText(l.specs)}</Text> : null}
+              <View className='checkout-line-price-row'>
+                <Text className='checkout-line-price'>{priceText(l.unitPriceCents)}</Text>
+                <Text className='checkout-line-qty'>{`×${l.qty}`}</Text>
+              </View>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className='card'>
+        <PriceBreakdown
+          goodsCents={preview.goodsCents}
+          adjustments={preview.adjustments}
+          shippingCents={preview.shippingCents}
+          payableCents={preview.payableCents}
+          payableLabel='应付款'
+          lineTitles={lineTitles}
+        />
+      </View>
+
+      {preview.memberSavingsCents > 0 ? (
+        <View className='member-savings checkout-member-savings' onClick={() => void Taro.navigateTo({ url: PAGES.memberCenter })}>
+          <Text>{`开通会员本单立省 ${priceText(preview.memberSavingsCents)}`}</Text>
+          <Text className='member-savings-go'>去开通 ›</Text>
+        </View>
+      ) : null}
+
+      <View className='card note-card'>
+        <Text className='note-label'>订单备注</Text>
+        <Input
+          className='order-note'
+          value={note}
+          maxlength={200}
+          disabled={Boolean(placed)}
+          placeholder='选填，给商家留言'
+          placeholderClass='placeholder'
+          onInput={(e) => setNote(e.detail.value)}
+        />
+      </View>
+
+      {preview.requiresMembership ? <Text className='checkout-warning'>订单含会员专享商品，开通会员后才能购买</Text> : null}
+
+      <View className='checkout-bar'>
+        <View className='checkout-total'>
+          {placed ? (
+            <Text className='checkout-pay-hint'>{payHint ?? '订单待付款'}</Text>
+          ) : (
+            <>
+              <Text>应付：</Text>
+              <Text className='checkout-total-amount'>{priceText(preview.payableCents)}</Text>
+            </>
+          )}
+        </View>
+        {placed ? (
+          <>
+            <View className='btn btn-ghost checkout-view-order' onClick={() => void Taro.redirectTo({ url: orderDetailUrl(placed.id) })}>
+              <Text>查看订单</Text>
+            </View>
+            <View className={`btn btn-primary pay-button${submitting ? ' disabled' : ''}`} hoverClass='btn-pressed' onClick={() => void submit()}>
+              <Text>去支付</Text>
+            </View>
+          </>
+        ) : (
+          <View
+            className={`btn btn-primary submit-order${submitting || preview.requiresMembership ? ' disabled' : ''}`}
+            hoverClass='btn-pressed'
+            onClick={() => void submit()}
+          >
+            <Text>{submitting ? '提交中…' : '提交订单'}</Text>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,82 @@
+import type { Id } from './catalog'
+import { post } from './request'
+
+/** What goes to checkout: a SKU and how many. */
+export interface CheckoutItem {
+  skuId: Id
+  qty: number
+}
+
+/** One adjustment of the server's breakdown; `amountCents` is negative (money taken off). */
+export interface Adjustment {
+  kind: string
+  /** the line it belongs to (checkout preview), or null for order-level ones */
+  lineId?: string | null
+  /** the order line it belongs to (order detail) */
+  orderLineId?: Id | null
+  amountCents: number
+  label: string
+}
+
+export interface PreviewLine {
+  lineId: string
+  skuId: Id
+  productId: Id
+  title: string
+  specs: Record<string, string>
+  coverUrl: string
+  qty: number
+  listPriceCents: number
+  unitPriceCents: number
+  priceSource: string
+  goodsCents: number
+  lineDiscountCents: number
+  couponCents: number
+  pointsCents: number
+  cashPaidCents: number
+  requiresMembership?: boolean
+}
+
+/** `POST /api/checkout/preview`: the price breakdown exactly as the order would get it. */
+export interface CheckoutPreview {
+  lines: PreviewLine[]
+  adjustments: Adjustment[]
+  goodsCents: number
+  discountCents: number
+  shippingCents: number
+  shippingPaidCents?: number
+  pointsUsed: number
+  pointsValueCents: number
+  payableCents: number
+  pointsToEarn: number
+  /** what a member card would save this buyer on this cart (0 for members) */
+  memberSavingsCents: number
+  requiresMembership?: boolean
+}
+
+export function previewCheckout(items: CheckoutItem[], usePoints = false): Promise<CheckoutPreview> {
+  return post<CheckoutPreview>('/api/checkout/preview', usePoints ? { items, usePoints } : { items })
+}
+
+/** `12:1,13:2` ⇄ items: how checkout's items travel in a page query. */
+export function encodeItems(items: CheckoutItem[]): string {
+  return items.map((i) => `${i.skuId}:${i.qty}`).join(',')
+}
+
+export function decodeItems(value: string | undefined | null): CheckoutItem[] {
+  if (!value) return []
+  let text = value
+  try {
+    text = decodeURIComponent(value)
+  } catch {
+    return []
+  }
+  const out: CheckoutItem[] = []
+  for (const part of text.split(',')) {
+    const m = /^(\d{1,12}):(\d{1,3})$/.exec(part.trim())
+    if (!m) continue
+    const qty = Number(m[2])
+    if (qty >= 1) out.push({ skuId: Number(m[1]), qty })
+  }
+  return out
+}

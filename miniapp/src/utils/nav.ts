@@ -1,0 +1,37 @@
+import type { OrderStatus } from '@mc/shared'
+import type { Id } from '@/services/catalog'
+import { encodeItems, type CheckoutItem } from '@/services/checkout'
+
+/** Page paths (one place, so a moved page is one edit). */
+export const PAGES = {
+  home: '/pages/home/index',
+  cart: '/pages/cart/index',
+  me: '/pages/me/index',
+  product: '/pages/product/index',
+  search: '/pages/search/index',
+  checkout: '/order/pages/checkout/index',
+  orderList: '/order/pages/list/index',
+  orderDetail: '/order/pages/detail/index',
+  refund: '/order/pages/refund/index',
+  addressList: '/order/pages/address/index',
+  addressEdit: '/order/pages/address-edit/index',
+  memberCenter: '/member/pages/center/index',
+} as const
+
+export const productUrl = (id: Id) => `${PAGES.product}?id=${encodeURIComponent(String(id))}`
+
+export const checkoutUrl = (items: CheckoutItem[], fromCart = false) =>
+  `${PAGES.checkout}?items=${encodeURIComponent(encodeItems(items))}${fromCart ? '&fromCart=1' : ''}`
+
+export const orderDetailUrl = (id: Id) => `${PAGES.orderDetail}?id=${encodeURIComponent(String(id))}`
+
+export const orderListUrl = (status?: OrderStatus | 'AFTER_SALE') => (status ? `${PAGES.orderList}?status=${status}` : PAGES.orderList)
+
+/**
+ * H5 only: the absolute URL of a page of this app (hash routing, served under /shop/), for pages
+ * outside the app that send the customer back (the WeChat simulator's cashier).
+ */
+export function h5AbsoluteUrl(pagePath: string): string {
+  const { origin, pathname } = window.location
+  return `${origin}${pathname}#${pagePath}`
+}

@@ -1,0 +1,132 @@
+import Taro from '@tarojs/taro'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import AddressEditPage from '@/order/pages/address-edit'
+import AddressListPage from '@/order/pages/address'
+import HomePage from '@/pages/home'
+import MePage from '@/pages/me'
+import SearchPage from '@/pages/search'
+import { validateAddress } from '@/services/address'
+import { decodeItems, encodeItems } from '@/services/checkout'
+import { updateSession } from '@/stores/session'
+import { takePickedAddress } from '@/stores/ui'
+import { fire, setPageStackDepth, setRouterParams } from './mocks/taro'
+import { product, reply, requests, routeRequests } from './helpers'
+
+const VALID = { name: '张三', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号' }
+
+describe('address validation', () => {
+  it('follows the server’s rules', () => {
+    expect(validateAddress(VALID)).toEqual({})
+    expect(validateAddress({ ...VALID, name: ' ', phone: '12345', detail: '' })).toEqual({ name: '请填写收货人', phone: '请填写 11 位手机号', detail: '请填写详细地址' })
+    expect(validateAddress({ ...VALID, province: '省'.repeat(33) }).province).toBe('省份最多 32 个字')
+  })
+})
+
+describe('AddressEditPage', () => {
+  const fill = (c: HTMLElement, cls: string, value: string) => fireEvent.change(c.querySelector(`.${cls}`)!, { target: { value } })
+
+  it('shows field errors, then creates the address and hands it to checkout', async () => {
+    routeRequests({ 'POST /api/addresses': (req) => reply(201, { id: 12, isDefault: true, ...(req.data as object) }) })
+    setRouterParams({ pick: '1' })
+    const { container } = render(<AddressEditPage />)
+    fireEvent.click(container.querySelector('.address-save')!)
+    expect(container.querySelectorAll('.field-error')).toHaveLength(6)
+    expect(requests()).toHaveLength(0)
+
+    fill(container, 'addr-name', ' 张三 ')
+    fill(container, 'addr-phone', '13800138000')
+    fill(container, 'addr-province', '浙江省')
+    fill(container, 'addr-city', '杭州市')
+    fill(container, 'addr-district', '西湖区')
+    fill(container, 'addr-detail', '文三路 100 号')
+    expect(container.querySelectorAll('.field-error')).toHaveLength(0)
+    fireEvent.click(container.querySelector('.address-save')!)
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+    expect(requests()[0].data).toEqual({ ...VALID, isDefault: false })
+    expect(takePickedAddress()).toMatchObject({ id: 12, name: '张三' })
+  })
+
+  it('edits an existing address', async () => {
+    routeRequests({
+      'GET /api/addresses': () => reply(200, { items: [{ id: 3, ...VALID, isDefault: true }], total: 1 }),
+      'PUT /api/addresses/3': (req) => reply(200, { id: 3, ...(req.data as object) }),
+    })
+    setRouterParams({ id: '3' })
+    setPageStackDepth(1) // opened directly: no page to go back to
+    const { container } = render(<AddressEditPage />)
+    await waitFor(() => expect((container.querySelector('.addr-name') as HTMLInputElement).value).toBe('张三'))
+    fireEvent.change(container.querySelector('.addr-detail')!, { target: { value: '文三路 200 号' } })
+    fireEvent.click(container.querySelector('.address-save')!)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/address/index' }))
+    expect(requests()[1]).toMatchObject({ method: 'PUT', url: '/api/addresses/3', data: { ...VALID, detail: '文三路 200 号', isDefault: true } })
+  })
+})
+
+describe('AddressListPage', () => {
+  it('in select mode hands the tapped address back to checkout', async () => {
+    routeRequests({ 'GET /api/addresses': () => reply(200, { items: [{ id: 3, ...VALID, isDefault: true }, { id: 4, ...VALID, name: '李四', isDefault: false }], total: 2 }) })
+    setRouterParams({ select: '1' })
+    const { container } = render(<AddressListPage />)
+    await screen.findByText('李四')
+    expect(container.querySelectorAll('.address-item')).toHaveLength(2)
+    fireEvent.click(screen.getByText('李四'))
+    expect(takePickedAddress()).toMatchObject({ id: 4 })
+    expect(Taro.navigateBack).toHaveBeenCalled()
+  })
+})
+
+describe('SearchPage', () => {
+  it('searches on confirm and pages the results', async () => {
+    routeRequests({
+      'GET /api/products': (_req, q) => {
+        const page = Number(q.get('page'))
+        const ids = Array.from({ length: 12 }, (_, i) => i + 1)
+        return reply(200, { items: ids.slice((page - 1) * 10, page * 10).map((id) => product(id, { title: `${q.get('q')}${id}` })), total: 12 })
+      },
+    })
+    setRouterParams({})
+    const { container } = render(<SearchPage />)
+    expect(screen.getByText('输入商品名称，例如“茶”“坚果”')).toBeTruthy()
+    expect(requests()).toHaveLength(0)
+    const input = container.querySelector('.search-input')!
+    fireEvent.change(input, { target: { value: ' 茶 ' } })
+    fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(10))
+    expect(requests()[0].url).toBe('/api/products?q=%E8%8C%B6&page=1&pageSize=10')
+    act(() => fire.reachBottom())
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(12))
+    fireEvent.click(container.querySelector('.product-card')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=1' })
+  })
+})
+
+describe('entry points', () => {
+  it('the home page’s search bar opens search, and a product card opens its detail', async () => {
+    routeRequests({ 'GET /api/categories': () => reply(200, []), 'GET /api/products': () => reply(200, { items: [product(9)], total: 1 }) })
+    const { container } = render(<HomePage />)
+    fireEvent.click(container.querySelector('.home-search')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/search/index' })
+    await waitFor(() => expect(container.querySelector('.product-card')).not.toBeNull())
+    fireEvent.click(container.querySelector('.product-card')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/product/index?id=9' })
+  })
+
+  it('我的 links to each order tab', () => {
+    act(() => updateSession({ status: 'ready', user: { id: 42, nickname: '小红' } }))
+    const { container } = render(<MePage />)
+    fireEvent.click(container.querySelector('.order-entry-pending_payment')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/order/pages/list/index?status=PENDING_PAYMENT' })
+    fireEvent.click(container.querySelector('.order-entry-after_sale')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/order/pages/list/index?status=AFTER_SALE' })
+    fireEvent.click(container.querySelector('.me-orders-head')!)
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/order/pages/list/index' })
+  })
+
+  it('checkout items travel in the page query', () => {
+    expect(encodeItems([{ skuId: 71, qty: 2 }, { skuId: 9, qty: 1 }])).toBe('71:2,9:1')
+    expect(decodeItems(encodeURIComponent('71:2,9:1'))).toEqual([{ skuId: 71, qty: 2 }, { skuId: 9, qty: 1 }])
+    expect(decodeItems('71:0,x:1,5:3')).toEqual([{ skuId: 5, qty: 3 }])
+    expect(decodeItems(undefined)).toEqual([])
+  })
+})

@@ -1,0 +1,201 @@
+import Taro from '@tarojs/taro'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import CheckoutPage from '@/order/pages/checkout'
+import type { Address } from '@/services/address'
+import { browser } from '@/services/payment'
+import { pickAddress } from '@/stores/ui'
+import { fire, setRouterParams } from './mocks/taro'
+import { preview } from './fixtures'
+import { reply, requests, routeRequests, type FakeRequest } from './helpers'
+
+const text = (c: HTMLElement, sel: string) => c.querySelector(sel)?.textContent
+const address = (id: number, patch: Partial<Address> = {}): Address => ({
+  id,
+  name: `收货人${id}`,
+  phone: '13800138000',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  detail: `文三路 ${id} 号`,
+  isDefault: false,
+  ...patch,
+})
+
+const PAY_PARAMS = { timeStamp: '1700000000', nonceStr: 'n0nce', package: 'prepay_id=wx123', signType: 'RSA', paySign: 'c2ln' }
+
+/** The server's breakdown, with adjustments the client could never derive itself. */
+const breakdown = preview({
+  adjustments: [
+    { kind: 'MEMBER_PRICE', lineId: '71', amountCents: -2000, label: '会员价' },
+    { kind: 'COUPON', lineId: null, amountCents: -500, label: '满 100 减 5' },
+    { kind: 'SHIPPING_WAIVER', lineId: null, amountCents: -800, label: '会员包邮' },
+  ],
+  goodsCents: 15800,
+  discountCents: 3300,
+  shippingCents: 800,
+  payableCents: 13300,
+  memberSavingsCents: 1234,
+})
+
+interface ServeOptions {
+  addresses?: Address[]
+  pay?: (req: FakeRequest) => unknown
+  place?: (req: FakeRequest) => unknown
+}
+
+function serve({ addresses = [address(1), address(2, { isDefault: true })], pay, place }: ServeOptions = {}) {
+  routeRequests({
+    'POST /api/checkout/preview': () => reply(200, breakdown),
+    'GET /api/addresses': () => reply(200, { items: addresses, total: addresses.length }),
+    'POST /api/orders': place ?? (() => reply(201, { id: 501, orderNo: 'MC1', status: 'PENDING_PAYMENT', payableCents: 13300, expiresAt: null })),
+    'POST /api/orders/501/pay': pay ?? (() => reply(201, { paid: false, params: PAY_PARAMS, simulatorPayUrl: 'http://127.0.0.1:3001/_sim/pay-page?prepayId=wx123' })),
+  })
+}
+
+const orderPosts = () => requests().filter((r) => r.method === 'POST' && r.url === '/api/orders')
+
+async function renderCheckout(params: Record<string, string> = { items: encodeURIComponent('71:2'), fromCart: '1' }) {
+  setRouterParams(params)
+  const view = render(<CheckoutPage />)
+  await waitFor(() => expect(view.container.querySelector('.checkout-line')).not.toBeNull())
+  await waitFor(() => expect(view.container.querySelector('.address-name')).not.toBeNull())
+  return view
+}
+
+describe('CheckoutPage', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('prices through the server and shows its breakdown line by line', async () => {
+    serve()
+    const { container } = await renderCheckout()
+    expect(requests().find((r) => r.url === '/api/checkout/preview')?.data).toEqual({ items: [{ skuId: 71, qty: 2 }] })
+    // the default address is chosen
+    expect(text(container, '.address-name')).toBe('收货人2')
+    const rows = [...container.querySelectorAll('.adjustment')].map((r) => [r.querySelector('.adjustment-label')?.textContent, r.querySelector('.adjustment-amount')?.textContent])
+    expect(rows).toEqual([
+      ['会员价', '-¥20.00'],
+      ['满 100 减 5', '-¥5.00'],
+      ['会员包邮', '-¥8.00'],
+    ])
+    expect(container.querySelector('.adjustment .adjustment-line')?.textContent).toBe('纯棉短袖 T 恤')
+    expect(text(container, '.goods-amount')).toBe('¥158.00')
+    expect(text(container, '.shipping-amount')).toBe('¥8.00')
+    expect(text(container, '.payable-amount')).toBe('¥133.00')
+    expect(text(container, '.checkout-total-amount')).toBe('¥133.00')
+    expect(text(container, '.member-savings')).toContain('开通会员本单立省 ¥12.34')
+  })
+
+  it('places one order with an Idempotency-Key however often 提交订单 is tapped, then opens the simulator’s cashier (H5)', async () => {
+    const go = vi.spyOn(browser, 'go').mockImplementation(() => undefined)
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    serve({
+      place: async () => {
+        await gate
+        return reply(201, { id: 501, orderNo: 'MC1', status: 'PENDING_PAYMENT', payableCents: 13300, expiresAt: null })
+      },
+    })
+    const { container } = await renderCheckout()
+    fireEvent.change(container.querySelector('.order-note')!, { target: { value: '  放门口  ' } })
+    const submit = container.querySelector('.submit-order')!
+    fireEvent.click(submit)
+    fireEvent.click(submit)
+    fireEvent.click(submit)
+    release()
+    await waitFor(() => expect(go).toHaveBeenCalledTimes(1))
+
+    expect(orderPosts()).toHaveLength(1)
+    const [place] = orderPosts()
+    expect(place.data).toEqual({ items: [{ skuId: 71, qty: 2 }], addressId: 2, note: '放门口', fromCart: true })
+    expect(place.header?.['Idempotency-Key']).toMatch(/^[A-Za-z0-9_\-:.]{8,100}$/)
+    const back = `${window.location.origin}${window.location.pathname}#/order/pages/detail/index?id=501&paying=1`
+    expect(go).toHaveBeenCalledWith(`http://127.0.0.1:3001/_sim/pay-page?prepayId=wx123&redirect=${encodeURIComponent(back)}`)
+    expect(Taro.requestPayment).not.toHaveBeenCalled()
+  })
+
+  it('retries a failed placement with the same key', async () => {
+    let calls = 0
+    serve({
+      place: () => (++calls === 1 ? reply(409, { error: { code: 'OUT_OF_STOCK', message: '库存不足' } }) : reply(201, { id: 501, orderNo: 'MC1', status: 'PENDING_PAYMENT', payableCents: 13300, expiresAt: null })),
+      pay: () => reply(201, { paid: true }),
+    })
+    const { container } = await renderCheckout()
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '库存不足', icon: 'none' }))
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    const [a, b] = orderPosts()
+    expect(a.header?.['Idempotency-Key']).toBe(b.header?.['Idempotency-Key'])
+  })
+
+  it('uses a new key on the next visit of the page', async () => {
+    serve({ pay: () => reply(201, { paid: true }) })
+    const first = await renderCheckout()
+    fireEvent.click(first.container.querySelector('.submit-order')!)
+    await waitFor(() => expect(orderPosts()).toHaveLength(1))
+    first.unmount()
+    const second = await renderCheckout()
+    fireEvent.click(second.container.querySelector('.submit-order')!)
+    await waitFor(() => expect(orderPosts()).toHaveLength(2))
+    const [a, b] = orderPosts()
+    expect(a.header?.['Idempotency-Key']).not.toBe(b.header?.['Idempotency-Key'])
+  })
+
+  it('in WeChat pays with requestPayment, then opens the order', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    vi.mocked(Taro.requestPayment).mockResolvedValue({ errMsg: 'requestPayment:ok' } as never)
+    serve()
+    const { container } = await renderCheckout()
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    expect(Taro.requestPayment).toHaveBeenCalledWith(PAY_PARAMS)
+  })
+
+  it('stays on the page with the order 待付款 when the customer cancels WeChat Pay, and pays it again without a new order', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    vi.mocked(Taro.requestPayment).mockRejectedValueOnce({ errMsg: 'requestPayment:fail cancel' }).mockResolvedValueOnce({ errMsg: 'requestPayment:ok' })
+    serve()
+    const { container } = await renderCheckout()
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(text(container, '.checkout-pay-hint')).toBe('支付已取消，订单待付款'))
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+    expect(container.querySelector('.submit-order')).toBeNull()
+
+    fireEvent.click(container.querySelector('.pay-button')!)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    expect(orderPosts()).toHaveLength(1)
+    expect(Taro.requestPayment).toHaveBeenCalledTimes(2)
+  })
+
+  it('in H5 without the simulator asks to pay in WeChat', async () => {
+    const go = vi.spyOn(browser, 'go').mockImplementation(() => undefined)
+    serve({ pay: () => reply(201, { paid: false, params: PAY_PARAMS }) })
+    const { container } = await renderCheckout()
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(text(container, '.checkout-pay-hint')).toBe('请在微信中支付'))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '请在微信中支付' }))
+    expect(go).not.toHaveBeenCalled()
+    expect(Taro.requestPayment).not.toHaveBeenCalled()
+  })
+
+  it('without an address sends the customer to add one, and uses the one picked', async () => {
+    serve({ addresses: [] })
+    setRouterParams({ items: '71:2' })
+    const { container } = render(<CheckoutPage />)
+    await screen.findByText('＋ 添加收货地址')
+    fireEvent.click(container.querySelector('.submit-order')!)
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请添加收货地址', icon: 'none' })
+    expect(orderPosts()).toHaveLength(0)
+    fireEvent.click(container.querySelector('.address-card')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/order/pages/address-edit/index?pick=1' })
+
+    // back from the form: the new address is in the list and was handed over
+    serve({ addresses: [address(5), address(6, { isDefault: true })] })
+    pickAddress(address(5))
+    act(() => fire.didShow())
+    await waitFor(() => expect(text(container, '.address-name')).toBe('收货人5'))
+  })
+})

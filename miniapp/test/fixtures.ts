@@ -1,0 +1,127 @@
+import type { Cart, CartLine } from '@/services/cart'
+import type { ProductDetail } from '@/services/catalog'
+import type { CheckoutPreview } from '@/services/checkout'
+import type { OrderDetail } from '@/services/order'
+
+/** The demo store's T-shirt: 白/黑 × M/L, 黑 L sold out. */
+export function tshirt(patch: Partial<ProductDetail> = {}): ProductDetail {
+  return {
+    id: 7,
+    title: '纯棉短袖 T 恤',
+    subtitle: '新疆长绒棉 不易变形',
+    coverUrl: '/api/media/placeholder/t.svg',
+    memberOnly: false,
+    priceCents: 7900,
+    memberPriceCents: 6900,
+    images: ['/api/media/placeholder/t.svg'],
+    description: '纯棉短袖 T 恤：新疆长绒棉 不易变形。',
+    specGroups: [
+      { name: '颜色', values: ['白', '黑'] },
+      { name: '尺码', values: ['M', 'L'] },
+    ],
+    skus: [
+      { id: 71, specs: { 颜色: '白', 尺码: 'M' }, priceCents: 7900, memberPriceCents: 6900, stock: 100 },
+      { id: 72, specs: { 颜色: '白', 尺码: 'L' }, priceCents: 8100, memberPriceCents: 7100, stock: 3 },
+      { id: 73, specs: { 颜色: '黑', 尺码: 'M' }, priceCents: 7900, memberPriceCents: 6900, stock: 100 },
+      { id: 74, specs: { 颜色: '黑', 尺码: 'L' }, priceCents: 7900, memberPriceCents: 6900, stock: 0 },
+    ],
+    ...patch,
+  }
+}
+
+export function cartLine(skuId: number, patch: Partial<CartLine> = {}): CartLine {
+  return {
+    skuId,
+    productId: skuId * 10,
+    title: `商品${skuId}`,
+    coverUrl: `/api/media/placeholder/${skuId}.svg`,
+    specs: { 规格: '标准' },
+    qty: 1,
+    selected: true,
+    stock: 50,
+    available: true,
+    priceCents: 1000,
+    memberPriceCents: null,
+    unitPriceCents: 1000,
+    ...patch,
+  }
+}
+
+export function preview(patch: Partial<CheckoutPreview> = {}): CheckoutPreview {
+  return {
+    lines: [
+      {
+        lineId: '71',
+        skuId: 71,
+        productId: 7,
+        title: '纯棉短袖 T 恤',
+        specs: { 颜色: '白', 尺码: 'M' },
+        coverUrl: '/api/media/placeholder/t.svg',
+        qty: 2,
+        listPriceCents: 7900,
+        unitPriceCents: 7900,
+        priceSource: 'LIST',
+        goodsCents: 15800,
+        lineDiscountCents: 0,
+        couponCents: 0,
+        pointsCents: 0,
+        cashPaidCents: 15800,
+      },
+    ],
+    adjustments: [],
+    goodsCents: 15800,
+    discountCents: 0,
+    shippingCents: 0,
+    pointsUsed: 0,
+    pointsValueCents: 0,
+    payableCents: 15800,
+    pointsToEarn: 158,
+    memberSavingsCents: 0,
+    ...patch,
+  }
+}
+
+export const cart = (items: CartLine[], p: CheckoutPreview | null): Cart => ({ items, preview: p })
+
+export function orderDetail(patch: Partial<OrderDetail> = {}): OrderDetail {
+  return {
+    id: 501,
+    orderNo: 'MC202611230001',
+    kind: 'GOODS',
+    status: 'PENDING_PAYMENT',
+    payableCents: 15800,
+    itemCount: 2,
+    createdAt: '2026-11-23T02:00:00.000Z',
+    expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+    goodsCents: 15800,
+    discountCents: 0,
+    shippingCents: 0,
+    pointsUsed: 0,
+    pointsValueCents: 0,
+    refundedCents: 0,
+    note: null,
+    address: { name: '张三', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号' },
+    adjustments: [],
+    lines: [
+      {
+        id: 9001,
+        skuId: 71,
+        productId: 7,
+        title: '纯棉短袖 T 恤',
+        coverUrl: '/api/media/placeholder/t.svg',
+        specs: { 颜色: '白', 尺码: 'M' },
+        qty: 2,
+        listPriceCents: 7900,
+        unitPriceCents: 7900,
+        cashPaidCents: 15800,
+        refundedQty: 0,
+      },
+    ],
+    history: [{ from: null, to: 'PENDING_PAYMENT', actor: 'customer:1', reason: null, at: '2026-11-23T02:00:00.000Z' }],
+    payment: null,
+    shipment: null,
+    refunds: [],
+    actions: ['pay', 'cancel'],
+    ...patch,
+  }
+}

@@ -1,0 +1,278 @@
+import Taro from '@tarojs/taro'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import OrderDetailPage from '@/order/pages/detail'
+import OrderListPage from '@/order/pages/list'
+import RefundPage from '@/order/pages/refund'
+import type { OrderDetail, OrderSummary } from '@/services/order'
+import { browser } from '@/services/payment'
+import { fire, setRouterParams } from './mocks/taro'
+import { orderDetail } from './fixtures'
+import { reply, requests, routeRequests, type FakeRequest } from './helpers'
+
+const text = (c: HTMLElement, sel: string) => c.querySelector(sel)?.textContent
+const ACTION_BUTTONS = ['.pay-button', '.cancel-order', '.confirm-receipt', '.apply-refund']
+const shownActions = (c: HTMLElement) => ACTION_BUTTONS.filter((sel) => c.querySelector(sel))
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.useRealTimers()
+})
+
+function serveOrder(order: OrderDetail, extra: Record<string, (req: FakeRequest) => unknown> = {}) {
+  routeRequests({ [`GET /api/orders/${order.id}`]: () => reply(200, order), ...extra })
+}
+
+async function renderDetail(order: OrderDetail, extra: Record<string, (req: FakeRequest) => unknown> = {}, params: Record<string, string> = {}) {
+  serveOrder(order, extra)
+  setRouterParams({ id: String(order.id), ...params })
+  const view = render(<OrderDetailPage />)
+  await waitFor(() => expect(view.container.querySelector('.order-status')).not.toBeNull())
+  return view
+}
+
+describe('OrderDetailPage', () => {
+  it.each([
+    ['PENDING_PAYMENT', ['pay', 'cancel'], '待付款', ['.pay-button', '.cancel-order']],
+    ['PAID', ['refund'], '待发货', ['.apply-refund']],
+    ['SHIPPED', ['confirm', 'refund'], '待收货', ['.confirm-receipt', '.apply-refund']],
+    ['COMPLETED', ['refund'], '已完成', ['.apply-refund']],
+    ['COMPLETED', [], '已完成', []],
+    ['CANCELLED', [], '已取消', []],
+    ['REFUNDED', [], '已退款', []],
+  ] as const)('%s with actions %j shows %s and its buttons', async (status, actions, label, buttons) => {
+    const { container } = await renderDetail(orderDetail({ status, actions: [...actions], expiresAt: status === 'PENDING_PAYMENT' ? orderDetail().expiresAt : null }))
+    expect(text(container, '.order-status')).toBe(label)
+    expect(shownActions(container).sort()).toEqual([...buttons].sort())
+    expect(container.querySelector('.order-actions') !== null).toBe(buttons.length > 0)
+  })
+
+  it('counts down to the payment deadline', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, now: new Date('2026-11-23T02:00:00Z') })
+    const { container } = await renderDetail(orderDetail({ expiresAt: '2026-11-23T02:15:00Z' }))
+    expect(text(container, '.order-countdown')).toBe('剩余 15:00，超时订单将自动取消')
+    await act(async () => undefined) // let the countdown's effect start its timer
+    await act(async () => {
+      vi.advanceTimersByTime(61_000)
+    })
+    expect(text(container, '.order-countdown')).toMatch(/^剩余 13:5\d，/)
+  })
+
+  it('shows address, lines, the server’s adjustments, shipment, refunds and history', async () => {
+    const { container } = await renderDetail(
+      orderDetail({
+        status: 'SHIPPED',
+        actions: ['confirm'],
+        expiresAt: null,
+        discountCents: 2000,
+        payableCents: 13800,
+        adjustments: [{ kind: 'MEMBER_PRICE', orderLineId: 9001, amountCents: -2000, label: '会员价' }],
+        shipment: { carrier: '顺丰', trackingNo: 'SF123', shippedAt: '2026-11-23T06:00:00.000Z' },
+        refunds: [
+          {
+            id: 1,
+            refundNo: 'RF1',
+            orderId: 501,
+            status: 'REJECTED',
+            amountCents: 7900,
+            reason: '不想要了',
+            lines: [{ orderLineId: 9001, qty: 1, amountCents: 7900 }],
+            reviewNote: '已发货',
+            createdAt: '2026-11-23T05:00:00.000Z',
+            refundedAt: null,
+          },
+        ],
+        history: [
+          { from: null, to: 'PENDING_PAYMENT', actor: 'customer:1', reason: null, at: '2026-11-23T02:00:00.000Z' },
+          { from: 'PENDING_PAYMENT', to: 'PAID', actor: 'wechat', reason: 'transaction 42', at: '2026-11-23T02:01:00.000Z' },
+          { from: 'PAID', to: 'SHIPPED', actor: 'staff:1', reason: '顺丰 SF123', at: '2026-11-23T06:00:00.000Z' },
+        ],
+      }),
+    )
+    expect(text(container, '.address-name')).toBe('张三')
+    expect(text(container, '.detail-line-title')).toBe('纯棉短袖 T 恤')
+    expect(text(container, '.adjustment-label')).toBe('会员价')
+    expect(text(container, '.adjustment-amount')).toBe('-¥20.00')
+    expect(text(container, '.adjustment-line')).toBe('纯棉短袖 T 恤')
+    expect(text(container, '.payable-amount')).toBe('¥138.00')
+    expect(text(container, '.shipment-no')).toBe('运单号：SF123')
+    expect(text(container, '.refund-status')).toBe('已拒绝')
+    expect([...container.querySelectorAll('.timeline-text')].map((e) => e.textContent)).toEqual([
+      '商家已发货（商家）',
+      '支付成功（微信支付）',
+      '订单已提交（我）',
+    ])
+  })
+
+  it('cancels after the customer confirms', async () => {
+    const cancelled = orderDetail({ status: 'CANCELLED', actions: [], expiresAt: null })
+    const { container } = await renderDetail(orderDetail(), { 'POST /api/orders/501/cancel': () => reply(201, cancelled) })
+    vi.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as never)
+    fireEvent.click(container.querySelector('.cancel-order')!)
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+    expect(requests().some((r) => r.url.endsWith('/cancel'))).toBe(false)
+
+    fireEvent.click(container.querySelector('.cancel-order')!)
+    await waitFor(() => expect(text(container, '.order-status')).toBe('已取消'))
+    expect(shownActions(container)).toEqual([])
+  })
+
+  it('confirms receipt', async () => {
+    const done = orderDetail({ status: 'COMPLETED', actions: ['refund'], expiresAt: null })
+    const { container } = await renderDetail(orderDetail({ status: 'SHIPPED', actions: ['confirm', 'refund'], expiresAt: null }), {
+      'POST /api/orders/501/confirm': () => reply(201, done),
+    })
+    fireEvent.click(container.querySelector('.confirm-receipt')!)
+    await waitFor(() => expect(text(container, '.order-status')).toBe('已完成'))
+    expect(requests().filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/api/orders/501/confirm'])
+  })
+
+  it('pays again through the same flow (H5: the simulator’s cashier)', async () => {
+    const go = vi.spyOn(browser, 'go').mockImplementation(() => undefined)
+    const { container } = await renderDetail(orderDetail(), {
+      'POST /api/orders/501/pay': () =>
+        reply(201, { paid: false, params: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=p', signType: 'RSA', paySign: 's' }, simulatorPayUrl: 'http://sim/_sim/pay-page?prepayId=p' }),
+    })
+    fireEvent.click(container.querySelector('.pay-button')!)
+    await waitFor(() => expect(go).toHaveBeenCalledTimes(1))
+    expect(go.mock.calls[0][0]).toMatch(/^http:\/\/sim\/_sim\/pay-page\?prepayId=p&redirect=http%3A%2F%2F.*%23%2Forder%2Fpages%2Fdetail%2Findex%3Fid%3D501/)
+  })
+
+  it('after paying looks again until the payment is confirmed', async () => {
+    let calls = 0
+    routeRequests({
+      'GET /api/orders/501': () => reply(200, ++calls < 2 ? orderDetail() : orderDetail({ status: 'PAID', actions: ['refund'], expiresAt: null })),
+    })
+    setRouterParams({ id: '501', paying: '1' })
+    const { container } = render(<OrderDetailPage />)
+    await waitFor(() => expect(text(container, '.order-status')).toBe('待付款'))
+    expect(screen.getByText('正在确认支付结果…')).toBeTruthy()
+    await waitFor(() => expect(text(container, '.order-status')).toBe('待发货'), { timeout: 4000 })
+  })
+
+  it('says when the order does not exist', async () => {
+    routeRequests({})
+    setRouterParams({ id: '999' })
+    render(<OrderDetailPage />)
+    expect(await screen.findByText('订单不存在')).toBeTruthy()
+  })
+})
+
+describe('OrderListPage', () => {
+  const summary = (id: number, patch: Partial<OrderSummary> = {}): OrderSummary => ({
+    id,
+    orderNo: `MC${id}`,
+    kind: 'GOODS',
+    status: 'PAID',
+    payableCents: 1990,
+    itemCount: 1,
+    createdAt: '2026-11-23T02:00:00.000Z',
+    expiresAt: null,
+    lines: [{ title: `商品${id}`, coverUrl: '/c.svg', specs: {}, qty: 1, unitPriceCents: 1990 }],
+    ...patch,
+  })
+
+  function serveOrders(total: number) {
+    routeRequests({
+      'GET /api/orders': (_req, q) => {
+        const page = Number(q.get('page'))
+        const size = Number(q.get('pageSize'))
+        const ids = Array.from({ length: total }, (_, i) => 1000 - i)
+        return reply(200, { items: ids.slice((page - 1) * size, page * size).map((id) => summary(id, { status: (q.get('status') as never) ?? 'PAID' })), total })
+      },
+    })
+  }
+  const listCalls = () => requests().map((r) => r.url)
+
+  it('preselects the tab of ?status=, pages at the bottom and switches tabs', async () => {
+    setRouterParams({ status: 'SHIPPED' })
+    serveOrders(13)
+    const { container } = render(<OrderListPage />)
+    await waitFor(() => expect(container.querySelectorAll('.order-card')).toHaveLength(10))
+    expect(text(container, '.order-tab.active')).toBe('待收货')
+    expect(text(container, '.order-card-status')).toBe('待收货')
+    act(() => fire.reachBottom())
+    await waitFor(() => expect(container.querySelectorAll('.order-card')).toHaveLength(13))
+    expect(screen.getByText('— 没有更多了 —')).toBeTruthy()
+
+    fireEvent.click(container.querySelector('.order-tab-after_sale')!)
+    await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?status=REFUNDED&page=1&pageSize=10'))
+    fireEvent.click(container.querySelector('.order-tab-all')!)
+    await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?page=1&pageSize=10'))
+    expect(listCalls().slice(0, 2)).toEqual(['/api/orders?status=SHIPPED&page=1&pageSize=10', '/api/orders?status=SHIPPED&page=2&pageSize=10'])
+
+    fireEvent.click(container.querySelector('.order-card')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=1000' })
+  })
+
+  it('shows the tab labels from ORDER_STATUS_LABEL, an empty state and reloads on pull-down', async () => {
+    setRouterParams({})
+    serveOrders(0)
+    const { container } = render(<OrderListPage />)
+    expect([...container.querySelectorAll('.order-tab')].map((t) => t.textContent)).toEqual(['全部', '待付款', '待发货', '待收货', '已完成', '售后'])
+    expect(await screen.findByText('暂无相关订单')).toBeTruthy()
+    act(() => fire.pullDownRefresh())
+    await waitFor(() => expect(Taro.stopPullDownRefresh).toHaveBeenCalled())
+    expect(requests()).toHaveLength(2)
+  })
+})
+
+describe('RefundPage', () => {
+  const paidOrder = orderDetail({
+    status: 'PAID',
+    actions: ['refund'],
+    expiresAt: null,
+    lines: [
+      { ...orderDetail().lines[0], id: 9001, qty: 2, refundedQty: 0 },
+      { ...orderDetail().lines[0], id: 9002, title: '碧螺春 罐装', qty: 3, refundedQty: 1, cashPaidCents: 15900 },
+    ],
+  })
+
+  async function renderRefund() {
+    serveOrder(paidOrder, {
+      'POST /api/orders/501/refunds': () => reply(201, { id: 1, refundNo: 'RF1', orderId: 501, status: 'REQUESTED', amountCents: 5300, reason: 'x', lines: [], reviewNote: null, createdAt: '', refundedAt: null }),
+    })
+    setRouterParams({ id: '501' })
+    const view = render(<RefundPage />)
+    await waitFor(() => expect(view.container.querySelectorAll('.refund-line')).toHaveLength(2))
+    return view
+  }
+
+  const refundPost = () => requests().find((r) => r.method === 'POST')
+
+  it('asks for a reason, then refunds the whole order', async () => {
+    const { container } = await renderRefund()
+    fireEvent.click(container.querySelector('.refund-submit')!)
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请选择退款原因', icon: 'none' })
+    fireEvent.change(container.querySelector('.picker-select')!, { target: { value: '3' } })
+    fireEvent.change(container.querySelector('.refund-detail')!, { target: { value: '线头多' } })
+    fireEvent.click(container.querySelector('.refund-submit')!)
+    await waitFor(() => expect(refundPost()).toBeTruthy())
+    expect(refundPost()!.url).toBe('/api/orders/501/refunds')
+    expect(refundPost()!.data).toEqual({ reason: '质量问题：线头多' })
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+  })
+
+  it('refunds chosen lines and quantities', async () => {
+    const { container } = await renderRefund()
+    fireEvent.click(container.querySelector('.refund-mode-partial')!)
+    fireEvent.change(container.querySelector('.picker-select')!, { target: { value: '0' } })
+    fireEvent.click(container.querySelector('.refund-submit')!)
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请选择要退的商品', icon: 'none' })
+
+    const second = container.querySelectorAll('.refund-line')[1]
+    expect(second.textContent).toContain('可退 2 件')
+    fireEvent.click(second.querySelector('.refund-line-check')!)
+    fireEvent.click(second.querySelector('.qty-minus')!)
+    fireEvent.click(container.querySelector('.refund-submit')!)
+    await waitFor(() => expect(refundPost()).toBeTruthy())
+    expect(refundPost()!.data).toEqual({ reason: '不想要了', lines: [{ orderLineId: 9002, qty: 1 }] })
+  })
+
+  it('refuses when the order cannot be refunded', async () => {
+    serveOrder(orderDetail())
+    setRouterParams({ id: '501' })
+    render(<RefundPage />)
+    expect(await screen.findByText('该订单当前不能申请退款')).toBeTruthy()
+  })
+})

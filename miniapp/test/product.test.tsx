@@ -1,0 +1,166 @@
+import Taro from '@tarojs/taro'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import SkuPicker from '@/components/SkuPicker'
+import ProductPage from '@/pages/product'
+import { updateSession } from '@/stores/session'
+import { findSku, initialSelection, isValueAvailable, toggleValue } from '@/utils/sku'
+import { setRouterParams } from './mocks/taro'
+import { cart, cartLine, tshirt } from './fixtures'
+import { reply, requests, routeRequests } from './helpers'
+
+const { specGroups: groups, skus } = tshirt()
+
+/** The chip of a spec value, e.g. chip(c, '黑'). */
+const chip = (c: HTMLElement, value: string) => [...c.querySelectorAll<HTMLElement>('.sku-value')].find((el) => el.textContent === value)!
+const text = (c: HTMLElement, sel: string) => c.querySelector(sel)?.textContent
+
+describe('SKU selection rules', () => {
+  it('finds the SKU only when every group is chosen', () => {
+    expect(findSku(groups, skus, { 颜色: '白' })).toBeNull()
+    expect(findSku(groups, skus, { 颜色: '白', 尺码: 'L' })?.id).toBe(72)
+    expect(findSku(groups, skus, { 颜色: '黑', 尺码: 'M' })?.id).toBe(73)
+  })
+
+  it('disables a value whose every SKU (with the other choices) is sold out', () => {
+    expect(isValueAvailable(groups, skus, {}, '尺码', 'L')).toBe(true) // 白 L has stock
+    expect(isValueAvailable(groups, skus, { 颜色: '黑' }, '尺码', 'L')).toBe(false)
+    expect(isValueAvailable(groups, skus, { 尺码: 'L' }, '颜色', '黑')).toBe(false)
+    expect(isValueAvailable(groups, skus, { 尺码: 'L' }, '颜色', '白')).toBe(true)
+  })
+
+  it('toggles values and preselects single-value groups', () => {
+    expect(toggleValue(groups, skus, { 颜色: '白' }, '颜色', '白')).toEqual({})
+    expect(toggleValue(groups, skus, { 颜色: '白', 尺码: 'L' }, '颜色', '黑')).toEqual({ 颜色: '黑' }) // 黑 L is sold out: L is dropped
+    const single = [{ name: '规格', values: ['100g'] }]
+    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, stock: 1 }])).toEqual({ 规格: '100g' })
+    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, stock: 0 }])).toEqual({})
+    expect(initialSelection(groups, skus)).toEqual({})
+  })
+})
+
+describe('SkuPicker', () => {
+  it('marks the chosen values and disables sold-out ones', () => {
+    const onChange = vi.fn()
+    const { container } = render(<SkuPicker groups={groups} skus={skus} selection={{ 颜色: '黑' }} onChange={onChange} />)
+    expect(container.querySelectorAll('.sku-value')).toHaveLength(4)
+    expect(chip(container, '黑').className).toContain('active')
+    expect(chip(container, 'L').className).toContain('disabled')
+    expect(chip(container, 'M').className).not.toContain('disabled')
+
+    fireEvent.click(chip(container, 'L'))
+    expect(onChange).not.toHaveBeenCalled()
+    fireEvent.click(chip(container, 'M'))
+    expect(onChange).toHaveBeenCalledWith({ 颜色: '黑', 尺码: 'M' })
+  })
+})
+
+describe('ProductPage', () => {
+  function serve(product = tshirt(), existingQty = 0) {
+    routeRequests({
+      'GET /api/products/7': () => reply(200, product),
+      'GET /api/cart': () => reply(200, cart(existingQty ? [cartLine(72, { qty: existingQty })] : [], null)),
+      'PUT /api/cart/items': (req) => reply(200, cart([cartLine(72, { qty: (req.data as { qty: number }).qty })], null)),
+    })
+  }
+
+  it('shows the product, and the chosen SKU’s price, member price and stock', async () => {
+    setRouterParams({ id: '7' })
+    serve()
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    expect(text(container, '.detail-price')).toBe('¥79.00')
+    expect(text(container, '.detail-member-price')).toBe('会员价 ¥69.00')
+    expect(text(container, '.detail-stock')).toBe('请选择颜色、尺码')
+    expect(container.querySelector('img.detail-image')?.getAttribute('data-lazy-load')).toBe('true')
+
+    fireEvent.click(chip(container, '白'))
+    fireEvent.click(chip(container, 'L'))
+    expect(text(container, '.detail-price')).toBe('¥81.00')
+    expect(text(container, '.detail-member-price')).toBe('会员价 ¥71.00')
+    expect(text(container, '.detail-stock')).toBe('库存 3 件')
+
+    // the stepper stops at the SKU's stock
+    const plus = container.querySelector('.qty-plus')!
+    for (let i = 0; i < 5; i++) fireEvent.click(plus)
+    expect(text(container, '.qty-value')).toBe('3')
+    expect(plus.className).toContain('disabled')
+
+    // 黑 L is sold out: with L chosen 黑 cannot be picked, and with 黑 chosen L cannot
+    expect(chip(container, '黑').className).toContain('disabled')
+    fireEvent.click(chip(container, '黑'))
+    expect(chip(container, '白').className).toContain('active')
+    fireEvent.click(chip(container, 'L')) // unselect L
+    fireEvent.click(chip(container, '黑'))
+    expect(chip(container, '黑').className).toContain('active')
+    expect(chip(container, 'L').className).toContain('disabled')
+    expect(text(container, '.detail-stock')).toBe('请选择尺码')
+  })
+
+  it('asks for the missing specs before adding to the cart', async () => {
+    setRouterParams({ id: '7' })
+    serve()
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    fireEvent.click(chip(container, '白'))
+    fireEvent.click(container.querySelector('.add-to-cart')!)
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请选择尺码', icon: 'none' })
+    expect(requests().filter((r) => r.method === 'PUT')).toHaveLength(0)
+  })
+
+  it('adds the chosen quantity on top of what the cart already holds', async () => {
+    setRouterParams({ id: '7' })
+    serve(tshirt(), 1)
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    fireEvent.click(chip(container, '白'))
+    fireEvent.click(chip(container, 'L'))
+    fireEvent.click(container.querySelector('.qty-plus')!)
+    fireEvent.click(container.querySelector('.add-to-cart')!)
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已加入购物车', icon: 'success' }))
+    const put = requests().find((r) => r.method === 'PUT')!
+    expect(put.url).toBe('/api/cart/items')
+    expect(put.data).toEqual({ skuId: 72, qty: 3, selected: true })
+  })
+
+  it('buys now: checkout with that one item', async () => {
+    setRouterParams({ id: '7' })
+    serve()
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    fireEvent.click(chip(container, '黑'))
+    fireEvent.click(chip(container, 'M'))
+    fireEvent.click(container.querySelector('.qty-plus')!)
+    fireEvent.click(container.querySelector('.buy-now')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/order/pages/checkout/index?items=73%3A2' })
+  })
+
+  it('gates member-only products for non-members', async () => {
+    setRouterParams({ id: '7' })
+    updateSession({ user: { id: 1, nickname: null, isMember: false } })
+    serve(tshirt({ memberOnly: true }))
+    const { container } = render(<ProductPage />)
+    await screen.findByText('会员专享')
+    expect(container.querySelector('.add-to-cart')).toBeNull()
+    const gate = container.querySelector('.buy-now')!
+    expect(gate.textContent).toBe('开通会员后购买')
+    expect(gate.className).toContain('disabled')
+    fireEvent.click(gate)
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+  })
+
+  it('shows a member-day price tag when there is one', async () => {
+    setRouterParams({ id: '7' })
+    serve(tshirt({ memberDayPriceCents: 5900 }))
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    expect(text(container, '.detail-member-day-price')).toBe('会员日价 ¥59.00')
+  })
+
+  it('says when the product is gone', async () => {
+    setRouterParams({ id: '8' })
+    routeRequests({})
+    render(<ProductPage />)
+    expect(await screen.findByText('商品不存在或已下架')).toBeTruthy()
+  })
+})
