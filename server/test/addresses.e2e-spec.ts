@@ -22,7 +22,11 @@ describe('addresses', () => {
     list = (await t.http().get('/api/addresses').set(c.auth)).body;
     expect(list.items).toEqual([expect.objectContaining({ id: second.body.id, isDefault: true })]);
 
+    const one = await t.http().get(`/api/addresses/${second.body.id}`).set(c.auth).expect(200);
+    expect(one.body).toMatchObject({ id: second.body.id, name: '李四' });
+
     const other = await t.customer('addr-other');
+    await t.http().get(`/api/addresses/${second.body.id}`).set(other.auth).expect(404);
     expect((await t.http().get('/api/addresses').set(other.auth)).body.items).toEqual([]);
     await t.http().delete(`/api/addresses/${second.body.id}`).set(other.auth).expect(404);
   });

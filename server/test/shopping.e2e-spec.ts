@@ -53,10 +53,27 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     detail = (await t.http().get(`/api/orders/${placed.body.id}`).set(alice.auth)).body;
     expect(detail.status).toBe('COMPLETED');
     expect(detail.history.map((h: { to: string }) => h.to)).toEqual(['PENDING_PAYMENT', 'PAID', 'SHIPPED', 'COMPLETED']);
-    expect(detail.history[1].actor).toBe('wechat');
+    expect(detail.history[1]).toMatchObject({ actor: 'wechat', reason: expect.stringContaining('微信支付成功') });
+    expect(detail.history[3].reason).toBe('买家确认收货');
 
     const list = await t.http().get('/api/orders?status=COMPLETED').set(alice.auth).expect(200);
     expect(list.body.items.map((o: { id: number }) => o.id)).toContain(placed.body.id);
+  });
+
+  it('says why a cart line cannot be bought', async () => {
+    const c = await t.customer('cart-reasons');
+    const gone = await makeSku(t, { priceCents: 1000, stock: 5 });
+    const scarce = await makeSku(t, { priceCents: 1000, stock: 5 });
+    await t.http().put('/api/cart/items').set(c.auth).send({ skuId: gone.id, qty: 1 }).expect(200);
+    await t.http().put('/api/cart/items').set(c.auth).send({ skuId: scarce.id, qty: 5 }).expect(200);
+    await t.ds.query('UPDATE product SET onShelf = 0 WHERE id = ?', [gone.productId]);
+    await t.ds.query('UPDATE sku SET stock = 2 WHERE id = ?', [scarce.id]);
+    const cart = (await t.http().get('/api/cart').set(c.auth).expect(200)).body;
+    const reason = (skuId: number) => cart.items.find((i: { skuId: number }) => i.skuId === skuId);
+    expect(reason(gone.id)).toMatchObject({ available: false, unavailableReason: 'OFF_SHELF' });
+    expect(reason(scarce.id)).toMatchObject({ available: false, unavailableReason: 'OUT_OF_STOCK', stock: 2 });
+    expect(cart.preview).toBeNull();
+    await t.http().put('/api/cart/items').set(c.auth).send({ skuId: scarce.id, qty: 3 }).expect(409);
   });
 
   it('sells exactly 20 units to 60 buyers at once: 20 orders, 40 × 409 OUT_OF_STOCK, stock 0', async () => {
@@ -180,6 +197,10 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(after.refundedCents).toBe(after.payableCents);
     expect(await stockOf(t, tea.id)).toBe(10);
     expect(await stockOf(t, nuts.id)).toBe(10);
+    const afterSale = await t.http().get('/api/orders?afterSale=true').set(bob.auth).expect(200);
+    expect(afterSale.body.items.map((o: { id: number }) => o.id)).toEqual([orderId]);
+    const adminRefunds = await t.http().get('/api/admin/refunds?status=REFUNDED').set(staff).expect(200);
+    expect(adminRefunds.body.items.find((r: { orderId: number }) => r.orderId === orderId).lines[0]).toMatchObject({ title: expect.stringContaining('测试商品'), qty: expect.any(Number) });
     const audit = await t.http().get('/api/admin/audit-log?targetType=refund').set(staff).expect(200);
     expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['refund.approve', 'refund.approve']);
   });

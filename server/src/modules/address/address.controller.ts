@@ -18,6 +18,11 @@ export class AddressController {
     return { items, total: items.length };
   }
 
+  @Get(':id')
+  get(@CurrentCustomer() who: CustomerPrincipal, @Param('id', ParseIntPipe) id: number) {
+    return this.addresses.get(who.customerId, id);
+  }
+
   @Post()
   create(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: AddressDto) {
     return this.addresses.create(who.customerId, dto);

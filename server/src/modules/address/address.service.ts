@@ -25,6 +25,10 @@ export class AddressService {
     return rows.map(toAddressView);
   }
 
+  async get(customerId: number, id: number): Promise<AddressView> {
+    return toAddressView(await this.getOwn(this.ds.manager, customerId, id));
+  }
+
   /** For order placement: the customer's own address, read inside the order's transaction. */
   async getOwn(em: EntityManager, customerId: number, id: number): Promise<Address> {
     const row = await em.findOneBy(Address, { id, customerId });

@@ -31,14 +31,14 @@ export class CartService {
       const sku = skuById.get(r.skuId);
       const product = sku && productById.get(sku.productId);
       if (!sku || !product) return [];
-      const available = sku.active && product.onShelf && sku.stock >= r.qty;
-      return [{ row: r, sku, product, available }];
+      const unavailableReason = !sku.active || !product.onShelf ? ('OFF_SHELF' as const) : sku.stock < r.qty ? ('OUT_OF_STOCK' as const) : null;
+      return [{ row: r, sku, product, available: unavailableReason === null, unavailableReason }];
     });
     const toPrice = lines.filter((l) => l.row.selected && l.available).map((l) => ({ skuId: l.sku.id, qty: l.row.qty }));
     const priced = toPrice.length ? await this.pricing.price(em, customerId, toPrice, false) : null;
     const unitBySku = new Map(priced?.breakdown.lines.map((l) => [Number(l.skuId), l.unitPriceCents]) ?? []);
     return {
-      items: lines.map(({ row, sku, product, available }) => ({
+      items: lines.map(({ row, sku, product, available, unavailableReason }) => ({
         skuId: sku.id,
         productId: product.id,
         title: product.title,
@@ -48,6 +48,7 @@ export class CartService {
         selected: row.selected,
         stock: sku.stock,
         available,
+        unavailableReason,
         priceCents: sku.priceCents,
         memberPriceCents: sku.memberPriceCents,
         unitPriceCents: unitBySku.get(sku.id) ?? sku.priceCents,

@@ -64,7 +64,7 @@ export class OrderLifecycle {
         if (order.kind === 'MEMBER_CARD') await this.membership.activate(em, order);
         // pending commission hangs here
         if (order.kind !== 'GOODS') {
-          await this.transition(em, order.id, 'COMPLETED', actor, 'virtual goods complete on payment', { completedAt: this.clock.now() });
+          await this.transition(em, order.id, 'COMPLETED', actor, '虚拟商品支付后自动完成', { completedAt: this.clock.now() });
         }
         break;
       case 'COMPLETED':

@@ -34,7 +34,7 @@ export class OrderController {
 
   @Post(':id/cancel')
   async cancel(@CurrentCustomer() who: CustomerPrincipal, @Param('id', ParseIntPipe) id: number) {
-    await this.orders.cancel(who.customerId, id, `customer:${who.customerId}`, 'cancelled by the customer');
+    await this.orders.cancel(who.customerId, id, `customer:${who.customerId}`, '买家取消订单');
     return this.orders.detail(who.customerId, id);
   }
 

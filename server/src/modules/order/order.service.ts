@@ -189,6 +189,7 @@ export class OrderService implements OnModuleInit {
     const qb = this.ds.getRepository(Order).createQueryBuilder('o');
     if (customerId !== null) qb.where('o.customerId = :customerId', { customerId });
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    if (q.afterSale === 'true') qb.andWhere('EXISTS (SELECT 1 FROM refund r WHERE r.orderId = o.id)');
     if ('from' in q && q.from) qb.andWhere('o.createdAt >= :from', { from: new Date(q.from) });
     if ('to' in q && q.to) qb.andWhere('o.createdAt < :to', { to: new Date(q.to) });
     if ('q' in q && q.q) qb.andWhere('o.orderNo = :no', { no: q.q.trim() });
@@ -231,12 +232,12 @@ export class OrderService implements OnModuleInit {
 
   async confirm(customerId: number, orderId: number): Promise<void> {
     await this.ownOrder(this.ds.manager, customerId, orderId);
-    await withTx(this.ds, (em) => this.lifecycle.transition(em, orderId, 'COMPLETED', `customer:${customerId}`, 'confirmed receipt', { completedAt: this.clock.now() }));
+    await withTx(this.ds, (em) => this.lifecycle.transition(em, orderId, 'COMPLETED', `customer:${customerId}`, '买家确认收货', { completedAt: this.clock.now() }));
   }
 
   async ship(staffId: number, orderId: number, carrier: string, trackingNo: string): Promise<void> {
     await this.ownOrder(this.ds.manager, null, orderId);
-    await withTx(this.ds, (em) => this.lifecycle.transition(em, orderId, 'SHIPPED', `staff:${staffId}`, `${carrier} ${trackingNo}`, { carrier, trackingNo, shippedAt: this.clock.now() }));
+    await withTx(this.ds, (em) => this.lifecycle.transition(em, orderId, 'SHIPPED', `staff:${staffId}`, `已发货：${carrier} ${trackingNo}`, { carrier, trackingNo, shippedAt: this.clock.now() }));
   }
 
   async cancelExpired(): Promise<{ cancelled: number; paid: number }> {
@@ -250,7 +251,7 @@ export class OrderService implements OnModuleInit {
     let paid = 0;
     for (const { id } of due) {
       try {
-        await this.cancel(null, id, 'system', 'payment timeout');
+        await this.cancel(null, id, 'system', '超时未支付，系统取消');
         cancelled++;
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'INVALID_STATE') throw e;
@@ -271,7 +272,7 @@ export class OrderService implements OnModuleInit {
     let completed = 0;
     for (const { id } of due) {
       try {
-        await withTx(this.ds, (em) => this.lifecycle.transition(em, id, 'COMPLETED', 'system', 'auto-confirmed', { completedAt: this.clock.now() }));
+        await withTx(this.ds, (em) => this.lifecycle.transition(em, id, 'COMPLETED', 'system', '超时自动确认收货', { completedAt: this.clock.now() }));
         completed++;
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'INVALID_STATE') throw e; // another instance got there first

@@ -198,7 +198,7 @@ export class RefundService implements OnModuleInit {
       }
       const lines = await em.find(OrderLine, { where: { orderId: order.id } });
       if (refund.lines.length && lines.every((l) => l.refundedQty === l.qty) && (order.status === 'PAID' || order.status === 'SHIPPED')) {
-        await this.lifecycle.transition(em, order.id, 'REFUNDED', 'system', `refund ${refund.refundNo}`);
+        await this.lifecycle.transition(em, order.id, 'REFUNDED', 'system', `全额退款 ${refund.refundNo}`);
       }
     });
   }
@@ -243,8 +243,14 @@ export class RefundService implements OnModuleInit {
     const where = q.status ? { status: q.status as Refund['status'] } : {};
     const [rows, total] = await this.ds.getRepository(Refund).findAndCount({ where, order: { id: 'DESC' }, ...skipTake(q) });
     const orders = rows.length ? await this.ds.getRepository(Order).findBy({ id: In(rows.map((r) => r.orderId)) }) : [];
+    const lines = orders.length ? await this.ds.getRepository(OrderLine).findBy({ orderId: In(orders.map((o) => o.id)) }) : [];
     return {
-      items: rows.map((r) => ({ ...refundView(r), orderNo: orders.find((o) => o.id === r.orderId)?.orderNo ?? '', customerId: r.customerId })),
+      items: rows.map((r) => ({
+        ...refundView(r),
+        lines: r.lines.map((l) => ({ ...l, title: lines.find((x) => x.id === l.orderLineId)?.title ?? '' })),
+        orderNo: orders.find((o) => o.id === r.orderId)?.orderNo ?? '',
+        customerId: r.customerId,
+      })),
       total,
     };
   }

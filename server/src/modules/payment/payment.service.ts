@@ -50,7 +50,7 @@ export class PaymentService implements OnModuleInit {
     if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `order is ${order.status}`);
     if (order.expiresAt && order.expiresAt <= this.clock.now()) throw conflict('INVALID_STATE', 'the payment deadline has passed');
     if (order.payableCents === 0) {
-      await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'PAID', `customer:${customerId}`, 'nothing to pay', { paidAt: this.clock.now() }));
+      await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'PAID', `customer:${customerId}`, '应付金额为 0，直接完成支付', { paidAt: this.clock.now() }));
       return { paid: true as const };
     }
     const payment = await this.paymentFor(order);
@@ -134,7 +134,7 @@ export class PaymentService implements OnModuleInit {
       if (res.affected !== 1) return null; // a replay: already settled
       const order = await em.findOneByOrFail(Order, { id: payment.orderId });
       if (order.status === 'PENDING_PAYMENT') {
-        await this.lifecycle.transition(em, order.id, 'PAID', 'wechat', `transaction ${tx.transaction_id ?? ''}`.trim(), { paidAt });
+        await this.lifecycle.transition(em, order.id, 'PAID', 'wechat', `微信支付成功 ${tx.transaction_id ?? ''}`.trim(), { paidAt });
         return null;
       }
       // paid after the order was cancelled (timeout): the money goes straight back

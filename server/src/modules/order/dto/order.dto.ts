@@ -28,6 +28,11 @@ export class OrderListQuery extends PageQuery {
   @IsOptional()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
+
+  @ApiPropertyOptional({ description: 'only orders with a refund (售后): true' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  afterSale?: 'true' | 'false';
 }
 
 export class AdminOrderListQuery extends OrderListQuery {
