@@ -126,6 +126,28 @@ describe('paid member card on MariaDB', () => {
     await t.http().post('/api/dev/clock').send({ now: null }).expect(200);
   });
 
+  it('lets staff approve a reviewed card refund at the pro-rata amount, to the fen', async () => {
+    const t0 = Date.parse('2027-01-01T02:00:00.000Z');
+    await t.http().post('/api/dev/clock').send({ now: new Date(t0).toISOString() }).expect(200);
+    const c = await t.customer('card-pro-rata');
+    const address = await addAddress(t, c.auth);
+    const orderId = await buyCard(c.auth, yearly.id);
+    const sku = await makeSku(t, { priceCents: 3000, memberPriceCents: 2500, stock: 5 });
+    await placeOrder(t, c.auth, [{ skuId: sku.id, qty: 1 }], address).expect(201); // a benefit used: no fast refund
+    await t.http().post('/api/membership/refund').set(c.auth).expect(409);
+    // ten days and an hour later: 354 whole days unused of 365 → floor(16800 × 354 / 365) = 162.93
+    await t.http().post('/api/dev/clock').send({ now: new Date(t0 + 10 * DAY_MS + 3600_000).toISOString() }).expect(200);
+    const asked = await t.http().post('/api/membership/refund-requests').set(c.auth).send({ reason: '搬家了' }).expect(201);
+    expect(asked.body).toMatchObject({ status: 'REQUESTED', amountCents: 16293, orderId });
+    await t.http().post('/api/membership/refund-requests').set(c.auth).send({ reason: 'again' }).expect(409);
+    expect((await me(c.auth)).isMember).toBe(true);
+    const approved = await t.http().post(`/api/admin/refunds/${asked.body.id}/approve`).set(await t.staff()).send({}).expect(200);
+    expect(approved.body.amountCents).toBe(16293);
+    expect((await me(c.auth)).isMember).toBe(false);
+    await waitFor(async () => (await t.http().get(`/api/orders/${orderId}`).set(c.auth)).body.refundedCents === 16293);
+    await t.http().post('/api/dev/clock').send({ now: null }).expect(200);
+  });
+
   it('lapses on time through expire-cards, and a renewal after a lapse starts from now', async () => {
     const c = await t.customer('card-lapse');
     await buyCard(c.auth, monthly.id);

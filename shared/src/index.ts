@@ -3,3 +3,4 @@ export * from './order-state';
 export * from './pricing';
 export * from './api';
 export * from './member-day';
+export * from './membership';

@@ -47,7 +47,7 @@ describe('api types and constants', () => {
         'canTransition', 'formatBpPercent', 'formatYuan', 'formatZhe', 'isCents', 'isOrderKind', 'isOrderStatus', 'isRefundStatus',
         'isRefundTerminal', 'isTerminal', 'mulDivFloor', 'mulDivMod', 'mulDivRoundHalfUp', 'nextRefundStatuses', 'nextStatuses',
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents',
-        'activeOccurrence', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
+        'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
       ].sort(),
     );
   });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { cardProRataRefundCents } from '@mc/shared';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
@@ -6,6 +7,7 @@ import { rowLock, withTx } from '../../common/tx';
 import { Order } from '../order/entities/order.entity';
 import { Refund } from '../order/entities/refund.entity';
 import { OrderService } from '../order/order.service';
+import { refundView } from '../order/order-view';
 import { RefundService } from '../order/refund.service';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { MembershipPeriod } from './entities/membership-period.entity';
@@ -91,13 +93,27 @@ export class MembershipSalesService {
       const order = await em.findOneBy(Order, { id: check.period.orderId });
       if (!order) throw notFound('card order');
       if (await em.existsBy(Refund, { orderId: order.id, status: Not('REJECTED') })) throw conflict('INVALID_STATE', '这张会员卡已在退款中');
-      const id = await this.refunds.createAutomatic(em, order, check.period.paidCents, '极速退卡');
+      const id = await this.refunds.createForOrder(em, order, check.period.paidCents, '极速退卡');
       await this.membership.revokePeriod(em, check.period);
       return { refundId: id, amountCents: check.period.paidCents };
     });
     await this.refunds.submit(refundId);
     const status = await this.membership.status(this.ds.manager, customerId);
     return { refunded: true, amountCents, isMember: status.isMember, memberUntil: status.memberUntil?.toISOString() ?? null };
+  }
+
+  /** After the fast-refund window, or with benefits used: a refund request staff review; the amount is pro-rata at approval. */
+  async requestReviewedRefund(customerId: number, reason: string) {
+    const refundId = await withTx(this.ds, async (em) => {
+      await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' }, lock: rowLock(em) });
+      const period = await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' } });
+      if (!period || period.refundedAt || period.endsAt <= this.clock.now()) throw conflict('INVALID_STATE', '没有可退的会员卡');
+      const order = await em.findOneBy(Order, { id: period.orderId });
+      if (!order) throw notFound('card order');
+      if (await em.existsBy(Refund, { orderId: order.id, status: Not('REJECTED') })) throw conflict('INVALID_STATE', '这张会员卡已在退款中');
+      return this.refunds.createForOrder(em, order, cardProRataRefundCents(period, this.clock.now()), reason, 'REQUESTED');
+    });
+    return refundView(await this.ds.getRepository(Refund).findOneByOrFail({ id: refundId }));
   }
 
   async listPlans() {

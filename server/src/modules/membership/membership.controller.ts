@@ -7,7 +7,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { notFound } from '../../common/errors';
 import { withTx } from '../../common/tx';
-import { BuyCardDto, PlanDto, UpdatePlanDto } from './dto/membership.dto';
+import { BuyCardDto, CardRefundRequestDto, PlanDto, UpdatePlanDto } from './dto/membership.dto';
 import { MembershipPlan } from './entities/membership-plan.entity';
 import { MembershipSalesService } from './membership-sales.service';
 import { MembershipService } from './membership.service';
@@ -41,6 +41,13 @@ export class MembershipController {
   @UseGuards(CustomerGuard)
   buy(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: BuyCardDto, @Headers('idempotency-key') key?: string) {
     return this.sales.buy(who.customerId, dto.planId, key);
+  }
+
+  @Post('refund-requests')
+  @ApiBearerAuth()
+  @UseGuards(CustomerGuard)
+  requestRefund(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: CardRefundRequestDto) {
+    return this.sales.requestReviewedRefund(who.customerId, dto.reason);
   }
 
   @Post('refund')

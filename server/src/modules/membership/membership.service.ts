@@ -64,6 +64,10 @@ export class MembershipService implements OnModuleInit {
     await em.update(Membership, { customerId: order.customerId }, { endsAt, expiredAt: null, updatedAt: now });
   }
 
+  async periodForOrder(em: EntityManager, orderId: number): Promise<MembershipPeriod | null> {
+    return em.findOneBy(MembershipPeriod, { orderId });
+  }
+
   /** Takes a refunded period's time back off the card. */
   async revokePeriod(em: EntityManager, period: MembershipPeriod): Promise<void> {
     const now = this.clock.now();

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { cardProRataRefundCents } from '@mc/shared';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -7,6 +8,7 @@ import { Paged, skipTake } from '../../common/pagination';
 import { rowLock, withTx } from '../../common/tx';
 import { WechatPayClient, WechatRefundNotice } from '../../wechat';
 import { JobRegistry } from '../jobs/job-registry.service';
+import { MembershipService } from '../membership/membership.service';
 import { TierService } from '../membership/tier.service';
 import { Payment } from '../payment/entities/payment.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
@@ -47,6 +49,7 @@ export class RefundService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly jobs: JobRegistry,
     private readonly tiers: TierService,
+    private readonly membership: MembershipService,
   ) {}
 
   onModuleInit(): void {
@@ -106,24 +109,27 @@ export class RefundService implements OnModuleInit {
     return refundView(refund);
   }
 
-  /** A refund the system owes by itself (a payment that arrived for a cancelled order): approved at once. */
-  async createAutomatic(em: EntityManager, order: Order, amountCents: number, reason: string): Promise<number> {
+  /**
+   * A whole-order refund not tied to lines: APPROVED for what the system owes by itself (a payment
+   * that arrived for a cancelled order, a fast card refund), REQUESTED for a card refund staff review.
+   */
+  async createForOrder(em: EntityManager, order: Order, amountCents: number, reason: string, status: 'REQUESTED' | 'APPROVED' = 'APPROVED'): Promise<number> {
     const now = this.clock.now();
     const refund = await em.save(
       em.create(Refund, {
         refundNo: newBusinessNo(now, 'R'),
         orderId: order.id,
         customerId: order.customerId,
-        status: 'APPROVED',
+        status,
         reason,
         amountCents,
         shippingCents: 0,
         lines: [],
-        reviewNote: 'automatic',
+        reviewNote: status === 'APPROVED' ? 'automatic' : null,
         reviewedBy: null,
         wechatRefundId: null,
         createdAt: now,
-        approvedAt: now,
+        approvedAt: status === 'APPROVED' ? now : null,
         refundedAt: null,
       }),
     );
@@ -136,10 +142,23 @@ export class RefundService implements OnModuleInit {
       if (!before) throw notFound('refund');
       const res = await em.update(Refund, { id: refundId, status: 'REQUESTED' }, { status: 'APPROVED', reviewedBy: staffId, reviewNote: note ?? null, approvedAt: this.clock.now() });
       if (!res.affected) throw conflict('INVALID_STATE', `refund is ${before.status}`);
-      await this.audit.record(em, { staffId, action: 'refund.approve', targetType: 'refund', targetId: refundId, before: { status: before.status, amountCents: before.amountCents }, after: { status: 'APPROVED', note: note ?? null } });
+      const amountCents = await this.settleCardRefund(em, before);
+      await this.audit.record(em, { staffId, action: 'refund.approve', targetType: 'refund', targetId: refundId, before: { status: before.status, amountCents: before.amountCents }, after: { status: 'APPROVED', amountCents, note: note ?? null } });
     });
     await this.submit(refundId);
     return refundView(await this.ds.getRepository(Refund).findOneByOrFail({ id: refundId }));
+  }
+
+  /** A card refund is worth the card's unused days at approval, and takes them off the card. */
+  private async settleCardRefund(em: EntityManager, refund: Refund): Promise<number> {
+    const order = await em.findOneByOrFail(Order, { id: refund.orderId });
+    if (order.kind !== 'MEMBER_CARD') return refund.amountCents;
+    const period = await this.membership.periodForOrder(em, order.id);
+    if (!period || period.refundedAt) throw conflict('INVALID_STATE', '这张会员卡已退');
+    const amountCents = cardProRataRefundCents(period, this.clock.now());
+    await em.update(Refund, { id: refund.id }, { amountCents });
+    await this.membership.revokePeriod(em, period);
+    return amountCents;
   }
 
   async reject(staffId: number, refundId: number, note: string) {

@@ -138,7 +138,7 @@ export class PaymentService implements OnModuleInit {
         return null;
       }
       // paid after the order was cancelled (timeout): the money goes straight back
-      return this.refunds.createAutomatic(em, order, payment.amountCents, '订单已取消，支付款自动退回');
+      return this.refunds.createForOrder(em, order, payment.amountCents, '订单已取消，支付款自动退回');
     });
     if (autoRefundId !== null) await this.refunds.submit(autoRefundId);
     return { status: 200, body: { code: 'SUCCESS' } };

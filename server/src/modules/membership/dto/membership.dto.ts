@@ -45,3 +45,11 @@ export class PlanDto {
 }
 
 export class UpdatePlanDto extends PartialType(PlanDto) {}
+
+export class CardRefundRequestDto {
+  @ApiProperty({ example: '不需要了' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  reason: string;
+}
