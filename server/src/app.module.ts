@@ -18,6 +18,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MembershipSalesModule } from './modules/membership/membership-sales.module';
 import { MediaController } from './modules/media/media.controller';
 import { OrderModule } from './modules/order/order.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -61,6 +62,7 @@ export class AppModule {
         CartModule,
         OrderModule,
         MembershipSalesModule,
+        ReportsModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],
