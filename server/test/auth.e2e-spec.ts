@@ -18,6 +18,17 @@ describe('auth: WeChat login, staff login, guards and roles', () => {
     expect(me.body).toMatchObject({ id: first.body.user.id, isMember: false, memberUntil: null, growth: 0, pointsBalance: 0 });
   });
 
+  it('lets a customer set a nickname and, once, a birthday', async () => {
+    const c = await t.customer('profile');
+    const res = await t.http().patch('/api/me').set(c.auth).send({ nickname: '小王', birthday: '1995-06-18' }).expect(200);
+    expect(res.body).toMatchObject({ nickname: '小王', birthday: '1995-06-18' });
+    await t.http().patch('/api/me').set(c.auth).send({ birthday: '1995-13-40' }).expect(400);
+    await t.http().patch('/api/me').set(c.auth).send({ birthday: '1996-01-01' }).expect(409);
+    const again = await t.http().patch('/api/me').set(c.auth).send({ nickname: '老王' }).expect(200);
+    expect(again.body).toMatchObject({ nickname: '老王', birthday: '1995-06-18' });
+    await t.http().patch('/api/me').set(c.auth).send({ isMember: true }).expect(400);
+  });
+
   it('keeps the share link ref on first login only', async () => {
     await t.http().post('/api/auth/wechat-login').send({ code: 'test:bob', ref: 'DEMO01' }).expect(200);
     await t.http().post('/api/auth/wechat-login').send({ code: 'test:bob', ref: 'OTHER2' }).expect(200);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentCustomer, CurrentStaff, CustomerGuard, StaffGuard } from '../../common/auth/guards';
@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { MembershipService, MembershipStatus } from '../membership/membership.service';
 import { TierService, TierStanding } from '../membership/tier.service';
 import { AuthService } from './auth.service';
-import { StaffLoginDto, WechatLoginDto } from './dto/auth.dto';
+import { StaffLoginDto, UpdateProfileDto, WechatLoginDto } from './dto/auth.dto';
 import { Customer } from './entities/customer.entity';
 import { StaffUser } from './entities/staff-user.entity';
 
@@ -51,6 +51,13 @@ export class AuthController {
   @UseGuards(CustomerGuard)
   async getMe(@CurrentCustomer() who: CustomerPrincipal) {
     return this.me(await this.auth.customerById(who.customerId));
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @UseGuards(CustomerGuard)
+  async updateMe(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: UpdateProfileDto) {
+    return this.me(await this.auth.updateProfile(who.customerId, dto));
   }
 
   private async me(customer: Customer) {

@@ -111,6 +111,16 @@ export class AuthService implements OnApplicationBootstrap {
     return staff;
   }
 
+  /** Nickname, avatar and birthday; the birthday is set once (it drives the yearly birthday gift). */
+  async updateProfile(id: number, changes: { nickname?: string; avatarUrl?: string; birthday?: string }): Promise<Customer> {
+    const customer = await this.customerById(id);
+    if (changes.birthday !== undefined && customer.birthday !== null && customer.birthday !== changes.birthday) {
+      throw new AppError(409, 'INVALID_STATE', '生日设置后不能修改');
+    }
+    await this.ds.manager.update(Customer, { id }, changes);
+    return this.customerById(id);
+  }
+
   async customerById(id: number): Promise<Customer> {
     const customer = await this.ds.manager.findOneBy(Customer, { id });
     if (!customer) throw unauthorized('customer not found');

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class WechatLoginDto {
   @ApiProperty({ description: 'code from wx.login (the simulator accepts test:<openid>)' })
@@ -27,4 +27,25 @@ export class StaffLoginDto {
   @IsNotEmpty()
   @MaxLength(128)
   password: string;
+}
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  nickname?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  avatarUrl?: string;
+
+  @ApiPropertyOptional({ example: '1995-06-18', description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthday must be YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  birthday?: string;
 }
