@@ -57,7 +57,9 @@ export class AdminTierController {
     private readonly audit: AuditService,
   ) {}
 
+  /** Operators read tiers too: member days target them. */
   @Get()
+  @Roles('operator', 'finance')
   async list() {
     const items = await this.tiers.tiers();
     return { items, total: items.length };

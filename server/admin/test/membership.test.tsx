@@ -1,0 +1,189 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+// Loaded up front: the lazy routes then render without transforming the pages inside a test.
+import '../src/pages/MembershipPlansPage';
+import '../src/pages/TiersPage';
+import '../src/pages/MemberDaysPage';
+import { apiError, callsTo, json, mockFetch, renderApp, signIn } from './helpers';
+
+const owner = { id: 1, username: 'boss', role: 'owner' as const };
+const FIRST = { timeout: 15000 };
+
+const fill = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } });
+const el = (selector: string) =>
+  waitFor(() => {
+    const found = document.querySelector(selector);
+    expect(found).not.toBeNull();
+    return found as HTMLElement;
+  });
+
+const TIERS = {
+  items: [
+    { id: 1, name: '普通', growthThreshold: 0, discountBp: 10000, pointsMultiplierBp: 10000, perks: '' },
+    { id: 3, name: '金卡', growthThreshold: 2000, discountBp: 9000, pointsMultiplierBp: 15000, perks: '生日礼' },
+  ],
+  total: 2,
+};
+
+const RULE = {
+  id: 4,
+  name: '每月 7 日会员日',
+  recurrence: { kind: 'MONTHLY', days: [7] },
+  startMinute: 0,
+  endMinute: 1440,
+  audience: 'TIER_AT_LEAST',
+  audienceTierId: 3,
+  skuPrices: [{ skuId: 51, priceCents: 1500 }],
+  categoryRates: { '1': 9000 },
+  exclusiveProductIds: [],
+  pointsMultiplierBp: 20000,
+  perCustomerLimit: 2,
+  active: true,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
+
+describe('membership pages', { timeout: 45000 }, () => {
+  it('creates a card plan with the price in fen', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/membership/plans': () =>
+        json(200, { items: [{ id: 1, name: '月卡', priceCents: 1990, days: 30, benefits: '会员价', onSale: true, sort: 0 }], total: 1 }),
+      'POST /api/admin/membership/plans': () => json(201, { id: 2 }),
+    });
+    renderApp('/membership/plans');
+    expect(await screen.findByText('月卡', undefined, FIRST)).toBeTruthy();
+    expect(within(document.querySelector('.plan-row') as HTMLElement).getByText('¥19.90')).toBeTruthy();
+
+    fireEvent.click(document.querySelector('.plan-create')!);
+    await el('#plan_name');
+    fill('plan_name', ' 年卡 ');
+    fill('plan_price', '168.5');
+    fill('plan_days', '365');
+    fill('plan_benefits', '全年会员价');
+    fireEvent.click(document.querySelector('.plan-submit')!);
+
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/membership/plans')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', '/api/admin/membership/plans')[0].body).toEqual({
+      name: '年卡',
+      priceCents: 16850,
+      days: 365,
+      benefits: '全年会员价',
+      onSale: true,
+      sort: 0,
+    });
+  });
+
+  it('shows tiers as 折 / 倍 and the server message when a tier cannot be deleted', async () => {
+    mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'DELETE /api/admin/tiers/3': () => apiError(409, 'CONFLICT', '该等级下还有顾客，请改门槛'),
+    });
+    renderApp('/tiers');
+    await screen.findByText('金卡', undefined, FIRST);
+    const gold = within(screen.getByText('金卡').closest('tr') as HTMLElement);
+    expect(gold.getByText('9 折')).toBeTruthy();
+    expect(gold.getByText('1.5 倍')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('金卡').closest('tr')!.querySelector('.tier-delete')!);
+    fireEvent.click(await el('.tier-delete-confirm'));
+    expect(await screen.findByText('该等级下还有顾客，请改门槛')).toBeTruthy();
+  });
+
+  it('posts a member-day rule in minutes, bp and fen and shows a conflict', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/member-days': () => json(200, { items: [RULE], total: 1 }),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'GET /api/admin/categories': () => json(200, [{ id: 1, parentId: null, name: '水果', iconUrl: '', sort: 0, active: true }]),
+      'GET /api/admin/products': () =>
+        json(200, { items: [{ id: 5, title: '红富士苹果', categoryId: 1, coverUrl: '', onShelf: true, memberOnly: false, sort: 0, priceCents: 1990, memberPriceCents: 1790, totalStock: 9, skuCount: 1, updatedAt: '' }], total: 1 }),
+      'GET /api/admin/products/5': () =>
+        json(200, {
+          id: 5,
+          title: '红富士苹果',
+          skus: [{ id: 51, specs: { 规格: '5 斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 9, weightGrams: 0, active: true }],
+        }),
+      'POST /api/admin/member-days': () =>
+        json(409, { error: { code: 'CONFLICT', message: '与会员日 4 时间重叠且优惠冲突', details: { conflictsWith: [4] } } }),
+    });
+    renderApp('/member-days');
+    await screen.findByText('每月 7 日会员日', undefined, FIRST);
+    const row = within(document.querySelector('.member-day-row') as HTMLElement);
+    expect(row.getByText('每月 7 日')).toBeTruthy();
+    expect(row.getByText('00:00–24:00')).toBeTruthy();
+    expect(row.getByText('金卡及以上')).toBeTruthy();
+
+    fireEvent.click(document.querySelector('.member-day-create')!);
+    await el('#memberDay_name');
+    fill('memberDay_name', '周三周六会员日');
+    fireEvent.click(screen.getByText('每周'));
+    fireEvent.click(await el('.member-day-weekdays input[value="6"]'));
+    fireEvent.click(await el('.member-day-weekdays input[value="3"]'));
+    fill('memberDay_start', '10:00');
+    fill('memberDay_end', '22:30');
+
+    fireEvent.change(document.querySelector('.member-day-sku-search input')!, { target: { value: '苹果' } });
+    fireEvent.click(await el('.ant-select-item-option[title="红富士苹果"]'));
+    const price = await screen.findByLabelText('会员日价');
+    fireEvent.change(price, { target: { value: '12.8' } });
+
+    fireEvent.click(document.querySelector('.member-day-rate-add')!);
+    fireEvent.mouseDown(await el('#memberDay_categoryRates_0_categoryId'));
+    fireEvent.click(await el('.ant-select-tree-node-content-wrapper[title="水果"]'));
+    fill('memberDay_categoryRates_0_zhe', '8.5');
+
+    fireEvent.click(document.querySelector('.member-day-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')[0].body).toEqual({
+      name: '周三周六会员日',
+      recurrence: { kind: 'WEEKLY', weekdays: [3, 6] },
+      startMinute: 600,
+      endMinute: 1350,
+      audience: 'PAID_MEMBERS',
+      audienceTierId: null,
+      skuPrices: [{ skuId: 51, priceCents: 1280 }],
+      categoryRates: { '1': 8500 },
+      exclusiveProductIds: [],
+      pointsMultiplierBp: 20000,
+      perCustomerLimit: 0,
+      active: true,
+    });
+    expect(await screen.findByText(/与会员日 #4 冲突/)).toBeTruthy();
+  });
+
+  it('previews the next occurrences in the store time zone with the SKU prices', async () => {
+    mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/member-days': () => json(200, { items: [RULE], total: 1 }),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'GET /api/admin/member-days/4/preview': () =>
+        json(200, {
+          id: 4,
+          name: '每月 7 日会员日',
+          timezone: 'Asia/Shanghai',
+          occurrences: [
+            { date: '2026-12-07', startsAt: '2026-12-06T16:00:00.000Z', endsAt: '2026-12-07T16:00:00.000Z' },
+            { date: '2027-01-07', startsAt: '2027-01-06T16:00:00.000Z', endsAt: '2027-01-07T16:00:00.000Z' },
+          ],
+          skus: [
+            { skuId: 51, productId: 5, title: '红富士苹果', coverUrl: '', specs: { 规格: '5 斤' }, listPriceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: 1500 },
+          ],
+        }),
+    });
+    renderApp('/member-days');
+    await screen.findByText('每月 7 日会员日', undefined, FIRST);
+    fireEvent.click(document.querySelector('.member-day-preview-button')!);
+
+    const preview = within(await el('.member-day-preview .member-day-occurrences'));
+    expect(preview.getByText('2026-12-07（周一）00:00–24:00')).toBeTruthy();
+    expect(preview.getByText('2027-01-07（周四）00:00–24:00')).toBeTruthy();
+    const marked = [...document.querySelectorAll('.member-day-preview-date')].map((d) => d.getAttribute('data-date'));
+    expect(marked).toEqual(['2026-12-07', '2027-01-07']);
+    const sku = within(screen.getByText('红富士苹果').closest('tr') as HTMLElement);
+    expect(sku.getByText('¥19.90')).toBeTruthy();
+    expect(sku.getByText('¥17.90')).toBeTruthy();
+    expect(sku.getByText('¥15.00')).toBeTruthy();
+  });
+});
