@@ -19,8 +19,16 @@ export const browser = {
   },
 }
 
+export interface PayOptions {
+  /**
+   * H5 with the simulator: the page (path + query) the cashier sends the browser back to;
+   * default: the order's detail page (`&paying=1`).
+   */
+  returnPage?: string
+}
+
 /** Pays an unpaid order: `POST /api/orders/:id/pay`, then WeChat's cashier (or the simulator's in H5). */
-export async function payForOrder(orderId: Id): Promise<PayOutcome> {
+export async function payForOrder(orderId: Id, options: PayOptions = {}): Promise<PayOutcome> {
   const res = await prepay(orderId)
   if (res.paid) return 'paid'
   // Pitfall P2: Taro's H5 requestPayment is a stub that "succeeds"; only WeChat really pays.
@@ -35,7 +43,7 @@ export async function payForOrder(orderId: Id): Promise<PayOutcome> {
     }
   }
   if (res.simulatorPayUrl && typeof window !== 'undefined') {
-    const back = h5AbsoluteUrl(`${orderDetailUrl(orderId)}&paying=1`)
+    const back = h5AbsoluteUrl(options.returnPage ?? `${orderDetailUrl(orderId)}&paying=1`)
     browser.go(`${res.simulatorPayUrl}&redirect=${encodeURIComponent(back)}`)
     return 'redirected'
   }

@@ -16,7 +16,12 @@ export const PAGES = {
   addressList: '/order/pages/address/index',
   addressEdit: '/order/pages/address-edit/index',
   memberCenter: '/member/pages/center/index',
+  memberDay: '/member/pages/member-day/index',
 } as const
+
+/** The member center; `returnTo` (a page path + query, e.g. the checkout) is where a card purchase goes back to. */
+export const memberCenterUrl = (returnTo?: string) =>
+  returnTo ? `${PAGES.memberCenter}?returnTo=${encodeURIComponent(returnTo)}` : PAGES.memberCenter
 
 export const productUrl = (id: Id) => `${PAGES.product}?id=${encodeURIComponent(String(id))}`
 

@@ -16,3 +16,31 @@ export function formatCountdown(ms: number): string {
   const s = total % 60
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`
 }
+
+/** Milliseconds → `3天 04:05:06` (days only when there are some); never negative. */
+export function formatLongCountdown(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000))
+  const d = Math.floor(total / 86400)
+  const h = Math.floor((total % 86400) / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  const clock = `${pad(h)}:${pad(m)}:${pad(s)}`
+  return d > 0 ? `${d}天 ${clock}` : clock
+}
+
+/** ISO time → `2026-11-23` in the device's time zone. */
+export const formatDate = (iso: string | null | undefined): string => formatDateTime(iso).slice(0, 10)
+
+/** A page query value that may arrive URI-encoded (WeChat passes them as sent; Taro H5 decodes once). */
+export function decodeParam(value: string | undefined | null): string {
+  if (!value) return ''
+  let v = value
+  for (let i = 0; i < 2 && /%[0-9A-Fa-f]{2}/.test(v) && !v.startsWith('/'); i++) {
+    try {
+      v = decodeURIComponent(v)
+    } catch {
+      return ''
+    }
+  }
+  return v
+}

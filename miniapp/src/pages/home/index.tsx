@@ -1,20 +1,45 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import CategoryRow from '@/components/CategoryRow'
 import ProductList from '@/components/ProductList'
 import { listCategories, type Category } from '@/services/catalog'
 import { useProductPager } from '@/hooks/useProductPager'
+import { getCurrentMemberDay, type MemberDayCurrent } from '@/services/membership'
 import { openCategoryLater } from '@/stores/ui'
 import { PAGES } from '@/utils/nav'
 import { openProduct } from '@/utils/product'
 import './index.css'
 
 const NO_FILTER = {}
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The banner's headline from `GET /api/member-days/current` (null: keep the default). */
+export function memberDayHeadline(md: MemberDayCurrent | null, now: number): string | null {
+  if (!md) return null
+  if (md.active && md.current) return '会员日进行中'
+  if (!md.next) return null
+  const ms = new Date(md.next.startsAt).getTime() - now
+  if (Number.isNaN(ms)) return null
+  return ms >= DAY_MS ? `距会员日还有 ${Math.ceil(ms / DAY_MS)} 天` : '会员日即将开始'
+}
 
 export default function HomePage() {
   const pager = useProductPager(NO_FILTER, 10)
   const [categories, setCategories] = useState<Category[]>([])
+  const [memberDay, setMemberDay] = useState<MemberDayCurrent | null>(null)
+
+  const loadMemberDay = useCallback(async () => {
+    try {
+      setMemberDay(await getCurrentMemberDay())
+    } catch {
+      // the banner keeps its default text
+    }
+  }, [])
+
+  useDidShow(() => {
+    void loadMemberDay()
+  })
 
   const loadCategories = useCallback(async () => {
     try {
@@ -33,7 +58,7 @@ export default function HomePage() {
   })
 
   usePullDownRefresh(() => {
-    void Promise.all([pager.reload(), loadCategories()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([pager.reload(), loadCategories(), loadMemberDay()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   useShareAppMessage(() => ({ title: '会员商城', path: '/pages/home/index' }))
@@ -49,8 +74,8 @@ export default function HomePage() {
         <View className='home-search-icon' />
         <Text className='home-search-text'>搜索商品</Text>
       </View>
-      <View className='home-banner'>
-        <Text className='home-banner-title'>会员日 每月7号 双倍积分</Text>
+      <View className='home-banner member-day-banner' onClick={() => void Taro.navigateTo({ url: PAGES.memberDay })}>
+        <Text className='home-banner-title'>{memberDayHeadline(memberDay, Date.now()) ?? '会员日 每月7号 双倍积分'}</Text>
         <Text className='home-banner-sub'>会员专享价 · 签到领积分 · 积分兑好礼</Text>
       </View>
       <CategoryRow categories={categories.slice(0, 10)} onSelect={selectCategory} />

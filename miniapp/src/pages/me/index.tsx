@@ -3,7 +3,8 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import { isLoggedIn, login, refreshMe } from '@/services/auth'
 import { assetUrl } from '@/services/config'
 import { useSession } from '@/stores/session'
-import { orderListUrl } from '@/utils/nav'
+import { orderListUrl, PAGES } from '@/utils/nav'
+import { formatDate } from '@/utils/time'
 import { ORDER_TABS, type OrderTabKey } from '@/utils/order'
 import './index.css'
 
@@ -41,8 +42,8 @@ export default function MePage() {
             <>
               <Text className='me-nickname'>{name}</Text>
               <Text className='me-id'>{`ID: ${user.id}`}</Text>
-              <Text className='me-member'>
-                {user.isMember ? `会员${user.memberUntil ? ` · 有效期至 ${user.memberUntil.slice(0, 10)}` : ''}` : '开通会员 享会员价'}
+              <Text className='me-member' onClick={() => void Taro.navigateTo({ url: PAGES.memberCenter })}>
+                {user.isMember ? `会员${user.memberUntil ? ` · 有效期至 ${formatDate(user.memberUntil)}` : ''}` : '未开通会员 · 去开通 ›'}
               </Text>
             </>
           ) : status === 'error' ? (
@@ -68,7 +69,7 @@ export default function MePage() {
             <Text className='me-stat-value'>{user.growth ?? 0}</Text>
             <Text className='me-stat-label'>成长值</Text>
           </View>
-          <View className='me-stat'>
+          <View className='me-stat me-tier' onClick={() => void Taro.navigateTo({ url: PAGES.memberCenter })}>
             <Text className='me-stat-value'>{user.tier?.name ?? '—'}</Text>
             <Text className='me-stat-label'>等级</Text>
           </View>

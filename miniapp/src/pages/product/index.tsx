@@ -10,7 +10,7 @@ import { assetUrl } from '@/services/config'
 import { errorMessage, isApiError } from '@/services/request'
 import { useSession } from '@/stores/session'
 import { priceText } from '@/utils/money'
-import { checkoutUrl, PAGES, productUrl } from '@/utils/nav'
+import { checkoutUrl, memberCenterUrl, PAGES, productUrl } from '@/utils/nav'
 import { findSku, initialSelection, missingGroups, type SkuSelection } from '@/utils/sku'
 import cartIcon from '@/assets/tab/cart.png'
 import './index.css'
@@ -127,6 +127,12 @@ export default function ProductPage() {
         </View>
         {memberDayPrice != null ? <Text className='detail-member-day-price'>{`会员日价 ${priceText(memberDayPrice)}`}</Text> : null}
       </View>
+      {memberPrice != null && !user?.isMember ? (
+        <View className='member-savings member-nudge' onClick={() => void Taro.navigateTo({ url: memberCenterUrl() })}>
+          <Text>{`开通会员立省 ${priceText(shown.priceCents - memberPrice)}/件`}</Text>
+          <Text className='member-savings-go'>去开通 ›</Text>
+        </View>
+      ) : null}
 
       <View className='detail-head'>
         <View className='detail-title-row'>

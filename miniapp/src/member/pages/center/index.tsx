@@ -1,5 +1,225 @@
-import ComingSoon from '@/components/ComingSoon'
+import { useCallback, useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import StateView from '@/components/StateView'
+import type { Id } from '@/services/catalog'
+import {
+  benefitLines,
+  buyPlan,
+  fastRefundCard,
+  getMe,
+  getMembership,
+  listPlans,
+  type MembershipMe,
+  type MembershipPlan,
+  type MeProfile,
+} from '@/services/membership'
+import { getOrder, newIdempotencyKey } from '@/services/order'
+import { payForOrder } from '@/services/payment'
+import { errorMessage } from '@/services/request'
+import { updateSession } from '@/stores/session'
+import { priceText } from '@/utils/money'
+import { memberCenterUrl } from '@/utils/nav'
+import { decodeParam, formatDate } from '@/utils/time'
+import './index.css'
+
+interface Data {
+  me: MeProfile
+  membership: MembershipMe
+  plans: MembershipPlan[]
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** WeChat's payment notification may reach the server a moment after the cashier closes: look a few times. */
+async function waitForCompleted(orderId: Id): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    try {
+      const order = await getOrder(orderId)
+      if (order.status === 'COMPLETED') return
+    } catch {
+      // look again
+    }
+    await sleep(700)
+  }
+}
 
 export default function MemberCenterPage() {
-  return <ComingSoon title='会员中心' />
+  const { params } = useRouter()
+  const returnTo = (() => {
+    const v = decodeParam(params.returnTo)
+    return v.startsWith('/') ? v : ''
+  })()
+  // One key per visit and plan: a double tap (or paying again after a cancel) answers the same card order.
+  const [visitKey] = useState(() => newIdempotencyKey('card'))
+  const [data, setData] = useState<Data | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+  const handledPaid = useRef(false)
+
+  const load = useCallback(async () => {
+    setError(null)
+    try {
+      const [me, membership, plans] = await Promise.all([getMe(), getMembership(), listPlans()])
+      setData({ me, membership, plans })
+      updateSession({ user: me, status: 'ready', error: null })
+      return membership
+    } catch (e) {
+      setError(errorMessage(e))
+      return null
+    }
+  }, [])
+
+  /** After a card is paid: wait for the server to see it, refresh, and go back to where the customer came from. */
+  const afterPaid = useCallback(
+    async (orderId: Id | null) => {
+      if (orderId != null) await waitForCompleted(orderId)
+      const membership = await load()
+      void Taro.showToast({ title: membership?.isMember ? '会员开通成功' : '支付处理中，请稍后刷新', icon: membership?.isMember ? 'success' : 'none' })
+      if (membership?.isMember && returnTo) {
+        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack({ delta: 1 })
+        else void Taro.redirectTo({ url: returnTo })
+      }
+    },
+    [load, returnTo],
+  )
+
+  useDidShow(() => {
+    if (params.paying === '1' && !handledPaid.current) {
+      // H5: back from the simulator's cashier
+      handledPaid.current = true
+      void afterPaid(params.paidOrder ? params.paidOrder : null)
+      return
+    }
+    void load()
+  })
+
+  const buy = async (plan: MembershipPlan) => {
+    if (busyRef.current) return
+    busyRef.current = true
+    setBusy(true)
+    try {
+      const order = await buyPlan(plan.id, `${visitKey}-${plan.id}`)
+      const outcome = await payForOrder(order.id, { returnPage: `${memberCenterUrl(returnTo || undefined)}${returnTo ? '&' : '?'}paying=1&paidOrder=${order.id}` })
+      if (outcome === 'paid') await afterPaid(order.id)
+      else if (outcome === 'cancelled') void Taro.showToast({ title: '支付已取消', icon: 'none' })
+      else if (outcome === 'unsupported') void Taro.showModal({ title: '提示', content: '请在微信中支付', showCancel: false })
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+
+  const refund = async (amountCents: number) => {
+    if (busyRef.current) return
+    const answer = await Taro.showModal({
+      title: '极速退卡',
+      content: `退还 ${priceText(amountCents)}，原路退回，会员权益立即失效。确定退卡吗？`,
+      confirmText: '确定退卡',
+    })
+    if (!answer.confirm) return
+    busyRef.current = true
+    setBusy(true)
+    try {
+      const res = await fastRefundCard()
+      void Taro.showToast({ title: `已退款 ${priceText(res.amountCents)}`, icon: 'none' })
+      await load()
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+
+  if (!data) {
+    return (
+      <View className='member-page'>
+        {error ? <StateView state='error' text={error} onRetry={() => void load()} /> : <StateView state='loading' />}
+      </View>
+    )
+  }
+
+  const { me, membership, plans } = data
+  const next = me.nextTier
+  const progress = next && next.growthThreshold > 0 ? Math.min(100, Math.floor((me.growth * 100) / next.growthThreshold)) : 100
+  const fast = membership.fastRefund
+
+  return (
+    <View className='member-page'>
+      <View className={`member-hero${membership.isMember ? ' active' : ''}`}>
+        <Text className='member-hero-title'>会员卡</Text>
+        <Text className='member-status'>
+          {membership.isMember ? `会员 · 有效期至 ${formatDate(membership.memberUntil)}` : '未开通'}
+        </Text>
+        <View
+          className='btn btn-small member-hero-button'
+          onClick={() => void Taro.pageScrollTo?.({ selector: '.plan-list', duration: 300 })}
+        >
+          <Text>{membership.isMember ? '续费' : '立即开通'}</Text>
+        </View>
+      </View>
+
+      <View className='card tier-card'>
+        <View className='tier-head'>
+          <Text className='tier-name'>{me.tier?.name ?? '普通'}</Text>
+          <Text className='tier-growth'>{`成长值 ${me.growth}`}</Text>
+        </View>
+        <View className='tier-bar'>
+          <View className='tier-bar-fill' style={{ width: `${progress}%` }} />
+        </View>
+        <Text className='tier-next'>{next ? `距离下一等级${next.name}还差 ${next.growthNeeded} 成长值` : '已是最高等级'}</Text>
+      </View>
+
+      <View className='card plan-list'>
+        <Text className='card-title'>{membership.isMember ? '续费会员' : '开通会员'}</Text>
+        {plans.length === 0 ? <Text className='member-muted'>暂无可售会员卡</Text> : null}
+        {plans.map((plan) => (
+          <View className='plan-card' key={String(plan.id)}>
+            <View className='plan-info'>
+              <View className='plan-head'>
+                <Text className='plan-name'>{plan.name}</Text>
+                <Text className='plan-days'>{`${plan.days} 天`}</Text>
+              </View>
+              <Text className='plan-price'>{priceText(plan.priceCents)}</Text>
+              {benefitLines(plan.benefits).map((b) => (
+                <Text className='plan-benefit' key={b}>{`· ${b}`}</Text>
+              ))}
+            </View>
+            <View className={`btn btn-primary btn-small buy-plan${busy ? ' disabled' : ''}`} hoverClass='btn-pressed' onClick={() => void buy(plan)}>
+              <Text>{membership.isMember ? '立即续费' : '立即开通'}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      {membership.isMember || membership.periods.length > 0 ? (
+        <View className='card refund-card'>
+          <Text className='card-title'>退卡</Text>
+          {fast.eligible ? (
+            <View className={`btn btn-ghost btn-small fast-refund${busy ? ' disabled' : ''}`} onClick={() => void refund(fast.amountCents)}>
+              <Text>{`极速退卡 退 ${priceText(fast.amountCents)}`}</Text>
+            </View>
+          ) : (
+            <Text className='member-muted fast-refund-reason'>{fast.reason}</Text>
+          )}
+        </View>
+      ) : null}
+
+      {membership.periods.length > 0 ? (
+        <View className='card period-list'>
+          <Text className='card-title'>开卡记录</Text>
+          {membership.periods.map((p) => (
+            <View className='period-row' key={String(p.id)}>
+              <Text className='period-range'>{`${formatDate(p.startsAt)} 至 ${formatDate(p.endsAt)}`}</Text>
+              <Text className='period-meta'>{`${p.days} 天 · ${priceText(p.paidCents)}${p.refundedAt ? ' · 已退卡' : ''}`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
 }

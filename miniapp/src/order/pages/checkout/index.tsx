@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import PriceBreakdown from '@/components/PriceBreakdown'
@@ -11,7 +11,7 @@ import { payForOrder } from '@/services/payment'
 import { errorMessage } from '@/services/request'
 import { takePickedAddress } from '@/stores/ui'
 import { priceText } from '@/utils/money'
-import { orderDetailUrl, PAGES } from '@/utils/nav'
+import { checkoutUrl, memberCenterUrl, orderDetailUrl, PAGES } from '@/utils/nav'
 import { specsText } from '@/utils/product'
 import './index.css'
 
@@ -57,12 +57,10 @@ export default function CheckoutPage() {
     }
   }, [])
 
-  useEffect(() => {
-    void loadPreview()
-  }, [loadPreview])
-
-  // Also runs when coming back from the address pages: take their choice, re-read the list.
+  // Also runs when coming back from the address pages (take their choice, re-read the list) and from the
+  // member center (a card just bought: the preview now has member prices).
   useDidShow(() => {
+    void loadPreview()
     const picked = takePickedAddress()
     void loadAddresses(picked?.id)
   })
@@ -190,7 +188,10 @@ export default function CheckoutPage() {
       </View>
 
       {preview.memberSavingsCents > 0 ? (
-        <View className='member-savings checkout-member-savings' onClick={() => void Taro.navigateTo({ url: PAGES.memberCenter })}>
+        <View
+          className='member-savings checkout-member-savings join-nudge'
+          onClick={() => void Taro.navigateTo({ url: memberCenterUrl(checkoutUrl(items, fromCart)) })}
+        >
           <Text>{`开通会员本单立省 ${priceText(preview.memberSavingsCents)}`}</Text>
           <Text className='member-savings-go'>去开通 ›</Text>
         </View>
