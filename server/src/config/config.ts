@@ -3,16 +3,24 @@ import { isAbsolute, resolve } from 'node:path';
 
 export class ConfigError extends Error {}
 
+/** The mini-program's and the merchant's WeChat settings: real WeChat, or the simulator's (`@mc/wechat-sim`). */
 export interface WechatSettings {
+  /** https://api.weixin.qq.com (mini-program server APIs). */
   apiBase: string;
+  /** https://api.mch.weixin.qq.com (WeChat Pay v3). */
   payApiBase: string;
   appId: string;
   appSecret: string;
   mchId: string;
+  /** Serial number of the merchant API certificate (the key below). */
   merchantSerial: string;
+  /** PKCS#8 PEM (apiclient_key.pem). */
   merchantPrivateKeyPem: string;
+  /** WeChat Pay public key ID (PUB_KEY_ID_…) or platform certificate serial. */
   platformSerial: string;
+  /** SPKI PEM of the WeChat Pay public key (or the platform certificate's key). */
   platformPublicKeyPem: string;
+  /** 32-character APIv3 key. */
   apiV3Key: string;
 }
 

@@ -5,18 +5,8 @@ import { WechatApiClient } from './wechat-api.client';
 import { WechatPayClient } from './wechat-pay.client';
 
 export function wechatConfigFrom(config: AppConfig): WechatConfig {
-  const w = config.wechat;
   return {
-    apiBase: w.apiBase,
-    appId: w.appId,
-    appSecret: w.appSecret,
-    payApiBase: w.payApiBase,
-    mchId: w.mchId,
-    merchantSerial: w.merchantSerial,
-    merchantPrivateKeyPem: w.merchantPrivateKeyPem,
-    platformSerial: w.platformSerial,
-    platformPublicKeyPem: w.platformPublicKeyPem,
-    apiV3Key: w.apiV3Key,
+    ...config.wechat,
     notifyUrl: `${config.publicBaseUrl}/api/payments/wechat/notify`,
     refundNotifyUrl: `${config.publicBaseUrl}/api/payments/wechat/refund-notify`,
     transferNotifyUrl: `${config.publicBaseUrl}/api/payments/wechat/transfer-notify`,
