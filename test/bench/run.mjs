@@ -13,11 +13,12 @@
 //   BENCH_WARMUP=2          warm-up seconds per workload (not measured)
 //   BENCH_CONNECTIONS=50    concurrent closed-loop clients
 //   BENCH_CUSTOMERS=200     customers (with an address) created before timing
-//   BENCH_ONLY=list,detail,checkout,checkout-login   run only these workloads
+//   BENCH_ONLY=health,list,detail,checkout,checkout-login   run only these workloads
 //   BENCH_DB=mc_bench       database name (dropped and re-created; dropped at the end)
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306   server to use (no database part)
 //   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags for the server
 //   BENCH_KEEP_DB=1         keep the database afterwards
+//   BENCH_SERVER_MAIN=path  start this main.js instead of server/dist/main.js (A/B experiments)
 //   BENCH_JSON=path         also write the results as JSON there
 //   BENCH_QUIET_WAIT=120    seconds to wait for other work on the machine to finish before each workload
 import { execFileSync, spawn } from 'node:child_process';
@@ -187,11 +188,24 @@ async function dbAdmin() {
   return mysql.createConnection({ uri: DB_SERVER, multipleStatements: false });
 }
 
-async function sqlCounters(conn) {
-  const [rows] = await conn.query(
-    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_begin','Innodb_data_fsyncs','Innodb_row_lock_waits')",
-  );
-  return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
+/** The statements the server itself sent (counted in-process by sql-counter.cjs), or null. */
+async function sqlCounters(counterPort) {
+  if (!counterPort) return null;
+  try {
+    const res = await fetch(`http://127.0.0.1:${counterPort}/`);
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
+function sqlDelta(a, b) {
+  if (!a || !b) return null;
+  const statements = Object.entries(b.statements)
+    .map(([sql, n]) => [sql, n - (a.statements[sql] ?? 0)])
+    .filter(([, n]) => n > 0)
+    .sort((x, y) => y[1] - x[1]);
+  return { total: b.total - a.total, statements };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,7 +261,7 @@ function summarize(lat) {
 // main
 
 async function main() {
-  const mainJs = join(ROOT, 'server', 'dist', 'main.js');
+  const mainJs = env.BENCH_SERVER_MAIN ? resolve(env.BENCH_SERVER_MAIN) : join(ROOT, 'server', 'dist', 'main.js');
   try {
     readFileSync(mainJs);
   } catch {
@@ -255,12 +269,20 @@ async function main() {
   }
   const port = await freePort();
   const simPort = await freePort();
+  const counterPort = env.BENCH_SQL_COUNT === '0' ? 0 : await freePort();
   const admin = await dbAdmin();
+  // two runs on one database would drop it under each other: a named lock, released when this connection closes
+  const [[{ locked }]] = await admin.query('SELECT GET_LOCK(?, 0) AS locked', [`mc-bench:${DB_NAME}`]);
+  if (Number(locked) !== 1) {
+    await admin.end();
+    throw new Error(`another benchmark is using database ${DB_NAME} right now (set BENCH_DB to run beside it; both would share the CPU anyway)`);
+  }
   await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
   await admin.query(`CREATE DATABASE \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
 
   let serverLog = '';
   const nodeArgs = (env.BENCH_NODE_ARGS || '').split(/\s+/).filter(Boolean);
+  if (counterPort) nodeArgs.push('--require', join(dirname(fileURLToPath(import.meta.url)), 'sql-counter.cjs'));
   const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     cwd: ROOT,
     env: {
@@ -270,6 +292,8 @@ async function main() {
       HOST: '127.0.0.1',
       WECHAT_SIM: '1',
       WECHAT_SIM_PORT: String(simPort),
+      BENCH_SQL_COUNTER_PORT: String(counterPort),
+      BENCH_SQL_COUNTER_FROM: join(ROOT, 'server'),
       WECHAT_SIM_QUIET: '1',
       SEED_DEMO: '1',
       DEV_TOOLS: '1',
@@ -300,7 +324,9 @@ async function main() {
   process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
 
   try {
-    return await runAll({ port, simPort, child, admin, log: () => serverLog });
+    const outcome = await runAll({ port, simPort, counterPort, child });
+    if (process.exitCode) console.error(`\nserver output (tail):\n${serverLog.slice(-4000)}`);
+    return outcome;
   } catch (e) {
     console.error(`\nserver output (tail):\n${serverLog.slice(-4000)}`);
     throw e;
@@ -330,9 +356,17 @@ async function waitForQuiet(label) {
   }
 }
 
-async function runAll({ port, simPort, child, admin, log }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10 });
-  const simAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10 });
+async function runAll({ port, simPort, counterPort, child }) {
+  // fresh keep-alive pools per workload: sockets left idle past the server's keep-alive timeout get reset
+  let agent, simAgent;
+  const freshAgents = () => {
+    agent?.destroy();
+    simAgent?.destroy();
+    // idle sockets are dropped after 4 s, before Node servers' 5 s keep-alive timeout can race a reuse (ECONNRESET)
+    agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10, timeout: 4000 });
+    simAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10, timeout: 4000 });
+  };
+  freshAgents();
   const started = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode})`);
@@ -420,6 +454,7 @@ async function runAll({ port, simPort, child, admin, log }) {
   };
 
   const workloads = [
+    { key: 'health', name: 'GET /api/health (floor: framework + SELECT 1)', unit: 'req/s', run: get('/api/health') },
     { key: 'list', name: 'GET /api/products?page=1&pageSize=20', unit: 'req/s', run: get('/api/products?page=1&pageSize=20') },
     {
       key: 'detail',
@@ -434,13 +469,14 @@ async function runAll({ port, simPort, child, admin, log }) {
   const results = [];
   for (const w of workloads) {
     await waitForQuiet(w.key);
+    freshAgents();
     if (WARMUP > 0) await closedLoop(WARMUP, CONNECTIONS, w.run);
-    const c0 = await sqlCounters(admin);
+    const c0 = await sqlCounters(counterPort);
     const cpu0 = cpuSnapshot(pids);
     const stats = await closedLoop(SECONDS, CONNECTIONS, w.run);
     const cpu1 = cpuSnapshot(pids);
-    const c1 = await sqlCounters(admin);
-    const delta = Object.fromEntries(Object.keys(c1).map((k) => [k, c1[k] - c0[k]]));
+    const c1 = await sqlCounters(counterPort);
+    const delta = sqlDelta(c0, c1);
     const done = stats.ops + stats.errors;
     const res = {
       key: w.key,
@@ -452,16 +488,18 @@ async function runAll({ port, simPort, child, admin, log }) {
       rate: stats.ops / stats.elapsed,
       ...summarize(stats.lat),
       cpu: cpuPercent(cpu0, cpu1, pids),
-      sqlPerOp: done ? (delta.Questions - 2) / done : NaN, // minus this script's own SHOW STATUS
-      sql: delta,
+      serverCpuMsPerOp: NaN,
+      sqlPerOp: delta && done ? delta.total / done : NaN,
+      sqlTop: delta ? delta.statements.slice(0, 40).map(([sql, n]) => ({ perOp: n / done, sql })) : [],
       steps: [...stats.steps].map(([name, st]) => ({ name, n: st.lat.length, errors: st.errors, ...summarize(st.lat) })),
       errorSamples: [...stats.errorSamples].slice(0, 5),
     };
+    res.serverCpuMsPerOp = (res.cpu.server * 10) / (done / stats.elapsed);
     results.push(res);
     const cpu = res.cpu;
     console.log(
       `${w.key.padEnd(15)} ${res.rate.toFixed(1).padStart(8)} ${w.unit.padEnd(11)} p50 ${res.p50.toFixed(1)} ms  p99 ${res.p99.toFixed(1)} ms  errors ${res.errors}` +
-        `  sql/op ${res.sqlPerOp.toFixed(1)}  cpu server ${cpu.server.toFixed(0)}% sim ${cpu.simulator.toFixed(0)}% db ${cpu.mariadb.toFixed(0)}% client ${cpu.client.toFixed(0)}% other ${(cpu.other ?? NaN).toFixed(0)}%`,
+        `  sql/op ${res.sqlPerOp.toFixed(1)}  server cpu ${res.serverCpuMsPerOp.toFixed(2)} ms/op  cpu server ${cpu.server.toFixed(0)}% sim ${cpu.simulator.toFixed(0)}% db ${cpu.mariadb.toFixed(0)}% client ${cpu.client.toFixed(0)}% other ${(cpu.other ?? NaN).toFixed(0)}%`,
     );
     for (const [msg, n] of res.errorSamples) console.log(`    ${n}× ${msg}`);
   }
@@ -502,11 +540,11 @@ async function runAll({ port, simPort, child, admin, log }) {
     '',
     `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${CONNECTIONS} concurrent clients, ${SECONDS} s after ${WARMUP} s warm-up; server, simulator, MariaDB and this client share the machine`,
     '',
-    '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | CPU % server / sim / MariaDB / client / other processes |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | server CPU ms/op | CPU % server / sim / MariaDB / client / other processes |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${f(r.rate)} ${r.unit} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.sqlPerOp)} | ${f(r.cpu.server, 0)} / ${f(r.cpu.simulator, 0)} / ${f(r.cpu.mariadb, 0)} / ${f(r.cpu.client, 0)} / ${f(r.cpu.other, 0)} |`,
+        `| ${r.workload} | ${f(r.rate)} ${r.unit} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.sqlPerOp)} | ${f(r.serverCpuMsPerOp, 2)} | ${f(r.cpu.server, 0)} / ${f(r.cpu.simulator, 0)} / ${f(r.cpu.mariadb, 0)} / ${f(r.cpu.client, 0)} / ${f(r.cpu.other, 0)} |`,
     ),
   ];
   const withSteps = results.filter((r) => r.steps.length);
@@ -514,9 +552,15 @@ async function runAll({ port, simPort, child, admin, log }) {
     lines.push('', '| checkout step | n | p50 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- |');
     for (const r of withSteps) for (const s of r.steps) lines.push(`| ${r.key}: ${s.name} | ${s.n} | ${f(s.p50)} | ${f(s.p99)} | ${s.errors} |`);
   }
+  if (env.BENCH_SQL_DETAIL !== '0') {
+    for (const r of results.filter((x) => x.key.startsWith('checkout') && x.sqlTop.length)) {
+      lines.push('', `SQL statements per ${r.key} (normalized):`);
+      for (const { perOp, sql } of r.sqlTop) lines.push(`  ${perOp.toFixed(2).padStart(6)}  ${sql}`);
+    }
+  }
   console.log(lines.join('\n'));
   if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, results, verified }, null, 2));
-  const failed = results.some((r) => r.ops === 0) || (verified && verified.paid !== verified.sampled);
+  const failed = results.some((r) => r.ops === 0 || r.errors > 0.01 * (r.ops + r.errors)) || (verified && verified.paid !== verified.sampled);
   if (failed) process.exitCode = 1;
 }
 

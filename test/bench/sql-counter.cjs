@@ -1,0 +1,52 @@
+// Preloaded into the benchmarked server (`node --require …/sql-counter.cjs server/dist/main.js`):
+// counts the SQL statements the server sends to MariaDB through mysql2, by normalized statement,
+// and serves the tallies as JSON on 127.0.0.1:$BENCH_SQL_COUNTER_PORT. Counting only this
+// process's statements keeps the numbers clean when other programs use the same MariaDB.
+'use strict';
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const port = Number(process.env.BENCH_SQL_COUNTER_PORT || 0);
+const serverDir = process.env.BENCH_SQL_COUNTER_FROM || path.resolve(__dirname, '..', '..', 'server');
+// children (the forked WeChat simulator inherits --require) must not count or bind the port
+delete process.env.BENCH_SQL_COUNTER_PORT;
+if (port) {
+  const counts = new Map();
+  let total = 0;
+  const normalize = (sql) =>
+    String(sql)
+      .replace(/\s+/g, ' ')
+      .replace(/'(?:[^'\\]|\\.)*'/g, '?')
+      .replace(/\b\d+\b/g, '?')
+      .replace(/\((?:\?, ?)+\?\)/g, '(?…)')
+      .slice(0, 160);
+  const count = (sql) => {
+    total++;
+    const key = normalize(typeof sql === 'object' && sql !== null ? sql.sql : sql);
+    counts.set(key, (counts.get(key) || 0) + 1);
+  };
+  try {
+    // mysql2's package "exports" hide lib/; load the very file mysql2 itself uses, by its real path
+    const pkgDir = fs.realpathSync(path.join(serverDir, 'node_modules', 'mysql2'));
+    const base = require(path.join(pkgDir, 'lib', 'base', 'connection.js'));
+    const Conn = base.BaseConnection || base;
+    for (const method of ['query', 'execute']) {
+      const original = Conn.prototype[method];
+      if (typeof original !== 'function') continue;
+      Conn.prototype[method] = function counted(sql, ...rest) {
+        count(sql);
+        return original.call(this, sql, ...rest);
+      };
+    }
+  } catch (e) {
+    process.stderr.write(`[sql-counter] could not patch mysql2: ${e.message}\n`);
+  }
+  const srv = http.createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ total, statements: Object.fromEntries(counts) }));
+  });
+  srv.on('error', (e) => process.stderr.write(`[sql-counter] ${e.message}\n`));
+  srv.listen(port, '127.0.0.1');
+  srv.unref();
+}
