@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { DataSource, EntitySubscriberInterface, InsertEvent, QueryRunner, RemoveEvent, UpdateEvent } from 'typeorm';
 import { notFound } from '../../common/errors';
 import { Paged, skipTake } from '../../common/pagination';
 import { ProductListQuery } from './dto/catalog.dto';
@@ -29,14 +29,122 @@ export interface ProductListItem {
 
 const LIST_COLUMNS = ['id', 'title', 'subtitle', 'coverUrl', 'categoryId', 'memberOnly', 'priceCents', 'memberPriceCents', 'memberDayPriceCents'] as const;
 
+/**
+ * The public catalog reads (category tree, list pages, product detail) are served from memory.
+ * A change this process writes to a catalog table invalidates at once and again when its
+ * transaction commits (a read in between may have cached the old rows). Writes this process cannot
+ * see (another server instance, raw SQL) show after at most CACHE_TTL_MS.
+ */
+const CACHE_TTL_MS = 2_000;
+const CACHE_MAX_ENTRIES = 1_000;
+
+type CacheScope = 'list' | 'detail';
+/** Which cached reads each table feeds: list pages carry the product's price columns, detail the SKUs and their stock. */
+const SCOPES_BY_TABLE = new Map<unknown, CacheScope[]>([
+  [Category, ['list']],
+  [Product, ['list', 'detail']],
+  [Sku, ['detail']],
+]);
+const PENDING = Symbol('catalogCachePending');
+type PendingData = { [PENDING]?: Set<CacheScope> };
+
+class CatalogChangeListener implements EntitySubscriberInterface {
+  constructor(private readonly invalidate: (scopes: Iterable<CacheScope>) => void) {}
+
+  afterInsert(e: InsertEvent<unknown>) {
+    this.changed(e.metadata.target, e.queryRunner);
+  }
+
+  afterUpdate(e: UpdateEvent<unknown>) {
+    this.changed(e.metadata.target, e.queryRunner);
+  }
+
+  afterRemove(e: RemoveEvent<unknown>) {
+    this.changed(e.metadata.target, e.queryRunner);
+  }
+
+  afterTransactionCommit(e: { queryRunner: QueryRunner }) {
+    const data = e.queryRunner.data as PendingData;
+    const pending = data[PENDING];
+    if (!pending) return;
+    delete data[PENDING];
+    this.invalidate(pending);
+  }
+
+  afterTransactionRollback(e: { queryRunner: QueryRunner }) {
+    delete (e.queryRunner.data as PendingData)[PENDING];
+  }
+
+  private changed(target: unknown, qr: QueryRunner) {
+    const scopes = SCOPES_BY_TABLE.get(target);
+    if (!scopes) return;
+    this.invalidate(scopes);
+    if (qr.isTransactionActive) {
+      const data = qr.data as PendingData;
+      const pending = (data[PENDING] ??= new Set());
+      for (const s of scopes) pending.add(s);
+    }
+  }
+}
+
+/** Cached answers are shared by every request: frozen, so an accidental mutation throws instead of leaking. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** Escapes LIKE wildcards (with '!', which MySQL and SQLite read alike) so a search for "50%" finds "50%". */
 export const likePattern = (q: string) => `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 @Injectable()
-export class CatalogService {
-  constructor(private readonly ds: DataSource) {}
+export class CatalogService implements OnModuleDestroy {
+  private readonly generation: Record<CacheScope, number> = { list: 0, detail: 0 };
+  private readonly cache = new Map<string, { scope: CacheScope; generation: number; at: number; value: Promise<unknown> }>();
+  private readonly listener = new CatalogChangeListener((scopes) => {
+    for (const s of scopes) this.generation[s]++;
+  });
 
-  async categoryTree(): Promise<CategoryNode[]> {
+  constructor(private readonly ds: DataSource) {
+    ds.subscribers.push(this.listener);
+  }
+
+  onModuleDestroy(): void {
+    const i = this.ds.subscribers.indexOf(this.listener);
+    if (i >= 0) this.ds.subscribers.splice(i, 1);
+  }
+
+  /** Read-through: concurrent misses share one load; failures (e.g. 404) are not kept. */
+  private cached<T>(scope: CacheScope, key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.generation === this.generation[scope] && now - hit.at < CACHE_TTL_MS) return hit.value as Promise<T>;
+    const entry = { scope, generation: this.generation[scope], at: now, value: load().then(deepFreeze) };
+    this.cache.delete(key); // re-inserted last: the first key is the least recently loaded
+    this.cache.set(key, entry);
+    if (this.cache.size > CACHE_MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    entry.value.catch(() => {
+      if (this.cache.get(key) === entry) this.cache.delete(key);
+    });
+    return entry.value as Promise<T>;
+  }
+
+  categoryTree(): Promise<CategoryNode[]> {
+    return this.cached('list', 'tree', () => this.loadCategoryTree());
+  }
+
+  listProducts(q: ProductListQuery): Promise<Paged<ProductListItem>> {
+    if (q.q?.trim()) return this.loadProducts(q); // keyword searches are too varied to be worth keeping
+    return this.cached('list', `list:${q.categoryId ?? ''}:${q.page}:${q.pageSize}`, () => this.loadProducts(q));
+  }
+
+  productDetail(id: number) {
+    return this.cached('detail', `detail:${id}`, () => this.loadProductDetail(id));
+  }
+
+  private async loadCategoryTree(): Promise<CategoryNode[]> {
     const rows = await this.ds.getRepository(Category).find({ where: { active: true }, order: { sort: 'DESC', id: 'ASC' } });
     const node = (c: Category): CategoryNode => ({ id: c.id, name: c.name, iconUrl: c.iconUrl, sort: c.sort, children: [] });
     const roots = rows.filter((c) => c.parentId === null).map(node);
@@ -45,7 +153,7 @@ export class CatalogService {
     return roots;
   }
 
-  async listProducts(q: ProductListQuery): Promise<Paged<ProductListItem>> {
+  private async loadProducts(q: ProductListQuery): Promise<Paged<ProductListItem>> {
     const qb = this.ds
       .getRepository(Product)
       .createQueryBuilder('p')
@@ -61,7 +169,7 @@ export class CatalogService {
     return { items: rows.map(toListItem), total };
   }
 
-  async productDetail(id: number) {
+  private async loadProductDetail(id: number) {
     const product = await this.ds.getRepository(Product).findOneBy({ id, onShelf: true });
     if (!product) throw notFound('product');
     const skus = await this.ds.getRepository(Sku).find({ where: { productId: id, active: true }, order: { id: 'ASC' } });
