@@ -1,4 +1,4 @@
-import { addAddress, Auth, makeSku, placeOrder, simPay } from './support/shop';
+import { addAddress, Auth, buyCard, makeSku, placeOrder } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 // 2027-03-07 10:00 in Shanghai; the 8th at 00:30 Shanghai is 16:30 UTC on the 7th
@@ -16,10 +16,7 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
 
   async function makeMember(openid: string) {
     const c = await t.customer(openid);
-    const plans = (await t.http().get('/api/membership/plans')).body.items;
-    const order = await t.http().post('/api/membership/orders').set(c.auth).send({ planId: plans[0].id }).expect(201);
-    const pay = await t.http().post(`/api/orders/${order.body.id}/pay`).set(c.auth).expect(200);
-    await simPay(t, pay.body.params.package);
+    await buyCard(t, c.auth);
     return c;
   }
 

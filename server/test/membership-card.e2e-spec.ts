@@ -1,6 +1,6 @@
 import { Membership } from '../src/modules/membership/entities/membership.entity';
 import { Product } from '../src/modules/catalog/entities/product.entity';
-import { addAddress, Auth, makeSku, placeOrder, simPay } from './support/shop';
+import { addAddress, Auth, makeSku, placeOrder, simPay, waitFor } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 const DAY_MS = 24 * 3600_000;
@@ -181,10 +181,3 @@ describe('paid member card on MariaDB', () => {
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

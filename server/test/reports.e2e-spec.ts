@@ -1,4 +1,4 @@
-import { addAddress, Auth, makeSku, placeAndPay, simPay } from './support/shop';
+import { addAddress, buyCard, makeSku, placeAndPay } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('member-day and membership reports', () => {
@@ -13,14 +13,6 @@ describe('member-day and membership reports', () => {
     await t.close();
   });
 
-  async function buyMonthlyCard(auth: Auth) {
-    const plans = (await t.http().get('/api/membership/plans')).body.items;
-    const monthly = plans.find((p: { name: string }) => p.name === '月卡');
-    const order = await t.http().post('/api/membership/orders').set(auth).send({ planId: monthly.id }).expect(201);
-    const pay = await t.http().post(`/api/orders/${order.body.id}/pay`).set(auth).expect(200);
-    await simPay(t, pay.body.params.package);
-  }
-
   it('reports a member day against the average of the 28 days before it', async () => {
     const sku = await makeSku(t, { priceCents: 10000, stock: 100 });
     const guest = await t.customer('report-guest');
@@ -32,13 +24,13 @@ describe('member-day and membership reports', () => {
     // member day 2027-02-07: a member buys twice, the guest once, and another customer buys a card
     await setClock('2027-02-07T03:00:00.000Z');
     const member = await t.customer('report-member');
-    await buyMonthlyCard(member.auth);
+    await buyCard(t, member.auth);
     const memberAddress = await addAddress(t, member.auth);
     await placeAndPay(t, member.auth, [{ skuId: sku.id, qty: 1 }], memberAddress);
     await placeAndPay(t, member.auth, [{ skuId: sku.id, qty: 2 }], memberAddress);
     await placeAndPay(t, guest.auth, [{ skuId: sku.id, qty: 1 }], guestAddress);
     const convert = await t.customer('report-convert');
-    await buyMonthlyCard(convert.auth);
+    await buyCard(t, convert.auth);
 
     await setClock('2027-02-08T04:00:00.000Z');
     const report = await t.http().get('/api/admin/reports/member-days?count=1').set(await t.staff('finance', 'admin123')).expect(200);

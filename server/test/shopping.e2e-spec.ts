@@ -1,7 +1,7 @@
 import { Order } from '../src/modules/order/entities/order.entity';
 import { Payment } from '../src/modules/payment/entities/payment.entity';
 import { OrderStatusHistory } from '../src/modules/order/entities/order-status-history.entity';
-import { addAddress, Auth, makeSku, placeAndPay, placeOrder, simPay, stockOf } from './support/shop';
+import { addAddress, Auth, makeSku, placeAndPay, placeOrder, simPay, stockOf, waitFor } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('shopping end to end on MariaDB with the WeChat simulator', () => {
@@ -254,10 +254,3 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+export const DAY_MS = 86_400_000;
+
 /**
  * The one source of "now" on the server. In production it is the system clock;
  * with DEV_TOOLS the dev route shifts it (time keeps flowing from the new point),

@@ -101,7 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechatSimPort: port(env, 'WECHAT_SIM_PORT', 3001),
     adminPassword: env.ADMIN_PASSWORD || null,
     jwtSecret: jwtSecret || 'dev-only-insecure-jwt-secret-change-me',
-    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    logLevel: env.LOG_LEVEL || 'info',
     wechat: {
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       payApiBase: (env.WECHATPAY_API_BASE || 'https://api.mch.weixin.qq.com').replace(/\/$/, ''),

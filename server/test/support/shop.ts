@@ -69,3 +69,22 @@ export async function placeAndPay(t: TestApp, auth: Auth, items: { skuId: number
   await simPay(t, pay.body.params.package);
   return placed.body.id as number;
 }
+
+/** Buys a card plan (by name) and pays it through the simulator; returns the card order id. */
+export async function buyCard(t: TestApp, auth: Auth, planName = '月卡'): Promise<number> {
+  const plans = (await t.http().get('/api/membership/plans').expect(200)).body.items;
+  const plan = plans.find((p: { name: string }) => p.name === planName);
+  const order = await t.http().post('/api/membership/orders').set(auth).send({ planId: plan.id }).expect(201);
+  const pay = await t.http().post(`/api/orders/${order.body.id}/pay`).set(auth).expect(200);
+  await simPay(t, pay.body.params.package);
+  return order.body.id;
+}
+
+/** Polls until an asynchronous effect (a refund notification) has landed. */
+export async function waitFor(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -3,9 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { badRequest, conflict, notFound } from '../../common/errors';
-import { Paged, skipTake } from '../../common/pagination';
+import { Paged } from '../../common/pagination';
 import { withTx, rowLock } from '../../common/tx';
-import { likePattern } from './catalog.service';
+import { findProductPage } from './catalog.service';
 import { AdminProductListQuery, CategoryDto, PatchSkuDto, ProductDto, SkuDto, SkuUpsertDto, UpdateCategoryDto, UpdateProductDto } from './dto/catalog-admin.dto';
 import { Category } from './entities/category.entity';
 import { Product } from './entities/product.entity';
@@ -193,19 +193,7 @@ export class CatalogAdminService {
   // ---- products ----
 
   async listProducts(q: AdminProductListQuery): Promise<Paged<AdminProductListItem>> {
-    const qb = this.ds
-      .getRepository(Product)
-      .createQueryBuilder('p')
-      .select(LIST_COLUMNS.map((c) => `p.${c}`))
-      .where('1 = 1');
-    if (q.onShelf !== undefined) qb.andWhere('p.onShelf = :on', { on: q.onShelf });
-    if (q.categoryId) {
-      const childIds = (await this.ds.getRepository(Category).find({ select: { id: true }, where: { parentId: q.categoryId } })).map((c) => c.id);
-      qb.andWhere('p.categoryId IN (:...ids)', { ids: [q.categoryId, ...childIds] });
-    }
-    if (q.q?.trim()) qb.andWhere("p.title LIKE :kw ESCAPE '!'", { kw: likePattern(q.q.trim()) });
-    const { skip, take } = skipTake(q);
-    const [rows, total] = await qb.orderBy('p.sort', 'DESC').addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
+    const [rows, total] = await findProductPage(this.ds, LIST_COLUMNS, q);
     const stock = await this.activeSkuStock(rows.map((p) => p.id));
     const items = rows.map((p) => ({
       id: p.id,

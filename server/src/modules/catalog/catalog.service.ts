@@ -96,6 +96,30 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * One page of products, newest-sorted first: optional shelf filter, a category with its children,
+ * a title keyword. Used by the public list and the staff list.
+ */
+export async function findProductPage(
+  ds: DataSource,
+  columns: readonly string[],
+  q: { onShelf?: boolean; categoryId?: number; q?: string; page: number; pageSize: number },
+): Promise<[Product[], number]> {
+  const qb = ds
+    .getRepository(Product)
+    .createQueryBuilder('p')
+    .select(columns.map((c) => `p.${c}`))
+    .where('1 = 1');
+  if (q.onShelf !== undefined) qb.andWhere('p.onShelf = :on', { on: q.onShelf });
+  if (q.categoryId) {
+    const childIds = (await ds.getRepository(Category).find({ select: { id: true }, where: { parentId: q.categoryId } })).map((c) => c.id);
+    qb.andWhere('p.categoryId IN (:...ids)', { ids: [q.categoryId, ...childIds] });
+  }
+  if (q.q?.trim()) qb.andWhere("p.title LIKE :kw ESCAPE '!'", { kw: likePattern(q.q.trim()) });
+  const { skip, take } = skipTake(q);
+  return qb.orderBy('p.sort', 'DESC').addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
+}
+
 /** Escapes LIKE wildcards (with '!', which MySQL and SQLite read alike) so a search for "50%" finds "50%". */
 export const likePattern = (q: string) => `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
@@ -154,18 +178,7 @@ export class CatalogService implements OnModuleDestroy {
   }
 
   private async loadProducts(q: ProductListQuery): Promise<Paged<ProductListItem>> {
-    const qb = this.ds
-      .getRepository(Product)
-      .createQueryBuilder('p')
-      .select(LIST_COLUMNS.map((c) => `p.${c}`))
-      .where('p.onShelf = :on', { on: true });
-    if (q.categoryId) {
-      const childIds = (await this.ds.getRepository(Category).find({ select: { id: true }, where: { parentId: q.categoryId } })).map((c) => c.id);
-      qb.andWhere('p.categoryId IN (:...ids)', { ids: [q.categoryId, ...childIds] });
-    }
-    if (q.q?.trim()) qb.andWhere("p.title LIKE :kw ESCAPE '!'", { kw: likePattern(q.q.trim()) });
-    const { skip, take } = skipTake(q);
-    const [rows, total] = await qb.orderBy('p.sort', 'DESC').addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
+    const [rows, total] = await findProductPage(this.ds, LIST_COLUMNS, { ...q, onShelf: true });
     return { items: rows.map(toListItem), total };
   }
 

@@ -1,11 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
-import { Clock } from '../../common/clock';
+import { Clock, DAY_MS } from '../../common/clock';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.entity';
 import { RateLimitCounter } from '../../common/rate-limit/rate-limit-counter.entity';
 import { JobRegistry } from './job-registry.service';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Housekeeping: old idempotency keys (a client retries within minutes, we keep 7 days) and stale rate-limit windows. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { cardProRataRefundCents } from '@mc/shared';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { Clock } from '../../common/clock';
+import { Clock, DAY_MS } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
 import { rowLock, withTx } from '../../common/tx';
 import { Order } from '../order/entities/order.entity';
@@ -14,7 +14,6 @@ import { MembershipPeriod } from './entities/membership-period.entity';
 import { MembershipPlan } from './entities/membership-plan.entity';
 import { MembershipService } from './membership.service';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type FastRefundCheck = { eligible: true; period: MembershipPeriod } | { eligible: false; reason: string };
 

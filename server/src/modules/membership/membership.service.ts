@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
-import { Clock } from '../../common/clock';
+import { Clock, DAY_MS } from '../../common/clock';
 import { notFound } from '../../common/errors';
 import { rowLock } from '../../common/tx';
 import { JobRegistry } from '../jobs/job-registry.service';
@@ -8,7 +8,6 @@ import { MembershipPeriod } from './entities/membership-period.entity';
 import { MembershipPlan } from './entities/membership-plan.entity';
 import { Membership } from './entities/membership.entity';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const REMIND_BEFORE_MS = 3 * DAY_MS;
 
 export interface MembershipStatus {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
-import { Clock } from '../../common/clock';
+import { Clock, DAY_MS } from '../../common/clock';
 import { AppError, conflict, notFound } from '../../common/errors';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { Paged, skipTake } from '../../common/pagination';
@@ -24,7 +24,6 @@ import { detailView, summaryView } from './order-view';
 import { Actor, OrderLifecycle } from './order-lifecycle.service';
 import { PaymentService } from '../payment/payment.service';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const placedView = (o: Order) => ({ id: o.id, orderNo: o.orderNo, kind: o.kind, status: o.status, payableCents: o.payableCents, expiresAt: o.expiresAt!.toISOString() });
 

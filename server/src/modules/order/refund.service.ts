@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { cardProRataRefundCents } from '@mc/shared';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
-import { Clock } from '../../common/clock';
+import { Clock, DAY_MS } from '../../common/clock';
 import { AppError, conflict, notFound } from '../../common/errors';
 import { Paged, skipTake } from '../../common/pagination';
 import { rowLock, withTx } from '../../common/tx';
@@ -21,7 +21,6 @@ import { newBusinessNo } from './order-numbers';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { refundableStatuses, refundView } from './order-view';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The cash paid for units `done+1 … done+k` of a line: the line's cash spread over its units so

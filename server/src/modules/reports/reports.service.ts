@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { nextOccurrences } from '@mc/shared';
 import { DataSource, In } from 'typeorm';
-import { Clock } from '../../common/clock';
+import { Clock, DAY_MS } from '../../common/clock';
 import { MemberDay } from '../member-day/entities/member-day.entity';
 import { scheduleOf } from '../member-day/member-day.service';
 import { MembershipPeriod } from '../membership/entities/membership-period.entity';
@@ -9,7 +9,6 @@ import { MembershipPlan } from '../membership/entities/membership-plan.entity';
 import { Order } from '../order/entities/order.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
 
-const DAY_MS = 86_400_000;
 /** Orders that were paid (whatever happened after). */
 const PAID_STATUSES = ['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDED'] as const;
 const BASELINE_DAYS = 28;
