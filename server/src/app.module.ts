@@ -18,6 +18,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MembershipSalesModule } from './modules/membership/membership-sales.module';
 import { MediaController } from './modules/media/media.controller';
 import { OrderModule } from './modules/order/order.module';
+import { PointsModule } from './modules/points/points.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -68,6 +69,7 @@ export class AppModule {
         CheckoutModule,
         CartModule,
         OrderModule,
+        PointsModule,
         MembershipSalesModule,
         ReportsModule,
         SeedModule,

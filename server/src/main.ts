@@ -5,7 +5,13 @@ import { ConfigError, loadConfig } from './config/config';
 import { SeedService } from './modules/seed/seed.service';
 import { STATIC_DIRS, setupApp } from './setup-app';
 import { forkSimulator } from './wechat/fork-simulator';
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
+import type { AppConfig, WechatSettings } from './config/config';
+
+/** How the primary hands the simulator it started to its workers (WEB_CONCURRENCY > 1). */
+const SIM_ENV = 'MC_WECHAT_SIM';
+type SimInfo = { url: string; settings: WechatSettings };
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -18,9 +24,11 @@ async function bootstrap(): Promise<void> {
     }
     throw e;
   }
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   let simUrl: string | null = null;
   if (config.wechatSim) {
-    const sim = await forkSimulator(config.wechatSimPort);
+    const inherited = process.env[SIM_ENV];
+    const sim: SimInfo = inherited ? JSON.parse(inherited) : await forkSimulator(config.wechatSimPort);
     simUrl = sim.url;
     config.wechat = { ...config.wechat, ...sim.settings };
   }
@@ -29,6 +37,55 @@ async function bootstrap(): Promise<void> {
   nest.enableShutdownHooks();
   if (config.seedDemo) await nest.get(SeedService).seedDemo();
   await nest.listen(config.port, config.host);
+  if (!cluster.isWorker) printBanner(config, simUrl);
+}
+
+/**
+ * WEB_CONCURRENCY > 1: this process only supervises. The first worker runs the migrations and
+ * the seed; the others start after it listens, with both off. The port is shared by node:cluster;
+ * a worker that dies is replaced. The API keeps no state between requests (caches expire, jobs
+ * are safe to run twice), so workers behave like separate instances.
+ */
+async function runPrimary(config: AppConfig): Promise<void> {
+  const env: Record<string, string> = {};
+  let simUrl: string | null = null;
+  if (config.wechatSim) {
+    const sim = await forkSimulator(config.wechatSimPort);
+    simUrl = sim.url;
+    env[SIM_ENV] = JSON.stringify(sim);
+  }
+  const later = { ...env, MIGRATIONS_RUN: '0', SEED_DEMO: '0' };
+  const start = (workerEnv: Record<string, string>) =>
+    new Promise<void>((ok, fail) => {
+      const worker = cluster.fork(workerEnv);
+      const early = (code: number | null) => fail(new Error(`an API worker exited with code ${code} before listening`));
+      worker.once('exit', early);
+      worker.once('listening', () => {
+        worker.off('exit', early);
+        ok();
+      });
+    });
+  await start(env);
+  await Promise.all(Array.from({ length: config.workers - 1 }, () => start(later)));
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    });
+  }
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`API worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    setTimeout(() => cluster.fork(later), 1_000);
+  });
+  printBanner(config, simUrl, `${config.workers} worker processes`);
+}
+
+function printBanner(config: AppConfig, simUrl: string | null, processes?: string): void {
   const base = config.publicBaseUrl;
   const lines = [
     '',
@@ -41,6 +98,7 @@ async function bootstrap(): Promise<void> {
     `  database:               ${config.databaseUrl ? config.databaseUrl.replace(/:[^:@/]*@/, ':***@') : `embedded sql.js file ${config.sqljsPath}`}`,
     ...(simUrl ? [`  WeChat simulator:       ${simUrl}`] : []),
     ...(config.devTools ? [`  dev tools:              ${base}/api/dev/clock, ${base}/api/dev/jobs`] : []),
+    ...(processes ? [`  processes:              ${processes}`] : []),
     '',
   ];
   console.log(lines.join('\n'));

@@ -89,6 +89,25 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     for (const s of res.body.skus) expect(s.memberDayPriceCents).toBeLessThanOrEqual(s.listPriceCents);
   });
 
+  it('previews a rule before it is saved (the form), and tells the shop its clock', async () => {
+    await setClock('2027-01-15T00:00:00.000Z');
+    const sku = await makeSku(t, { priceCents: 5000, memberPriceCents: 4500, stock: 10 });
+    const before = (await t.http().get('/api/admin/member-days').set(staff).expect(200)).body.total;
+    const res = await t.http().post('/api/admin/member-days/preview?count=3').set(staff).send({
+      name: '周三会员日', recurrence: { kind: 'WEEKLY', weekdays: [3] }, startMinute: 600, endMinute: 1320, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 3900 }],
+    }).expect(200);
+    expect(res.body).toMatchObject({ id: null, name: '周三会员日', timezone: 'Asia/Shanghai' });
+    expect(res.body.occurrences).toEqual([
+      { date: '2027-01-20', startsAt: '2027-01-20T02:00:00.000Z', endsAt: '2027-01-20T14:00:00.000Z' },
+      { date: '2027-01-27', startsAt: '2027-01-27T02:00:00.000Z', endsAt: '2027-01-27T14:00:00.000Z' },
+      { date: '2027-02-03', startsAt: '2027-02-03T02:00:00.000Z', endsAt: '2027-02-03T14:00:00.000Z' },
+    ]);
+    expect(res.body.skus).toEqual([expect.objectContaining({ skuId: sku.id, listPriceCents: 5000, memberPriceCents: 4500, memberDayPriceCents: 3900 })]);
+    expect((await t.http().get('/api/admin/member-days').set(staff).expect(200)).body.total).toBe(before);
+    await t.http().post('/api/admin/member-days/preview').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [32] }, audience: 'PAID_MEMBERS' }).expect(400);
+    expect((await t.http().get('/api/member-days/current').expect(200)).body.now).toMatch(/^2027-01-15T00:00:0\d\.\d{3}Z$/);
+  });
+
   it('refuses invalid rules: bad recurrence, a price above list, and conflicting overlapping offers', async () => {
     const sku = await makeSku(t, { priceCents: 2000, stock: 10 });
     const bad = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [32] }, audience: 'PAID_MEMBERS' }).expect(400);

@@ -4,3 +4,4 @@ export * from './pricing';
 export * from './api';
 export * from './member-day';
 export * from './membership';
+export * from './points';

@@ -48,6 +48,7 @@ describe('api types and constants', () => {
         'isRefundTerminal', 'isTerminal', 'mulDivFloor', 'mulDivMod', 'mulDivRoundHalfUp', 'nextRefundStatuses', 'nextStatuses',
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents',
         'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
+        'POINTS_KINDS', 'POINTS_KIND_LABEL', 'birthdayFallsOn', 'pointsKept',
       ].sort(),
     );
   });

@@ -16,6 +16,9 @@
 //   BENCH_ONLY=health,list,detail,checkout,checkout-login   run only these workloads
 //   BENCH_DB=mc_bench       database name (dropped and re-created; dropped at the end)
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306   server to use (no database part)
+//   BENCH_WORKERS=1         API processes (WEB_CONCURRENCY) the server runs
+//   BENCH_DB_SOCKET=/run/mysqld/mysqld.sock    the server talks to MariaDB over this Unix socket
+//                           (the default when it exists; BENCH_DB_SOCKET= for loopback TCP)
 //   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags for the server
 //   BENCH_KEEP_DB=1         keep the database afterwards
 //   BENCH_SERVER_MAIN=path  start this main.js instead of server/dist/main.js (A/B experiments)
@@ -23,7 +26,7 @@
 //   BENCH_QUIET_WAIT=120    seconds to wait for other work on the machine to finish before each workload
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -40,6 +43,9 @@ const CUSTOMERS = Math.max(Number(env.BENCH_CUSTOMERS || 200), CONNECTIONS);
 const ONLY = env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const DB_NAME = env.BENCH_DB || 'mc_bench';
 const DB_SERVER = (env.BENCH_DB_URL || 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
+const WORKERS = Number(env.BENCH_WORKERS || 1);
+const DEFAULT_SOCKET = '/run/mysqld/mysqld.sock';
+const DB_SOCKET = env.BENCH_DB_SOCKET ?? (existsSync(DEFAULT_SOCKET) ? DEFAULT_SOCKET : '');
 if (!/^\w+$/.test(DB_NAME)) throw new Error('BENCH_DB must be a plain identifier');
 const STOCK = 50_000_000;
 
@@ -149,6 +155,14 @@ function findPids(pred) {
   }
 }
 
+function isSimulator(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(join('sim', 'dist', 'main.js'));
+  } catch {
+    return false;
+  }
+}
+
 function machineTicks() {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
@@ -192,8 +206,13 @@ async function dbAdmin() {
 async function sqlCounters(counterPort) {
   if (!counterPort) return null;
   try {
-    const res = await fetch(`http://127.0.0.1:${counterPort}/`);
-    return await res.json();
+    // with WEB_CONCURRENCY > 1 each worker counts on its own port: counterPort + worker id − 1
+    const parts = await Promise.all(
+      Array.from({ length: WORKERS }, (_, i) => fetch(`http://127.0.0.1:${counterPort + i}/`).then((r) => r.json())),
+    );
+    const statements = {};
+    for (const part of parts) for (const [sql, n] of Object.entries(part.statements)) statements[sql] = (statements[sql] || 0) + n;
+    return { total: parts.reduce((sum, part) => sum + part.total, 0), statements };
   } catch {
     return null;
   }
@@ -287,7 +306,7 @@ async function main() {
     cwd: ROOT,
     env: {
       ...process.env,
-      DATABASE_URL: `${DB_SERVER}/${DB_NAME}`,
+      DATABASE_URL: `${DB_SERVER}/${DB_NAME}${DB_SOCKET ? `?socket=${encodeURIComponent(DB_SOCKET)}` : ''}`,
       PORT: String(port),
       HOST: '127.0.0.1',
       WECHAT_SIM: '1',
@@ -296,7 +315,7 @@ async function main() {
       BENCH_SQL_COUNTER_FROM: join(ROOT, 'server'),
       WECHAT_SIM_QUIET: '1',
       SEED_DEMO: '1',
-      DEV_TOOLS: '1',
+      WEB_CONCURRENCY: String(WORKERS),
       JOBS: '0',
       LOG_LEVEL: env.LOG_LEVEL || 'warn',
       NODE_ENV: 'production',
@@ -379,8 +398,8 @@ async function runAll({ port, simPort, counterPort, child }) {
 
   const db = await mysql.createConnection({ uri: `${DB_SERVER}/${DB_NAME}` });
   const pids = {
-    server: [child.pid],
-    simulator: findPids((pid) => procParent(pid) === child.pid),
+    server: [child.pid, ...findPids((pid) => procParent(pid) === child.pid && !isSimulator(pid))],
+    simulator: findPids((pid) => procParent(pid) === child.pid && isSimulator(pid)),
     mariadb: findPids((_, comm) => comm === 'mariadbd' || comm === 'mysqld'),
   };
 
@@ -538,7 +557,7 @@ async function runAll({ port, simPort, counterPort, child }) {
   const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
   const lines = [
     '',
-    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${CONNECTIONS} concurrent clients, ${SECONDS} s after ${WARMUP} s warm-up; server, simulator, MariaDB and this client share the machine`,
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${CONNECTIONS} concurrent clients, ${SECONDS} s after ${WARMUP} s warm-up; database over ${DB_SOCKET ? `Unix socket ${DB_SOCKET}` : 'loopback TCP'}; server, simulator, MariaDB and this client share the machine`,
     '',
     '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | server CPU ms/op | CPU % server / sim / MariaDB / client / other processes |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -7,10 +7,15 @@ const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const port = Number(process.env.BENCH_SQL_COUNTER_PORT || 0);
+const cluster = require('node:cluster');
+
+const basePort = Number(process.env.BENCH_SQL_COUNTER_PORT || 0);
 const serverDir = process.env.BENCH_SQL_COUNTER_FROM || path.resolve(__dirname, '..', '..', 'server');
-// children (the forked WeChat simulator inherits --require) must not count or bind the port
-delete process.env.BENCH_SQL_COUNTER_PORT;
+// WEB_CONCURRENCY > 1: the primary sends no SQL and passes the port on to its API workers, which
+// count on basePort + worker id − 1; the forked WeChat simulator (it inherits --require) never counts
+const supervisor = cluster.isPrimary && Number(process.env.WEB_CONCURRENCY || 1) > 1;
+const port = supervisor ? 0 : basePort && basePort + (cluster.isWorker ? cluster.worker.id - 1 : 0);
+if (!supervisor) delete process.env.BENCH_SQL_COUNTER_PORT;
 if (port) {
   const counts = new Map();
   let total = 0;

@@ -1,4 +1,4 @@
-import { createCipheriv, generateKeyPair, randomBytes, randomInt, sign, verify } from 'node:crypto';
+import { createCipheriv, createPrivateKey, createPublicKey, generateKeyPair, KeyObject, randomBytes, randomInt, sign, verify } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
@@ -34,14 +34,26 @@ export function randomDigits(length: number): string {
   return randomString(length, '0123456789');
 }
 
+// Parsing a PEM costs more than signing with it; a simulator has a handful of keys.
+const parsedKeys = new Map<string, KeyObject>();
+
+function keyObject(pem: string, kind: 'private' | 'public'): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    parsedKeys.set(pem, key);
+  }
+  return key;
+}
+
 /** SHA256withRSA (PKCS#1 v1.5), base64: WeChat Pay v3 signatures in both directions. */
 export function rsaSign(message: string, privateKeyPem: string): string {
-  return sign('sha256', Buffer.from(message, 'utf8'), privateKeyPem).toString('base64');
+  return sign('sha256', Buffer.from(message, 'utf8'), keyObject(privateKeyPem, 'private')).toString('base64');
 }
 
 export function rsaVerify(message: string, signatureB64: string, publicKeyPem: string): boolean {
   try {
-    return verify('sha256', Buffer.from(message, 'utf8'), publicKeyPem, Buffer.from(signatureB64, 'base64'));
+    return verify('sha256', Buffer.from(message, 'utf8'), keyObject(publicKeyPem, 'public'), Buffer.from(signatureB64, 'base64'));
   } catch {
     return false;
   }

@@ -36,6 +36,8 @@ export interface AppConfig {
   seedDemo: boolean;
   devTools: boolean;
   jobsEnabled: boolean;
+  /** WEB_CONCURRENCY: API processes sharing the port (node:cluster); 1 = this process serves. */
+  workers: number;
   wechatSim: boolean;
   wechatSimPort: number;
   adminPassword: string | null;
@@ -53,6 +55,14 @@ function flag(env: Env, name: string, dflt: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
   throw new ConfigError(`${name} must be 1 or 0 (got "${v}")`);
+}
+
+function workerCount(env: Env): number {
+  const v = env.WEB_CONCURRENCY;
+  if (v === undefined || v === '') return 1;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${v}")`);
+  return n;
 }
 
 function port(env: Env, name: string, dflt: number): number {
@@ -97,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: flag(env, 'SEED_DEMO', false) || !databaseUrl,
     devTools: flag(env, 'DEV_TOOLS', false),
     jobsEnabled: flag(env, 'JOBS', true),
+    workers: workerCount(env),
     wechatSim,
     wechatSimPort: port(env, 'WECHAT_SIM_PORT', 3001),
     adminPassword: env.ADMIN_PASSWORD || null,
@@ -116,6 +127,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
   };
   if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required in production');
+  if (config.workers > 1 && !databaseUrl) throw new ConfigError('WEB_CONCURRENCY > 1 needs DATABASE_URL (the sql.js file has one writer)');
+  if (config.workers > 1 && config.devTools) throw new ConfigError('WEB_CONCURRENCY > 1 cannot be used with DEV_TOOLS (the dev clock lives in one process)');
   if (production && !wechatSim) {
     const required: [string, string][] = [
       ['WECHAT_APPID', config.wechat.appId],

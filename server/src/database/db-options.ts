@@ -23,11 +23,15 @@ export function buildDataSourceOptions(databaseUrl: string | null, sqljsPath: st
       username: decodeURIComponent(u.username || 'root'),
       password: decodeURIComponent(u.password),
       database: u.pathname.replace(/^\//, ''),
+      // `?socket=/run/mysqld/mysqld.sock`: a Unix socket when the database is on the same host
+      // (roughly half the per-query cost of loopback TCP, measured in docs/performance.md).
+      ...(u.searchParams.get('socket') ? { socketPath: u.searchParams.get('socket')! } : {}),
       charset: 'utf8mb4',
       timezone: 'Z',
       supportBigNumbers: true,
       bigNumberStrings: true,
-      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE || 20) },
+      // trace: mysql2 otherwise captures a stack trace for every query (measurable on the checkout path).
+      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE || 20), trace: false },
       entities: ENTITIES,
       migrations: MYSQL_MIGRATIONS,
       synchronize: false,

@@ -19,6 +19,8 @@ import { Tier } from '../modules/membership/entities/tier.entity';
 import { MemberDaySkuPrice } from '../modules/member-day/entities/member-day-sku-price.entity';
 import { MemberDayUsage } from '../modules/member-day/entities/member-day-usage.entity';
 import { MemberDay } from '../modules/member-day/entities/member-day.entity';
+import { PointsAccount } from '../modules/points/entities/points-account.entity';
+import { PointsLedger } from '../modules/points/entities/points-ledger.entity';
 import { Customer } from '../modules/auth/entities/customer.entity';
 import { StaffUser } from '../modules/auth/entities/staff-user.entity';
 import { Category } from '../modules/catalog/entities/category.entity';
@@ -53,4 +55,6 @@ export const ENTITIES = [
   MemberDay,
   MemberDaySkuPrice,
   MemberDayUsage,
+  PointsAccount,
+  PointsLedger,
 ];

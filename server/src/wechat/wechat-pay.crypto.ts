@@ -1,4 +1,4 @@
-import { createDecipheriv, randomInt, sign, verify } from 'node:crypto';
+import { createDecipheriv, createPrivateKey, createPublicKey, KeyObject, randomInt, sign, verify } from 'node:crypto';
 import type { WechatConfig } from './wechat.config';
 
 export const WECHATPAY_AUTH_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
@@ -11,14 +11,29 @@ export function randomNonce(length = 32): string {
   return s;
 }
 
+// Parsing a PEM costs more than the RSA operation itself; the keys are few and fixed per process.
+const privateKeys = new Map<string, KeyObject>();
+const publicKeys = new Map<string, KeyObject>();
+
+function parsed(pem: string, cache: Map<string, KeyObject>, parse: (pem: string) => KeyObject): KeyObject {
+  let key = cache.get(pem);
+  if (!key) {
+    key = parse(pem);
+    cache.set(pem, key);
+  }
+  return key;
+}
+
 /** SHA256withRSA (PKCS#1 v1.5), base64. */
 export function rsaSha256Sign(message: string, privateKeyPem: string): string {
-  return sign('sha256', Buffer.from(message, 'utf8'), privateKeyPem).toString('base64');
+  const key = parsed(privateKeyPem, privateKeys, createPrivateKey);
+  return sign('sha256', Buffer.from(message, 'utf8'), key).toString('base64');
 }
 
 export function rsaSha256Verify(message: string, signatureB64: string, publicKeyPem: string): boolean {
   try {
-    return verify('sha256', Buffer.from(message, 'utf8'), publicKeyPem, Buffer.from(signatureB64, 'base64'));
+    const key = parsed(publicKeyPem, publicKeys, createPublicKey);
+    return verify('sha256', Buffer.from(message, 'utf8'), key, Buffer.from(signatureB64, 'base64'));
   } catch {
     return false;
   }

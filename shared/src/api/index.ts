@@ -5,3 +5,4 @@ export * from './catalog';
 export * from './cart';
 export * from './checkout';
 export * from './orders';
+export * from './points';

@@ -6,12 +6,13 @@ import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.t
 import { DataSource } from 'typeorm';
 import { MembershipService, MembershipStatus } from '../membership/membership.service';
 import { TierService, TierStanding } from '../membership/tier.service';
+import { PointsService } from '../points/points.service';
 import { AuthService } from './auth.service';
 import { StaffLoginDto, UpdateProfileDto, WechatLoginDto } from './dto/auth.dto';
 import { Customer } from './entities/customer.entity';
 import { StaffUser } from './entities/staff-user.entity';
 
-export function toMe(c: Customer, membership: MembershipStatus, standing: TierStanding) {
+export function toMe(c: Customer, membership: MembershipStatus, standing: TierStanding, pointsBalance = 0) {
   return {
     id: c.id,
     nickname: c.nickname,
@@ -23,7 +24,7 @@ export function toMe(c: Customer, membership: MembershipStatus, standing: TierSt
     tier: standing.tier && { id: standing.tier.id, name: standing.tier.name },
     nextTier: standing.nextTier,
     growth: standing.growth,
-    pointsBalance: 0,
+    pointsBalance,
   };
 }
 
@@ -36,6 +37,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
+    private readonly points: PointsService,
     private readonly ds: DataSource,
   ) {}
 
@@ -61,8 +63,12 @@ export class AuthController {
   }
 
   private async me(customer: Customer) {
-    const [membership, standing] = await Promise.all([this.membership.status(this.ds.manager, customer.id), this.tiers.standing(this.ds.manager, customer.id)]);
-    return toMe(customer, membership, standing);
+    const [membership, standing, pointsBalance] = await Promise.all([
+      this.membership.status(this.ds.manager, customer.id),
+      this.tiers.standing(this.ds.manager, customer.id),
+      this.points.balance(this.ds.manager, customer.id),
+    ]);
+    return toMe(customer, membership, standing, pointsBalance);
   }
 
   @Post('admin/auth/login')

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MembershipModule } from '../membership/membership.module';
+import { PointsModule } from '../points/points.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 
 @Module({
-  imports: [MembershipModule],
+  imports: [MembershipModule, PointsModule],
   controllers: [AuthController],
   providers: [AuthService],
   exports: [AuthService],

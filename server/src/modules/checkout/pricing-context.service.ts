@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput, type PricingLine } from '@mc/shared';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { MemberDayPricing, MemberDayService } from '../member-day/member-day.service';
+import { Customer } from '../auth/entities/customer.entity';
+import { CustomerGrowth } from '../membership/entities/customer-growth.entity';
+import { Membership } from '../membership/entities/membership.entity';
+import { Tier } from '../membership/entities/tier.entity';
 import { MembershipService } from '../membership/membership.service';
 import { TierService } from '../membership/tier.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
@@ -48,26 +52,43 @@ export class PricingContextService {
     return merged;
   }
 
-  /** Loads SKUs with their products; unknown, inactive or off-shelf items are refused. */
+  /** Loads SKUs with their products (one query); unknown, inactive or off-shelf items are refused. */
   async loadSkus(em: EntityManager, skuIds: number[]): Promise<Map<number, { sku: Sku; product: Product }>> {
-    const skus = skuIds.length ? await em.findBy(Sku, { id: In(skuIds) }) : [];
-    const products = skus.length ? await em.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
-    const productById = new Map(products.map((p) => [p.id, p]));
+    const skus = skuIds.length
+      ? ((await em
+          .createQueryBuilder(Sku, 's')
+          .leftJoinAndMapOne('s.product', Product, 'p', 'p.id = s.productId')
+          .where('s.id IN (:...skuIds)', { skuIds })
+          .getMany()) as (Sku & { product?: Product })[])
+      : [];
     const out = new Map<number, { sku: Sku; product: Product }>();
     for (const id of skuIds) {
-      const sku = skus.find((s) => s.id === id);
-      const product = sku && productById.get(sku.productId);
-      if (!sku || !product) throw notFound(`sku ${id}`);
+      const found = skus.find((s) => s.id === id);
+      const product = found?.product;
+      if (!found || !product) throw notFound(`sku ${id}`);
+      const { product: _joined, ...sku } = found;
       if (!sku.active || !product.onShelf) throw new AppError(409, 'INVALID_STATE', `${product.title} is no longer on sale`, { skuId: id });
-      out.set(id, { sku, product });
+      out.set(id, { sku: sku as Sku, product });
     }
     return out;
   }
 
-  /** Who is buying, as the pipeline sees them. Membership, tiers and points plug in here. */
-  async buyer(em: EntityManager, customerId: number): Promise<PricingBuyer> {
-    const [{ isMember }, { tier }] = await Promise.all([this.membership.status(em, customerId), this.tiers.standing(em, customerId)]);
-    return {
+  /** Who is buying, as the pipeline sees them (one query for membership and growth, one for the tiers). */
+  async buyer(em: EntityManager, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: Tier[] }> {
+    const [row, tiers] = await Promise.all([
+      em
+        .createQueryBuilder(Customer, 'c')
+        .select('c.id')
+        .leftJoinAndMapOne('c.membership', Membership, 'm', 'm.customerId = c.id')
+        .leftJoinAndMapOne('c.growth', CustomerGrowth, 'g', 'g.customerId = c.id')
+        .where('c.id = :customerId', { customerId })
+        .getOne() as Promise<{ membership?: Membership; growth?: CustomerGrowth } | null>,
+      this.tiers.tiers(em),
+    ]);
+    const { isMember } = this.membership.statusOf(row?.membership ?? null);
+    const growth = row?.growth?.growth ?? 0;
+    const { tier } = TierService.standingOf(tiers, growth);
+    const pricing: PricingBuyer = {
       isMember,
       tierDiscountBp: tier?.discountBp ?? 10_000,
       tierPointsMultiplierBp: tier?.pointsMultiplierBp ?? 10_000,
@@ -75,6 +96,7 @@ export class PricingContextService {
       tierName: tier?.name ?? null,
       pointsBalance: 0,
     };
+    return { pricing, growth, tiers };
   }
 
   async price(em: EntityManager, customerId: number, requested: RequestedItem[], usePoints: boolean): Promise<PricedCart> {
@@ -87,8 +109,7 @@ export class PricingContextService {
     const buyer = await this.buyer(em, customerId);
     const memberDay = await this.memberDays.forPricing(
       em,
-      customerId,
-      buyer.isMember,
+      { isMember: buyer.pricing.isMember, growth: buyer.growth, tiers: buyer.tiers },
       items.map((i) => ({ skuId: i.skuId, categoryId: skus.get(i.skuId)!.product.categoryId })),
     );
     const lines = items.map(({ skuId, qty }): PricingLine => {
@@ -105,13 +126,13 @@ export class PricingContextService {
         memberOnly: product.memberOnly,
       };
     });
-    return { ...this.run(lines, buyer, memberDay, usePoints, settings), skus };
+    return { ...this.run(lines, buyer.pricing, memberDay, usePoints, settings), skus };
   }
 
   /** Prices lines that are not SKUs (a member card) through the same pipeline; no member-day offers apply. */
   async priceLines(em: EntityManager, customerId: number, lines: PricingLine[], usePoints: boolean): Promise<PricedCart> {
     const [settings, buyer] = await Promise.all([this.settings.get(em), this.buyer(em, customerId)]);
-    return this.run(lines, buyer, { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null }, usePoints, settings);
+    return this.run(lines, buyer.pricing, { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null, enabledRules: [] }, usePoints, settings);
   }
 
   private run(lines: PricingLine[], buyer: PricingBuyer, memberDay: MemberDayPricing, usePoints: boolean, settings: StoreSettings): PricedCart {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
@@ -43,6 +43,13 @@ export class AdminMemberDayController {
   @Get(':id/preview')
   preview(@Param('id', ParseIntPipe) id: number, @Query() q: PreviewQuery) {
     return this.memberDays.preview(id, q.count);
+  }
+
+  /** The preview of the form's values before saving (nothing is stored). */
+  @Post('preview')
+  @HttpCode(200)
+  previewDraft(@Body() dto: MemberDayDto, @Query() q: PreviewQuery) {
+    return this.memberDays.previewDraft(dto, q.count);
   }
 
   @Post()

@@ -9,7 +9,6 @@ import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { Tier } from '../membership/entities/tier.entity';
-import { TierService } from '../membership/tier.service';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { MemberDayDto, UpdateMemberDayDto } from './dto/member-day.dto';
 import { MemberDaySkuPrice } from './entities/member-day-sku-price.entity';
@@ -29,6 +28,15 @@ export interface MemberDayPricing {
   skuPrices: Map<number, number>;
   rule: MemberDay | null;
   occurrence: Occurrence | null;
+  /** Every enabled rule, on now or not (exclusive items are closed outside their member day). */
+  enabledRules: MemberDay[];
+}
+
+/** What the audience of a member day is checked against. */
+export interface MemberDayBuyer {
+  isMember: boolean;
+  growth: number;
+  tiers: readonly Tier[];
 }
 
 /** Member days: when they are on (store time zone), for whom, at what prices, and the per-customer limit. */
@@ -38,23 +46,29 @@ export class MemberDayService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly settings: StoreSettingsService,
-    private readonly tiers: TierService,
   ) {}
 
   /** The enabled rules in force now with their occurrences, by id. */
   async current(em: EntityManager, at: Date = this.clock.now()): Promise<{ rule: MemberDay; occurrence: Occurrence }[]> {
-    const [rules, { timezone }] = await Promise.all([em.find(MemberDay, { where: { active: true }, order: { id: 'ASC' } }), this.settings.get(em)]);
+    return this.inForce(em, await this.enabledRules(em), at);
+  }
+
+  private enabledRules(em: EntityManager): Promise<MemberDay[]> {
+    return em.find(MemberDay, { where: { active: true }, order: { id: 'ASC' } });
+  }
+
+  private async inForce(em: EntityManager, rules: MemberDay[], at: Date = this.clock.now()): Promise<{ rule: MemberDay; occurrence: Occurrence }[]> {
+    const { timezone } = await this.settings.get(em);
     return rules.flatMap((rule) => {
       const occurrence = activeOccurrence(scheduleOf(rule), timezone, at);
       return occurrence ? [{ rule, occurrence }] : [];
     });
   }
 
-  async audienceOk(em: EntityManager, rule: MemberDay, customerId: number, isMember: boolean): Promise<boolean> {
-    if (rule.audience === 'PAID_MEMBERS') return isMember;
-    const tier = rule.audienceTierId === null ? null : await em.findOneBy(Tier, { id: rule.audienceTierId });
-    const { growth } = await this.tiers.standing(em, customerId);
-    return growth >= (tier?.growthThreshold ?? 0);
+  static audienceOk(rule: MemberDay, buyer: MemberDayBuyer): boolean {
+    if (rule.audience === 'PAID_MEMBERS') return buyer.isMember;
+    const tier = rule.audienceTierId === null ? null : buyer.tiers.find((t) => t.id === rule.audienceTierId);
+    return buyer.growth >= (tier?.growthThreshold ?? 0);
   }
 
   /**
@@ -62,18 +76,19 @@ export class MemberDayService {
    * same SKU or category (saving refuses that), so the one that prices this cart for this buyer is
    * taken, else the first the buyer is in. Category rates of a root apply to its children.
    */
-  async forPricing(em: EntityManager, customerId: number, isMember: boolean, cart: { skuId: number; categoryId: number }[]): Promise<MemberDayPricing> {
+  async forPricing(em: EntityManager, buyer: MemberDayBuyer, cart: { skuId: number; categoryId: number }[]): Promise<MemberDayPricing> {
     const skuIds = cart.map((c) => c.skuId);
+    const enabledRules = await this.enabledRules(em);
     const candidates = await Promise.all(
-      (await this.current(em)).map(async ({ rule, occurrence }) => {
+      (await this.inForce(em, enabledRules)).map(async ({ rule, occurrence }) => {
         const rates = await this.expandRates(em, rule.categoryRates);
         const prices = skuIds.length ? await em.findBy(MemberDaySkuPrice, { memberDayId: rule.id, skuId: In(skuIds) }) : [];
         const pricesCart = prices.length > 0 || cart.some((c) => String(c.categoryId) in rates);
-        return { rule, occurrence, rates, prices, pricesCart, audienceOk: await this.audienceOk(em, rule, customerId, isMember) };
+        return { rule, occurrence, rates, prices, pricesCart, audienceOk: MemberDayService.audienceOk(rule, buyer) };
       }),
     );
     const chosen = candidates.find((c) => c.audienceOk && c.pricesCart) ?? candidates.find((c) => c.audienceOk) ?? candidates.find((c) => c.pricesCart) ?? candidates[0];
-    if (!chosen) return { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null };
+    if (!chosen) return { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null, enabledRules };
     const { rule } = chosen;
     return {
       memberDay: {
@@ -87,6 +102,7 @@ export class MemberDayService {
       skuPrices: new Map(chosen.prices.map((p) => [p.skuId, p.priceCents])),
       rule,
       occurrence: chosen.occurrence,
+      enabledRules,
     };
   }
 
@@ -100,9 +116,8 @@ export class MemberDayService {
   }
 
   /** Exclusive items: only the audience, only while their member day is on. */
-  async assertMayBuy(em: EntityManager, productIds: number[], pricing: MemberDayPricing): Promise<void> {
-    const rules = await em.find(MemberDay, { where: { active: true } });
-    for (const rule of rules) {
+  assertMayBuy(productIds: number[], pricing: MemberDayPricing): void {
+    for (const rule of pricing.enabledRules) {
       const blocked = rule.exclusiveProductIds.find((id) => productIds.includes(id));
       if (blocked === undefined) continue;
       const open = pricing.rule?.id === rule.id && pricing.memberDay?.audienceOk === true;
@@ -146,7 +161,8 @@ export class MemberDayService {
 
   // ---- what customers see
 
-  async publicView(): Promise<{ active: boolean; current: unknown; next: unknown }> {
+  /** `now` is the server's clock: the shop counts down against it, not against the phone's own clock. */
+  async publicView(): Promise<{ now: string; active: boolean; current: unknown; next: unknown }> {
     const em = this.ds.manager;
     const now = this.clock.now();
     const { timezone } = await this.settings.get(em);
@@ -159,6 +175,7 @@ export class MemberDayService {
     const current = currentIdx >= 0 ? upcoming[currentIdx] : null;
     const next = upcoming.find((u) => u.occurrence.startsAt > now) ?? null;
     return {
+      now: now.toISOString(),
       active: current !== null,
       current: current && (await this.occurrenceView(em, current.rule, current.occurrence)),
       next: next && (await this.occurrenceView(em, next.rule, next.occurrence)),
@@ -175,14 +192,18 @@ export class MemberDayService {
       audience: rule.audience,
       pointsMultiplierBp: rule.pointsMultiplierBp,
       perCustomerLimit: rule.perCustomerLimit,
-      offers: await this.offerLines(em, rule, 50),
+      offers: await this.savedOfferLines(em, rule, 50),
       exclusiveProductIds: rule.exclusiveProductIds,
     };
   }
 
-  /** Every SKU the rule prices, with list, member and member-day price. */
-  private async offerLines(em: EntityManager, rule: MemberDay, limit: number) {
+  private async savedOfferLines(em: EntityManager, rule: MemberDay, limit: number) {
     const prices = await em.find(MemberDaySkuPrice, { where: { memberDayId: rule.id }, order: { id: 'ASC' } });
+    return this.offerLines(em, rule, prices, limit);
+  }
+
+  /** Every SKU the rule (saved or not) prices, with list, member and member-day price. */
+  private async offerLines(em: EntityManager, rule: Pick<MemberDay, 'categoryRates'>, prices: readonly { skuId: number; priceCents: number }[], limit: number) {
     const rateCategoryIds = Object.keys(rule.categoryRates).map(Number);
     const children = rateCategoryIds.length ? await em.findBy(Category, { parentId: In(rateCategoryIds) }) : [];
     const rateFor = (categoryId: number): number | undefined =>
@@ -313,7 +334,26 @@ export class MemberDayService {
       name: rule.name,
       timezone,
       occurrences: nextOccurrences(scheduleOf(rule), timezone, this.clock.now(), count).map((o) => ({ date: o.date, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString() })),
-      skus: await this.offerLines(this.ds.manager, rule, 200),
+      skus: await this.savedOfferLines(this.ds.manager, rule, 200),
+    };
+  }
+
+  /** The same preview for a rule not saved yet (the form's values): what saving it would schedule and charge. */
+  async previewDraft(dto: MemberDayDto, count: number) {
+    const schedule: MemberDaySchedule = {
+      recurrence: dto.recurrence.kind === 'MONTHLY' ? { kind: 'MONTHLY', days: dto.recurrence.days ?? [] } : { kind: 'WEEKLY', weekdays: dto.recurrence.weekdays ?? [] },
+      startMinute: dto.startMinute ?? 0,
+      endMinute: dto.endMinute ?? 1440,
+    };
+    const problem = validateSchedule(schedule);
+    if (problem) throw badRequest(`recurrence: ${problem}`);
+    const { timezone } = await this.settings.get();
+    return {
+      id: null,
+      name: dto.name,
+      timezone,
+      occurrences: nextOccurrences(schedule, timezone, this.clock.now(), count).map((o) => ({ date: o.date, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString() })),
+      skus: await this.offerLines(this.ds.manager, { categoryRates: dto.categoryRates ?? {} }, dto.skuPrices ?? [], 200),
     };
   }
 }

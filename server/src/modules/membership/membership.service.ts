@@ -42,7 +42,11 @@ export class MembershipService implements OnModuleInit {
   }
 
   async status(em: EntityManager, customerId: number): Promise<MembershipStatus> {
-    const row = await em.findOneBy(Membership, { customerId });
+    return this.statusOf(await em.findOneBy(Membership, { customerId }));
+  }
+
+  /** The status a membership row (or none) means now. */
+  statusOf(row: Pick<Membership, 'endsAt'> | null): MembershipStatus {
     const now = this.clock.now();
     return { isMember: row !== null && row.endsAt > now, memberUntil: row && row.endsAt > now ? row.endsAt : null };
   }

@@ -33,7 +33,10 @@ export class TierService {
 
   async standing(em: EntityManager, customerId: number): Promise<TierStanding> {
     const [row, tiers] = await Promise.all([em.findOneBy(CustomerGrowth, { customerId }), this.tiers(em)]);
-    const growth = row?.growth ?? 0;
+    return TierService.standingOf(tiers, row?.growth ?? 0);
+  }
+
+  static standingOf(tiers: Tier[], growth: number): TierStanding {
     const tier = TierService.tierFor(tiers, growth);
     const next = tiers.find((t) => t.growthThreshold > growth) ?? null;
     return {

@@ -7,6 +7,7 @@ import { Sku } from '../catalog/entities/sku.entity';
 import { memberDayUnits, MemberDayService } from '../member-day/member-day.service';
 import { MembershipService } from '../membership/membership.service';
 import { TierService } from '../membership/tier.service';
+import { PointsService } from '../points/points.service';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
@@ -27,11 +28,17 @@ export class OrderLifecycle {
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
     private readonly memberDays: MemberDayService,
+    private readonly points: PointsService,
   ) {}
 
-  async transition(em: EntityManager, orderId: number, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order> {
-    const order = await em.findOneBy(Order, { id: orderId });
-    if (!order) throw notFound('order');
+  /** `order`: its id, or the row the caller already read in this transaction (the CAS still guards it). */
+  async transition(em: EntityManager, order: number | Order, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order> {
+    if (typeof order === 'number') {
+      const row = await em.findOneBy(Order, { id: order });
+      if (!row) throw notFound('order');
+      order = row;
+    }
+    const orderId = order.id;
     const from = order.status;
     if (!canTransition(from, to)) throw conflict('INVALID_STATE', `order is ${from}, cannot become ${to}`);
     const res = await em
@@ -64,12 +71,13 @@ export class OrderLifecycle {
         if (order.kind === 'MEMBER_CARD') await this.membership.activate(em, order);
         // pending commission hangs here
         if (order.kind !== 'GOODS') {
-          await this.transition(em, order.id, 'COMPLETED', actor, '虚拟商品支付后自动完成', { completedAt: this.clock.now() });
+          await this.transition(em, order, 'COMPLETED', actor, '虚拟商品支付后自动完成', { completedAt: this.clock.now() });
         }
         break;
       case 'COMPLETED':
         if (order.kind === 'GOODS') await this.tiers.settleOrder(em, order, 'complete');
-        // points earned are granted here
+        // every kind earns its pointsToEarn (a card order completes on payment); a refund takes them back
+        await this.points.earnForOrder(em, order.id);
         break;
       case 'SHIPPED':
       case 'REFUNDED':

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AddressModule } from '../address/address.module';
 import { MemberDayModule } from '../member-day/member-day.module';
 import { MembershipModule } from '../membership/membership.module';
+import { PointsModule } from '../points/points.module';
 import { CheckoutModule } from '../checkout/checkout.module';
 import { PaymentController } from '../payment/payment.controller';
 import { PaymentService } from '../payment/payment.service';
@@ -13,7 +14,7 @@ import { RefundService } from './refund.service';
 
 /** Orders, their payments and refunds: one state machine, so one module. */
 @Module({
-  imports: [CheckoutModule, AddressModule, MembershipModule, MemberDayModule],
+  imports: [CheckoutModule, AddressModule, MembershipModule, MemberDayModule, PointsModule],
   controllers: [OrderController, AdminOrderController, PaymentController],
   providers: [OrderService, OrderLifecycle, PaymentService, RefundService],
   exports: [OrderService, OrderLifecycle, RefundService],

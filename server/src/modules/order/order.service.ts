@@ -56,7 +56,7 @@ export class OrderService implements OnModuleInit {
       const address = await this.addresses.getOwn(em, customerId, dto.addressId);
       const priced = await this.pricing.price(em, customerId, dto.items, dto.usePoints === true);
       if (priced.breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
-      await this.memberDays.assertMayBuy(em, [...priced.skus.values()].map((s) => s.product.id), priced.memberDay);
+      this.memberDays.assertMayBuy([...priced.skus.values()].map((s) => s.product.id), priced.memberDay);
       await this.memberDays.reserveLimit(em, customerId, priced.memberDay, memberDayUnits(priced.breakdown.lines));
       for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
         await this.reserveStock(em, Number(line.skuId), line.qty);

@@ -10,6 +10,7 @@ import { WechatPayClient, WechatRefundNotice } from '../../wechat';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { MembershipService } from '../membership/membership.service';
 import { TierService } from '../membership/tier.service';
+import { PointsService } from '../points/points.service';
 import { Payment } from '../payment/entities/payment.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import type { NotifyOutcome } from '../payment/payment.service';
@@ -49,6 +50,7 @@ export class RefundService implements OnModuleInit {
     private readonly jobs: JobRegistry,
     private readonly tiers: TierService,
     private readonly membership: MembershipService,
+    private readonly points: PointsService,
   ) {}
 
   onModuleInit(): void {
@@ -214,6 +216,7 @@ export class RefundService implements OnModuleInit {
       if (order.status === 'COMPLETED' && order.kind === 'GOODS') {
         await this.tiers.settleOrder(em, { ...order, refundedCents: order.refundedCents + refund.amountCents }, `refund:${refund.refundNo}`);
       }
+      await this.points.reverseForRefund(em, order.id, refund);
       const lines = await em.find(OrderLine, { where: { orderId: order.id } });
       if (refund.lines.length && lines.every((l) => l.refundedQty === l.qty) && (order.status === 'PAID' || order.status === 'SHIPPED')) {
         await this.lifecycle.transition(em, order.id, 'REFUNDED', 'system', `全额退款 ${refund.refundNo}`);

@@ -45,7 +45,14 @@ export class PaymentService implements OnModuleInit {
   }
 
   async pay(customerId: number, orderId: number) {
-    const order = await this.ds.getRepository(Order).findOneBy({ id: orderId, customerId });
+    // one read: the order, its payment if any, and the payer's openid
+    const order = (await this.ds
+      .getRepository(Order)
+      .createQueryBuilder('o')
+      .leftJoinAndMapOne('o.payment', Payment, 'p', 'p.orderId = o.id')
+      .innerJoinAndMapOne('o.buyer', Customer, 'c', 'c.id = o.customerId')
+      .where('o.id = :orderId AND o.customerId = :customerId', { orderId, customerId })
+      .getOne()) as (Order & { payment: Payment | null; buyer: Customer }) | null;
     if (!order) throw notFound('order');
     if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `order is ${order.status}`);
     if (order.expiresAt && order.expiresAt <= this.clock.now()) throw conflict('INVALID_STATE', 'the payment deadline has passed');
@@ -53,19 +60,17 @@ export class PaymentService implements OnModuleInit {
       await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'PAID', `customer:${customerId}`, '应付金额为 0，直接完成支付', { paidAt: this.clock.now() }));
       return { paid: true as const };
     }
-    const payment = await this.paymentFor(order);
-    if (payment.status === 'SUCCESS') throw conflict('INVALID_STATE', 'the order is already paid');
-    let prepayId = payment.prepayId;
+    const payment = order.payment;
+    if (payment?.status === 'SUCCESS') throw conflict('INVALID_STATE', 'the order is already paid');
+    let prepayId = payment?.prepayId ?? null;
     const now = this.clock.now();
-    if (!prepayId || !payment.prepayAt || now.getTime() - payment.prepayAt.getTime() > PREPAY_REUSE_MS) {
-      const customer = await this.ds.getRepository(Customer).findOneByOrFail({ id: customerId });
+    if (!payment || !prepayId || !payment.prepayAt || now.getTime() - payment.prepayAt.getTime() > PREPAY_REUSE_MS) {
+      // one payment (out_trade_no = order number) per order: WeChat answers a repeated prepay of the
+      // same out_trade_no with the same prepay_id, so concurrent first payments converge
+      const outTradeNo = payment?.outTradeNo ?? order.orderNo;
+      const amountCents = payment?.amountCents ?? order.payableCents;
       try {
-        ({ prepayId } = await this.wechatPay.jsapiPrepay({
-          outTradeNo: payment.outTradeNo,
-          description: `订单 ${order.orderNo}`,
-          totalCents: payment.amountCents,
-          openid: customer.openid,
-        }));
+        ({ prepayId } = await this.wechatPay.jsapiPrepay({ outTradeNo, description: `订单 ${order.orderNo}`, totalCents: amountCents, openid: order.buyer.openid }));
       } catch (e) {
         if (e instanceof WechatPayError && e.code === 'ORDERPAID') {
           await this.settleIfPaidAtWechat(order.id);
@@ -74,26 +79,23 @@ export class PaymentService implements OnModuleInit {
         this.logger.error({ err: e, orderId }, 'prepay failed');
         throw new AppError(502, 'PAYMENT_ERROR', '微信支付暂时不可用，请稍后再试');
       }
-      await this.ds.getRepository(Payment).update({ id: payment.id }, { prepayId, prepayAt: now });
+      const repo = this.ds.getRepository(Payment);
+      if (payment) {
+        await repo.update({ id: payment.id }, { prepayId, prepayAt: now });
+      } else {
+        try {
+          await repo.insert({ orderId: order.id, outTradeNo, amountCents, status: 'CREATED', prepayId, prepayAt: now, transactionId: null, paidAt: null, createdAt: now });
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e; // a concurrent /pay stored the same out_trade_no first
+        }
+      }
     }
-    const params = this.wechatPay.requestPaymentParams(prepayId);
+    const params = this.wechatPay.requestPaymentParams(prepayId!);
     return {
       paid: false as const,
       params,
-      ...(this.config.wechatSim ? { simulatorPayUrl: `${this.config.wechat.payApiBase}/_sim/pay-page?prepayId=${encodeURIComponent(prepayId)}` } : {}),
+      ...(this.config.wechatSim ? { simulatorPayUrl: `${this.config.wechat.payApiBase}/_sim/pay-page?prepayId=${encodeURIComponent(prepayId!)}` } : {}),
     };
-  }
-
-  private async paymentFor(order: Order): Promise<Payment> {
-    const repo = this.ds.getRepository(Payment);
-    const existing = await repo.findOneBy({ orderId: order.id });
-    if (existing) return existing;
-    try {
-      await repo.insert({ orderId: order.id, outTradeNo: order.orderNo, amountCents: order.payableCents, status: 'CREATED', prepayId: null, prepayAt: null, transactionId: null, paidAt: null, createdAt: this.clock.now() });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e; // a concurrent /pay created it
-    }
-    return repo.findOneByOrFail({ orderId: order.id });
   }
 
   /** POST /api/payments/wechat/notify: verify, decrypt, check, settle once. */
@@ -134,7 +136,7 @@ export class PaymentService implements OnModuleInit {
       if (res.affected !== 1) return null; // a replay: already settled
       const order = await em.findOneByOrFail(Order, { id: payment.orderId });
       if (order.status === 'PENDING_PAYMENT') {
-        await this.lifecycle.transition(em, order.id, 'PAID', 'wechat', `微信支付成功 ${tx.transaction_id ?? ''}`.trim(), { paidAt });
+        await this.lifecycle.transition(em, order, 'PAID', 'wechat', `微信支付成功 ${tx.transaction_id ?? ''}`.trim(), { paidAt });
         return null;
       }
       // paid after the order was cancelled (timeout): the money goes straight back

@@ -15,6 +15,8 @@ export interface StoreSettings extends StoreRules {
   maxQtyPerLine: number;
   /** A card bought this many days ago or less, with no member benefit used, is refunded at once (极速退卡). */
   cardFastRefundDays: number;
+  /** Points given to a paid member once a year on their birthday (store time zone); 0 turns the gift off. */
+  birthdayGiftPoints: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
   afterSaleDays: 7,
   maxQtyPerLine: 99,
   cardFastRefundDays: 7,
+  birthdayGiftPoints: 200,
   pointsValueCentsPer100: 100,
   pointsMaxSpendBp: 5000,
   pointsPerYuanEarned: 1,

@@ -1,0 +1,232 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { birthdayFallsOn, localDate, pointsKept, type PointsKind } from '@mc/shared';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { conflict } from '../../common/errors';
+import { Paged, PageQuery, skipTake } from '../../common/pagination';
+import { isDuplicateKey, rowLock, withTx } from '../../common/tx';
+import { Customer } from '../auth/entities/customer.entity';
+import { JobRegistry } from '../jobs/job-registry.service';
+import { Membership } from '../membership/entities/membership.entity';
+import { Order } from '../order/entities/order.entity';
+import { StoreSettingsService } from '../settings/store-settings.service';
+import { PointsAccount } from './entities/points-account.entity';
+import { PointsLedger } from './entities/points-ledger.entity';
+
+export interface PointsPosting {
+  customerId: number;
+  /** Signed, never 0. */
+  delta: number;
+  kind: PointsKind;
+  /** Names the business event; a second posting with the same key is a no-op. */
+  dedupeKey: string;
+  orderId?: number | null;
+  memo: string;
+}
+
+export interface PostResult {
+  /** false: the dedupeKey was posted before, nothing changed. */
+  posted: boolean;
+  balance: number;
+}
+
+const BIRTHDAY_BATCH = 500;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The cash an order's points were earned on: what was paid for goods (shipping earns nothing). */
+const goodsCashCents = (o: Pick<Order, 'payableCents' | 'shippingPaidCents'>) => o.payableCents - o.shippingPaidCents;
+
+export function ledgerView(e: PointsLedger) {
+  return {
+    id: e.id,
+    kind: e.kind,
+    delta: e.delta,
+    balanceAfter: e.balanceAfter,
+    orderId: e.orderId,
+    memo: e.memo,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The points ledger: one append-only ledger per customer and the balance beside it, changed
+ * together in the caller's transaction. Orders earn on completion and give back on refund; paid
+ * members get a birthday gift once a year.
+ *
+ * A balance goes below zero only through a REVERSE: a refund takes back what its order earned
+ * even when those points were spent meanwhile. The negative balance is the recorded shortfall
+ * (its ledger memo says how much), and what the customer earns next pays it off first.
+ */
+@Injectable()
+export class PointsService implements OnModuleInit {
+  private readonly logger = new Logger('Points');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly jobs: JobRegistry,
+    private readonly settings: StoreSettingsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'birthday-gifts',
+      description: "give paid members their birthday points (once a year, on the birthday in the store's time zone)",
+      everyMs: 60 * 60_000,
+      run: () => this.giveBirthdayGifts(),
+    });
+  }
+
+  async balance(em: EntityManager, customerId: number): Promise<number> {
+    return (await em.findOneBy(PointsAccount, { customerId }))?.balance ?? 0;
+  }
+
+  async ledger(customerId: number, q: PageQuery): Promise<Paged<ReturnType<typeof ledgerView>>> {
+    const [rows, total] = await this.ds.getRepository(PointsLedger).findAndCount({ where: { customerId }, order: { id: 'DESC' }, ...skipTake(q) });
+    return { items: rows.map(ledgerView), total };
+  }
+
+  /**
+   * Posts one ledger entry and moves the balance with it, in the caller's transaction. A debit
+   * that would take the balance below zero is 409 INSUFFICIENT_POINTS, except a REVERSE (see the
+   * class comment). A dedupeKey posted before makes this a no-op.
+   */
+  async post(em: EntityManager, p: PointsPosting): Promise<PostResult> {
+    if (!Number.isSafeInteger(p.delta) || p.delta === 0) throw new Error(`points delta must be a non-zero integer, got ${p.delta}`);
+    const now = this.clock.now();
+    // The account row, created on first use and locked. An upsert takes an exclusive lock on an
+    // existing row at once (INSERT IGNORE would take a shared one first, and two racing postings
+    // upgrading it to exclusive would deadlock).
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(PointsAccount)
+      .values({ customerId: p.customerId, balance: 0, updatedAt: now })
+      .orUpdate(['customerId'], ['customerId'])
+      .execute();
+    const account = await em.findOneOrFail(PointsAccount, { where: { customerId: p.customerId }, lock: rowLock(em) });
+    const mayGoNegative = p.kind === 'REVERSE';
+    const balanceAfter = account.balance + p.delta;
+    if (balanceAfter < 0 && p.delta < 0 && !mayGoNegative) {
+      // a replay of a debit posted before is still a no-op, not a 409 (a locking read: the latest rows)
+      if (await em.findOne(PointsLedger, { where: { dedupeKey: p.dedupeKey }, lock: rowLock(em, 'pessimistic_read') })) return { posted: false, balance: account.balance };
+      throw conflict('INSUFFICIENT_POINTS', `积分不足：可用 ${account.balance}，需要 ${-p.delta}`);
+    }
+    let memo = p.memo;
+    if (balanceAfter < 0 && p.delta < 0) {
+      const shortfall = Math.min(-p.delta, -balanceAfter);
+      memo = `${memo}（积分不足，欠 ${shortfall} 积分，以后获得的积分先抵扣）`;
+    }
+    try {
+      await em.insert(PointsLedger, {
+        customerId: p.customerId,
+        kind: p.kind,
+        delta: p.delta,
+        balanceAfter,
+        orderId: p.orderId ?? null,
+        dedupeKey: p.dedupeKey,
+        memo: memo.slice(0, 200),
+        createdAt: now,
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) return { posted: false, balance: account.balance };
+      throw e;
+    }
+    const update = em
+      .createQueryBuilder()
+      .update(PointsAccount)
+      .set({ balance: () => 'balance + :delta', updatedAt: now })
+      .where('customerId = :customerId', { customerId: p.customerId, delta: p.delta });
+    if (p.delta < 0 && !mayGoNegative) update.andWhere('balance >= :needed', { needed: -p.delta });
+    const res = await update.execute();
+    if (res.affected !== 1) throw conflict('INSUFFICIENT_POINTS', '积分不足');
+    return { posted: true, balance: balanceAfter };
+  }
+
+  /**
+   * An order entered COMPLETED: credit its pointsToEarn (less the share of any refund that went
+   * back before completion), once. Reads the order under its row lock, which the completing
+   * transaction holds already, so refunds racing the completion are seen.
+   */
+  async earnForOrder(em: EntityManager, orderId: number): Promise<void> {
+    const order = await em.findOneOrFail(Order, { where: { id: orderId }, lock: rowLock(em) });
+    const kept = pointsKept(order.pointsToEarn, goodsCashCents(order), order.refundedCents);
+    if (kept <= 0) return;
+    const note = kept < order.pointsToEarn ? `，已退款部分不计（应得 ${order.pointsToEarn}）` : '';
+    await this.post(em, { customerId: order.customerId, delta: kept, kind: 'EARN', dedupeKey: `earn:order:${order.id}`, orderId: order.id, memo: `订单 ${order.orderNo} 完成${note}` });
+  }
+
+  /**
+   * A refund of an order completed: take back the points its cash earned, so that what the order
+   * keeps is always pointsKept(pointsToEarn, goods cash, refunded): the reversals of several partial
+   * refunds add up to at most what was earned and the last full refund takes the remainder.
+   * Called after the order's refundedCents includes this refund, under the order's row lock.
+   */
+  async reverseForRefund(em: EntityManager, orderId: number, refund: { id: number; refundNo: string; amountCents: number }): Promise<void> {
+    const order = await em.findOneOrFail(Order, { where: { id: orderId }, lock: rowLock(em) });
+    // An order refunded before it completed earns only what it kept when it completes.
+    if (order.status !== 'COMPLETED' || order.pointsToEarn <= 0) return;
+    // Only what was credited is taken back (orders completed before the ledger existed earned nothing);
+    // a locking read, so an earning committed after this transaction's snapshot is seen.
+    const earned = await em.findOne(PointsLedger, { where: { dedupeKey: `earn:order:${order.id}` }, lock: rowLock(em, 'pessimistic_read') });
+    if (earned) {
+      const paid = goodsCashCents(order);
+      const before = pointsKept(order.pointsToEarn, paid, order.refundedCents - refund.amountCents);
+      const after = pointsKept(order.pointsToEarn, paid, order.refundedCents);
+      if (after < before) {
+        await this.post(em, {
+          customerId: order.customerId,
+          delta: after - before,
+          kind: 'REVERSE',
+          dedupeKey: `reverse:refund:${refund.id}`,
+          orderId: order.id,
+          memo: `退款 ${refund.refundNo}，扣回订单 ${order.orderNo} 所得积分`,
+        });
+      }
+    }
+    // Points spent on the order (order.pointsUsed, its share by refunded cash) are credited back here
+    // as kind REVERSE with their own dedupe key, once checkout spends points; pointsUsed is 0 until then.
+  }
+
+  /**
+   * The birthday gift: every paid member whose birthday is today in the store's time zone gets
+   * `birthdayGiftPoints` once that year (dedupe `birthday:<year>:customer:<id>`), so running the
+   * job again, or in several instances at once, gives nothing more. A 29 February birthday is
+   * celebrated on 28 February in common years.
+   */
+  async giveBirthdayGifts(): Promise<{ date: string; due: number; given: number }> {
+    const { birthdayGiftPoints, timezone } = await this.settings.get();
+    const now = this.clock.now();
+    const [y, m, d] = localDate(timezone, now);
+    const date = `${y}-${pad2(m)}-${pad2(d)}`;
+    if (!(birthdayGiftPoints > 0)) return { date, due: 0, given: 0 };
+    const patterns = [`%-${pad2(m)}-${pad2(d)}`, ...(m === 2 && d === 28 ? ['%-02-29'] : [])];
+    let due = 0;
+    let given = 0;
+    for (let after = 0; ; ) {
+      const rows: { id: number | string; birthday: string }[] = await this.ds
+        .createQueryBuilder()
+        .select('c.id', 'id')
+        .addSelect('c.birthday', 'birthday')
+        .from(Customer, 'c')
+        .innerJoin(Membership, 'm', 'm.customerId = c.id AND m.endsAt > :now', { now })
+        .where(new Brackets((qb) => patterns.forEach((p, i) => qb.orWhere(`c.birthday LIKE :p${i}`, { [`p${i}`]: p }))))
+        .andWhere('c.id > :after', { after })
+        .orderBy('c.id', 'ASC')
+        .limit(BIRTHDAY_BATCH)
+        .getRawMany();
+      for (const row of rows.filter((r) => birthdayFallsOn(r.birthday, y, m, d))) {
+        due++;
+        const customerId = Number(row.id);
+        const res = await withTx(this.ds, (em) =>
+          this.post(em, { customerId, delta: birthdayGiftPoints, kind: 'GIFT', dedupeKey: `birthday:${y}:customer:${customerId}`, memo: `${y} 年会员生日礼` }),
+        );
+        if (res.posted) given++;
+      }
+      if (rows.length < BIRTHDAY_BATCH) break;
+      after = Number(rows[rows.length - 1].id);
+    }
+    if (given) this.logger.log(`${given} birthday gifts of ${birthdayGiftPoints} points given for ${date}`);
+    return { date, due, given };
+  }
+}
