@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import MemberCenterPage from '@/member/pages/center'
 import MemberDayPage from '@/member/pages/member-day'
 import CheckoutPage from '@/order/pages/checkout'
-import { memberDayHeadline } from '@/pages/home'
+import HomePage, { memberDayCountdown, memberDayHeadline } from '@/pages/home'
 import type { MemberDayCurrent, MemberDayOccurrence, MembershipMe } from '@/services/membership'
 import { browser } from '@/services/payment'
 import { fire, setPageStackDepth, setRouterParams } from './mocks/taro'
@@ -70,6 +70,10 @@ describe('MemberCenterPage', () => {
     expect([...plans[0].querySelectorAll('.plan-benefit')].map((b) => b.textContent)).toEqual(['· 会员价', '· 全场包邮', '· 积分加速'])
     // not a member: no fast refund
     expect(container.querySelector('.fast-refund')).toBeNull()
+    // the points balance, opening its ledger
+    expect(text(container, '.member-points-value')).toBe('30')
+    fireEvent.click(container.querySelector('.member-points')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/pages/points/index' })
   })
 
   it('buys a plan once with an Idempotency-Key, pays, then goes back to the checkout it came from', async () => {
@@ -196,11 +200,86 @@ describe('MemberDayPage', () => {
     expect(text(container, '.md-countdown')).toMatch(/^0[45]:\d{2}:\d{2}$/)
   })
 
+  it("counts down on the server's clock, not the device's (the answer's now)", async () => {
+    // the server says it is 09:58:00 on the day; the device's own clock is far off
+    const serverNow = Date.parse('2027-03-03T01:58:00.000Z')
+    const md: MemberDayCurrent = {
+      now: new Date(serverNow).toISOString(),
+      active: false,
+      current: null,
+      next: occurrence({ name: '周三会员日', startsAt: '2027-03-03T02:00:00.000Z', endsAt: '2027-03-03T14:00:00.000Z' }),
+    }
+    routeRequests({ 'GET /api/member-days/current': () => reply(200, md) })
+    const { container } = render(<MemberDayPage />)
+    await waitFor(() => expect(container.querySelector('.md-offer')).not.toBeNull())
+    expect(text(container, '.md-countdown-label')).toBe('距开始')
+    expect(text(container, '.md-countdown')).toMatch(/^00:0[12]:\d{2}$/)
+  })
+
   it('home banner headline', () => {
     const now = Date.now()
     expect(memberDayHeadline({ active: true, current: occurrence(), next: null }, now)).toBe('会员日进行中')
     expect(memberDayHeadline({ active: false, current: null, next: occurrence({ startsAt: new Date(now + 2.5 * 86400_000).toISOString() }) }, now)).toBe('距会员日还有 3 天')
     expect(memberDayHeadline(null, now)).toBeNull()
+  })
+})
+
+describe('home banner: the next member day with a countdown', () => {
+  const catalogRoutes = {
+    'GET /api/categories': () => reply(200, []),
+    'GET /api/products': () => reply(200, { items: [], total: 0 }),
+  }
+
+  it('before it starts: its name and a countdown to the start on the server clock, ticking', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      const serverNow = Date.parse('2027-03-03T01:58:00.000Z')
+      routeRequests({
+        ...catalogRoutes,
+        'GET /api/member-days/current': () =>
+          reply(200, {
+            now: new Date(serverNow).toISOString(),
+            active: false,
+            current: null,
+            next: occurrence({ name: '周三会员日', startsAt: '2027-03-03T02:00:00.000Z', endsAt: '2027-03-03T14:00:00.000Z' }),
+          }),
+      })
+      const { container } = render(<HomePage />)
+      await waitFor(() => expect(text(container, '.home-banner-countdown')).toMatch(/^00:0[12]:\d{2}$/))
+      expect(text(container, '.home-banner-title')).toBe('会员日即将开始')
+      expect(text(container, '.home-banner-name')).toBe('周三会员日')
+      expect(text(container, '.home-banner-countdown-label')).toBe('距开始')
+      const first = text(container, '.home-banner-countdown')
+      await vi.advanceTimersByTimeAsync(2000)
+      await waitFor(() => expect(text(container, '.home-banner-countdown')).not.toBe(first))
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('during it: 会员日进行中 and a countdown to the end; without an answer the default text, no countdown', async () => {
+    const now = Date.now()
+    routeRequests({
+      ...catalogRoutes,
+      'GET /api/member-days/current': () =>
+        reply(200, {
+          now: new Date(now).toISOString(),
+          active: true,
+          current: occurrence({ startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 2 * 3600_000).toISOString() }),
+          next: null,
+        }),
+    })
+    const { container } = render(<HomePage />)
+    await waitFor(() => expect(text(container, '.home-banner-title')).toBe('会员日进行中'))
+    expect(text(container, '.home-banner-countdown-label')).toBe('距结束')
+    expect(text(container, '.home-banner-countdown')).toMatch(/^0[12]:\d{2}:\d{2}$/)
+
+    expect(memberDayCountdown(null, now)).toBeNull()
+    expect(memberDayCountdown({ active: false, current: null, next: occurrence({ startsAt: new Date(now + 3 * 86400_000 + 5000).toISOString() }) }, now)).toEqual({
+      name: '每月 7 号会员日',
+      label: '距开始',
+      text: '3天 00:00:05',
+    })
   })
 })
 

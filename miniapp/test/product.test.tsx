@@ -157,6 +157,37 @@ describe('ProductPage', () => {
     expect(text(container, '.detail-member-day-price')).toBe('会员日价 ¥59.00')
   })
 
+  it('shows the live member day price of the chosen SKU while a member day is on', async () => {
+    setRouterParams({ id: '7' })
+    const offer = (skuId: number, memberDayPriceCents: number) => ({ skuId, productId: 7, title: '纯棉短袖 T 恤', coverUrl: '', specs: {}, listPriceCents: 7900, memberPriceCents: 6900, memberDayPriceCents })
+    routeRequests({
+      'GET /api/products/7': () => reply(200, tshirt({ memberDayPriceCents: 5900 })),
+      'GET /api/member-days/current': () =>
+        reply(200, {
+          now: new Date().toISOString(),
+          active: true,
+          current: {
+            id: 2, name: '周三会员日', date: '2027-03-03', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(),
+            audience: 'PAID_MEMBERS', pointsMultiplierBp: 20000, perCustomerLimit: 0, offers: [offer(71, 4500), offer(72, 5000)], exclusiveProductIds: [],
+          },
+          next: null,
+        }),
+    })
+    const { container } = render(<ProductPage />)
+    // no SKU chosen yet: the lowest of the product's offers
+    await waitFor(() => expect(text(container, '.detail-member-day-price.live')).toBe('会员日价 ¥45.00'))
+    expect(text(container, '.detail-member-day-live')).toBe('会员日进行中')
+    fireEvent.click(chip(container, '白'))
+    fireEvent.click(chip(container, 'L'))
+    await waitFor(() => expect(text(container, '.detail-member-day-price')).toBe('会员日价 ¥50.00'))
+    // a SKU this member day does not price (and without a member-day price of its own): no member-day price
+    fireEvent.click(chip(container, 'L')) // unselect (黑 L is sold out)
+    fireEvent.click(chip(container, '黑'))
+    fireEvent.click(chip(container, 'M'))
+    await waitFor(() => expect(container.querySelector('.detail-member-day-price')).toBeNull())
+    expect(container.querySelector('.detail-member-day-live')).toBeNull()
+  })
+
   it('says when the product is gone', async () => {
     setRouterParams({ id: '8' })
     routeRequests({})

@@ -1,6 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, trackErrors } from '../support/browser';
-import { RunningServer, startBuiltServer } from '../support/server';
+import { fen, shopPath, shot, useShop } from '../support/shop';
 
 /**
  * Join to save (卖货先卖卡) in the H5 shop: a non-member puts a product with a member price in the cart,
@@ -10,46 +8,14 @@ import { RunningServer, startBuiltServer } from '../support/server';
 
 const PRODUCT = '纯棉短袖 T 恤'; // demo catalog: has a member price
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.getAnimations().every((a) => a.playState !== 'running') &&
-      [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => getComputedStyle(t).display === 'none'),
-  );
-  await screenshot(page, name);
-}
-
-/** `¥79.00` → 7900 (integer fen, no floats). */
-const fen = (text: string | null): number => {
-  const m = /¥(\d+)\.(\d{2})/.exec(text ?? '');
-  if (!m) throw new Error(`not a price: ${text}`);
-  return Number(m[1]) * 100 + Number(m[2]);
-};
-
 describe('join to save: buying the member card from checkout (H5 shop, WeChat simulator)', () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const shopPath = (page: Page) => new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
+  const shop = useShop();
 
   it('sees the nudge at checkout, buys the monthly card and comes back to member prices', async () => {
-    const page = await browser.newPage();
-    const errors = trackErrors(page);
+    const { page, errors } = await shop.phonePage();
 
     // --- home: the member-day banner is live
-    const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/wechat-login') && r.status() === 200);
-    await page.goto(`${server.baseUrl}/shop/`);
-    await login;
+    await shop.openShop(page);
     await page.locator('.product-card').first().waitFor();
     await page.locator('.member-day-banner .home-banner-title', { hasText: /会员日进行中|距会员日还有 \d+ 天|会员日即将开始/ }).waitFor();
     await shot(page, 'member-home');
@@ -121,7 +87,7 @@ describe('join to save: buying the member card from checkout (H5 shop, WeChat si
     await shot(page, 'member-checkout-member-price');
 
     // --- the member center now says 会员
-    await page.goto(`${server.baseUrl}/shop/#/member/pages/center/index`);
+    await page.goto(shop.url('/shop/#/member/pages/center/index'));
     await page.locator('.member-status', { hasText: /^会员 · 有效期至 \d{4}-\d{2}-\d{2}$/ }).waitFor();
     await page.locator('.fast-refund', { hasText: '极速退卡' }).waitFor();
     await shot(page, 'member-center-active');

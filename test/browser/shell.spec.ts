@@ -1,27 +1,11 @@
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot, trackErrors } from '../support/browser';
-import { RunningServer, startBuiltServer } from '../support/server';
+import { screenshot, useShop } from '../support/shop';
 
 describe('the product in a real browser (embedded demo database, WeChat simulator)', () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const shop = useShop();
 
   it('opens the H5 shop, logs in with the demo WeChat code and shows products', async () => {
-    const page = await browser.newPage();
-    const errors = trackErrors(page);
-    const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/wechat-login') && r.status() === 200);
-    await page.goto(`${server.baseUrl}/shop/`);
-    await login;
+    const { page, errors } = await shop.phonePage();
+    await shop.openShop(page);
     await page.locator('.product-card').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.product-card').count()).toBeGreaterThan(3);
     await expect(page.locator('.product-title').first().textContent()).resolves.toMatch(/\S/);
@@ -32,10 +16,8 @@ describe('the product in a real browser (embedded demo database, WeChat simulato
   });
 
   it('opens /admin, logs in as the demo owner and sees the menu', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } } as never);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const errors = trackErrors(page);
-    await page.goto(`${server.baseUrl}/admin/`);
+    const { page, errors } = await shop.adminPage();
+    await page.goto(shop.url('/admin/'));
     await page.locator('#username').waitFor();
     await page.fill('#username', 'admin');
     await page.fill('#password', 'wrong-password');

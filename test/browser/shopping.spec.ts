@@ -1,7 +1,5 @@
 import { formatYuan } from '@mc/shared';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, trackErrors } from '../support/browser';
-import { RunningServer, startBuiltServer } from '../support/server';
+import { shopPath, shot, useShop } from '../support/shop';
 
 /**
  * The shopping journey in the H5 shop, end to end against the built server (embedded demo database,
@@ -13,41 +11,14 @@ import { RunningServer, startBuiltServer } from '../support/server';
 
 const PRODUCT = '纯棉短袖 T 恤'; // demo catalog: 颜色 白/黑 × 尺码 M/L, 黑 L sold out
 
-/** Taro H5 slides pages in and out and shows toasts: wait until they are done, then take the picture. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.getAnimations().every((a) => a.playState !== 'running') &&
-      [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => getComputedStyle(t).display === 'none'),
-  );
-  await screenshot(page, name);
-}
-
 describe('shopping in the H5 shop (embedded demo database, WeChat simulator)', () => {
-  let server: RunningServer;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** The shop's current page path (hash routing). */
-  const shopPath = (page: Page) => new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
+  const shop = useShop();
 
   it('searches, picks a SKU, adds it to the cart, checks out, pays in the simulator and follows the order to 待收货', async () => {
-    const page = await browser.newPage();
-    const errors = trackErrors(page);
+    const { page, errors } = await shop.phonePage();
 
     // --- home → search
-    const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/wechat-login') && r.status() === 200);
-    await page.goto(`${server.baseUrl}/shop/`);
-    await login;
+    await shop.openShop(page);
     await page.locator('.product-card').first().waitFor();
     await page.locator('.home-search').click();
     const searchInput = page.locator('.search-input input');
@@ -141,16 +112,9 @@ describe('shopping in the H5 shop (embedded demo database, WeChat simulator)', (
     await shot(page, 'shop-order-paid');
 
     // --- the merchant ships it from the admin page
-    const admin = await browser.newPage();
-    await admin.setViewportSize({ width: 1280, height: 800 });
-    const adminErrors = trackErrors(admin);
-    await admin.goto(`${server.baseUrl}/admin/`);
-    await admin.locator('#username').waitFor();
-    await admin.fill('#username', 'admin');
-    await admin.fill('#password', 'admin123');
-    await admin.click('.login-submit');
-    await admin.locator('.ant-menu').first().getByText('概览').waitFor();
-    await admin.goto(`${server.baseUrl}/admin/orders`);
+    const { page: admin, errors: adminErrors } = await shop.adminPage();
+    await shop.loginAdmin(admin);
+    await admin.goto(shop.url('/admin/orders'));
     const row = admin.locator('.order-row', { hasText: order.orderNo });
     await row.waitFor();
     await row.locator('.ship-button').click();
@@ -173,7 +137,7 @@ describe('shopping in the H5 shop (embedded demo database, WeChat simulator)', (
     await shot(page, 'shop-order-shipped');
 
     // --- and in the order list under 待收货, from 我的
-    await page.goto(`${server.baseUrl}/shop/#/pages/me/index`);
+    await page.goto(shop.url('/shop/#/pages/me/index'));
     await page.locator('.order-entry-shipped').waitFor();
     await shot(page, 'shop-me');
     await page.locator('.order-entry-shipped').click();

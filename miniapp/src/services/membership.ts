@@ -88,6 +88,8 @@ export interface MemberDayOccurrence {
 
 /** `GET /api/member-days/current` */
 export interface MemberDayCurrent {
+  /** The server's clock (ISO): countdowns run against it, not against the device's clock. */
+  now?: string
   active: boolean
   current: MemberDayOccurrence | null
   next: MemberDayOccurrence | null
@@ -109,6 +111,22 @@ export function buyPlan(planId: Id, idempotencyKey: string): Promise<MembershipO
 export const fastRefundCard = () => post<CardRefundResult>('/api/membership/refund')
 
 export const getCurrentMemberDay = () => get<MemberDayCurrent>('/api/member-days/current')
+
+/** The member day on now, or else the next one, and when its countdown ends (its end, or its start). */
+export function memberDayTarget(md: MemberDayCurrent | null): { occurrence: MemberDayOccurrence; active: boolean; target: number } | null {
+  const occurrence = md ? (md.active ? md.current : md.next) : null
+  if (!md || !occurrence) return null
+  const target = new Date(md.active ? occurrence.endsAt : occurrence.startsAt).getTime()
+  return Number.isNaN(target) ? null : { occurrence, active: md.active, target }
+}
+
+/** The offer of a member day that is on now for this SKU, else (no SKU chosen) this product's lowest one. */
+export function liveOffer(md: MemberDayCurrent | null, productId: Id, skuId: Id | null): MemberDayOffer | null {
+  if (!md?.active || !md.current) return null
+  const offers = md.current.offers.filter((o) => String(o.productId) === String(productId))
+  if (skuId !== null) return offers.find((o) => String(o.skuId) === String(skuId)) ?? null
+  return offers.reduce<MemberDayOffer | null>((low, o) => (low === null || o.memberDayPriceCents < low.memberDayPriceCents ? o : low), null)
+}
 
 /** Plan benefits as lines (the server may send one text or a list). */
 export function benefitLines(benefits: MembershipPlan['benefits']): string[] {

@@ -17,6 +17,7 @@ export const PAGES = {
   addressEdit: '/order/pages/address-edit/index',
   memberCenter: '/member/pages/center/index',
   memberDay: '/member/pages/member-day/index',
+  pointsLedger: '/member/pages/points/index',
 } as const
 
 /** The member center; `returnTo` (a page path + query, e.g. the checkout) is where a card purchase goes back to. */

@@ -44,3 +44,13 @@ export function decodeParam(value: string | undefined | null): string {
   }
   return v
 }
+
+/**
+ * How far the server's clock (an ISO `now` from the server) is ahead of this device's, in ms; 0 when unknown.
+ * Countdowns use `Date.now() + skew`, so a phone with a wrong clock (or the server's dev clock) still counts right.
+ */
+export function clockSkew(serverNow: string | null | undefined, localNow: number = Date.now()): number {
+  if (!serverNow) return 0
+  const t = new Date(serverNow).getTime()
+  return Number.isNaN(t) ? 0 : t - localNow
+}

@@ -153,6 +153,88 @@ describe('membership pages', { timeout: 45000 }, () => {
     expect(await screen.findByText(/与会员日 #4 冲突/)).toBeTruthy();
   });
 
+  it("previews the form's values on a calendar and a table before saving, then saves them", async () => {
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/member-days': () => json(200, { items: [RULE], total: 1 }),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'GET /api/admin/categories': () => json(200, []),
+      'GET /api/admin/products': () =>
+        json(200, { items: [{ id: 5, title: '红富士苹果', categoryId: 1, coverUrl: '', onShelf: true, memberOnly: false, sort: 0, priceCents: 1990, memberPriceCents: 1790, totalStock: 9, skuCount: 1, updatedAt: '' }], total: 1 }),
+      'GET /api/admin/products/5': () =>
+        json(200, {
+          id: 5,
+          title: '红富士苹果',
+          skus: [{ id: 51, specs: { 规格: '5 斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 9, weightGrams: 0, active: true }],
+        }),
+      'POST /api/admin/member-days/preview': () =>
+        json(200, {
+          id: null,
+          name: '周三会员日',
+          timezone: 'Asia/Shanghai',
+          occurrences: [
+            { date: '2026-12-02', startsAt: '2026-12-02T02:00:00.000Z', endsAt: '2026-12-02T14:00:00.000Z' },
+            { date: '2026-12-09', startsAt: '2026-12-09T02:00:00.000Z', endsAt: '2026-12-09T14:00:00.000Z' },
+          ],
+          skus: [
+            { skuId: 51, productId: 5, title: '红富士苹果', coverUrl: '', specs: { 规格: '5 斤' }, listPriceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: 1280 },
+          ],
+        }),
+      'POST /api/admin/member-days': () => json(201, { ...RULE, id: 9, name: '周三会员日' }),
+    });
+    renderApp('/member-days');
+    await screen.findByText('每月 7 日会员日', undefined, FIRST);
+    fireEvent.click(document.querySelector('.member-day-create')!);
+    await el('#memberDay_name');
+
+    // nothing filled in: the preview asks for the missing fields instead of calling the server
+    fireEvent.click(document.querySelector('.member-day-form-preview')!);
+    expect(await screen.findByText('请输入名称')).toBeTruthy();
+    expect(callsTo(fetchMock, 'POST', '/api/admin/member-days/preview')).toHaveLength(0);
+
+    fill('memberDay_name', '周三会员日');
+    fireEvent.click(screen.getByText('每周'));
+    fireEvent.click(await el('.member-day-weekdays input[value="3"]'));
+    fill('memberDay_start', '10:00');
+    fill('memberDay_end', '22:00');
+    fireEvent.change(document.querySelector('.member-day-sku-search input')!, { target: { value: '苹果' } });
+    fireEvent.click(await el('.ant-select-item-option[title="红富士苹果"]'));
+    fireEvent.change(await screen.findByLabelText('会员日价'), { target: { value: '12.8' } });
+
+    fireEvent.click(document.querySelector('.member-day-form-preview')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/member-days/preview')).toHaveLength(1));
+    const body = {
+      name: '周三会员日',
+      recurrence: { kind: 'WEEKLY', weekdays: [3] },
+      startMinute: 600,
+      endMinute: 1320,
+      audience: 'PAID_MEMBERS',
+      audienceTierId: null,
+      skuPrices: [{ skuId: 51, priceCents: 1280 }],
+      categoryRates: {},
+      exclusiveProductIds: [],
+      pointsMultiplierBp: 20000,
+      perCustomerLimit: 0,
+      active: true,
+    };
+    expect(callsTo(fetchMock, 'POST', '/api/admin/member-days/preview')[0].body).toEqual(body);
+    const preview = within(await el('.member-day-draft-preview .member-day-occurrences'));
+    expect(preview.getByText('2026-12-02（周三）10:00–22:00')).toBeTruthy();
+    expect(preview.getByText('2026-12-09（周三）10:00–22:00')).toBeTruthy();
+    expect([...document.querySelectorAll('.member-day-preview-date')].map((d) => d.getAttribute('data-date'))).toEqual(['2026-12-02', '2026-12-09']);
+    const sku = within(document.querySelector('.member-day-preview-skus tbody tr') as HTMLElement);
+    expect(sku.getByText('¥19.90')).toBeTruthy();
+    expect(sku.getByText('¥17.90')).toBeTruthy();
+    expect(sku.getByText('¥12.80')).toBeTruthy();
+    expect(screen.getByText('预览（未保存）：周三会员日')).toBeTruthy();
+    expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')).toHaveLength(0);
+
+    fireEvent.click(document.querySelector('.ant-drawer-close')!);
+    fireEvent.click(document.querySelector('.member-day-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')[0].body).toEqual(body);
+  });
+
   it('previews the next occurrences in the store time zone with the SKU prices', async () => {
     mockFetch({
       ...signIn(owner),

@@ -5,10 +5,12 @@ import CategoryRow from '@/components/CategoryRow'
 import ProductList from '@/components/ProductList'
 import { listCategories, type Category } from '@/services/catalog'
 import { useProductPager } from '@/hooks/useProductPager'
-import { getCurrentMemberDay, type MemberDayCurrent } from '@/services/membership'
+import { useMemberDay } from '@/hooks/useMemberDay'
+import { memberDayTarget, type MemberDayCurrent } from '@/services/membership'
 import { openCategoryLater } from '@/stores/ui'
 import { PAGES } from '@/utils/nav'
 import { openProduct } from '@/utils/product'
+import { formatLongCountdown } from '@/utils/time'
 import './index.css'
 
 const NO_FILTER = {}
@@ -24,18 +26,19 @@ export function memberDayHeadline(md: MemberDayCurrent | null, now: number): str
   return ms >= DAY_MS ? `距会员日还有 ${Math.ceil(ms / DAY_MS)} 天` : '会员日即将开始'
 }
 
+/** The banner's countdown: to the end of the member day on now, else to the start of the next; null when there is none. */
+export function memberDayCountdown(md: MemberDayCurrent | null, now: number): { name: string; label: string; text: string } | null {
+  const shown = memberDayTarget(md)
+  if (!shown) return null
+  return { name: shown.occurrence.name, label: shown.active ? '距结束' : '距开始', text: formatLongCountdown(shown.target - now) }
+}
+
 export default function HomePage() {
   const pager = useProductPager(NO_FILTER, 10)
   const [categories, setCategories] = useState<Category[]>([])
-  const [memberDay, setMemberDay] = useState<MemberDayCurrent | null>(null)
-
-  const loadMemberDay = useCallback(async () => {
-    try {
-      setMemberDay(await getCurrentMemberDay())
-    } catch {
-      // the banner keeps its default text
-    }
-  }, [])
+  // on failure the banner keeps its default text; the countdown runs on the server's clock
+  const { data: memberDay, now, load: loadMemberDay } = useMemberDay()
+  const countdown = memberDayCountdown(memberDay, now)
 
   useDidShow(() => {
     void loadMemberDay()
@@ -75,7 +78,14 @@ export default function HomePage() {
         <Text className='home-search-text'>搜索商品</Text>
       </View>
       <View className='home-banner member-day-banner' onClick={() => void Taro.navigateTo({ url: PAGES.memberDay })}>
-        <Text className='home-banner-title'>{memberDayHeadline(memberDay, Date.now()) ?? '会员日 每月7号 双倍积分'}</Text>
+        <Text className='home-banner-title'>{memberDayHeadline(memberDay, now) ?? '会员日 每月7号 双倍积分'}</Text>
+        {countdown ? (
+          <View className='home-banner-countdown-row'>
+            <Text className='home-banner-name'>{countdown.name}</Text>
+            <Text className='home-banner-countdown-label'>{countdown.label}</Text>
+            <Text className='home-banner-countdown'>{countdown.text}</Text>
+          </View>
+        ) : null}
         <Text className='home-banner-sub'>会员专享价 · 签到领积分 · 积分兑好礼</Text>
       </View>
       <CategoryRow categories={categories.slice(0, 10)} onSelect={selectCategory} />

@@ -61,7 +61,7 @@ export default function MePage() {
       </View>
       {user ? (
         <View className='me-stats'>
-          <View className='me-stat'>
+          <View className='me-stat me-points' onClick={() => void Taro.navigateTo({ url: PAGES.pointsLedger })}>
             <Text className='me-stat-value'>{user.pointsBalance ?? 0}</Text>
             <Text className='me-stat-label'>积分</Text>
           </View>

@@ -7,6 +7,7 @@ import StateView from '@/components/StateView'
 import { addToCart, MAX_QTY_PER_LINE } from '@/services/cart'
 import { getProduct, type ProductDetail } from '@/services/catalog'
 import { assetUrl } from '@/services/config'
+import { getCurrentMemberDay, liveOffer, type MemberDayCurrent } from '@/services/membership'
 import { errorMessage, isApiError } from '@/services/request'
 import { useSession } from '@/stores/session'
 import { priceText } from '@/utils/money'
@@ -24,6 +25,8 @@ export default function ProductPage() {
   const [selection, setSelection] = useState<SkuSelection>({})
   const [qty, setQty] = useState(1)
   const [busy, setBusy] = useState(false)
+  // a member day on now prices this product: show its price (the server prices the order the same way)
+  const [memberDay, setMemberDay] = useState<MemberDayCurrent | null>(null)
 
   const load = useCallback(async () => {
     setError(null)
@@ -44,6 +47,10 @@ export default function ProductPage() {
   useEffect(() => {
     void load()
   }, [load])
+
+  useEffect(() => {
+    getCurrentMemberDay().then(setMemberDay, () => setMemberDay(null))
+  }, [id])
 
   useShareAppMessage(() => ({ title: product?.title ?? '会员商城', path: productUrl(id) }))
 
@@ -68,7 +75,8 @@ export default function ProductPage() {
   const images = product.images.length > 0 ? product.images : product.coverUrl ? [product.coverUrl] : []
   const shown = sku ?? product
   const memberPrice = shown.memberPriceCents != null && shown.memberPriceCents < shown.priceCents ? shown.memberPriceCents : null
-  const memberDayPrice = shown.memberDayPriceCents != null ? shown.memberDayPriceCents : null
+  const offer = liveOffer(memberDay, product.id, sku?.id ?? null)
+  const memberDayPrice = offer ? offer.memberDayPriceCents : shown.memberDayPriceCents != null ? shown.memberDayPriceCents : null
   const memberGate = Boolean(product.memberOnly) && !user?.isMember
   const missing = missingGroups(product.specGroups, selection)
   const soldOut = product.skus.every((s) => s.stock <= 0)
@@ -125,7 +133,12 @@ export default function ProductPage() {
           <Text className='detail-price'>{priceText(shown.priceCents)}</Text>
           {memberPrice != null ? <Text className='detail-member-price'>{`会员价 ${priceText(memberPrice)}`}</Text> : null}
         </View>
-        {memberDayPrice != null ? <Text className='detail-member-day-price'>{`会员日价 ${priceText(memberDayPrice)}`}</Text> : null}
+        {memberDayPrice != null ? (
+          <View className='detail-member-day-row'>
+            <Text className={`detail-member-day-price${offer ? ' live' : ''}`}>{`会员日价 ${priceText(memberDayPrice)}`}</Text>
+            {offer ? <Text className='detail-member-day-live'>会员日进行中</Text> : null}
+          </View>
+        ) : null}
       </View>
       {memberPrice != null && !user?.isMember ? (
         <View className='member-savings member-nudge' onClick={() => void Taro.navigateTo({ url: memberCenterUrl() })}>

@@ -19,7 +19,7 @@ import { payForOrder } from '@/services/payment'
 import { errorMessage } from '@/services/request'
 import { updateSession } from '@/stores/session'
 import { priceText } from '@/utils/money'
-import { memberCenterUrl } from '@/utils/nav'
+import { memberCenterUrl, PAGES } from '@/utils/nav'
 import { decodeParam, formatDate } from '@/utils/time'
 import './index.css'
 
@@ -172,6 +172,11 @@ export default function MemberCenterPage() {
           <View className='tier-bar-fill' style={{ width: `${progress}%` }} />
         </View>
         <Text className='tier-next'>{next ? `距离下一等级${next.name}还差 ${next.growthNeeded} 成长值` : '已是最高等级'}</Text>
+        <View className='member-points' onClick={() => void Taro.navigateTo({ url: PAGES.pointsLedger })}>
+          <Text className='member-points-label'>积分</Text>
+          <Text className='member-points-value'>{String(me.pointsBalance ?? 0)}</Text>
+          <Text className='member-points-link'>明细 ›</Text>
+        </View>
       </View>
 
       <View className='card plan-list'>

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import StateView from '@/components/StateView'
+import { useMemberDay } from '@/hooks/useMemberDay'
 import { assetUrl } from '@/services/config'
-import { getCurrentMemberDay, multiplierText, type MemberDayCurrent, type MemberDayOffer } from '@/services/membership'
-import { errorMessage } from '@/services/request'
+import { memberDayTarget, multiplierText, type MemberDayOffer } from '@/services/membership'
 import { useSession } from '@/stores/session'
 import { priceText } from '@/utils/money'
 import { memberCenterUrl, productUrl } from '@/utils/nav'
@@ -14,40 +13,16 @@ import './index.css'
 
 export default function MemberDayPage() {
   const { user } = useSession()
-  const [data, setData] = useState<MemberDayCurrent | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [now, setNow] = useState(() => Date.now())
-
-  const load = useCallback(async () => {
-    setError(null)
-    try {
-      setData(await getCurrentMemberDay())
-      setNow(Date.now())
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }, [])
+  // counts down on the server's clock (its answer says what time it is there)
+  const { data, error, now, load } = useMemberDay()
 
   useDidShow(() => {
     void load()
   })
 
-  const occurrence = data ? (data.active ? data.current : data.next) : null
-  const target = occurrence ? new Date(data?.active ? occurrence.endsAt : occurrence.startsAt).getTime() : NaN
-
-  useEffect(() => {
-    if (Number.isNaN(target)) return undefined
-    const timer = setInterval(() => {
-      const t = Date.now()
-      setNow(t)
-      // the window opened or closed: ask the server what is on now
-      if (t >= target) {
-        clearInterval(timer)
-        void load()
-      }
-    }, 1000)
-    return () => clearInterval(timer)
-  }, [target, load])
+  const shown = memberDayTarget(data)
+  const occurrence = shown?.occurrence ?? null
+  const target = shown?.target ?? NaN
 
   if (!data) {
     return (

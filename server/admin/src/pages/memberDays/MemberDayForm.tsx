@@ -26,6 +26,7 @@ import { beiToBp, bpToBei, bpToZhe, zheToBp } from '../membership/rates';
 import type { Tier } from '../membership/types';
 import { specsText, type ProductDetail } from '../products/types';
 import { yuanRule } from '../products/yuanRule';
+import PreviewDrawer from './PreviewDrawer';
 import { ProductIdsSelect, ProductPicker } from './ProductSearch';
 import { WEEKDAY_LABELS, minuteText, parseMinute, type Audience, type MemberDayPreview, type MemberDayRule } from './types';
 
@@ -139,6 +140,8 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The body the preview drawer shows (the form's values when 预览 was pressed), nothing saved. */
+  const [draft, setDraft] = useState<ReturnType<typeof toBody> | null>(null);
   const [picked, setPicked] = useState<ReadonlyMap<number, SkuInfo>>(new Map());
   const categories = useFetch<Category[]>('/api/admin/categories').data ?? [];
   // A saved rule's SKUs with their titles and list prices.
@@ -198,6 +201,15 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
     }
   };
 
+  const openPreview = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return; // the fields say what is missing
+    }
+    setDraft(toBody(form.getFieldsValue(true) as Values));
+  };
+
   return (
     <Modal
       open
@@ -208,7 +220,17 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <>
+          <Button className="member-day-form-preview" onClick={() => void openPreview()}>
+            预览
+          </Button>
+          <CancelBtn />
+          <OkBtn />
+        </>
+      )}
     >
+      {draft && <PreviewDrawer draft={draft} onClose={() => setDraft(null)} />}
       <Form<Values> form={form} name="memberDay" layout="vertical" onFinish={onFinish} initialValues={initial}>
         <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 64 }]}>
           <Input placeholder="如：每月 7 日会员日" />

@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { Alert, Drawer, Empty, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { api, errorMessage } from '../../api';
 import { formatCents } from '../../format';
 import { useFetch } from '../../useFetch';
 import { specsText } from '../products/types';
@@ -89,15 +91,39 @@ const SKU_COLUMNS: TableColumnsType<PreviewSku> = [
   },
 ];
 
-/** `GET /api/admin/member-days/:id/preview?count=6`: the next occurrences on a calendar and what each SKU will cost. */
-export default function PreviewDrawer({ id, onClose }: { id: number; onClose: () => void }) {
-  const { data, loading, error } = useFetch<MemberDayPreview>(`/api/admin/member-days/${id}/preview`, { count: COUNT });
+/** `POST /api/admin/member-days/preview?count=6` with the form's values: the preview of a rule not saved yet. */
+function useDraftPreview(draft: object | undefined): { data: MemberDayPreview | undefined; loading: boolean; error: string | null } {
+  const key = draft === undefined ? null : JSON.stringify(draft);
+  const [state, setState] = useState<{ data: MemberDayPreview | undefined; loading: boolean; error: string | null }>({ data: undefined, loading: key !== null, error: null });
+  useEffect(() => {
+    if (key === null) return;
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true, error: null }));
+    api
+      .post<MemberDayPreview>('/api/admin/member-days/preview', JSON.parse(key) as unknown, { query: { count: COUNT }, signal: controller.signal })
+      .then((data) => setState({ data, loading: false, error: null }))
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setState({ data: undefined, loading: false, error: errorMessage(e, '预览失败') });
+      });
+    return () => controller.abort();
+  }, [key]);
+  return state;
+}
+
+/**
+ * The next occurrences on a calendar and what each SKU will cost: of a saved rule
+ * (`GET /api/admin/member-days/:id/preview?count=6`, `id`) or of the form's values before saving (`draft`, the POST body).
+ */
+export default function PreviewDrawer({ id, draft, onClose }: { id?: number; draft?: object; onClose: () => void }) {
+  const saved = useFetch<MemberDayPreview>(draft === undefined && id !== undefined ? `/api/admin/member-days/${id}/preview` : null, { count: COUNT });
+  const drafted = useDraftPreview(draft);
+  const { data, loading, error } = draft === undefined ? saved : drafted;
   const marked = new Set(data?.occurrences.map((o) => o.date));
   const months = [...new Set(data?.occurrences.map((o) => o.date.slice(0, 7)))].sort();
 
   return (
-    <Drawer open size={720} title={data ? `预览：${data.name}` : '会员日预览'} onClose={onClose}>
-      <div className="member-day-preview">
+    <Drawer open size={720} title={data ? `预览${draft === undefined ? '' : '（未保存）'}：${data.name}` : '会员日预览'} onClose={onClose}>
+      <div className={`member-day-preview${draft === undefined ? '' : ' member-day-draft-preview'}`}>
         {error && <Alert type="error" showIcon title={error} />}
         {loading && !data && <Spin />}
         {data && (
