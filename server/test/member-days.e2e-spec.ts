@@ -1,4 +1,7 @@
-import { addAddress, Auth, buyCard, makeSku, placeOrder } from './support/shop';
+import { Category } from '../src/modules/catalog/entities/category.entity';
+import { Product } from '../src/modules/catalog/entities/product.entity';
+import { CustomerGrowth } from '../src/modules/membership/entities/customer-growth.entity';
+import { addAddress, Auth, buyCard, makeSku, placeAndPay, placeOrder } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 // 2027-03-07 10:00 in Shanghai; the 8th at 00:30 Shanghai is 16:30 UTC on the 7th
@@ -135,5 +138,174 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     await placeOrder(t, member.auth, [{ skuId: sku.id, qty: 1 }], address).expect(201);
     const guestAddress = await addAddress(t, guest.auth);
     await placeOrder(t, guest.auth, [{ skuId: sku.id, qty: 1 }], guestAddress).expect(409);
+  });
+});
+
+describe('several member days on at once (dev clock, Asia/Shanghai)', () => {
+  // 2027-03-12 is a Friday: "每月 12 号茶饮日" (paid members, tea 8 折, 2×, 2 units each) and
+  // "周五金卡零食日" (tier ≥ 金卡, one snack SKU at 20.00, 3×, 3 units each) are both on at noon.
+  const FRIDAY_THE_12TH = '2027-03-12T04:00:00.000Z';
+  let t: TestApp;
+  let staff: Auth;
+  let teaDay: number;
+  let goldDay: number;
+  let tea: { id: number };
+  let snack: { id: number };
+  let gold: { id: number; discountBp: number; pointsMultiplierBp: number };
+
+  const setClock = (now: string | null) => t.http().post('/api/dev/clock').send({ now }).expect(200);
+  const cart = (teaQty: number, snackQty: number) => [
+    ...(teaQty ? [{ skuId: tea.id, qty: teaQty }] : []),
+    ...(snackQty ? [{ skuId: snack.id, qty: snackQty }] : []),
+  ];
+  const preview = async (auth: Auth, items: { skuId: number; qty: number }[]) =>
+    (await t.http().post('/api/checkout/preview').set(auth).send({ items }).expect(200)).body;
+  const usage = async (customerId: number) =>
+    Object.fromEntries(
+      ((await t.ds.query('SELECT memberDayId, qty FROM member_day_usage WHERE customerId = ? AND occurrenceDate = ?', [customerId, '2027-03-12'])) as { memberDayId: number; qty: number }[]).map((r) => [
+        Number(r.memberDayId),
+        Number(r.qty),
+      ]),
+    );
+  async function customer(openid: string, opts: { card: boolean; gold: boolean }) {
+    const c = await t.customer(openid);
+    if (opts.card) await buyCard(t, c.auth);
+    if (opts.gold) await t.ds.getRepository(CustomerGrowth).save({ customerId: c.id, growth: 2000, tierId: gold.id, updatedAt: new Date() });
+    return c;
+  }
+  const lineAdjustments = (body: { adjustments: { lineId: string | null; kind: string; sourceType: string; sourceId: string | null; amountCents: number }[] }) =>
+    body.adjustments.filter((a) => a.lineId !== null).map((a) => [a.lineId, a.kind, a.sourceType, a.sourceId, a.amountCents]);
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+    staff = await t.staff();
+    await setClock('2027-03-01T02:00:00.000Z');
+    gold = (await t.http().get('/api/admin/tiers').set(staff).expect(200)).body.items.find((x: { name: string }) => x.name === '金卡');
+    // tea lives in a child of a new root category: the root's rate reaches it
+    const teaRoot = await t.ds.getRepository(Category).save({ parentId: null, name: '测试茶饮', iconUrl: '', sort: 99, active: true });
+    const greenTea = await t.ds.getRepository(Category).save({ parentId: teaRoot.id, name: '测试绿茶', iconUrl: '', sort: 0, active: true });
+    const teaSku = await makeSku(t, { priceCents: 5000, stock: 100, title: '测试龙井' });
+    await t.ds.getRepository(Product).update({ id: teaSku.productId }, { categoryId: greenTea.id });
+    tea = teaSku;
+    snack = await makeSku(t, { priceCents: 3000, memberPriceCents: 2700, stock: 100, title: '测试坚果' });
+    const create = async (body: object) => {
+      const res = await t.http().post('/api/admin/member-days').set(staff).send(body);
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      return res.body.id as number;
+    };
+    teaDay = await create({
+      name: '每月 12 号茶饮日', recurrence: { kind: 'MONTHLY', days: [12] }, audience: 'PAID_MEMBERS', categoryRates: { [teaRoot.id]: 8000 }, pointsMultiplierBp: 20000, perCustomerLimit: 2,
+    });
+    goldDay = await create({
+      name: '周五金卡零食日', recurrence: { kind: 'WEEKLY', weekdays: [5] }, audience: 'TIER_AT_LEAST', audienceTierId: gold.id, skuPrices: [{ skuId: snack.id, priceCents: 2000 }], pointsMultiplierBp: 30000, perCustomerLimit: 3,
+    });
+    expect(teaDay).toBeLessThan(goldDay);
+  });
+  afterAll(async () => {
+    await setClock(null);
+    await t.close();
+  });
+
+  it('gives a paid 金卡 member both member-day prices in one cart, each adjustment naming its rule', async () => {
+    const c = await customer('multi-gold', { card: true, gold: true });
+    await setClock(FRIDAY_THE_12TH);
+    const body = await preview(c.auth, cart(2, 1));
+    expect(body.lines.map((l: { skuId: number; unitPriceCents: number; priceSource: string }) => [l.skuId, l.unitPriceCents, l.priceSource])).toEqual([
+      [tea.id, 4000, 'MEMBER_DAY_CATEGORY_RATE'],
+      [snack.id, 2000, 'MEMBER_DAY_PRICE'],
+    ]);
+    expect(lineAdjustments(body)).toEqual([
+      [String(tea.id), 'MEMBER_DAY_CATEGORY_RATE', 'MEMBER_DAY', String(teaDay), -2000],
+      [String(snack.id), 'MEMBER_DAY_PRICE', 'MEMBER_DAY', String(goldDay), -1000],
+    ]);
+    // the tea day took 2000 off, the 金卡 day 1000: the order's member day is the tea day
+    expect(body.memberDayId).toBe(String(teaDay));
+    expect(body.payableCents).toBe(10000);
+    // 100 yuan × the 金卡 multiplier × 3 (the higher of 2× and 3×, not their product)
+    expect(body.pointsToEarn).toBe(Math.floor((100 * gold.pointsMultiplierBp * 30000) / 10000 / 10000));
+  });
+
+  it('a paid member below 金卡 gets only the paid-members day; a 金卡 customer without a card only the 金卡 day', async () => {
+    await setClock(FRIDAY_THE_12TH);
+    const member = await customer('multi-member', { card: true, gold: false });
+    const asMember = await preview(member.auth, cart(2, 1));
+    expect(lineAdjustments(asMember)).toEqual([
+      [String(tea.id), 'MEMBER_DAY_CATEGORY_RATE', 'MEMBER_DAY', String(teaDay), -2000],
+      [String(snack.id), 'MEMBER_PRICE', 'SKU', String(snack.id), -300],
+    ]);
+    expect(asMember).toMatchObject({ payableCents: 10700, memberDayId: String(teaDay), pointsToEarn: 214 });
+
+    const goldGuest = await customer('multi-gold-guest', { card: false, gold: true });
+    const asGoldGuest = await preview(goldGuest.auth, cart(2, 1));
+    const tierTea = Math.floor((5000 * gold.discountBp + 5000) / 10000);
+    expect(lineAdjustments(asGoldGuest)).toEqual([
+      [String(tea.id), 'TIER_DISCOUNT', 'TIER', String(gold.id), (tierTea - 5000) * 2],
+      [String(snack.id), 'MEMBER_DAY_PRICE', 'MEMBER_DAY', String(goldDay), -1000],
+    ]);
+    expect(asGoldGuest.memberDayId).toBe(String(goldDay));
+
+    // the exclusive item of the 金卡 day opens for 金卡 customers only
+    const exclusive = await makeSku(t, { priceCents: 1000, stock: 10 });
+    await t.http().put(`/api/admin/member-days/${goldDay}`).set(staff).send({ exclusiveProductIds: [exclusive.productId] }).expect(200);
+    await placeOrder(t, member.auth, [{ skuId: exclusive.id, qty: 1 }], await addAddress(t, member.auth)).expect(409);
+    await placeOrder(t, goldGuest.auth, [{ skuId: exclusive.id, qty: 1 }], await addAddress(t, goldGuest.auth)).expect(201);
+    await t.http().put(`/api/admin/member-days/${goldDay}`).set(staff).send({ exclusiveProductIds: [] }).expect(200);
+  });
+
+  it('counts each rule its own units under 6 parallel orders, and a cancel gives each rule its units back', async () => {
+    await setClock(FRIDAY_THE_12TH);
+    const c = await customer('multi-limits', { card: true, gold: true });
+    const address = await addAddress(t, c.auth);
+    // each order takes 1 tea (tea day, limit 2) and 1 snack (金卡 day, limit 3): exactly 2 pass
+    const results = await Promise.all(Array.from({ length: 6 }, () => placeOrder(t, c.auth, cart(1, 1), address)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('LIMIT_EXCEEDED');
+    expect(await usage(c.id)).toEqual({ [teaDay]: 2, [goldDay]: 2 });
+
+    // the 金卡 day has one unit left, the tea day none
+    const teaOnly = await placeOrder(t, c.auth, cart(1, 0), address).expect(409);
+    expect(teaOnly.body.error.details).toEqual({ limit: 2, memberDayId: teaDay });
+    const snackOnly = await placeOrder(t, c.auth, cart(0, 1), address).expect(201);
+    const over = await placeOrder(t, c.auth, cart(0, 1), address).expect(409);
+    expect(over.body.error.details).toEqual({ limit: 3, memberDayId: goldDay });
+    expect(await usage(c.id)).toEqual({ [teaDay]: 2, [goldDay]: 3 });
+
+    // cancelling a two-line order gives one unit back to each rule; the snack-only order only to the 金卡 day
+    const first = results.find((r) => r.status === 201)!;
+    await t.http().post(`/api/orders/${first.body.id}/cancel`).set(c.auth).expect(201);
+    expect(await usage(c.id)).toEqual({ [teaDay]: 1, [goldDay]: 2 });
+    await t.http().post(`/api/orders/${snackOnly.body.id}/cancel`).set(c.auth).expect(201);
+    expect(await usage(c.id)).toEqual({ [teaDay]: 1, [goldDay]: 1 });
+    await placeOrder(t, c.auth, cart(1, 2), address).expect(201);
+    expect(await usage(c.id)).toEqual({ [teaDay]: 2, [goldDay]: 3 });
+  });
+
+  it("a non-member's memberSavingsCents is what the card saves them on the same cart, with both days on", async () => {
+    await setClock(FRIDAY_THE_12TH);
+    const c = await customer('multi-convert', { card: false, gold: true });
+    const before = await preview(c.auth, cart(2, 1));
+    expect(before.memberSavingsCents).toBeGreaterThan(0);
+    await buyCard(t, c.auth);
+    const after = await preview(c.auth, cart(2, 1));
+    expect(after.memberSavingsCents).toBe(0);
+    expect(before.memberSavingsCents).toBe(before.payableCents - after.payableCents);
+    // with the card the tea day opens too: both rules price the cart
+    expect(lineAdjustments(after).map((a) => a[3])).toEqual([String(teaDay), String(goldDay)]);
+  });
+
+  it('the member-day report counts an order priced by both rules under each of them', async () => {
+    await setClock(FRIDAY_THE_12TH);
+    const finance = await t.staff('finance', 'admin123');
+    const report = async () => (await t.http().get('/api/admin/reports/member-days?count=1').set(finance).expect(200)).body.items as { memberDayId: number; date: string; orders: number; gmvCents: number }[];
+    const dayOf = (items: Awaited<ReturnType<typeof report>>, id: number) => items.find((i) => i.memberDayId === id && i.date === '2027-03-12')!;
+    const before = await report();
+    const c = await customer('multi-report', { card: true, gold: true });
+    const orderId = await placeAndPay(t, c.auth, cart(1, 1), await addAddress(t, c.auth));
+    const order = (await t.http().get(`/api/orders/${orderId}`).set(c.auth).expect(200)).body;
+    const after = await report();
+    for (const id of [teaDay, goldDay]) {
+      expect(dayOf(after, id).orders).toBe(dayOf(before, id).orders + 1);
+      expect(dayOf(after, id).gmvCents).toBe(dayOf(before, id).gmvCents + order.payableCents);
+    }
   });
 });

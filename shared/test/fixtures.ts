@@ -21,11 +21,10 @@ export function line(lineId: string, listPriceCents: number, more: Partial<Prici
     qty: 1,
     listPriceCents,
     memberPriceCents: null,
-    memberDayPriceCents: null,
     ...more,
   };
 }
 
 export function input(more: Partial<PricingInput> = {}): PricingInput {
-  return { lines: [], buyer: GUEST, memberDay: null, coupon: null, pointsRequested: 0, rules: RULES, ...more };
+  return { lines: [], buyer: GUEST, memberDays: [], coupon: null, pointsRequested: 0, rules: RULES, ...more };
 }

@@ -1,5 +1,5 @@
 import { priceCart, PricingInputError } from '../src';
-import type { PricingInput } from '../src';
+import type { PricingInput, PricingMemberDay } from '../src';
 import { input, line, RULES } from './fixtures';
 
 function errorOf(bad: unknown): PricingInputError {
@@ -11,6 +11,8 @@ function errorOf(bad: unknown): PricingInputError {
   }
   throw new Error('expected a PricingInputError');
 }
+
+const MD: PricingMemberDay = { id: 'm', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 10000 };
 
 const withLine = (more: Record<string, unknown>) => input({ lines: [{ ...line('a', 100), ...more } as never] });
 
@@ -30,7 +32,10 @@ describe('priceCart input validation', () => {
     ['lines[0].listPriceCents', withLine({ listPriceCents: Infinity })],
     ['lines[0].memberPriceCents', withLine({ memberPriceCents: -5 })],
     ['lines[0].memberPriceCents', withLine({ memberPriceCents: undefined })],
-    ['lines[0].memberDayPriceCents', withLine({ memberDayPriceCents: 0.1 })],
+    ['lines[0].memberDayPrices', withLine({ memberDayPrices: {} })],
+    ['lines[0].memberDayPrices[0].memberDayId', withLine({ memberDayPrices: [{ memberDayId: 'nope', priceCents: 1 }] })],
+    ['lines[0].memberDayPrices[0].priceCents', input({ memberDays: [MD], lines: [line('a', 1, { memberDayPrices: [{ memberDayId: 'm', priceCents: 0.1 }] })] })],
+    ['lines[0].memberDayPrices[1].memberDayId', input({ memberDays: [MD], lines: [line('a', 1, { memberDayPrices: [{ memberDayId: 'm', priceCents: 1 }, { memberDayId: 'm', priceCents: 2 }] })] })],
     ['lines[0].lineId', withLine({ lineId: '' })],
     ['lines[0].skuId', withLine({ skuId: 7 })],
     ['lines[0].productId', withLine({ productId: null })],
@@ -46,12 +51,15 @@ describe('priceCart input validation', () => {
     ['buyer.tierPointsMultiplierBp', input({ buyer: { ...input().buyer, tierPointsMultiplierBp: 1_000_001 } })],
     ['buyer.pointsBalance', input({ buyer: { ...input().buyer, pointsBalance: -1 } })],
     ['buyer.tierName', input({ buyer: { ...input().buyer, tierName: '' } })],
-    ['memberDay', input({ memberDay: 'today' as never })],
-    ['memberDay.id', input({ memberDay: { id: '', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 10000 } })],
-    ['memberDay.audienceOk', input({ memberDay: { id: 'm', name: '', audienceOk: undefined as never, categoryRatesBp: {}, pointsMultiplierBp: 10000 } })],
-    ['memberDay.categoryRatesBp', input({ memberDay: { id: 'm', name: '', audienceOk: true, categoryRatesBp: null as never, pointsMultiplierBp: 10000 } })],
-    ['memberDay.categoryRatesBp.c1', input({ memberDay: { id: 'm', name: '', audienceOk: true, categoryRatesBp: { c1: 12000 }, pointsMultiplierBp: 10000 } })],
-    ['memberDay.pointsMultiplierBp', input({ memberDay: { id: 'm', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: -1 } })],
+    ['memberDays', input({ memberDays: 'today' as never })],
+    ['memberDays', input({ memberDays: null as never })],
+    ['memberDays[0]', input({ memberDays: ['today' as never] })],
+    ['memberDays[1].id', input({ memberDays: [MD, MD] })],
+    ['memberDays[0].id', input({ memberDays: [{ id: '', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 10000 }] })],
+    ['memberDays[0].audienceOk', input({ memberDays: [{ id: 'm', name: '', audienceOk: undefined as never, categoryRatesBp: {}, pointsMultiplierBp: 10000 }] })],
+    ['memberDays[0].categoryRatesBp', input({ memberDays: [{ id: 'm', name: '', audienceOk: true, categoryRatesBp: null as never, pointsMultiplierBp: 10000 }] })],
+    ['memberDays[0].categoryRatesBp.c1', input({ memberDays: [{ id: 'm', name: '', audienceOk: true, categoryRatesBp: { c1: 12000 }, pointsMultiplierBp: 10000 }] })],
+    ['memberDays[0].pointsMultiplierBp', input({ memberDays: [{ id: 'm', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: -1 }] })],
     ['coupon.kind', input({ coupon: { id: 'c', kind: 'FREE' as never, thresholdCents: 0 } })],
     ['coupon.id', input({ coupon: { id: '', kind: 'AMOUNT_OFF', thresholdCents: 0, amountOffCents: 1 } })],
     ['coupon.thresholdCents', input({ coupon: { id: 'c', kind: 'AMOUNT_OFF', thresholdCents: -1, amountOffCents: 1 } })],
@@ -82,9 +90,12 @@ describe('priceCart input validation', () => {
     expect(() =>
       priceCart(
         input({
-          lines: [line('a', 0, { memberOnly: false, requiresShipping: true, memberPriceCents: 0, memberDayPriceCents: 0 })],
+          lines: [line('a', 0, { memberOnly: false, requiresShipping: true, memberPriceCents: 0, memberDayPrices: [{ memberDayId: 'm', priceCents: 0 }] })],
           buyer: { isMember: true, tierDiscountBp: 0, tierPointsMultiplierBp: 0, pointsBalance: 0, tierId: null, tierName: null },
-          memberDay: { id: 'm', name: '', audienceOk: false, audienceOkAsMember: false, categoryRatesBp: { c1: 0 }, pointsMultiplierBp: 1_000_000 },
+          memberDays: [
+            { id: 'm', name: '', audienceOk: false, audienceOkAsMember: false, categoryRatesBp: { c1: 0 }, pointsMultiplierBp: 1_000_000 },
+            { id: 'n', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 0 },
+          ],
           coupon: { id: 'c', kind: 'PERCENT_OFF', thresholdCents: 0, percentOffBp: 10000 },
           rules: { ...RULES, pointsValueCentsPer100: 1, pointsMaxSpendBp: 10000, freeShippingThresholdCents: 0, shippingFeeCents: 0 },
         }),
@@ -97,7 +108,7 @@ describe('priceCart input validation', () => {
       input({
         lines: [line('a', 2 ** 31 - 1, { qty: 1000 })],
         buyer: { isMember: false, tierDiscountBp: 9999, tierPointsMultiplierBp: 1_000_000, pointsBalance: 2 ** 50 },
-        memberDay: { id: 'm', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 1_000_000 },
+        memberDays: [{ id: 'm', name: '', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 1_000_000 }],
         pointsRequested: 2 ** 50,
       }),
     );

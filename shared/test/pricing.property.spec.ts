@@ -7,14 +7,18 @@ const CATEGORIES = ['c1', 'c2', 'c3'];
 const price = fc.integer({ min: 0, max: 200000 });
 const optionalPrice = fc.option(price, { nil: null });
 
-const linesArb: fc.Arbitrary<PricingLine[]> = fc
+const MEMBER_DAY_IDS = ['md0', 'md1', 'md2'];
+
+// Each line draws a possible member-day price per possible member day; inputArb keeps those of the member days drawn.
+type DrawnLine = Omit<PricingLine, 'memberDayPrices'> & { drawnMemberDayPrices: (number | null)[] };
+const linesArb: fc.Arbitrary<DrawnLine[]> = fc
   .array(
     fc.record({
       categoryId: fc.constantFrom(...CATEGORIES),
       qty: fc.integer({ min: 1, max: 20 }),
       listPriceCents: price,
       memberPriceCents: optionalPrice,
-      memberDayPriceCents: optionalPrice,
+      drawnMemberDayPrices: fc.array(optionalPrice, { minLength: MEMBER_DAY_IDS.length, maxLength: MEMBER_DAY_IDS.length }),
       memberOnly: fc.boolean(),
       requiresShipping: fc.option(fc.boolean(), { nil: undefined }),
     }),
@@ -25,17 +29,19 @@ const linesArb: fc.Arbitrary<PricingLine[]> = fc
 const bpArb = fc.oneof(fc.constant(10000), fc.integer({ min: 0, max: 10000 }));
 const multiplierArb = fc.oneof(fc.constantFrom(10000, 12000, 15000, 20000), fc.integer({ min: 0, max: 1_000_000 }));
 
-const memberDayArb: fc.Arbitrary<PricingMemberDay | null> = fc.option(
-  fc.record({
-    id: fc.constant('md'),
-    name: fc.constant('会员日'),
-    audienceOk: fc.boolean(),
-    audienceOkAsMember: fc.option(fc.boolean(), { nil: undefined }),
-    categoryRatesBp: fc.dictionary(fc.constantFrom(...CATEGORIES), fc.integer({ min: 0, max: 10000 })),
-    pointsMultiplierBp: multiplierArb,
-  }),
-  { nil: null },
-);
+// Up to three member days in force at once, each with its own audience, rates and multiplier.
+const memberDaysArb: fc.Arbitrary<PricingMemberDay[]> = fc
+  .array(
+    fc.record({
+      name: fc.constant('会员日'),
+      audienceOk: fc.boolean(),
+      audienceOkAsMember: fc.option(fc.boolean(), { nil: undefined }),
+      categoryRatesBp: fc.dictionary(fc.constantFrom(...CATEGORIES), fc.integer({ min: 0, max: 10000 })),
+      pointsMultiplierBp: multiplierArb,
+    }),
+    { maxLength: MEMBER_DAY_IDS.length },
+  )
+  .map((mds) => mds.map((md, i) => ({ ...md, id: MEMBER_DAY_IDS[i] })));
 
 const couponArb: fc.Arbitrary<PricingCoupon | null> = fc.option(
   fc.oneof(
@@ -65,21 +71,41 @@ const rulesArb: fc.Arbitrary<StoreRules> = fc.record({
   memberFreeShipping: fc.boolean(),
 });
 
-const inputArb: fc.Arbitrary<PricingInput> = fc.record({
-  lines: linesArb,
-  buyer: fc.record({
-    isMember: fc.boolean(),
-    tierDiscountBp: bpArb,
-    tierPointsMultiplierBp: multiplierArb,
-    pointsBalance: fc.integer({ min: 0, max: 1_000_000 }),
-    tierId: fc.constant('t'),
-    tierName: fc.constant('金卡'),
-  }),
-  memberDay: memberDayArb,
-  coupon: couponArb,
-  pointsRequested: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constant(Number.MAX_SAFE_INTEGER)),
-  rules: rulesArb,
-});
+const inputArb: fc.Arbitrary<PricingInput> = fc
+  .record({
+    lines: linesArb,
+    buyer: fc.record({
+      isMember: fc.boolean(),
+      tierDiscountBp: bpArb,
+      tierPointsMultiplierBp: multiplierArb,
+      pointsBalance: fc.integer({ min: 0, max: 1_000_000 }),
+      tierId: fc.constant('t'),
+      tierName: fc.constant('金卡'),
+    }),
+    memberDays: memberDaysArb,
+    coupon: couponArb,
+    pointsRequested: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+    rules: rulesArb,
+  })
+  .map(({ lines, ...rest }) => ({
+    ...rest,
+    lines: lines.map(({ drawnMemberDayPrices, ...l }): PricingLine => ({
+      ...l,
+      memberDayPrices: rest.memberDays.flatMap((md, i) => (drawnMemberDayPrices[i] === null ? [] : [{ memberDayId: md.id, priceCents: drawnMemberDayPrices[i]! }])),
+    })),
+  }));
+
+/** The member days whose audience includes the buyer. */
+const applying = (input: PricingInput) => input.memberDays.filter((md) => md.audienceOk);
+
+/** A member day's best unit price for a line (null: it offers nothing). */
+function memberDayOffer(md: PricingMemberDay, l: PricingLine): number | null {
+  const candidates: number[] = [];
+  const own = l.memberDayPrices?.find((p) => p.memberDayId === md.id);
+  if (own) candidates.push(own.priceCents);
+  if (Object.hasOwn(md.categoryRatesBp, l.categoryId)) candidates.push(applyRateBp(l.listPriceCents, md.categoryRatesBp[l.categoryId]));
+  return candidates.length ? Math.min(...candidates) : null;
+}
 
 // A plain in-realm copy (fast-check builds null-prototype records; strict deepEqual compares prototypes).
 function clone<T>(value: T): T {
@@ -196,16 +222,40 @@ describe('priceCart properties (architecture.md "The price pipeline")', () => {
     );
   });
 
-  it('the unit price is the lowest eligible price (oracle)', () => {
+  it('the unit price is the lowest eligible price (oracle), over every member day that applies', () => {
     check((input, r) => {
-      const md = input.memberDay?.audienceOk ? input.memberDay : null;
+      const mds = applying(input);
       input.lines.forEach((l, i) => {
         const candidates = [l.listPriceCents, applyRateBp(l.listPriceCents, input.buyer.tierDiscountBp)];
         if (input.buyer.isMember && l.memberPriceCents !== null) candidates.push(l.memberPriceCents);
-        if (md && l.memberDayPriceCents !== null) candidates.push(l.memberDayPriceCents);
-        if (md && Object.hasOwn(md.categoryRatesBp, l.categoryId)) candidates.push(applyRateBp(l.listPriceCents, md.categoryRatesBp[l.categoryId]));
+        for (const md of mds) {
+          const offer = memberDayOffer(md, l);
+          if (offer !== null) candidates.push(offer);
+        }
         assert.equal(r.lines[i].unitPriceCents, Math.min(...candidates));
       });
+    });
+  });
+
+  it('a member-day price names the member day that gave it: one that applies and offers that price', () => {
+    check((input, r) => {
+      const mds = applying(input);
+      for (const a of r.adjustments) {
+        if (a.sourceType !== 'MEMBER_DAY') continue;
+        const md = mds.find((m) => m.id === a.sourceId);
+        assert.ok(md, `${a.sourceId} does not apply`);
+        const i = input.lines.findIndex((l) => l.lineId === a.lineId);
+        assert.equal(memberDayOffer(md, input.lines[i]), r.lines[i].unitPriceCents);
+      }
+    });
+  });
+
+  it('memberDayId: the applying member day that took the most off, ties to the earlier; null when none applies', () => {
+    check((input, r) => {
+      const mds = applying(input);
+      if (!mds.length) return assert.equal(r.memberDayId, null);
+      const off = mds.map((md) => 0 - sum(r.adjustments.filter((a) => a.sourceType === 'MEMBER_DAY' && a.sourceId === md.id).map((a) => a.amountCents)));
+      assert.equal(r.memberDayId, mds[off.indexOf(Math.max(...off))].id);
     });
   });
 
@@ -223,9 +273,10 @@ describe('priceCart properties (architecture.md "The price pipeline")', () => {
     });
   });
 
-  it('pointsToEarn = floor(cash yuan × per-yuan × tier × member day), exactly (big-integer oracle)', () => {
+  it('pointsToEarn = floor(cash yuan × per-yuan × tier × highest applying member day), exactly (big-integer oracle)', () => {
     check((input, r) => {
-      const md = input.memberDay?.audienceOk ? BigInt(input.memberDay.pointsMultiplierBp) : 10000n;
+      const mds = applying(input);
+      const md = mds.length ? BigInt(Math.max(...mds.map((m) => m.pointsMultiplierBp))) : 10000n;
       const cash = BigInt(sum(r.lines.map((l) => l.cashPaidCents)));
       const expected = (cash * BigInt(input.rules.pointsPerYuanEarned) * BigInt(input.buyer.tierPointsMultiplierBp) * md) / 10_000_000_000n;
       assert.equal(r.pointsToEarn, Number(expected));

@@ -75,7 +75,7 @@ describe('priceCart: line price stage', () => {
 
   it('the member-day price wins over the member price, the category rate and the tier rate', () => {
     const result = priceCart(
-      input({ lines: [line('a', 10000, { memberPriceCents: 8800, memberDayPriceCents: 7900 })], buyer: GOLD, memberDay: MEMBER_DAY }),
+      input({ lines: [line('a', 10000, { memberPriceCents: 8800, memberDayPrices: [{ memberDayId: 'md1', priceCents: 7900 }] })], buyer: GOLD, memberDays: [MEMBER_DAY] }),
     );
     expect(result.lines[0]).toMatchObject({ unitPriceCents: 7900, priceSource: 'MEMBER_DAY_PRICE', cashPaidCents: 7900 });
     expect(result.adjustments[0]).toEqual({ kind: 'MEMBER_DAY_PRICE', lineId: 'a', amountCents: -2100, label: '会员日价', sourceType: 'MEMBER_DAY', sourceId: 'md1' });
@@ -85,24 +85,24 @@ describe('priceCart: line price stage', () => {
   });
 
   it('the member-day category rate applies to the list price, rounded half up once per unit', () => {
-    const result = priceCart(input({ lines: [line('a', 1999, { qty: 3 })], memberDay: { ...MEMBER_DAY, categoryRatesBp: { c1: 8500 } } }));
+    const result = priceCart(input({ lines: [line('a', 1999, { qty: 3 })], memberDays: [{ ...MEMBER_DAY, categoryRatesBp: { c1: 8500 } }] }));
     expect(result.lines[0]).toMatchObject({ unitPriceCents: 1699, priceSource: 'MEMBER_DAY_CATEGORY_RATE', lineDiscountCents: 900 });
     expect(result.adjustments[0]).toEqual({ kind: 'MEMBER_DAY_CATEGORY_RATE', lineId: 'a', amountCents: -900, label: '会员日 8.5 折', sourceType: 'MEMBER_DAY', sourceId: 'md1' });
   });
 
   it('a category rate only touches lines of that category', () => {
-    const result = priceCart(input({ lines: [line('a', 1000), line('b', 1000, { categoryId: 'c2' })], memberDay: MEMBER_DAY }));
+    const result = priceCart(input({ lines: [line('a', 1000), line('b', 1000, { categoryId: 'c2' })], memberDays: [MEMBER_DAY] }));
     expect(result.lines.map((l) => l.unitPriceCents)).toEqual([800, 1000]);
   });
 
   it('a category id that is an Object.prototype key is not a rate', () => {
-    const result = priceCart(input({ lines: [line('a', 1000, { categoryId: 'constructor' }), line('b', 1000, { categoryId: '__proto__' })], memberDay: MEMBER_DAY }));
+    const result = priceCart(input({ lines: [line('a', 1000, { categoryId: 'constructor' }), line('b', 1000, { categoryId: '__proto__' })], memberDays: [MEMBER_DAY] }));
     expect(result.lines.map((l) => l.priceSource)).toEqual(['LIST', 'LIST']);
   });
 
   it('member-day offers need the buyer in the audience', () => {
     const md = { ...MEMBER_DAY, audienceOk: false, audienceOkAsMember: true };
-    const result = priceCart(input({ lines: [line('a', 10000, { memberDayPriceCents: 7000 })], memberDay: md }));
+    const result = priceCart(input({ lines: [line('a', 10000, { memberDayPrices: [{ memberDayId: 'md1', priceCents: 7000 }] })], memberDays: [md] }));
     expect(result.lines[0].priceSource).toBe('LIST');
     expect(result.memberDayId).toBeNull();
     expect(result.pointsToEarn).toBe(100); // no member-day multiplier
@@ -111,24 +111,25 @@ describe('priceCart: line price stage', () => {
 
   it('a member day whose audience a card does not open gives no savings', () => {
     const md = { ...MEMBER_DAY, audienceOk: false };
-    const result = priceCart(input({ lines: [line('a', 10000, { memberDayPriceCents: 7000 })], memberDay: md }));
+    const result = priceCart(input({ lines: [line('a', 10000, { memberDayPrices: [{ memberDayId: 'md1', priceCents: 7000 }] })], memberDays: [md] }));
     expect(result.memberSavingsCents).toBe(0);
   });
 
   it('ties go to member-day price, then category rate, then member price, then tier rate', () => {
-    const tied = line('a', 10000, { memberPriceCents: 8000, memberDayPriceCents: 8000 });
+    const tied = line('a', 10000, { memberPriceCents: 8000, memberDayPrices: [{ memberDayId: 'md1', priceCents: 8000 }] });
     const buyer = { ...GOLD, tierDiscountBp: 8000 };
-    expect(priceCart(input({ lines: [tied], buyer, memberDay: MEMBER_DAY })).lines[0].priceSource).toBe('MEMBER_DAY_PRICE');
-    expect(priceCart(input({ lines: [{ ...tied, memberDayPriceCents: null }], buyer, memberDay: MEMBER_DAY })).lines[0].priceSource).toBe(
+    expect(priceCart(input({ lines: [tied], buyer, memberDays: [MEMBER_DAY] })).lines[0].priceSource).toBe('MEMBER_DAY_PRICE');
+    expect(priceCart(input({ lines: [{ ...tied, memberDayPrices: [] }], buyer, memberDays: [MEMBER_DAY] })).lines[0].priceSource).toBe(
       'MEMBER_DAY_CATEGORY_RATE',
     );
-    expect(priceCart(input({ lines: [tied], buyer })).lines[0].priceSource).toBe('MEMBER_PRICE');
-    expect(priceCart(input({ lines: [{ ...tied, memberPriceCents: null }], buyer })).lines[0].priceSource).toBe('TIER_DISCOUNT');
+    const noMemberDay = { ...tied, memberDayPrices: [] };
+    expect(priceCart(input({ lines: [noMemberDay], buyer })).lines[0].priceSource).toBe('MEMBER_PRICE');
+    expect(priceCart(input({ lines: [{ ...noMemberDay, memberPriceCents: null }], buyer })).lines[0].priceSource).toBe('TIER_DISCOUNT');
   });
 
   it('prices at or above the list price are ignored', () => {
     const result = priceCart(
-      input({ lines: [line('a', 10000, { memberPriceCents: 12000, memberDayPriceCents: 10000 })], buyer: MEMBER, memberDay: { ...MEMBER_DAY, categoryRatesBp: { c1: 10000 } } }),
+      input({ lines: [line('a', 10000, { memberPriceCents: 12000, memberDayPrices: [{ memberDayId: 'md1', priceCents: 10000 }] })], buyer: MEMBER, memberDays: [{ ...MEMBER_DAY, categoryRatesBp: { c1: 10000 } }] }),
     );
     expect(result.lines[0]).toMatchObject({ priceSource: 'LIST', unitPriceCents: 10000 });
     expect(result.adjustments.some((a) => a.lineId === 'a')).toBe(false);
@@ -318,7 +319,7 @@ describe('priceCart: totals', () => {
       input({
         lines: [line('a', 12900, { qty: 2, memberPriceCents: 11900, categoryId: 'c2' }), line('b', 4990)],
         buyer: { ...GOLD, tierDiscountBp: 10000, pointsBalance: 5000 },
-        memberDay: MEMBER_DAY,
+        memberDays: [MEMBER_DAY],
         coupon: amountOff(3000, 30000),
         pointsRequested: 2000,
       }),
@@ -359,12 +360,12 @@ describe('priceCart: totals', () => {
   it('pointsToEarn: 1 per yuan of cash on goods × tier × member day, floored once, shipping excluded', () => {
     const buyer = { ...GUEST, tierPointsMultiplierBp: 15000 };
     const lines = [line('a', 12345, { categoryId: 'c9' })];
-    expect(priceCart(input({ lines, buyer, memberDay: MEMBER_DAY })).pointsToEarn).toBe(370); // 123.45 × 3 = 370.35
-    expect(priceCart(input({ lines, buyer, memberDay: MEMBER_DAY, rules: { ...RULES, pointsPerYuanEarned: 2 } })).pointsToEarn).toBe(740);
+    expect(priceCart(input({ lines, buyer, memberDays: [MEMBER_DAY] })).pointsToEarn).toBe(370); // 123.45 × 3 = 370.35
+    expect(priceCart(input({ lines, buyer, memberDays: [MEMBER_DAY], rules: { ...RULES, pointsPerYuanEarned: 2 } })).pointsToEarn).toBe(740);
     expect(priceCart(input({ lines, buyer: { ...buyer, tierPointsMultiplierBp: 0 } })).pointsToEarn).toBe(0);
     expect(priceCart(input({ lines: [line('a', 199)] })).pointsToEarn).toBe(1); // shipping paid, not counted
     // 99.99 yuan × 1.25 × 1.5 = 187.48… → 187 (flooring per step: 99 → 123 → 184)
-    expect(priceCart(input({ lines: [line('a', 9999)], buyer: { ...GUEST, tierPointsMultiplierBp: 12500 }, memberDay: { ...MEMBER_DAY, pointsMultiplierBp: 15000, categoryRatesBp: {} } })).pointsToEarn).toBe(187);
+    expect(priceCart(input({ lines: [line('a', 9999)], buyer: { ...GUEST, tierPointsMultiplierBp: 12500 }, memberDays: [{ ...MEMBER_DAY, pointsMultiplierBp: 15000, categoryRatesBp: {} }] })).pointsToEarn).toBe(187);
   });
 
   it('member-only lines need a card', () => {
@@ -376,21 +377,114 @@ describe('priceCart: totals', () => {
   });
 
   it('does not modify its input', () => {
-    const i = input({ lines: [line('a', 10000, { memberPriceCents: 1 })], memberDay: { ...MEMBER_DAY, audienceOk: false, audienceOkAsMember: true }, coupon: amountOff(5) });
+    const i = input({ lines: [line('a', 10000, { memberPriceCents: 1 })], memberDays: [{ ...MEMBER_DAY, audienceOk: false, audienceOkAsMember: true }], coupon: amountOff(5) });
     const copy = structuredClone(i);
     priceCart(i);
     expect(i).toEqual(copy);
   });
 });
 
+describe('priceCart: several member days in force at once', () => {
+  // "每月7号" (paid members): tea 8 折, 2×; "周五金卡日" (tier ≥ 金卡): snack SKU at 20.00, 3×. The 7th is a Friday.
+  const PAID_DAY: PricingMemberDay = { id: 'md-paid', name: '每月7号', audienceOk: true, audienceOkAsMember: true, categoryRatesBp: { tea: 8000 }, pointsMultiplierBp: 20000 };
+  const GOLD_DAY: PricingMemberDay = { id: 'md-gold', name: '周五金卡日', audienceOk: true, audienceOkAsMember: true, categoryRatesBp: {}, pointsMultiplierBp: 30000 };
+  const lines = [
+    line('a', 5000, { qty: 2, categoryId: 'tea' }),
+    line('b', 3000, { categoryId: 'snack', memberPriceCents: 2700, memberDayPrices: [{ memberDayId: 'md-gold', priceCents: 2000 }] }),
+  ];
+  const GOLD_GUEST = { ...GUEST, tierDiscountBp: 9000, tierPointsMultiplierBp: 12000, tierId: 't-gold', tierName: '金卡' };
+  const days = (paidOk: boolean, goldOk: boolean) => [
+    { ...PAID_DAY, audienceOk: paidOk },
+    { ...GOLD_DAY, audienceOk: goldOk, audienceOkAsMember: goldOk },
+  ];
+
+  it('a paid 金卡 member gets both: tea at the 8 折 of one, the snack at the SKU price of the other (full breakdown)', () => {
+    // a: list 5000 ×2; tier 4500, md-paid 8 折 4000 → 4000, −2000. b: member 2700, tier 2700, md-gold 2000 → 2000, −1000.
+    // goods 13000 ≥ 9900: shipping waived. payable 10000. points: 100 yuan × 1.2 (tier) × 3 (highest of 2×, 3×) = 360.
+    // md-paid took 2000 off, md-gold 1000: memberDayId md-paid.
+    const result = priceCart(input({ lines, buyer: GOLD, memberDays: days(true, true) }));
+    expect(result).toEqual({
+      lines: [
+        { lineId: 'a', skuId: 'sku-a', productId: 'p-a', categoryId: 'tea', qty: 2, listPriceCents: 5000, unitPriceCents: 4000, priceSource: 'MEMBER_DAY_CATEGORY_RATE',
+          goodsCents: 10000, lineDiscountCents: 2000, couponCents: 0, pointsCents: 0, cashPaidCents: 8000, requiresMembership: false },
+        { lineId: 'b', skuId: 'sku-b', productId: 'p-b', categoryId: 'snack', qty: 1, listPriceCents: 3000, unitPriceCents: 2000, priceSource: 'MEMBER_DAY_PRICE',
+          goodsCents: 3000, lineDiscountCents: 1000, couponCents: 0, pointsCents: 0, cashPaidCents: 2000, requiresMembership: false },
+      ],
+      adjustments: [
+        { kind: 'MEMBER_DAY_CATEGORY_RATE', lineId: 'a', amountCents: -2000, label: '会员日 8 折', sourceType: 'MEMBER_DAY', sourceId: 'md-paid' },
+        { kind: 'MEMBER_DAY_PRICE', lineId: 'b', amountCents: -1000, label: '会员日价', sourceType: 'MEMBER_DAY', sourceId: 'md-gold' },
+        { kind: 'SHIPPING_WAIVER', lineId: null, amountCents: -1000, label: '满额包邮', sourceType: 'STORE_RULE', sourceId: null },
+      ],
+      goodsCents: 13000,
+      discountCents: 4000,
+      shippingCents: 1000,
+      shippingPaidCents: 0,
+      pointsUsed: 0,
+      pointsValueCents: 0,
+      payableCents: 10000,
+      pointsToEarn: 360,
+      memberSavingsCents: 0,
+      couponId: null,
+      memberDayId: 'md-paid',
+      requiresMembership: false,
+    });
+  });
+
+  it('a paid member below 金卡 gets only the paid-members day: the snack falls back to the member price', () => {
+    // a 4000 ×2 (md-paid), b 2700 (member price); payable 10700; points 107 × 1 × 2 = 214.
+    const result = priceCart(input({ lines, buyer: MEMBER, memberDays: days(true, false) }));
+    expect(result.lines.map((l) => [l.unitPriceCents, l.priceSource])).toEqual([[4000, 'MEMBER_DAY_CATEGORY_RATE'], [2700, 'MEMBER_PRICE']]);
+    expect(result.adjustments.filter((a) => a.lineId !== null).map((a) => [a.lineId, a.sourceType, a.sourceId, a.amountCents])).toEqual([
+      ['a', 'MEMBER_DAY', 'md-paid', -2000],
+      ['b', 'SKU', 'sku-b', -300],
+    ]);
+    expect(result).toMatchObject({ payableCents: 10700, pointsToEarn: 214, memberDayId: 'md-paid', memberSavingsCents: 0 });
+  });
+
+  it('a 金卡 customer without a card gets only the 金卡 day, and sees what a card adds', () => {
+    // a: tier 9 折 4500 ×2; b: md-gold 2000. payable 11000; points 110 × 1.2 × 3 = 396; memberDayId md-gold.
+    // As a paid member: a 4000 ×2 (md-paid opens), b 2000 → 10000: saves 1000.
+    const result = priceCart(input({ lines, buyer: GOLD_GUEST, memberDays: days(false, true) }));
+    expect(result.lines.map((l) => [l.unitPriceCents, l.priceSource])).toEqual([[4500, 'TIER_DISCOUNT'], [2000, 'MEMBER_DAY_PRICE']]);
+    expect(result.adjustments.filter((a) => a.lineId !== null).map((a) => [a.lineId, a.sourceType, a.sourceId, a.amountCents])).toEqual([
+      ['a', 'TIER', 't-gold', -1000],
+      ['b', 'MEMBER_DAY', 'md-gold', -1000],
+    ]);
+    expect(result).toMatchObject({ payableCents: 11000, pointsToEarn: 396, memberDayId: 'md-gold', memberSavingsCents: 1000 });
+  });
+
+  it('a customer in neither audience pays list, and the card would open the paid-members day only', () => {
+    // own: 10000 + 3000 = 13000, shipping waived; as a member: a 4000 ×2 (md-paid), b 2700 (member price) = 10700 → saves 2300.
+    const result = priceCart(input({ lines, buyer: GUEST, memberDays: days(false, false) }));
+    expect(result).toMatchObject({ payableCents: 13000, pointsToEarn: 130, memberDayId: null, memberSavingsCents: 2300 });
+    expect(result.adjustments.filter((a) => a.lineId !== null)).toEqual([]);
+  });
+
+  it('equal offers and equal savings go to the earlier member day; the multiplier is the highest, not the product', () => {
+    const shared = line('a', 1000, { memberDayPrices: [{ memberDayId: 'x', priceCents: 800 }, { memberDayId: 'y', priceCents: 800 }] });
+    const x: PricingMemberDay = { id: 'x', name: 'x', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 15000 };
+    const y: PricingMemberDay = { id: 'y', name: 'y', audienceOk: true, categoryRatesBp: {}, pointsMultiplierBp: 20000 };
+    const xy = priceCart(input({ lines: [shared], memberDays: [x, y] }));
+    expect(xy.adjustments[0]).toMatchObject({ sourceId: 'x', amountCents: -200 });
+    expect(xy).toMatchObject({ memberDayId: 'x', pointsToEarn: 16 }); // 8 yuan × 2, shipping paid
+    expect(priceCart(input({ lines: [shared], memberDays: [y, x] })).adjustments[0].sourceId).toBe('y');
+    // neither prices anything: the earlier one that applies is the order's member day
+    expect(priceCart(input({ lines: [line('b', 1000)], memberDays: [{ ...x, audienceOk: false }, y] })).memberDayId).toBe('y');
+    expect(priceCart(input({ lines: [line('b', 1000)], memberDays: [x, y] })).memberDayId).toBe('x');
+  });
+
+  it('a member-day price of a member day not in force is refused', () => {
+    expect(() => priceCart(input({ lines: [line('a', 1000, { memberDayPrices: [{ memberDayId: 'gone', priceCents: 1 }] })] }))).toThrow('lines[0].memberDayPrices[0].memberDayId');
+  });
+});
+
 describe('asPaidMember', () => {
-  it('makes the buyer a member and opens a member-only audience', () => {
-    const i = input({ memberDay: { ...MEMBER_DAY, audienceOk: false, audienceOkAsMember: true } });
+  it('makes the buyer a member and opens every member-only audience', () => {
+    const i = input({ memberDays: [{ ...MEMBER_DAY, audienceOk: false, audienceOkAsMember: true }, { ...MEMBER_DAY, id: 'md2', audienceOk: false }] });
     const m = asPaidMember(i);
     expect(m.buyer.isMember).toBe(true);
-    expect(m.memberDay?.audienceOk).toBe(true);
-    expect(asPaidMember(input({ memberDay: { ...MEMBER_DAY, audienceOk: false } })).memberDay?.audienceOk).toBe(false);
-    expect(asPaidMember(input({ memberDay: { ...MEMBER_DAY, audienceOk: true, audienceOkAsMember: false } })).memberDay?.audienceOk).toBe(true);
-    expect(asPaidMember(input()).memberDay).toBeNull();
+    expect(m.memberDays.map((md) => md.audienceOk)).toEqual([true, false]);
+    expect(asPaidMember(input({ memberDays: [{ ...MEMBER_DAY, audienceOk: true, audienceOkAsMember: false }] })).memberDays[0].audienceOk).toBe(true);
+    expect(asPaidMember(input()).memberDays).toEqual([]);
   });
 });

@@ -38,16 +38,19 @@ function hasOwn(record: object, key: string): boolean {
  * The one price pipeline (architecture.md "The price pipeline"):
  *
  * 1. goods: list price × qty;
- * 2. line price: the lowest of list, member price (members), member-day price and member-day
- *    category rate (buyer in the member day's audience), tier rate; they never stack. Rates are
- *    applied to the list unit price, rounded half up once per unit. Ties go to the earlier of
- *    member-day price, category rate, member price, tier rate;
+ * 2. line price: the lowest of list, member price (members), the member-day price and category
+ *    rate of every member day in force whose audience includes the buyer, tier rate; they never
+ *    stack. Rates are applied to the list unit price, rounded half up once per unit. Ties go to the
+ *    earlier of: each member day in input order (its price, then its category rate), member price,
+ *    tier rate. The adjustment names the member day that gave the price (sourceId);
  * 3. coupon, on the goods after line prices, prorated to lines by largest remainder;
  * 4. points: min(requested, balance, floor(pointsMaxSpendBp × goods after coupon)), in whole
  *    fen, prorated to lines by what is left of each;
  * 5. shipping: the flat fee when any line ships, waived by the free-shipping threshold, else by
  *    the member perk;
- * 6. totals, pointsToEarn and memberSavingsCents (the same function as a paid member, diffed).
+ * 6. totals, pointsToEarn (the highest multiplier among the member days that apply to the buyer),
+ *    memberDayId (the applying member day that took the most off) and memberSavingsCents (the
+ *    same function as a paid member, diffed: member days open to card holders count there).
  *
  * Thresholds (coupon, free shipping) compare with `goodsCents`, the list-price total, not with
  * the discounted amount: that keeps them independent of membership, so a card never costs a
@@ -64,13 +67,12 @@ export function priceCart(input: PricingInput): PriceBreakdown {
   return { ...own, memberSavingsCents };
 }
 
-/** The same input with the buyer holding a paid card. */
+/** The same input with the buyer holding a paid card: every member day a card opens is open. */
 export function asPaidMember(input: PricingInput): PricingInput {
-  const md = input.memberDay;
   return {
     ...input,
     buyer: { ...input.buyer, isMember: true },
-    memberDay: md && { ...md, audienceOk: md.audienceOk || md.audienceOkAsMember === true },
+    memberDays: input.memberDays.map((md) => ({ ...md, audienceOk: md.audienceOk || md.audienceOkAsMember === true })),
   };
 }
 
@@ -80,7 +82,7 @@ interface LineWork {
   adjustment: Adjustment | null;
 }
 
-function linePrice(input: PricingInput, index: number, memberDay: PricingMemberDay | null): LineWork {
+function linePrice(input: PricingInput, index: number, memberDays: readonly PricingMemberDay[]): LineWork {
   const line = input.lines[index];
   const { buyer } = input;
   const list = line.listPriceCents;
@@ -96,8 +98,9 @@ function linePrice(input: PricingInput, index: number, memberDay: PricingMemberD
     const adjustment = { kind, lineId: line.lineId, amountCents: (unit - list) * line.qty, label, sourceType, sourceId };
     best = { unitPriceCents: unit, priceSource: kind, adjustment };
   };
-  if (memberDay) {
-    offer(line.memberDayPriceCents, 'MEMBER_DAY_PRICE', '会员日价', 'MEMBER_DAY', memberDay.id);
+  for (const memberDay of memberDays) {
+    const own = line.memberDayPrices?.find((p) => p.memberDayId === memberDay.id);
+    offer(own ? own.priceCents : null, 'MEMBER_DAY_PRICE', '会员日价', 'MEMBER_DAY', memberDay.id);
     if (hasOwn(memberDay.categoryRatesBp, line.categoryId)) {
       const bp = memberDay.categoryRatesBp[line.categoryId];
       offer(applyRateBp(list, bp), 'MEMBER_DAY_CATEGORY_RATE', `会员日 ${formatZhe(bp)} 折`, 'MEMBER_DAY', memberDay.id);
@@ -109,6 +112,16 @@ function linePrice(input: PricingInput, index: number, memberDay: PricingMemberD
     offer(applyRateBp(list, buyer.tierDiscountBp), 'TIER_DISCOUNT', label, 'TIER', buyer.tierId ?? null);
   }
   return best;
+}
+
+/** Of the member days that apply, the one whose line prices took the most off; ties to the earlier. */
+function mainMemberDay(memberDays: readonly PricingMemberDay[], adjustments: readonly Adjustment[]): string | null {
+  let best: { id: string; offCents: number } | null = null;
+  for (const md of memberDays) {
+    const offCents = -sum(adjustments.filter((a) => a.sourceType === 'MEMBER_DAY' && a.sourceId === md.id).map((a) => a.amountCents));
+    if (best === null || offCents > best.offCents) best = { id: md.id, offCents };
+  }
+  return best && best.id;
 }
 
 function couponOff(input: PricingInput, goodsCents: Cents, baseCents: Cents): Cents {
@@ -131,11 +144,11 @@ function pointsToSpend(input: PricingInput, baseCents: Cents): { points: number;
 
 function priceOnce(input: PricingInput): Omit<PriceBreakdown, 'memberSavingsCents'> {
   const { lines, buyer, rules, coupon } = input;
-  const memberDay = input.memberDay && input.memberDay.audienceOk ? input.memberDay : null;
+  const memberDays = input.memberDays.filter((md) => md.audienceOk);
   const adjustments: Adjustment[] = [];
 
   // 1–2. goods and line price
-  const work = lines.map((_, i) => linePrice(input, i, memberDay));
+  const work = lines.map((_, i) => linePrice(input, i, memberDays));
   const goods = lines.map((l) => l.listPriceCents * l.qty);
   const afterLine = lines.map((l, i) => work[i].unitPriceCents * l.qty);
   for (const w of work) if (w.adjustment) adjustments.push(w.adjustment);
@@ -191,8 +204,10 @@ function priceOnce(input: PricingInput): Omit<PriceBreakdown, 'memberSavingsCent
   const payableCents = cashGoodsCents + shippingPaidCents;
   const discountCents = -sum(adjustments.filter((a) => a.kind !== 'POINTS').map((a) => a.amountCents)) || 0;
 
-  // 1 point per yuan × tier multiplier × member-day multiplier, floored once.
-  const multiplierBp = buyer.tierPointsMultiplierBp * (memberDay ? memberDay.pointsMultiplierBp : BP_SCALE);
+  // 1 point per yuan × tier multiplier × member-day multiplier, floored once. Member days do not
+  // stack: the highest multiplier among those that apply to the buyer.
+  const memberDayMultiplierBp = memberDays.length ? Math.max(...memberDays.map((md) => md.pointsMultiplierBp)) : BP_SCALE;
+  const multiplierBp = buyer.tierPointsMultiplierBp * memberDayMultiplierBp;
   const earnBase = cashGoodsCents * rules.pointsPerYuanEarned;
   if (!Number.isSafeInteger(earnBase)) {
     throw new PricingInputError('rules.pointsPerYuanEarned', 'points to earn are too large');
@@ -211,7 +226,7 @@ function priceOnce(input: PricingInput): Omit<PriceBreakdown, 'memberSavingsCent
     payableCents,
     pointsToEarn,
     couponId: coupon && couponCents > 0 ? coupon.id : null,
-    memberDayId: memberDay ? memberDay.id : null,
+    memberDayId: mainMemberDay(memberDays, adjustments),
     requiresMembership: priced.some((l) => l.requiresMembership),
   };
 }

@@ -9,7 +9,11 @@ export interface PricingLine {
   qty: number;
   listPriceCents: Cents;
   memberPriceCents: Cents | null;
-  memberDayPriceCents: Cents | null;
+  /**
+   * The member-day prices of this SKU, one per member day in `PricingInput.memberDays` that offers
+   * one (each names its member day; at most one per member day). Absent or empty: none.
+   */
+  memberDayPrices?: readonly PricingMemberDayPrice[];
   /** Member-only item: no effect on the price; a non-member's breakdown says `requiresMembership`. */
   memberOnly?: boolean;
   /** Default true. Member cards and virtual goods set false; an order with no shipped line pays no shipping. */
@@ -28,7 +32,16 @@ export interface PricingBuyer {
   tierName?: string | null;
 }
 
-/** The member day in force now, or null. The caller decides if it is active and who is in its audience. */
+/** A member-day price of one line under one member day (`memberDayId` is a `PricingMemberDay.id`). */
+export interface PricingMemberDayPrice {
+  memberDayId: string;
+  priceCents: Cents;
+}
+
+/**
+ * One member day in force now. The caller decides which are active and who is in their audience;
+ * several may be in force at once (each with its own offers, audience and multiplier).
+ */
 export interface PricingMemberDay {
   id: string;
   name: string;
@@ -85,7 +98,11 @@ export const DEFAULT_STORE_RULES: Readonly<StoreRules> = {
 export interface PricingInput {
   lines: readonly PricingLine[];
   buyer: PricingBuyer;
-  memberDay: PricingMemberDay | null;
+  /**
+   * Every member day in force now (empty: none), ids unique. Order matters only for ties: an equal
+   * price goes to the earlier member day, and so does `memberDayId` on equal savings.
+   */
+  memberDays: readonly PricingMemberDay[];
   coupon: PricingCoupon | null;
   /** Points the buyer wants to spend; pass the balance to spend as many as allowed, 0 for none. */
   pointsRequested: number;
@@ -159,12 +176,22 @@ export interface PriceBreakdown {
   pointsValueCents: Cents;
   /** goodsCents + shippingCents + Σ adjustments = Σ lines' cashPaidCents + shippingPaidCents. */
   payableCents: Cents;
+  /**
+   * floor(cash paid on goods in yuan × pointsPerYuanEarned × tier multiplier × member-day
+   * multiplier), floored once; the member-day multiplier is the highest `pointsMultiplierBp` among
+   * the member days whose audience includes the buyer (they do not stack), 1× when none.
+   */
   pointsToEarn: number;
   /** What a paid card would save this buyer on this cart; 0 for members. */
   memberSavingsCents: Cents;
   /** The coupon applied (null when none, threshold not met, or nothing to take off). */
   couponId: string | null;
-  /** The member day applied (null when none or the buyer is not in its audience). */
+  /**
+   * The member day of this order: of the member days whose audience includes the buyer, the one
+   * whose line prices took the most off (Σ of its adjustments), ties (0 included) to the earlier in
+   * `memberDays`; null when the buyer is in no member day's audience. Each line-price adjustment
+   * names its own member day in `sourceId`.
+   */
   memberDayId: string | null;
   /** Some line is member-only and the buyer is not a member. */
   requiresMembership: boolean;

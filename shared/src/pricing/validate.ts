@@ -46,7 +46,25 @@ const POINT_VALUES = [1, 2, 4, 5, 10, 20, 25, 50, 100];
 
 export function validatePricingInput(input: PricingInput): void {
   if (!isObject(input)) fail('input', 'must be an object');
-  const { lines, buyer, memberDay, coupon, rules } = input;
+  const { lines, buyer, memberDays, coupon, rules } = input;
+
+  if (!Array.isArray(memberDays)) fail('memberDays', 'must be an array');
+  const memberDayIds = new Set<string>();
+  memberDays.forEach((memberDay: unknown, i) => {
+    const p = `memberDays[${i}]`;
+    if (!isObject(memberDay)) fail(p, 'must be an object');
+    str(memberDay.id, `${p}.id`);
+    if (memberDayIds.has(memberDay.id as string)) fail(`${p}.id`, 'must be unique');
+    memberDayIds.add(memberDay.id as string);
+    str(memberDay.name, `${p}.name`, false);
+    bool(memberDay.audienceOk, `${p}.audienceOk`);
+    if (memberDay.audienceOkAsMember !== undefined) bool(memberDay.audienceOkAsMember, `${p}.audienceOkAsMember`);
+    if (!isObject(memberDay.categoryRatesBp)) fail(`${p}.categoryRatesBp`, 'must be an object');
+    for (const [categoryId, bp] of Object.entries(memberDay.categoryRatesBp)) {
+      intIn(bp, `${p}.categoryRatesBp.${categoryId}`, 0, BP_SCALE);
+    }
+    intIn(memberDay.pointsMultiplierBp, `${p}.pointsMultiplierBp`, 0, MAX_MULTIPLIER_BP);
+  });
 
   if (!Array.isArray(lines)) fail('lines', 'must be an array');
   const ids = new Set<string>();
@@ -63,7 +81,19 @@ export function validatePricingInput(input: PricingInput): void {
     const qty = intIn(line.qty, `${p}.qty`, 1);
     const list = intIn(line.listPriceCents, `${p}.listPriceCents`, 0);
     centsOrNull(line.memberPriceCents, `${p}.memberPriceCents`);
-    centsOrNull(line.memberDayPriceCents, `${p}.memberDayPriceCents`);
+    if (line.memberDayPrices !== undefined) {
+      if (!Array.isArray(line.memberDayPrices)) fail(`${p}.memberDayPrices`, 'must be an array');
+      const seen = new Set<string>();
+      line.memberDayPrices.forEach((price: unknown, j) => {
+        const q = `${p}.memberDayPrices[${j}]`;
+        if (!isObject(price)) fail(q, 'must be an object');
+        str(price.memberDayId, `${q}.memberDayId`);
+        if (!memberDayIds.has(price.memberDayId as string)) fail(`${q}.memberDayId`, 'must name one of memberDays');
+        if (seen.has(price.memberDayId as string)) fail(`${q}.memberDayId`, 'must be unique in the line');
+        seen.add(price.memberDayId as string);
+        intIn(price.priceCents, `${q}.priceCents`, 0);
+      });
+    }
     if (line.memberOnly !== undefined) bool(line.memberOnly, `${p}.memberOnly`);
     if (line.requiresShipping !== undefined) bool(line.requiresShipping, `${p}.requiresShipping`);
     goods += list * qty;
@@ -77,19 +107,6 @@ export function validatePricingInput(input: PricingInput): void {
   intIn(buyer.pointsBalance, 'buyer.pointsBalance', 0);
   if (buyer.tierId != null) str(buyer.tierId, 'buyer.tierId');
   if (buyer.tierName != null) str(buyer.tierName, 'buyer.tierName');
-
-  if (memberDay !== null) {
-    if (!isObject(memberDay)) fail('memberDay', 'must be an object or null');
-    str(memberDay.id, 'memberDay.id');
-    str(memberDay.name, 'memberDay.name', false);
-    bool(memberDay.audienceOk, 'memberDay.audienceOk');
-    if (memberDay.audienceOkAsMember !== undefined) bool(memberDay.audienceOkAsMember, 'memberDay.audienceOkAsMember');
-    if (!isObject(memberDay.categoryRatesBp)) fail('memberDay.categoryRatesBp', 'must be an object');
-    for (const [categoryId, bp] of Object.entries(memberDay.categoryRatesBp)) {
-      intIn(bp, `memberDay.categoryRatesBp.${categoryId}`, 0, BP_SCALE);
-    }
-    intIn(memberDay.pointsMultiplierBp, 'memberDay.pointsMultiplierBp', 0, MAX_MULTIPLIER_BP);
-  }
 
   if (coupon !== null) {
     if (!isObject(coupon)) fail('coupon', 'must be an object or null');

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
-import { MemberDayPricing, MemberDayService } from '../member-day/member-day.service';
+import { MemberDayPricing, memberDayPricesOf, MemberDayService, NO_MEMBER_DAY } from '../member-day/member-day.service';
 import { Customer } from '../auth/entities/customer.entity';
 import { CustomerGrowth } from '../membership/entities/customer-growth.entity';
 import { Membership } from '../membership/entities/membership.entity';
@@ -23,7 +23,7 @@ export interface PricedCart {
   /** The rows the prices came from, by SKU id. */
   skus: Map<number, { sku: Sku; product: Product }>;
   settings: StoreSettings;
-  /** The member day the prices used (null rule when none is on). */
+  /** The member days on now that the prices used (none: `inForce` is empty). */
   memberDay: MemberDayPricing;
 }
 
@@ -122,7 +122,7 @@ export class PricingContextService {
         qty,
         listPriceCents: sku.priceCents,
         memberPriceCents: sku.memberPriceCents,
-        memberDayPriceCents: memberDay.memberDay ? (memberDay.skuPrices.get(skuId) ?? sku.memberDayPriceCents) : null,
+        memberDayPrices: memberDayPricesOf(memberDay, skuId, sku.memberDayPriceCents),
         memberOnly: product.memberOnly,
       };
     });
@@ -132,14 +132,14 @@ export class PricingContextService {
   /** Prices lines that are not SKUs (a member card) through the same pipeline; no member-day offers apply. */
   async priceLines(em: EntityManager, customerId: number, lines: PricingLine[], usePoints: boolean): Promise<PricedCart> {
     const [settings, buyer] = await Promise.all([this.settings.get(em), this.buyer(em, customerId)]);
-    return this.run(lines, buyer.pricing, { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null, enabledRules: [] }, usePoints, settings);
+    return this.run(lines, buyer.pricing, NO_MEMBER_DAY, usePoints, settings);
   }
 
   private run(lines: PricingLine[], buyer: PricingBuyer, memberDay: MemberDayPricing, usePoints: boolean, settings: StoreSettings): PricedCart {
     const input: PricingInput = {
       lines,
       buyer,
-      memberDay: memberDay.memberDay,
+      memberDays: memberDay.inForce.map((f) => f.memberDay),
       coupon: null,
       pointsRequested: usePoints ? buyer.pointsBalance : 0,
       rules: settings,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { activeOccurrence, applyRateBp, nextOccurrences, schedulesOverlap, validateSchedule, type MemberDaySchedule, type Occurrence, type PricingMemberDay, type Recurrence } from '@mc/shared';
+import { activeOccurrence, applyRateBp, nextOccurrences, schedulesOverlap, validateSchedule, type MemberDaySchedule, type Occurrence, type PriceBreakdown, type PricingMemberDay, type PricingMemberDayPrice, type Recurrence } from '@mc/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badRequest, conflict, notFound } from '../../common/errors';
@@ -17,19 +17,51 @@ import { MemberDay } from './entities/member-day.entity';
 
 export const scheduleOf = (r: MemberDay): MemberDaySchedule => ({ recurrence: r.recurrence, startMinute: r.startMinute, endMinute: r.endMinute });
 
-/** Units that got a member-day price: what the per-customer limit counts. */
+const MEMBER_DAY_SOURCES = ['MEMBER_DAY_PRICE', 'MEMBER_DAY_CATEGORY_RATE'];
+
+/** Units that got a member-day price (any member day): what the per-customer limits count. */
 export function memberDayUnits(lines: readonly { qty: number; priceSource: string }[]): number {
-  return lines.filter((l) => l.priceSource === 'MEMBER_DAY_PRICE' || l.priceSource === 'MEMBER_DAY_CATEGORY_RATE').reduce((n, l) => n + l.qty, 0);
+  return lines.filter((l) => MEMBER_DAY_SOURCES.includes(l.priceSource)).reduce((n, l) => n + l.qty, 0);
+}
+
+/** Units priced by each member day (by rule id): a line's priceSource and its adjustment's sourceId say which. */
+export function memberDayUnitsByRule(breakdown: Pick<PriceBreakdown, 'lines' | 'adjustments'>): Map<number, number> {
+  const units = new Map<number, number>();
+  for (const line of breakdown.lines) {
+    if (!MEMBER_DAY_SOURCES.includes(line.priceSource)) continue;
+    const adjustment = breakdown.adjustments.find((a) => a.lineId === line.lineId && a.sourceType === 'MEMBER_DAY');
+    if (!adjustment?.sourceId) continue;
+    const id = Number(adjustment.sourceId);
+    units.set(id, (units.get(id) ?? 0) + line.qty);
+  }
+  return units;
+}
+
+/** One enabled rule on now: its occurrence, what the pipeline gets, and its own SKU prices for this cart. */
+export interface MemberDayInForce {
+  rule: MemberDay;
+  occurrence: Occurrence;
+  /** Audience for this buyer (and as a paid member), category rates with a root's rate on its children. */
+  memberDay: PricingMemberDay;
+  /** This rule's own member-day prices of the cart's SKUs (a SKU's default member-day price applies where absent). */
+  skuPrices: Map<number, number>;
 }
 
 export interface MemberDayPricing {
-  memberDay: PricingMemberDay | null;
-  /** This member day's own SKU prices (a SKU's default member-day price applies where absent). */
-  skuPrices: Map<number, number>;
-  rule: MemberDay | null;
-  occurrence: Occurrence | null;
+  /** Every enabled rule on now, by id (empty: no member day). */
+  inForce: MemberDayInForce[];
   /** Every enabled rule, on now or not (exclusive items are closed outside their member day). */
   enabledRules: MemberDay[];
+}
+
+export const NO_MEMBER_DAY: MemberDayPricing = { inForce: [], enabledRules: [] };
+
+/** A line's member-day prices: one per rule in force, its own price for the SKU, else the SKU's default. */
+export function memberDayPricesOf(pricing: MemberDayPricing, skuId: number, skuDefaultCents: number | null): PricingMemberDayPrice[] {
+  return pricing.inForce.flatMap(({ rule, skuPrices }) => {
+    const priceCents = skuPrices.get(skuId) ?? skuDefaultCents;
+    return priceCents === null ? [] : [{ memberDayId: String(rule.id), priceCents }];
+  });
 }
 
 /** What the audience of a member day is checked against. */
@@ -72,91 +104,116 @@ export class MemberDayService {
   }
 
   /**
-   * The pipeline's member-day input for this buyer now. Rules on at the same time never price the
-   * same SKU or category (saving refuses that), so the one that prices this cart for this buyer is
-   * taken, else the first the buyer is in. Category rates of a root apply to its children.
+   * Every member day on now, as the pipeline wants them, for this buyer and cart. Rules on at the
+   * same time never price the same SKU or category (saving refuses that), so each offer has one
+   * owner; all of them go to the pipeline, which gives each line the lowest price it is entitled
+   * to. Three statements when rules are on (enabled rules, their SKU prices for the cart, the
+   * children of rated categories), one when none is.
    */
   async forPricing(em: EntityManager, buyer: MemberDayBuyer, cart: { skuId: number; categoryId: number }[]): Promise<MemberDayPricing> {
-    const skuIds = cart.map((c) => c.skuId);
     const enabledRules = await this.enabledRules(em);
-    const candidates = await Promise.all(
-      (await this.inForce(em, enabledRules)).map(async ({ rule, occurrence }) => {
-        const rates = await this.expandRates(em, rule.categoryRates);
-        const prices = skuIds.length ? await em.findBy(MemberDaySkuPrice, { memberDayId: rule.id, skuId: In(skuIds) }) : [];
-        const pricesCart = prices.length > 0 || cart.some((c) => String(c.categoryId) in rates);
-        return { rule, occurrence, rates, prices, pricesCart, audienceOk: MemberDayService.audienceOk(rule, buyer) };
-      }),
-    );
-    const chosen = candidates.find((c) => c.audienceOk && c.pricesCart) ?? candidates.find((c) => c.audienceOk) ?? candidates.find((c) => c.pricesCart) ?? candidates[0];
-    if (!chosen) return { memberDay: null, skuPrices: new Map(), rule: null, occurrence: null, enabledRules };
-    const { rule } = chosen;
-    return {
-      memberDay: {
-        id: String(rule.id),
-        name: rule.name,
-        audienceOk: chosen.audienceOk,
-        audienceOkAsMember: rule.audience === 'PAID_MEMBERS' ? true : chosen.audienceOk,
-        categoryRatesBp: chosen.rates,
-        pointsMultiplierBp: rule.pointsMultiplierBp,
-      },
-      skuPrices: new Map(chosen.prices.map((p) => [p.skuId, p.priceCents])),
-      rule,
-      occurrence: chosen.occurrence,
-      enabledRules,
-    };
+    const on = enabledRules.length ? await this.inForce(em, enabledRules) : [];
+    if (!on.length) return { inForce: [], enabledRules };
+    const skuIds = cart.map((c) => c.skuId);
+    const roots = [...new Set(on.flatMap(({ rule }) => Object.keys(rule.categoryRates).map(Number)))];
+    const [prices, children] = await Promise.all([
+      skuIds.length ? em.findBy(MemberDaySkuPrice, { memberDayId: In(on.map(({ rule }) => rule.id)), skuId: In(skuIds) }) : [],
+      roots.length ? em.findBy(Category, { parentId: In(roots) }) : [],
+    ]);
+    const inForce = on.map(({ rule, occurrence }): MemberDayInForce => {
+      const rates: Record<string, number> = { ...rule.categoryRates };
+      for (const child of children) {
+        const parentRate = rule.categoryRates[String(child.parentId)];
+        if (parentRate !== undefined) rates[String(child.id)] ??= parentRate;
+      }
+      const audienceOk = MemberDayService.audienceOk(rule, buyer);
+      return {
+        rule,
+        occurrence,
+        memberDay: {
+          id: String(rule.id),
+          name: rule.name,
+          audienceOk,
+          // a card opens a paid-members day; a tier day does not depend on the card
+          audienceOkAsMember: rule.audience === 'PAID_MEMBERS' ? true : audienceOk,
+          categoryRatesBp: rates,
+          pointsMultiplierBp: rule.pointsMultiplierBp,
+        },
+        skuPrices: new Map(prices.filter((p) => p.memberDayId === rule.id).map((p) => [p.skuId, p.priceCents])),
+      };
+    });
+    return { inForce, enabledRules };
   }
 
-  private async expandRates(em: EntityManager, categoryRates: Record<string, number>): Promise<Record<string, number>> {
-    const rates: Record<string, number> = { ...categoryRates };
-    const roots = Object.keys(categoryRates).map(Number);
-    if (roots.length) {
-      for (const child of await em.findBy(Category, { parentId: In(roots) })) rates[String(child.id)] ??= categoryRates[String(child.parentId)];
-    }
-    return rates;
-  }
-
-  /** Exclusive items: only the audience, only while their member day is on. */
+  /** Exclusive items: only while their own member day is on, only for its audience. */
   assertMayBuy(productIds: number[], pricing: MemberDayPricing): void {
     for (const rule of pricing.enabledRules) {
       const blocked = rule.exclusiveProductIds.find((id) => productIds.includes(id));
       if (blocked === undefined) continue;
-      const open = pricing.rule?.id === rule.id && pricing.memberDay?.audienceOk === true;
+      const open = pricing.inForce.some((f) => f.rule.id === rule.id && f.memberDay.audienceOk);
       if (!open) throw new AppError(409, 'INVALID_STATE', `会员日专享商品，仅在「${rule.name}」期间对会员开放`, { productId: blocked });
     }
   }
 
-  /** Counts units bought at member-day prices against the per-customer limit: one conditional update. */
-  async reserveLimit(em: EntityManager, customerId: number, pricing: MemberDayPricing, units: number): Promise<void> {
-    const { rule, occurrence } = pricing;
-    if (!rule || !occurrence || rule.perCustomerLimit === 0 || units === 0) return;
-    const key = { memberDayId: rule.id, occurrenceDate: occurrence.date, customerId };
+  /**
+   * Counts, per member day, the units it priced against its per-customer limit for this occurrence:
+   * one conditional update per limited rule, rules in id order.
+   */
+  async reserveLimit(em: EntityManager, customerId: number, pricing: MemberDayPricing, breakdown: Pick<PriceBreakdown, 'lines' | 'adjustments'>): Promise<void> {
+    const unitsByRule = memberDayUnitsByRule(breakdown);
+    const limited = pricing.inForce.filter(({ rule }) => rule.perCustomerLimit > 0 && (unitsByRule.get(rule.id) ?? 0) > 0).sort((a, b) => a.rule.id - b.rule.id);
+    if (!limited.length) return;
     // one customer's member-day orders queue on their customer row: parallel INSERT IGNOREs of the
     // same usage row would otherwise share a lock and deadlock on the UPDATE that follows
     await em.findOne(Customer, { select: { id: true }, where: { id: customerId }, lock: rowLock(em) });
-    await em.createQueryBuilder().insert().into(MemberDayUsage).values({ ...key, qty: 0 }).orIgnore().execute();
-    const res = await em
-      .createQueryBuilder()
-      .update(MemberDayUsage)
-      .set({ qty: () => 'qty + :units' })
-      .where('memberDayId = :memberDayId AND occurrenceDate = :occurrenceDate AND customerId = :customerId AND qty + :units <= :limit', { ...key, units, limit: rule.perCustomerLimit })
-      .execute();
-    if (res.affected !== 1) throw new AppError(409, 'LIMIT_EXCEEDED', `会员日每人限购 ${rule.perCustomerLimit} 件`, { limit: rule.perCustomerLimit });
+    for (const { rule, occurrence } of limited) {
+      const units = unitsByRule.get(rule.id)!;
+      const key = { memberDayId: rule.id, occurrenceDate: occurrence.date, customerId };
+      await em.createQueryBuilder().insert().into(MemberDayUsage).values({ ...key, qty: 0 }).orIgnore().execute();
+      const res = await em
+        .createQueryBuilder()
+        .update(MemberDayUsage)
+        .set({ qty: () => 'qty + :units' })
+        .where('memberDayId = :memberDayId AND occurrenceDate = :occurrenceDate AND customerId = :customerId AND qty + :units <= :limit', { ...key, units, limit: rule.perCustomerLimit })
+        .execute();
+      if (res.affected !== 1) {
+        throw new AppError(409, 'LIMIT_EXCEEDED', `「${rule.name}」会员日每人限购 ${rule.perCustomerLimit} 件`, { limit: rule.perCustomerLimit, memberDayId: rule.id });
+      }
+    }
   }
 
-  /** A cancelled order gives its member-day units back. */
-  async releaseLimit(em: EntityManager, order: { customerId: number; memberDayId: string | null; createdAt: Date }, units: number): Promise<void> {
-    if (!order.memberDayId || units === 0) return;
-    const rule = await em.findOneBy(MemberDay, { id: Number(order.memberDayId) });
-    if (!rule) return;
-    const { timezone } = await this.settings.get(em);
-    const occurrence = nextOccurrences(scheduleOf(rule), timezone, order.createdAt, 1, 2)[0];
-    if (!occurrence) return;
-    await em
+  /**
+   * A cancelled order gives each member day back the units it priced (read from the order's
+   * member-day adjustments and their lines), in the occurrence the order was placed in.
+   * `units` (all member-day units of the order) only skips the work when there are none.
+   */
+  async releaseLimit(em: EntityManager, order: { id: number; customerId: number; memberDayId?: string | null; createdAt: Date }, units: number): Promise<void> {
+    if (units === 0) return;
+    const rows: { sourceId: string; units: string | number }[] = await em
       .createQueryBuilder()
-      .update(MemberDayUsage)
-      .set({ qty: () => 'qty - :units' })
-      .where('memberDayId = :id AND occurrenceDate = :date AND customerId = :customerId AND qty >= :units', { id: rule.id, date: occurrence.date, customerId: order.customerId, units })
-      .execute();
+      .select('a.sourceId', 'sourceId')
+      .addSelect('SUM(l.qty)', 'units')
+      .from('order_adjustment', 'a')
+      .innerJoin('order_line', 'l', 'l.id = a.orderLineId')
+      .where('a.orderId = :orderId AND a.sourceType = :md AND a.kind IN (:...kinds)', { orderId: order.id, md: 'MEMBER_DAY', kinds: MEMBER_DAY_SOURCES })
+      .groupBy('a.sourceId')
+      .orderBy('a.sourceId')
+      .getRawMany();
+    if (!rows.length) return;
+    const rules = await em.findBy(MemberDay, { id: In(rows.map((r) => Number(r.sourceId))) });
+    const { timezone } = await this.settings.get(em);
+    for (const row of rows) {
+      const rule = rules.find((r) => r.id === Number(row.sourceId));
+      if (!rule) continue;
+      const occurrence = nextOccurrences(scheduleOf(rule), timezone, order.createdAt, 1, 2)[0];
+      if (!occurrence) continue;
+      await em
+        .createQueryBuilder()
+        .update(MemberDayUsage)
+        .set({ qty: () => 'qty - :units' })
+        .where('memberDayId = :id AND occurrenceDate = :date AND customerId = :customerId AND qty >= :units', { id: rule.id, date: occurrence.date, customerId: order.customerId, units: Number(row.units) })
+        .execute();
+    }
   }
 
   // ---- what customers see

@@ -10,7 +10,7 @@ import { CartItem } from '../cart/entities/cart-item.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { PricedCart, PricingContextService } from '../checkout/pricing-context.service';
 import { JobRegistry } from '../jobs/job-registry.service';
-import { memberDayUnits, MemberDayService } from '../member-day/member-day.service';
+import { MemberDayService } from '../member-day/member-day.service';
 import { Payment } from '../payment/entities/payment.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { AdminOrderListQuery, OrderListQuery, PlaceOrderDto } from './dto/order.dto';
@@ -57,7 +57,7 @@ export class OrderService implements OnModuleInit {
       const priced = await this.pricing.price(em, customerId, dto.items, dto.usePoints === true);
       if (priced.breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
       this.memberDays.assertMayBuy([...priced.skus.values()].map((s) => s.product.id), priced.memberDay);
-      await this.memberDays.reserveLimit(em, customerId, priced.memberDay, memberDayUnits(priced.breakdown.lines));
+      await this.memberDays.reserveLimit(em, customerId, priced.memberDay, priced.breakdown);
       for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
         await this.reserveStock(em, Number(line.skuId), line.qty);
       }
