@@ -31,6 +31,22 @@ describe('catalog (read side) on the demo store', () => {
     expect(first.body.items.some((p: { memberPriceCents: number | null; priceCents: number }) => p.memberPriceCents !== null && p.memberPriceCents < p.priceCents)).toBe(true);
   });
 
+  it('answers cached reads as JSON with an ETag, and 304 when the client has that version', async () => {
+    for (const path of ['/api/categories', '/api/products?page=1&pageSize=20']) {
+      const first = await t.http().get(path).expect(200).expect('Content-Type', /application\/json/);
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^W\/".+"$/);
+      const again = await t.http().get(path).expect(200);
+      expect(again.headers.etag).toBe(etag);
+      expect(again.body).toEqual(first.body);
+      await t.http().get(path).set('If-None-Match', etag).expect(304);
+    }
+    const detailPath = `/api/products/${(await t.http().get('/api/products?pageSize=1')).body.items[0].id}`;
+    const detail = await t.http().get(detailPath).expect(200);
+    await t.http().get(detailPath).set('If-None-Match', detail.headers.etag).expect(304);
+    await t.http().get('/api/products/999999').expect(404);
+  });
+
   it('filters by a root category (its children included) and by keyword', async () => {
     const tree = (await t.http().get('/api/categories')).body;
     const root = tree[0];

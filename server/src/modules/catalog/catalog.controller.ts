@@ -1,5 +1,7 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { sendCachedJson } from '../../common/cached-json';
 import { CatalogService } from './catalog.service';
 import { ProductListQuery } from './dto/catalog.dto';
 
@@ -8,18 +10,20 @@ import { ProductListQuery } from './dto/catalog.dto';
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
+  // the answers come from CatalogService's cache: sendCachedJson serializes each cached object once
+
   @Get('categories')
-  categories() {
-    return this.catalog.categoryTree();
+  async categories(@Req() req: Request, @Res() res: Response) {
+    sendCachedJson(req, res, await this.catalog.categoryTree());
   }
 
   @Get('products')
-  products(@Query() q: ProductListQuery) {
-    return this.catalog.listProducts(q);
+  async products(@Query() q: ProductListQuery, @Req() req: Request, @Res() res: Response) {
+    sendCachedJson(req, res, await this.catalog.listProducts(q));
   }
 
   @Get('products/:id')
-  product(@Param('id', ParseIntPipe) id: number) {
-    return this.catalog.productDetail(id);
+  async product(@Param('id', ParseIntPipe) id: number, @Req() req: Request, @Res() res: Response) {
+    sendCachedJson(req, res, await this.catalog.productDetail(id));
   }
 }
