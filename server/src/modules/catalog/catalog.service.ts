@@ -1,5 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, InsertEvent, QueryRunner, RemoveEvent, UpdateEvent } from 'typeorm';
+import { deepFreeze } from '../../common/config-cache';
 import { notFound } from '../../common/errors';
 import { Paged, skipTake } from '../../common/pagination';
 import { ProductListQuery } from './dto/catalog.dto';
@@ -88,14 +89,6 @@ class CatalogChangeListener implements EntitySubscriberInterface {
 }
 
 /** Cached answers are shared by every request: frozen, so an accidental mutation throws instead of leaking. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 /**
  * One page of products, newest-sorted first: optional shelf filter, a category with its children,
  * a title keyword. Used by the public list and the staff list.

@@ -74,7 +74,7 @@ export class PricingContextService {
   }
 
   /** Who is buying, as the pipeline sees them (one query for membership and growth, one for the tiers). */
-  async buyer(em: EntityManager, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: Tier[] }> {
+  async buyer(em: EntityManager, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: readonly Tier[] }> {
     const [row, tiers] = await Promise.all([
       em
         .createQueryBuilder(Customer, 'c')

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { activeOccurrence, applyRateBp, nextOccurrences, schedulesOverlap, validateSchedule, type MemberDaySchedule, type Occurrence, type PriceBreakdown, type PricingMemberDay, type PricingMemberDayPrice, type Recurrence } from '@mc/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { ConfigCache } from '../../common/config-cache';
 import { AppError, badRequest, conflict, notFound } from '../../common/errors';
 import { rowLock, withTx } from '../../common/tx';
 import { Customer } from '../auth/entities/customer.entity';
@@ -51,7 +52,7 @@ export interface MemberDayPricing {
   /** Every enabled rule on now, by id (empty: no member day). */
   inForce: MemberDayInForce[];
   /** Every enabled rule, on now or not (exclusive items are closed outside their member day). */
-  enabledRules: MemberDay[];
+  enabledRules: readonly MemberDay[];
 }
 
 export const NO_MEMBER_DAY: MemberDayPricing = { inForce: [], enabledRules: [] };
@@ -73,23 +74,32 @@ export interface MemberDayBuyer {
 
 /** Member days: when they are on (store time zone), for whom, at what prices, and the per-customer limit. */
 @Injectable()
-export class MemberDayService {
+export class MemberDayService implements OnModuleDestroy {
+  /** The enabled rules are read by every pricing and change rarely: see ConfigCache. */
+  private readonly rules: ConfigCache<MemberDay[]>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly settings: StoreSettingsService,
-  ) {}
+  ) {
+    this.rules = new ConfigCache(ds, [MemberDay], 5_000, (em) => em.find(MemberDay, { where: { active: true }, order: { id: 'ASC' } }));
+  }
+
+  onModuleDestroy(): void {
+    this.rules.close();
+  }
 
   /** The enabled rules in force now with their occurrences, by id. */
   async current(em: EntityManager, at: Date = this.clock.now()): Promise<{ rule: MemberDay; occurrence: Occurrence }[]> {
     return this.inForce(em, await this.enabledRules(em), at);
   }
 
-  private enabledRules(em: EntityManager): Promise<MemberDay[]> {
-    return em.find(MemberDay, { where: { active: true }, order: { id: 'ASC' } });
+  private enabledRules(em: EntityManager): Promise<readonly MemberDay[]> {
+    return this.rules.get(em);
   }
 
-  private async inForce(em: EntityManager, rules: MemberDay[], at: Date = this.clock.now()): Promise<{ rule: MemberDay; occurrence: Occurrence }[]> {
+  private async inForce(em: EntityManager, rules: readonly MemberDay[], at: Date = this.clock.now()): Promise<{ rule: MemberDay; occurrence: Occurrence }[]> {
     const { timezone } = await this.settings.get(em);
     return rules.flatMap((rule) => {
       const occurrence = activeOccurrence(scheduleOf(rule), timezone, at);

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { ConfigCache } from '../../common/config-cache';
 import { rowLock } from '../../common/tx';
 import { CustomerGrowth } from './entities/customer-growth.entity';
 import { GrowthLedger } from './entities/growth-ledger.entity';
@@ -17,17 +18,27 @@ export interface TierStanding {
 
 /** Growth value and tiers: growth comes from completed orders, refunds take it back, tier follows. */
 @Injectable()
-export class TierService {
+export class TierService implements OnModuleDestroy {
+  /** Tiers price every checkout (discount, points multiplier) and change rarely: see ConfigCache. */
+  private readonly cache: ConfigCache<Tier[]>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-  ) {}
-
-  async tiers(em: EntityManager = this.ds.manager): Promise<Tier[]> {
-    return em.find(Tier, { order: { growthThreshold: 'ASC', id: 'ASC' } });
+  ) {
+    this.cache = new ConfigCache(ds, [Tier], 5_000, (em) => em.find(Tier, { order: { growthThreshold: 'ASC', id: 'ASC' } }));
   }
 
-  static tierFor(tiers: Tier[], growth: number): Tier | null {
+  onModuleDestroy(): void {
+    this.cache.close();
+  }
+
+  /** All tiers, lowest threshold first (frozen). */
+  tiers(em?: EntityManager): Promise<readonly Tier[]> {
+    return this.cache.get(em);
+  }
+
+  static tierFor(tiers: readonly Tier[], growth: number): Tier | null {
     return [...tiers].reverse().find((t) => t.growthThreshold <= growth) ?? null;
   }
 
@@ -36,7 +47,7 @@ export class TierService {
     return TierService.standingOf(tiers, row?.growth ?? 0);
   }
 
-  static standingOf(tiers: Tier[], growth: number): TierStanding {
+  static standingOf(tiers: readonly Tier[], growth: number): TierStanding {
     const tier = TierService.tierFor(tiers, growth);
     const next = tiers.find((t) => t.growthThreshold > growth) ?? null;
     return {

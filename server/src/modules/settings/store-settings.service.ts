@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { StoreRules } from '@mc/shared';
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConfigCache } from '../../common/config-cache';
 import { StoreSetting } from './entities/store-setting.entity';
 
 export interface StoreSettings extends StoreRules {
@@ -35,95 +36,24 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
   memberFreeShipping: true,
 };
 
-/**
- * Settings are read on every checkout, cart and order view but change a few times a year: they are
- * kept in memory. A write through this process invalidates at once and again at its commit; writes
- * this process cannot see (another instance, raw SQL) show after at most CACHE_TTL_MS.
- */
+/** Settings are read on every checkout, cart and order view but change a few times a year. */
 const CACHE_TTL_MS = 5_000;
-const WRITTEN = Symbol('storeSettingsWritten');
-type TxData = { [WRITTEN]?: boolean };
-
-class SettingsChangeListener implements EntitySubscriberInterface<StoreSetting> {
-  constructor(private readonly invalidate: () => void) {}
-
-  listenTo() {
-    return StoreSetting;
-  }
-
-  afterInsert(e: { queryRunner: QueryRunner }) {
-    this.changed(e.queryRunner);
-  }
-
-  afterUpdate(e: { queryRunner: QueryRunner }) {
-    this.changed(e.queryRunner);
-  }
-
-  afterRemove(e: { queryRunner: QueryRunner }) {
-    this.changed(e.queryRunner);
-  }
-
-  private changed(qr: QueryRunner) {
-    this.invalidate();
-    if (qr.isTransactionActive) (qr.data as TxData)[WRITTEN] = true;
-  }
-}
-
-/** Commit and rollback events reach every subscriber; this one watches them for all tables. */
-class SettingsCommitListener implements EntitySubscriberInterface {
-  constructor(private readonly invalidate: () => void) {}
-
-  afterTransactionCommit(e: { queryRunner: QueryRunner }) {
-    const data = e.queryRunner.data as TxData;
-    if (!data[WRITTEN]) return;
-    delete data[WRITTEN];
-    this.invalidate();
-  }
-
-  afterTransactionRollback(e: { queryRunner: QueryRunner }) {
-    delete (e.queryRunner.data as TxData)[WRITTEN];
-  }
-}
 
 @Injectable()
 export class StoreSettingsService implements OnModuleDestroy {
-  private generation = 0;
-  private cached: { generation: number; at: number; value: StoreSettings } | null = null;
-  private loading: { generation: number; value: Promise<StoreSettings> } | null = null;
-  private readonly listeners: EntitySubscriberInterface[];
+  private readonly cache: ConfigCache<StoreSettings>;
 
-  constructor(private readonly ds: DataSource) {
-    const invalidate = () => {
-      this.generation++;
-      this.cached = null;
-    };
-    this.listeners = [new SettingsChangeListener(invalidate), new SettingsCommitListener(invalidate)];
-    ds.subscribers.push(...this.listeners);
+  constructor(ds: DataSource) {
+    this.cache = new ConfigCache(ds, [StoreSetting], CACHE_TTL_MS, (em) => this.load(em));
   }
 
   onModuleDestroy(): void {
-    for (const l of this.listeners) {
-      const i = this.ds.subscribers.indexOf(l);
-      if (i >= 0) this.ds.subscribers.splice(i, 1);
-    }
+    this.cache.close();
   }
 
-  /**
-   * The settings, from memory when fresh. A cache miss inside a transaction reads through that
-   * transaction (no second pool connection is awaited while one is held) and does not fill the
-   * cache from its snapshot; a transaction that wrote settings always reads its own rows.
-   */
-  async get(em: EntityManager = this.ds.manager): Promise<StoreSettings> {
-    const qr = em.queryRunner;
-    const inTx = qr?.isTransactionActive === true;
-    if (inTx && (qr.data as TxData)[WRITTEN]) return this.load(em);
-    const c = this.cached;
-    if (c && c.generation === this.generation && Date.now() - c.at < CACHE_TTL_MS) return { ...c.value };
-    if (inTx) {
-      this.refresh().catch(() => undefined); // in the background: nobody waits for its connection
-      return this.load(em);
-    }
-    return { ...(await this.refresh()) };
+  /** The settings (a copy the caller may change), from memory when fresh; see ConfigCache. */
+  async get(em?: EntityManager): Promise<StoreSettings> {
+    return { ...(await this.cache.get(em)) };
   }
 
   async set(em: EntityManager, values: Partial<StoreSettings>): Promise<void> {
@@ -131,26 +61,6 @@ export class StoreSettingsService implements OnModuleDestroy {
       if (!(key in DEFAULT_SETTINGS)) throw new Error(`unknown setting ${key}`);
       await em.upsert(StoreSetting, { key, valueJson: JSON.stringify(value) }, ['key']);
     }
-  }
-
-  /** Concurrent misses share one load (unless a change came after it started); kept only if nothing changed while it ran. */
-  private refresh(): Promise<StoreSettings> {
-    const generation = this.generation;
-    if (this.loading?.generation === generation) return this.loading.value;
-    const at = Date.now();
-    const loading = {
-      generation,
-      value: this.load(this.ds.manager)
-        .then((value) => {
-          if (this.generation === generation) this.cached = { generation, at, value };
-          return value;
-        })
-        .finally(() => {
-          if (this.loading === loading) this.loading = null;
-        }),
-    };
-    this.loading = loading;
-    return loading.value;
   }
 
   private async load(em: EntityManager): Promise<StoreSettings> {
