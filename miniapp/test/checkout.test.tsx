@@ -27,9 +27,9 @@ const PAY_PARAMS = { timeStamp: '1700000000', nonceStr: 'n0nce', package: 'prepa
 /** The server's breakdown, with adjustments the client could never derive itself. */
 const breakdown = preview({
   adjustments: [
-    { kind: 'MEMBER_PRICE', lineId: '71', amountCents: -2000, label: '会员价' },
-    { kind: 'COUPON', lineId: null, amountCents: -500, label: '满 100 减 5' },
-    { kind: 'SHIPPING_WAIVER', lineId: null, amountCents: -800, label: '会员包邮' },
+    { kind: 'MEMBER_PRICE', lineId: '71', amountCents: -2000, label: '会员价', sourceType: 'SKU', sourceId: '71' },
+    { kind: 'COUPON', lineId: null, amountCents: -500, label: '满 100 减 5', sourceType: 'COUPON', sourceId: 'c1' },
+    { kind: 'SHIPPING_WAIVER', lineId: null, amountCents: -800, label: '会员包邮', sourceType: 'MEMBER_PERK', sourceId: null },
   ],
   goodsCents: 15800,
   discountCents: 3300,

@@ -34,7 +34,10 @@ export function product(id: number, patch: Partial<ProductListItem> = {}): Produ
   return {
     id,
     title: `商品${id}`,
+    subtitle: '',
     coverUrl: `/api/media/placeholder/p${id}.svg`,
+    categoryId: 1,
+    memberOnly: false,
     priceCents: 1990,
     memberPriceCents: 1790,
     ...patch,

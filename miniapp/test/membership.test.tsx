@@ -172,7 +172,7 @@ const occurrence = (patch: Partial<MemberDayOccurrence> = {}): MemberDayOccurren
 
 describe('MemberDayPage', () => {
   it('before the day: counts down to the next start and previews its offers', async () => {
-    const md: MemberDayCurrent = { active: false, current: null, next: occurrence() }
+    const md: MemberDayCurrent = { now: new Date().toISOString(), active: false, current: null, next: occurrence() }
     routeRequests({ 'GET /api/member-days/current': () => reply(200, md) })
     const { container } = render(<MemberDayPage />)
     await waitFor(() => expect(container.querySelector('.md-offer')).not.toBeNull())
@@ -188,6 +188,7 @@ describe('MemberDayPage', () => {
 
   it('during the day: counts down to the end', async () => {
     const md: MemberDayCurrent = {
+      now: new Date().toISOString(),
       active: true,
       current: occurrence({ startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 3600_000 * 5).toISOString() }),
       next: null,
@@ -218,8 +219,8 @@ describe('MemberDayPage', () => {
 
   it('home banner headline', () => {
     const now = Date.now()
-    expect(memberDayHeadline({ active: true, current: occurrence(), next: null }, now)).toBe('会员日进行中')
-    expect(memberDayHeadline({ active: false, current: null, next: occurrence({ startsAt: new Date(now + 2.5 * 86400_000).toISOString() }) }, now)).toBe('距会员日还有 3 天')
+    expect(memberDayHeadline({ now: new Date().toISOString(), active: true, current: occurrence(), next: null }, now)).toBe('会员日进行中')
+    expect(memberDayHeadline({ now: new Date().toISOString(), active: false, current: null, next: occurrence({ startsAt: new Date(now + 2.5 * 86400_000).toISOString() }) }, now)).toBe('距会员日还有 3 天')
     expect(memberDayHeadline(null, now)).toBeNull()
   })
 })
@@ -275,7 +276,7 @@ describe('home banner: the next member day with a countdown', () => {
     expect(text(container, '.home-banner-countdown')).toMatch(/^0[12]:\d{2}:\d{2}$/)
 
     expect(memberDayCountdown(null, now)).toBeNull()
-    expect(memberDayCountdown({ active: false, current: null, next: occurrence({ startsAt: new Date(now + 3 * 86400_000 + 5000).toISOString() }) }, now)).toEqual({
+    expect(memberDayCountdown({ now: new Date().toISOString(), active: false, current: null, next: occurrence({ startsAt: new Date(now + 3 * 86400_000 + 5000).toISOString() }) }, now)).toEqual({
       name: '每月 7 号会员日',
       label: '距开始',
       text: '3天 00:00:05',

@@ -75,6 +75,7 @@ describe('OrderDetailPage', () => {
             orderId: 501,
             status: 'REJECTED',
             amountCents: 7900,
+            shippingCents: 0,
             reason: '不想要了',
             lines: [{ orderLineId: 9001, qty: 1, amountCents: 7900 }],
             reviewNote: '已发货',

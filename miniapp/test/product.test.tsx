@@ -33,8 +33,8 @@ describe('SKU selection rules', () => {
     expect(toggleValue(groups, skus, { 颜色: '白' }, '颜色', '白')).toEqual({})
     expect(toggleValue(groups, skus, { 颜色: '白', 尺码: 'L' }, '颜色', '黑')).toEqual({ 颜色: '黑' }) // 黑 L is sold out: L is dropped
     const single = [{ name: '规格', values: ['100g'] }]
-    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, stock: 1 }])).toEqual({ 规格: '100g' })
-    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, stock: 0 }])).toEqual({})
+    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, memberDayPriceCents: null, stock: 1 }])).toEqual({ 规格: '100g' })
+    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, memberDayPriceCents: null, stock: 0 }])).toEqual({})
     expect(initialSelection(groups, skus)).toEqual({})
   })
 })

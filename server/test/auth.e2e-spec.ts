@@ -34,7 +34,8 @@ describe('auth: WeChat login, staff login, guards and roles', () => {
     await t.http().post('/api/auth/wechat-login').send({ code: 'test:bob', ref: 'OTHER2' }).expect(200);
     const bob = await t.ds.getRepository(Customer).findOneByOrFail({ openid: 'bob' });
     expect(bob.signupRef).toBe('DEMO01');
-    await t.http().post('/api/auth/wechat-login').send({ code: 'test:carol', ref: 'bad ref!' }).expect(400);
+    const badRef = await t.http().post('/api/auth/wechat-login').send({ code: 'test:carol', ref: 'bad ref!' }).expect(400);
+    expect(badRef.body.error.message).toBe('ref: 须为 1–16 位字母或数字');
   });
 
   it('creates exactly one customer when the same person logs in 10 times at once', async () => {
@@ -46,21 +47,22 @@ describe('auth: WeChat login, staff login, guards and roles', () => {
 
   it('rejects an invalid WeChat code with 401', async () => {
     const res = await t.http().post('/api/auth/wechat-login').send({ code: 'garbage' }).expect(401);
-    expect(res.body.error.code).toBe('UNAUTHORIZED');
+    expect(res.body.error).toEqual({ code: 'UNAUTHORIZED', message: '微信登录失败：登录凭证无效或已过期，请重试' });
   });
 
   it('answers 401 without a token and for a forged one', async () => {
-    expect((await t.http().get('/api/me').expect(401)).body.error.code).toBe('UNAUTHORIZED');
-    await t.http().get('/api/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
+    expect((await t.http().get('/api/me').expect(401)).body.error).toEqual({ code: 'UNAUTHORIZED', message: '请先登录' });
+    const forged = await t.http().get('/api/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
+    expect(forged.body.error).toEqual({ code: 'UNAUTHORIZED', message: '登录已失效，请重新登录' });
     await t.http().get('/api/admin/me').expect(401);
   });
 
   it('gives a customer token 403 on admin routes and a staff token 403 on customer routes', async () => {
     const c = await t.customer('dave');
-    expect((await t.http().get('/api/admin/me').set(c.auth).expect(403)).body.error.code).toBe('FORBIDDEN');
+    expect((await t.http().get('/api/admin/me').set(c.auth).expect(403)).body.error).toEqual({ code: 'FORBIDDEN', message: '仅限店铺员工使用' });
     await t.http().get('/api/admin/audit-log').set(c.auth).expect(403);
     const s = await t.staff();
-    await t.http().get('/api/me').set(s).expect(403);
+    expect((await t.http().get('/api/me').set(s).expect(403)).body.error).toEqual({ code: 'FORBIDDEN', message: '请使用顾客账号登录' });
   });
 
   it('logs staff in with hashed passwords and reports the role', async () => {
@@ -77,7 +79,7 @@ describe('auth: WeChat login, staff login, guards and roles', () => {
     await t.http().get('/api/admin/audit-log').set(await t.staff('admin')).expect(200);
     await t.http().get('/api/admin/audit-log').set(await t.staff('finance', 'admin123')).expect(200);
     const res = await t.http().get('/api/admin/audit-log').set(await t.staff('operator', 'admin123')).expect(403);
-    expect(res.body.error.code).toBe('FORBIDDEN');
+    expect(res.body.error).toEqual({ code: 'FORBIDDEN', message: '您的账号角色无权执行此操作' });
   });
 
   it('rate-limits repeated failed staff logins with 429, even with the right password', async () => {
@@ -85,7 +87,7 @@ describe('auth: WeChat login, staff login, guards and roles', () => {
       await t.http().post('/api/admin/auth/login').send({ username: 'finance', password: `wrong-${i}` }).expect(401);
     }
     const limited = await t.http().post('/api/admin/auth/login').send({ username: 'finance', password: 'admin123' }).expect(429);
-    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } });
+    expect(limited.body.error).toEqual({ code: 'RATE_LIMITED', message: '尝试次数过多，请稍后再试', details: { retryAfterSeconds: expect.any(Number) } });
     // the window passes: the dev clock moves 16 minutes on
     await t.http().post('/api/dev/clock').send({ now: new Date(Date.now() + 16 * 60_000).toISOString() }).expect(200);
     await t.http().post('/api/admin/auth/login').send({ username: 'finance', password: 'admin123' }).expect(200);

@@ -48,7 +48,10 @@ describe('common services on MariaDB', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await idem.run(9, 'k3', 'POST /test', {}, async () => ({ second: true }))).toEqual({ second: true });
-    await expect(idem.run(9, 'bad key with spaces', 'POST /test', {}, async () => ({}))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(idem.run(9, 'bad key with spaces', 'POST /test', {}, async () => ({}))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      response: { error: { message: expect.stringMatching(/^Idempotency-Key 须为 1–100 个字符/) } },
+    });
   });
 
   it('withTx retries the victim of a deadlock so both transactions complete', async () => {
@@ -106,7 +109,7 @@ describe('unexpected errors', () => {
     await app.init();
     const res = await request(app.getHttpServer()).get('/boom').set('X-Request-Id', 'req-42').expect(500);
     expect(res.headers['x-request-id']).toBe('req-42');
-    expect(res.body).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'internal error', requestId: 'req-42' } });
+    expect(res.body).toEqual({ error: { code: 'INTERNAL_ERROR', message: '服务器开小差了，请稍后再试', requestId: 'req-42' } });
     await app.close();
   });
 });

@@ -114,14 +114,15 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
   it('refuses invalid rules: bad recurrence, a price above list, and conflicting overlapping offers', async () => {
     const sku = await makeSku(t, { priceCents: 2000, stock: 10 });
     const bad = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [32] }, audience: 'PAID_MEMBERS' }).expect(400);
-    expect(bad.body.error.message).toMatch(/recurrence/);
+    expect(bad.body.error.message).toBe('recurrence: 日期须为 1 … 31');
     const above = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [15] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 2100 }] }).expect(409);
     expect(above.body.error.details).toEqual({ skuId: sku.id });
     await t.http().post('/api/admin/member-days').set(staff).send({ name: 'a', recurrence: { kind: 'MONTHLY', days: [20] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 1500 }] }).expect(201);
     const clash = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'b', recurrence: { kind: 'WEEKLY', weekdays: [1, 2, 3, 4, 5, 6, 7] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 1400 }] }).expect(409);
     expect(clash.body.error.details.conflictsWith).toHaveLength(1);
     await t.http().post('/api/admin/member-days').set(staff).send({ name: 'c', recurrence: { kind: 'MONTHLY', days: [21] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 1400 }] }).expect(201);
-    await t.http().post('/api/admin/member-days').set(staff).send({ name: 'd', recurrence: { kind: 'MONTHLY', days: [22] }, audience: 'TIER_AT_LEAST' }).expect(400);
+    const noTier = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'd', recurrence: { kind: 'MONTHLY', days: [22] }, audience: 'TIER_AT_LEAST' }).expect(400);
+    expect(noTier.body.error.message).toMatch(/^audienceTierId: .*须选择一个已有的会员等级$/);
     await t.http().get('/api/admin/member-days').set(await t.staff('finance', 'admin123')).expect(403);
   });
 

@@ -177,7 +177,8 @@ describe('paid member card on MariaDB', () => {
     await t.http().post('/api/admin/membership/plans').set(owner).send({ name: 'x', priceCents: 0, days: 30 }).expect(400);
     await t.http().get('/api/admin/membership/plans').set(await t.staff('operator', 'admin123')).expect(403);
     const c = await t.customer('card-closed-plan');
-    await t.http().post('/api/membership/orders').set(c.auth).send({ planId: created.body.id }).expect(404);
+    const gone = await t.http().post('/api/membership/orders').set(c.auth).send({ planId: created.body.id }).expect(404);
+    expect(gone.body.error).toEqual({ code: 'NOT_FOUND', message: '会员卡方案不存在' });
   });
 });
 

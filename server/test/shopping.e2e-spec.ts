@@ -73,7 +73,10 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(reason(gone.id)).toMatchObject({ available: false, unavailableReason: 'OFF_SHELF' });
     expect(reason(scarce.id)).toMatchObject({ available: false, unavailableReason: 'OUT_OF_STOCK', stock: 2 });
     expect(cart.preview).toBeNull();
-    await t.http().put('/api/cart/items').set(c.auth).send({ skuId: scarce.id, qty: 3 }).expect(409);
+    const tooMany = await t.http().put('/api/cart/items').set(c.auth).send({ skuId: scarce.id, qty: 3 }).expect(409);
+    expect(tooMany.body.error).toEqual({ code: 'OUT_OF_STOCK', message: '库存仅剩 2 件', details: { skuId: scarce.id, stock: 2 } });
+    const offShelf = await t.http().put('/api/cart/items').set(c.auth).send({ skuId: gone.id, qty: 2 }).expect(409);
+    expect(offShelf.body.error).toEqual({ code: 'INVALID_STATE', message: expect.stringMatching(/^「.+」已下架$/), details: { skuId: gone.id } });
   });
 
   it('sells exactly 20 units to 60 buyers at once: 20 orders, 40 × 409 OUT_OF_STOCK, stock 0', async () => {
@@ -103,7 +106,13 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     const paidRows = await t.ds.getRepository(OrderStatusHistory).countBy({ orderId: placed.body.id, toStatus: 'PAID' });
     expect(paidRows).toBe(1);
     expect(await t.ds.getRepository(Payment).countBy({ orderId: placed.body.id })).toBe(1);
-    await t.http().post(`/api/orders/${placed.body.id}/pay`).set(alice.auth).expect(409);
+    const paidAgain = await t.http().post(`/api/orders/${placed.body.id}/pay`).set(alice.auth).expect(409);
+    expect(paidAgain.body.error).toEqual({ code: 'INVALID_STATE', message: '订单状态为「待发货」，无法支付' });
+    await t.http().post(`/api/orders/${placed.body.id}/confirm`).set(alice.auth).expect(201);
+    const twice = await t.http().post(`/api/orders/${placed.body.id}/confirm`).set(alice.auth).expect(409);
+    expect(twice.body.error).toEqual({ code: 'INVALID_STATE', message: '订单已经是「已完成」状态' });
+    const cancelDone = await t.http().post(`/api/orders/${placed.body.id}/cancel`).set(alice.auth).expect(409);
+    expect(cancelDone.body.error).toEqual({ code: 'INVALID_STATE', message: '订单状态为「已完成」，只有待付款的订单可以取消' });
   });
 
   it('rejects tampered notifications and changes nothing', async () => {
@@ -128,14 +137,15 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
       t.http().post(`/api/orders/${placed.body.id}/cancel`),
     ]) {
       const res = await req.set(mallory.auth).expect(404);
-      expect(res.body.error.code).toBe('NOT_FOUND');
+      expect(res.body.error).toEqual({ code: 'NOT_FOUND', message: '订单不存在' });
     }
     await t.http().post(`/api/orders/${placed.body.id}/refunds`).set(mallory.auth).send({ reason: 'x' }).expect(404);
     // someone else's address cannot be shipped to either
     await placeOrder(t, mallory.auth, [{ skuId: sku.id, qty: 1 }], aliceAddress).expect(404);
     await t.http().put(`/api/addresses/${aliceAddress}`).set(mallory.auth).send({ name: 'x' }).expect(404);
     const cheat = await t.http().post('/api/orders').set(alice.auth).send({ items: [{ skuId: sku.id, qty: 1, priceCents: 1 }], addressId: aliceAddress }).expect(400);
-    expect(cheat.body.error.message).toMatch(/priceCents/);
+    expect(cheat.body.error.message).toBe('items.0.priceCents: 不允许提交此字段');
+    expect(cheat.body.error.details.fields).toEqual([{ field: 'items.0.priceCents', problems: ['不允许提交此字段'] }]);
     await t.http().post('/api/orders').set(alice.auth).send({ items: [{ skuId: sku.id, qty: 1 }], addressId: aliceAddress, payableCents: 1 }).expect(400);
   });
 
@@ -148,8 +158,9 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(cancelled.body.status).toBe('CANCELLED');
     expect(await stockOf(t, sku.id)).toBe(3);
     const pay = await t.http().post(`/api/orders/${placed.body.id}/pay`).set(alice.auth).expect(409);
-    expect(pay.body.error.code).toBe('INVALID_STATE');
-    await t.http().post(`/api/orders/${placed.body.id}/cancel`).set(alice.auth).expect(409);
+    expect(pay.body.error).toEqual({ code: 'INVALID_STATE', message: '订单状态为「已取消」，无法支付' });
+    const again = await t.http().post(`/api/orders/${placed.body.id}/cancel`).set(alice.auth).expect(409);
+    expect(again.body.error).toEqual({ code: 'INVALID_STATE', message: '订单状态为「已取消」，只有待付款的订单可以取消' });
   });
 
   it('returns the first result for a repeated Idempotency-Key and creates one order', async () => {
@@ -163,7 +174,7 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(a.body.id).toBe(b.body.id);
     expect(await stockOf(t, sku.id)).toBe(9);
     const other = await placeOrder(t, alice.auth, [{ skuId: sku.id, qty: 2 }], aliceAddress, key).expect(409);
-    expect(other.body.error.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(other.body.error).toEqual({ code: 'IDEMPOTENCY_CONFLICT', message: expect.stringContaining('已用于另一笔不同的请求') });
   });
 
   it('refunds part of an order to the fen, then the rest, with stock back for unshipped goods', async () => {
@@ -181,7 +192,8 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     // two of three units of a 69.99 line: floor(6999 × 2 / 3) = 46.66
     expect(partial.body).toMatchObject({ status: 'REQUESTED', amountCents: 4666, shippingCents: 0 });
     // one refund at a time
-    await t.http().post(`/api/orders/${orderId}/refunds`).set(bob.auth).send({ reason: 'again' }).expect(409);
+    const again = await t.http().post(`/api/orders/${orderId}/refunds`).set(bob.auth).send({ reason: 'again' }).expect(409);
+    expect(again.body.error).toEqual({ code: 'INVALID_STATE', message: '该订单已有退款正在处理中' });
     await t.http().post(`/api/admin/refunds/${partial.body.id}/approve`).set(staff).send({}).expect(200);
     await waitFor(async () => (await t.http().get(`/api/orders/${orderId}`).set(bob.auth)).body.refunds[0].status === 'REFUNDED');
     expect(await stockOf(t, tea.id)).toBe(9);
@@ -212,7 +224,8 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     await t.http().post(`/api/admin/refunds/${refund.body.id}/reject`).set(staff).send({}).expect(400);
     const rejected = await t.http().post(`/api/admin/refunds/${refund.body.id}/reject`).set(staff).send({ note: '已发货' }).expect(200);
     expect(rejected.body).toMatchObject({ status: 'REJECTED', reviewNote: '已发货' });
-    await t.http().post(`/api/admin/refunds/${refund.body.id}/approve`).set(staff).send({}).expect(409);
+    const twice = await t.http().post(`/api/admin/refunds/${refund.body.id}/approve`).set(staff).send({}).expect(409);
+    expect(twice.body.error).toEqual({ code: 'INVALID_STATE', message: '这笔退款当前为「已拒绝」，不能再审核' });
     const listed = await t.http().get('/api/admin/refunds?status=REJECTED').set(staff).expect(200);
     expect(listed.body.items[0]).toMatchObject({ id: refund.body.id, orderNo: expect.any(String) });
     await t.http().get('/api/admin/refunds').set(await t.staff('operator', 'admin123')).expect(403);

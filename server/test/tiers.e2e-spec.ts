@@ -61,7 +61,8 @@ describe('growth and member tiers on MariaDB', () => {
     const owner = await t.staff();
     const tiers = (await t.http().get('/api/admin/tiers').set(owner)).body.items;
     const gold = tiers.find((x: { name: string }) => x.name === '金卡');
-    await t.http().put(`/api/admin/tiers/${gold.id}`).set(owner).send({ growthThreshold: 500 }).expect(409);
+    const ladder = await t.http().put(`/api/admin/tiers/${gold.id}`).set(owner).send({ growthThreshold: 500 }).expect(409);
+    expect(ladder.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/成长值门槛/) });
     await t.http().put(`/api/admin/tiers/${gold.id}`).set(owner).send({ discountBp: 9300 }).expect(200);
     await t.http().post('/api/admin/tiers').set(owner).send({ name: '钻石', growthThreshold: 20000, discountBp: 4000, pointsMultiplierBp: 30000 }).expect(400);
     const operator = await t.staff('operator', 'admin123');

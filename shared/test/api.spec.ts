@@ -15,7 +15,12 @@ describe('api types and constants', () => {
   it('lists the staff roles', () => expect(STAFF_ROLES).toEqual(['OWNER', 'OPERATOR', 'FINANCE']));
 
   it('a checkout preview is a price breakdown', () => {
-    const preview: CheckoutPreviewResponse = priceCart(input({ lines: [line('a', 100)] }));
+    const breakdown = priceCart(input({ lines: [line('a', 100)] }));
+    // the server's answer: priceCart's breakdown, its lines with numeric ids and the product's display fields
+    const preview: CheckoutPreviewResponse = {
+      ...breakdown,
+      lines: breakdown.lines.map((l) => ({ ...l, skuId: 1, productId: 1, categoryId: 1, title: '茶', specs: {}, coverUrl: '' })),
+    };
     for (const field of ['lines', 'adjustments', 'goodsCents', 'discountCents', 'shippingCents', 'pointsUsed', 'pointsValueCents', 'payableCents', 'pointsToEarn', 'memberSavingsCents']) {
       expect(preview).toHaveProperty(field);
     }
@@ -27,13 +32,19 @@ describe('api types and constants', () => {
   });
 
   it('type shapes compile', () => {
-    const item: ProductListItem = { id: 'p1', title: '茶', coverUrl: null, priceCents: 1990, memberPriceCents: 1790 };
-    const detail: ProductDetail = { ...item, categoryId: 'c1', images: [], description: '', memberOnly: false, skus: [{ id: 's1', specs: { 规格: '250g' }, priceCents: 1990, memberPriceCents: null, stock: 3 }] };
+    const item: ProductListItem = { id: 1, title: '茶', subtitle: '', coverUrl: '', categoryId: 1, memberOnly: false, priceCents: 1990, memberPriceCents: 1790 };
+    const detail: ProductDetail = {
+      ...item,
+      images: [],
+      description: '',
+      specGroups: [{ name: '规格', values: ['250g'] }],
+      skus: [{ id: 1, specs: { 规格: '250g' }, priceCents: 1990, memberPriceCents: null, memberDayPriceCents: null, stock: 3 }],
+    };
     const page: Paged<ProductListItem> = { items: [item], total: 1 };
-    const tree: CategoryNode[] = [{ id: 'c1', name: '茶叶', iconUrl: null, sort: 0, children: [] }];
+    const tree: CategoryNode[] = [{ id: 1, name: '茶叶', iconUrl: '', sort: 0, children: [] }];
     const login: LoginResponse = {
       token: 't',
-      user: { id: 'u1', nickname: null, avatarUrl: null, phone: null, isMember: false, memberUntil: null, tier: null, growth: 0, pointsBalance: 0 },
+      user: { id: 1, nickname: '', avatarUrl: '', phone: null, birthday: null, isMember: false, memberUntil: null, tier: null, nextTier: null, growth: 0, pointsBalance: 0 },
     };
     expect([detail.skus.length, page.total, tree.length, login.user.isMember]).toEqual([1, 1, 1, false]);
   });

@@ -40,9 +40,9 @@ describe('member-day recurrence in the store time zone', () => {
   it('validates schedules', () => {
     expect(validateSchedule(monthlyOn7th)).toBeNull();
     expect(validateSchedule({ ...monthlyOn7th, recurrence: { kind: 'MONTHLY', days: [32] } })).toMatch(/1 … 31/);
-    expect(validateSchedule({ ...monthlyOn7th, recurrence: { kind: 'WEEKLY', weekdays: [] } })).toMatch(/at least one/);
-    expect(validateSchedule({ ...monthlyOn7th, startMinute: 600, endMinute: 600 })).toMatch(/endMinute/);
-    expect(validateSchedule({ ...monthlyOn7th, recurrence: { kind: 'WEEKLY', weekdays: [1, 1] } })).toMatch(/repeat/);
+    expect(validateSchedule({ ...monthlyOn7th, recurrence: { kind: 'WEEKLY', weekdays: [] } })).toMatch(/至少选择一天/);
+    expect(validateSchedule({ ...monthlyOn7th, startMinute: 600, endMinute: 600 })).toMatch(/endMinute.*晚于开始时间/);
+    expect(validateSchedule({ ...monthlyOn7th, recurrence: { kind: 'WEEKLY', weekdays: [1, 1] } })).toMatch(/重复/);
   });
 
   it('detects overlapping schedules', () => {

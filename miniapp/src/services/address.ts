@@ -1,16 +1,8 @@
+import type { Address, AddressList } from '@mc/shared'
 import type { Id } from './catalog'
 import { del, get, post, put } from './request'
 
-export interface Address {
-  id: Id
-  name: string
-  phone: string
-  province: string
-  city: string
-  district: string
-  detail: string
-  isDefault: boolean
-}
+export type { Address } from '@mc/shared'
 
 export type AddressInput = Omit<Address, 'id'>
 
@@ -18,7 +10,7 @@ export const fullAddress = (a: Pick<Address, 'province' | 'city' | 'district' | 
 
 /** `GET /api/addresses`: default first. */
 export async function listAddresses(): Promise<Address[]> {
-  const res = await get<{ items: Address[] }>('/api/addresses')
+  const res = await get<AddressList>('/api/addresses')
   return res.items
 }
 

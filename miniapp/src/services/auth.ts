@@ -1,12 +1,8 @@
+import type { LoginResponse, Me } from '@mc/shared'
 import Taro from '@tarojs/taro'
 import { getSession, updateSession, type User } from '@/stores/session'
 import { ApiError, errorMessage, get, post, setAuthHooks } from './request'
 import { KEYS, clearToken, getItem, getToken, removeItem, setItem, setToken } from './storage'
-
-export interface LoginResponse {
-  token: string
-  user: User
-}
 
 /** The server accepts a distributor ref of 1–16 letters or digits; anything else is dropped, not sent. */
 const REF_RE = /^[A-Za-z0-9]{1,16}$/
@@ -123,7 +119,7 @@ export const isLoggedIn = () => Boolean(getToken())
 /** Refreshes the profile (`GET /api/me`); keeps the stored one if that fails. */
 export async function refreshMe(): Promise<User | null> {
   try {
-    const me = await get<User>('/api/me')
+    const me = await get<Me>('/api/me')
     updateSession({ user: me, status: 'ready', error: null })
     return me
   } catch {

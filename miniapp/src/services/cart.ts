@@ -1,32 +1,14 @@
 import type { Id } from './catalog'
-import type { CheckoutPreview } from './checkout'
+import type { CartLine, CartView } from '@mc/shared'
 import { ApiError, del, get, put } from './request'
 
 /** Most of one item a cart line (and an order line) may hold. */
 export const MAX_QTY_PER_LINE = 99
 
-export interface CartLine {
-  skuId: Id
-  productId: Id
-  title: string
-  coverUrl: string
-  specs: Record<string, string>
-  qty: number
-  selected: boolean
-  stock: number
-  /** false when off shelf, inactive or out of stock */
-  available: boolean
-  priceCents: number
-  memberPriceCents: number | null
-  /** the unit price the server's pricing gave this line */
-  unitPriceCents: number
-}
+export type { CartLine } from '@mc/shared'
 
 /** `GET /api/cart`: the lines and the server's price breakdown of the selected, available ones. */
-export interface Cart {
-  items: CartLine[]
-  preview: CheckoutPreview | null
-}
+export type Cart = CartView
 
 export function getCart(): Promise<Cart> {
   return get<Cart>('/api/cart')

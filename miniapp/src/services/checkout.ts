@@ -1,13 +1,10 @@
+import type { CheckoutItem, CheckoutPreviewLine, CheckoutPreviewResponse } from '@mc/shared'
 import type { Id } from './catalog'
 import { post } from './request'
 
-/** What goes to checkout: a SKU and how many. */
-export interface CheckoutItem {
-  skuId: Id
-  qty: number
-}
+export type { CheckoutItem } from '@mc/shared'
 
-/** One adjustment of the server's breakdown; `amountCents` is negative (money taken off). */
+/** One adjustment as the pages show it: a checkout preview's (`Adjustment`) or an order's (`OrderAdjustment`) of `@mc/shared`; `amountCents` is negative (money taken off). */
 export interface Adjustment {
   kind: string
   /** the line it belongs to (checkout preview), or null for order-level ones */
@@ -18,41 +15,10 @@ export interface Adjustment {
   label: string
 }
 
-export interface PreviewLine {
-  lineId: string
-  skuId: Id
-  productId: Id
-  title: string
-  specs: Record<string, string>
-  coverUrl: string
-  qty: number
-  listPriceCents: number
-  unitPriceCents: number
-  priceSource: string
-  goodsCents: number
-  lineDiscountCents: number
-  couponCents: number
-  pointsCents: number
-  cashPaidCents: number
-  requiresMembership?: boolean
-}
+export type PreviewLine = CheckoutPreviewLine
 
 /** `POST /api/checkout/preview`: the price breakdown exactly as the order would get it. */
-export interface CheckoutPreview {
-  lines: PreviewLine[]
-  adjustments: Adjustment[]
-  goodsCents: number
-  discountCents: number
-  shippingCents: number
-  shippingPaidCents?: number
-  pointsUsed: number
-  pointsValueCents: number
-  payableCents: number
-  pointsToEarn: number
-  /** what a member card would save this buyer on this cart (0 for members) */
-  memberSavingsCents: number
-  requiresMembership?: boolean
-}
+export type CheckoutPreview = CheckoutPreviewResponse
 
 export function previewCheckout(items: CheckoutItem[], usePoints = false): Promise<CheckoutPreview> {
   return post<CheckoutPreview>('/api/checkout/preview', usePoints ? { items, usePoints } : { items })

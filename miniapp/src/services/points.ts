@@ -1,18 +1,7 @@
-import { POINTS_KIND_LABEL, type PointsKind } from '@mc/shared'
-import type { Id, Paged } from './catalog'
+import { POINTS_KIND_LABEL, type Paged, type PointsKind, type PointsLedgerEntry } from '@mc/shared'
 import { get } from './request'
 
-/** `GET /api/points/ledger` item. */
-export interface PointsLedgerEntry {
-  id: Id
-  kind: PointsKind
-  /** Signed: credits > 0, debits < 0. */
-  delta: number
-  balanceAfter: number
-  orderId: Id | null
-  memo: string
-  createdAt: string
-}
+export type { PointsLedgerEntry } from '@mc/shared'
 
 /** The customer's own points ledger, newest first. */
 export function listPointsLedger(page: number, pageSize: number): Promise<Paged<PointsLedgerEntry>> {

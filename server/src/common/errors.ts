@@ -13,8 +13,9 @@ export class AppError extends HttpException {
   }
 }
 
-export const notFound = (what = 'resource') => new AppError(404, 'NOT_FOUND', `${what} not found`);
+/** `notFound('订单')` → 404 「订单不存在」; `notFound(`SKU ${id}`)` → 「SKU 12 不存在」 (a space after Latin letters or digits). */
+export const notFound = (what = '请求的内容') => new AppError(404, 'NOT_FOUND', `${what}${/[A-Za-z0-9]$/.test(what) ? ' ' : ''}不存在`);
 export const conflict = (code: ErrorCode, message: string, details?: unknown) => new AppError(409, code, message, details);
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'VALIDATION_FAILED', message, details);
-export const unauthorized = (message = 'login required') => new AppError(401, 'UNAUTHORIZED', message);
-export const forbidden = (message = 'not allowed') => new AppError(403, 'FORBIDDEN', message);
+export const unauthorized = (message = '请先登录') => new AppError(401, 'UNAUTHORIZED', message);
+export const forbidden = (message = '没有权限执行此操作') => new AppError(403, 'FORBIDDEN', message);

@@ -2,6 +2,19 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import type { ErrorBody, ErrorCode } from '@mc/shared';
 
+/** What people read for an error the framework raised (a bad route param, an unknown route, a body too large). */
+const MESSAGE_BY_STATUS: Record<number, string> = {
+  400: '请求参数有误',
+  401: '请先登录',
+  403: '没有权限执行此操作',
+  404: '请求的内容不存在',
+  405: '不支持该请求方法',
+  409: '操作冲突，请刷新后重试',
+  413: '提交的内容过大',
+  415: '不支持该内容类型，请以 JSON 提交',
+  429: '操作过于频繁，请稍后再试',
+};
+
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHORIZED',
@@ -39,17 +52,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { status, body: resp as ErrorBody };
       }
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'CONFLICT');
+      // the Express adapter wraps body-parser's SyntaxError (malformed JSON) and a bad %-escape in the path
       const message =
-        status === 404 ? 'not found' : typeof resp === 'string' ? resp : ((resp as { message?: string })?.message ?? exception.message);
-      return { status, body: { error: { code, message: String(message) } } };
+        exception.cause instanceof SyntaxError
+          ? '请求内容不是有效的 JSON'
+          : exception.cause instanceof URIError
+            ? '请求地址有误'
+            : (MESSAGE_BY_STATUS[status] ?? (status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`));
+      return { status, body: { error: { code, message } } };
     }
     // body-parser and similar errors carry a status (malformed JSON, payload too large)
     const e = exception as { status?: number; statusCode?: number; type?: string };
     const status = e?.status ?? e?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = e.type === 'entity.parse.failed' ? 'request body is not valid JSON' : 'bad request';
+      const message = e.type === 'entity.parse.failed' ? '请求内容不是有效的 JSON' : status === 413 ? '提交的内容过大' : '请求有误';
       return { status: status === 413 ? 413 : 400, body: { error: { code: 'VALIDATION_FAILED', message } } };
     }
-    return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: 'internal error' } } };
+    return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: '服务器开小差了，请稍后再试' } } };
   }
 }

@@ -1,4 +1,4 @@
-import type { IsoDateTime } from './common';
+import type { Id, IsoDateTime } from './common';
 
 /** POST /api/auth/wechat-login */
 export interface WechatLoginRequest {
@@ -7,24 +7,44 @@ export interface WechatLoginRequest {
   ref?: string;
 }
 
+/** The customer's tier in `/api/me`. */
 export interface TierSummary {
-  id: string;
+  id: Id;
   name: string;
-  discountBp: number;
-  pointsMultiplierBp: number;
 }
 
-/** GET /api/me */
+/** The next tier up and the growth still needed to reach it. */
+export interface NextTierSummary {
+  id: Id;
+  name: string;
+  growthThreshold: number;
+  growthNeeded: number;
+}
+
+/** GET /api/me (also PATCH /api/me and the `user` of the login answer). */
 export interface Me {
-  id: string;
-  nickname: string | null;
-  avatarUrl: string | null;
+  id: Id;
+  /** '' until the customer sets one. */
+  nickname: string;
+  /** '' until the customer sets one. */
+  avatarUrl: string;
   phone: string | null;
+  /** YYYY-MM-DD, set once by the customer. */
+  birthday: string | null;
   isMember: boolean;
   memberUntil: IsoDateTime | null;
   tier: TierSummary | null;
+  nextTier: NextTierSummary | null;
   growth: number;
   pointsBalance: number;
+}
+
+/** PATCH /api/me */
+export interface UpdateMeRequest {
+  nickname?: string;
+  avatarUrl?: string;
+  /** YYYY-MM-DD; can be set once. */
+  birthday?: string;
 }
 
 export interface LoginResponse {
@@ -32,8 +52,11 @@ export interface LoginResponse {
   user: Me;
 }
 
+/** The staff roles by their constant names. */
 export const STAFF_ROLES = ['OWNER', 'OPERATOR', 'FINANCE'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+/** A staff role as the server sends it (`role` of StaffUser): lower case. */
+export type StaffRoleValue = Lowercase<StaffRole>;
 
 /** POST /api/admin/auth/login */
 export interface AdminLoginRequest {
@@ -41,10 +64,11 @@ export interface AdminLoginRequest {
   password: string;
 }
 
+/** The `staff` of the login answer; GET /api/admin/me. */
 export interface StaffUser {
-  id: string;
+  id: Id;
   username: string;
-  role: StaffRole;
+  role: StaffRoleValue;
 }
 
 export interface AdminLoginResponse {

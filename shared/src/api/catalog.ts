@@ -1,49 +1,142 @@
 import type { Cents } from '../money';
-import type { PageQuery } from './common';
+import type { Id, IsoDateTime, PageQuery } from './common';
 
-/** GET /api/categories returns CategoryNode[] (roots, sorted by `sort`). */
+/** GET /api/categories returns CategoryNode[]: active roots with their active children, by `sort` (highest first). */
 export interface CategoryNode {
-  id: string;
+  id: Id;
   name: string;
-  iconUrl: string | null;
+  /** '' when none. */
+  iconUrl: string;
   sort: number;
   children: CategoryNode[];
 }
 
 /** GET /api/products */
 export interface ProductListQuery extends PageQuery {
-  categoryId?: string;
+  categoryId?: Id;
   q?: string;
 }
 
-/** An item of GET /api/products; prices of the product's cheapest SKU. */
+/** An item of GET /api/products (on-shelf products); prices of the product's cheapest SKU. */
 export interface ProductListItem {
-  id: string;
+  id: Id;
   title: string;
-  coverUrl: string | null;
+  subtitle: string;
+  /** '' when none. */
+  coverUrl: string;
+  categoryId: Id;
+  memberOnly: boolean;
   priceCents: Cents;
   memberPriceCents: Cents | null;
-  /** Present while a member day with a price for this product is on. */
-  memberDayPriceCents?: Cents | null;
+  /** Present only when the product has a default member-day price. */
+  memberDayPriceCents?: Cents;
 }
 
 /** Spec name → value, e.g. { 颜色: '红', 尺码: 'M' }. */
 export type SkuSpecs = Record<string, string>;
 
+/** A spec name with its values in SKU order, e.g. `{ name: '颜色', values: ['白', '黑'] }`. */
+export interface SpecGroup {
+  name: string;
+  values: string[];
+}
+
+/** An active SKU of GET /api/products/:id. */
 export interface SkuView {
-  id: string;
+  id: Id;
   specs: SkuSpecs;
   priceCents: Cents;
   memberPriceCents: Cents | null;
-  memberDayPriceCents?: Cents | null;
+  memberDayPriceCents: Cents | null;
   stock: number;
 }
 
-/** GET /api/products/:id */
+/** GET /api/products/:id (404 when off shelf) */
 export interface ProductDetail extends ProductListItem {
-  categoryId: string;
   images: string[];
   description: string;
-  memberOnly: boolean;
+  specGroups: SpecGroup[];
   skus: SkuView[];
 }
+
+// ---- staff (`/api/admin/...`)
+
+/** An item of GET /api/admin/categories (a flat list). */
+export interface AdminCategory {
+  id: Id;
+  parentId: Id | null;
+  name: string;
+  iconUrl: string;
+  sort: number;
+  active: boolean;
+}
+
+/** POST /api/admin/categories; PUT takes the same fields, all optional. */
+export interface AdminCategoryRequest {
+  parentId?: Id | null;
+  name: string;
+  iconUrl?: string;
+  sort?: number;
+  active?: boolean;
+}
+
+/** GET /api/admin/products */
+export interface AdminProductListQuery extends PageQuery {
+  q?: string;
+  categoryId?: Id;
+  onShelf?: boolean;
+}
+
+/** An item of GET /api/admin/products. */
+export interface AdminProductListItem {
+  id: Id;
+  title: string;
+  categoryId: Id;
+  coverUrl: string;
+  onShelf: boolean;
+  memberOnly: boolean;
+  sort: number;
+  /** The lowest list price of the active SKUs. */
+  priceCents: Cents;
+  memberPriceCents: Cents | null;
+  totalStock: number;
+  skuCount: number;
+  updatedAt: IsoDateTime;
+}
+
+/** A SKU of the staff product detail (inactive ones included, flagged). */
+export interface AdminSku {
+  id: Id;
+  specs: SkuSpecs;
+  priceCents: Cents;
+  memberPriceCents: Cents | null;
+  memberDayPriceCents: Cents | null;
+  stock: number;
+  weightGrams: number;
+  active: boolean;
+}
+
+/** GET /api/admin/products/:id; also what POST/PUT /api/admin/products answer. */
+export interface AdminProductDetail {
+  id: Id;
+  categoryId: Id;
+  title: string;
+  subtitle: string;
+  coverUrl: string;
+  images: string[];
+  description: string;
+  onShelf: boolean;
+  memberOnly: boolean;
+  sort: number;
+  skus: AdminSku[];
+}
+
+/** PATCH /api/admin/skus/:id */
+export interface AdminSkuPatchRequest {
+  stock?: number;
+  priceCents?: Cents;
+  memberPriceCents?: Cents | null;
+}
+
+/** What PATCH /api/admin/skus/:id answers. */
+export type AdminSkuPatchResponse = AdminSku & { productId: Id };

@@ -1,7 +1,9 @@
-import type { PriceBreakdown } from '../pricing/types';
+import type { PriceBreakdown, PricedLine } from '../pricing/types';
+import type { SkuSpecs } from './catalog';
+import type { Id } from './common';
 
 export interface CheckoutItem {
-  skuId: string;
+  skuId: Id;
   qty: number;
 }
 
@@ -10,8 +12,19 @@ export interface CheckoutPreviewRequest {
   items: CheckoutItem[];
   /** Spend as many points as the rules allow. */
   usePoints?: boolean;
-  couponId?: string;
 }
 
-/** The breakdown priceCart computed from the database's prices. */
-export type CheckoutPreviewResponse = PriceBreakdown;
+/** A line of the preview: priceCart's line with numeric ids and the product's display fields. */
+export interface CheckoutPreviewLine extends Omit<PricedLine, 'skuId' | 'productId' | 'categoryId'> {
+  skuId: Id;
+  productId: Id;
+  categoryId: Id;
+  title: string;
+  specs: SkuSpecs;
+  coverUrl: string;
+}
+
+/** The breakdown priceCart computed from the database's prices (PricingContextService.present). */
+export interface CheckoutPreviewResponse extends Omit<PriceBreakdown, 'lines'> {
+  lines: CheckoutPreviewLine[];
+}

@@ -1,5 +1,8 @@
-/** ISO-8601 with offset, e.g. '2025-03-07T10:00:00+08:00'. */
+/** ISO-8601 with offset, as the server writes it (`Date.toISOString()`, e.g. '2025-03-07T02:00:00.000Z'). */
 export type IsoDateTime = string;
+
+/** Ids are the database's integer keys, sent as JSON numbers. */
+export type Id = number;
 
 /** `?page=1&pageSize=20` */
 export interface PageQuery {

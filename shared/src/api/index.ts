@@ -4,5 +4,7 @@ export * from './auth';
 export * from './catalog';
 export * from './cart';
 export * from './checkout';
+export * from './address';
 export * from './orders';
+export * from './membership';
 export * from './points';

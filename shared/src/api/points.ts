@@ -1,14 +1,14 @@
 import type { PointsKind } from '../points';
-import type { IsoDateTime } from './common';
+import type { Id, IsoDateTime } from './common';
 
 /** An entry of `GET /api/points/ledger` (newest first, paged). */
 export interface PointsLedgerEntry {
-  id: number;
+  id: Id;
   kind: PointsKind;
   /** Signed: credits > 0, debits < 0. */
   delta: number;
   balanceAfter: number;
-  orderId: number | null;
+  orderId: Id | null;
   memo: string;
   createdAt: IsoDateTime;
 }

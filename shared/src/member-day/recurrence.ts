@@ -53,15 +53,16 @@ export function localDate(timeZone: string, at: Date): [number, number, number, 
   return [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate(), weekday];
 }
 
+/** What is wrong with a schedule, in Chinese for the merchant (shown after `recurrence:`), or null. */
 export function validateSchedule(s: MemberDaySchedule): string | null {
   const r = s.recurrence;
   const values = r.kind === 'MONTHLY' ? r.days : r.weekdays;
   const max = r.kind === 'MONTHLY' ? 31 : 7;
-  if (values.length === 0) return 'recurrence needs at least one day';
-  if (values.some((v) => !Number.isInteger(v) || v < 1 || v > max)) return `recurrence days must be 1 … ${max}`;
-  if (new Set(values).size !== values.length) return 'recurrence days repeat';
-  if (!Number.isInteger(s.startMinute) || s.startMinute < 0 || s.startMinute > 1439) return 'startMinute must be 0 … 1439';
-  if (!Number.isInteger(s.endMinute) || s.endMinute <= s.startMinute || s.endMinute > 1440) return 'endMinute must be after startMinute and at most 1440';
+  if (values.length === 0) return '请至少选择一天';
+  if (values.some((v) => !Number.isInteger(v) || v < 1 || v > max)) return `日期须为 1 … ${max}`;
+  if (new Set(values).size !== values.length) return '日期有重复';
+  if (!Number.isInteger(s.startMinute) || s.startMinute < 0 || s.startMinute > 1439) return 'startMinute 开始时间须为 0 … 1439（分钟）';
+  if (!Number.isInteger(s.endMinute) || s.endMinute <= s.startMinute || s.endMinute > 1440) return 'endMinute 结束时间须晚于开始时间，且不超过 1440（分钟）';
   return null;
 }
 

@@ -15,7 +15,7 @@ function readToken(jwt: JwtService, req: Request): TokenPayload {
   try {
     return jwt.verify<TokenPayload>(match[1]);
   } catch {
-    throw unauthorized('invalid or expired token');
+    throw unauthorized('登录已失效，请重新登录');
   }
 }
 
@@ -27,7 +27,7 @@ export class CustomerGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const payload = readToken(this.jwt, req);
-    if (payload.typ !== 'customer') throw forbidden('customer login required');
+    if (payload.typ !== 'customer') throw forbidden('请使用顾客账号登录');
     req.customer = { kind: 'customer', customerId: payload.sub };
     return true;
   }
@@ -48,10 +48,10 @@ export class StaffGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const payload = readToken(this.jwt, req);
-    if (payload.typ !== 'staff' || !payload.role) throw forbidden('staff only');
+    if (payload.typ !== 'staff' || !payload.role) throw forbidden('仅限店铺员工使用');
     const allowed = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
     if (payload.role !== 'owner' && allowed && !allowed.includes(payload.role)) {
-      throw forbidden(`role ${payload.role} may not do this`);
+      throw forbidden('您的账号角色无权执行此操作');
     }
     req.staff = { kind: 'staff', staffId: payload.sub, role: payload.role };
     return true;

@@ -29,13 +29,13 @@ export class IdempotencyService {
     work: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
     if (key === undefined || key === '') return withTx(this.ds, work);
-    if (!KEY_PATTERN.test(key)) throw badRequest('Idempotency-Key must be 1-100 characters of A-Z a-z 0-9 _ - : .');
+    if (!KEY_PATTERN.test(key)) throw badRequest('Idempotency-Key 须为 1–100 个字符，只能包含 A-Z a-z 0-9 _ - : .');
     const requestHash = createHash('sha256').update(scope).update('\n').update(JSON.stringify(request ?? null)).digest('hex');
     const replay = async (em: EntityManager): Promise<T | null> => {
       const row = await em.findOneBy(IdempotencyKey, { customerId, idemKey: key });
       if (!row) return null;
       if (row.requestHash !== requestHash) {
-        throw new AppError(409, 'IDEMPOTENCY_CONFLICT', 'this Idempotency-Key was used with a different request');
+        throw new AppError(409, 'IDEMPOTENCY_CONFLICT', '该请求编号（Idempotency-Key）已用于另一笔不同的请求，请刷新后重试');
       }
       return JSON.parse(row.responseJson) as T;
     };

@@ -18,7 +18,7 @@ export class RateLimitService {
     const now = this.clock.now().getTime();
     if (row && now - row.windowStart.getTime() < windowMs && row.hits >= limit) {
       const retryAfterSeconds = Math.ceil((row.windowStart.getTime() + windowMs - now) / 1000);
-      throw new AppError(429, 'RATE_LIMITED', 'too many attempts, try again later', { retryAfterSeconds });
+      throw new AppError(429, 'RATE_LIMITED', '尝试次数过多，请稍后再试', { retryAfterSeconds });
     }
   }
 

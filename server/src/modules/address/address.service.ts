@@ -32,14 +32,14 @@ export class AddressService {
   /** For order placement: the customer's own address, read inside the order's transaction. */
   async getOwn(em: EntityManager, customerId: number, id: number): Promise<Address> {
     const row = await em.findOneBy(Address, { id, customerId });
-    if (!row) throw notFound('address');
+    if (!row) throw notFound('收货地址');
     return row;
   }
 
   async create(customerId: number, dto: AddressDto): Promise<AddressView> {
     return withTx(this.ds, async (em) => {
       const count = await em.countBy(Address, { customerId });
-      if (count >= MAX_ADDRESSES) throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${MAX_ADDRESSES} addresses`);
+      if (count >= MAX_ADDRESSES) throw new AppError(409, 'LIMIT_EXCEEDED', `最多保存 ${MAX_ADDRESSES} 个收货地址`);
       const makeDefault = dto.isDefault === true || count === 0;
       // only touch other rows when there are some: a locking UPDATE on an empty range takes gap locks
       if (makeDefault && count > 0) await em.update(Address, { customerId, isDefault: true }, { isDefault: false });

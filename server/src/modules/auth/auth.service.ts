@@ -60,8 +60,8 @@ export class AuthService implements OnApplicationBootstrap {
     try {
       session = await this.wechat.code2Session(code);
     } catch (e) {
-      if (e instanceof WechatError) throw unauthorized('WeChat login failed: invalid or used code');
-      throw new AppError(502, 'INTERNAL_ERROR', 'WeChat is not reachable, try again');
+      if (e instanceof WechatError) throw unauthorized('微信登录失败：登录凭证无效或已过期，请重试');
+      throw new AppError(502, 'INTERNAL_ERROR', '暂时无法连接微信，请稍后再试');
     }
     const now = this.clock.now();
     const repo = this.ds.getRepository(Customer);
@@ -107,7 +107,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   async staffById(id: number): Promise<StaffUser> {
     const staff = await this.ds.manager.findOneBy(StaffUser, { id, active: true });
-    if (!staff) throw unauthorized('staff account not found');
+    if (!staff) throw unauthorized('员工账号不存在或已停用，请重新登录');
     return staff;
   }
 
@@ -123,7 +123,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   async customerById(id: number): Promise<Customer> {
     const customer = await this.ds.manager.findOneBy(Customer, { id });
-    if (!customer) throw unauthorized('customer not found');
+    if (!customer) throw unauthorized('账号不存在，请重新登录');
     return customer;
   }
 

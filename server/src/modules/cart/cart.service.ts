@@ -64,15 +64,15 @@ export class CartService {
       return this.view(customerId);
     }
     const { maxQtyPerLine } = await this.settings.get(em);
-    if (qty > maxQtyPerLine) throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${maxQtyPerLine} of one item`);
+    if (qty > maxQtyPerLine) throw new AppError(409, 'LIMIT_EXCEEDED', `同一商品最多购买 ${maxQtyPerLine} 件`);
     const { sku } = (await this.pricing.loadSkus(em, [skuId])).get(skuId)!;
-    if (qty > sku.stock) throw new AppError(409, 'OUT_OF_STOCK', `only ${sku.stock} left`, { skuId, stock: sku.stock });
+    if (qty > sku.stock) throw new AppError(409, 'OUT_OF_STOCK', sku.stock > 0 ? `库存仅剩 ${sku.stock} 件` : '该商品已售罄', { skuId, stock: sku.stock });
     const existing = await em.findOneBy(CartItem, { customerId, skuId });
     if (existing) {
       await em.update(CartItem, { id: existing.id }, { qty, ...(selected === undefined ? {} : { selected }) });
     } else {
       if ((await em.countBy(CartItem, { customerId })) >= MAX_CART_LINES) {
-        throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${MAX_CART_LINES} lines in the cart`);
+        throw new AppError(409, 'LIMIT_EXCEEDED', `购物车最多放 ${MAX_CART_LINES} 种商品`);
       }
       // a double tap may insert twice: the unique (customer, sku) key keeps one line
       await em.upsert(CartItem, { customerId, skuId, qty, selected: selected ?? true, addedAt: this.clock.now() }, ['customerId', 'skuId']);

@@ -81,7 +81,7 @@ function fieldError(field: string, problem: string) {
 function checkSkuPrices(s: SkuPrices, path: string): void {
   for (const key of ['memberPriceCents', 'memberDayPriceCents'] as const) {
     const v = s[key];
-    if (v !== null && v > s.priceCents) throw fieldError(path ? `${path}.${key}` : key, `must not be above priceCents (${s.priceCents})`);
+    if (v !== null && v > s.priceCents) throw fieldError(path ? `${path}.${key}` : key, `不能高于售价（${s.priceCents} 分）`);
   }
 }
 
@@ -152,7 +152,7 @@ export class CatalogAdminService {
   updateCategory(id: number, dto: UpdateCategoryDto): Promise<AdminCategory> {
     return withTx(this.ds, async (em) => {
       const row = await em.findOne(Category, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
-      if (!row) throw notFound('category');
+      if (!row) throw notFound('分类');
       if (dto.parentId !== undefined && dto.parentId !== null) await this.checkParent(em, dto.parentId, id);
       Object.assign(row, defined(dto));
       await em.update(Category, id, { parentId: row.parentId, name: row.name, iconUrl: row.iconUrl, sort: row.sort, active: row.active });
@@ -163,11 +163,12 @@ export class CatalogAdminService {
   deleteCategory(id: number): Promise<void> {
     return withTx(this.ds, async (em) => {
       const row = await em.findOne(Category, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
-      if (!row) throw notFound('category');
+      if (!row) throw notFound('分类');
       const children = await em.countBy(Category, { parentId: id });
       const products = await em.countBy(Product, { categoryId: id });
       if (children > 0 || products > 0) {
-        throw conflict('CONFLICT', `category still has ${children} child categories and ${products} products`, { children, products });
+        const what = [children > 0 && `${children} 个子分类`, products > 0 && `${products} 件商品`].filter(Boolean).join('、');
+        throw conflict('CONFLICT', `不能删除：该分类下还有 ${what}`, { children, products });
       }
       await em.delete(Category, id);
     });
@@ -175,19 +176,19 @@ export class CatalogAdminService {
 
   /** Two levels only: the parent must be a root, and a category with children cannot become a child. */
   private async checkParent(em: EntityManager, parentId: number, id: number | null): Promise<void> {
-    if (parentId === id) throw fieldError('parentId', 'a category cannot be its own parent');
+    if (parentId === id) throw fieldError('parentId', '不能把分类设为自己的上级');
     const parent = await em.findOne(Category, { where: { id: parentId }, lock: rowLock(em, 'pessimistic_read') });
-    if (!parent) throw notFound('parent category');
-    if (parent.parentId !== null) throw fieldError('parentId', 'the parent must be a root category (two levels only)');
+    if (!parent) throw notFound('上级分类');
+    if (parent.parentId !== null) throw fieldError('parentId', '上级分类须为一级分类（分类最多两级）');
     if (id !== null && (await em.countBy(Category, { parentId: id })) > 0) {
-      throw fieldError('parentId', 'a category with children cannot become a child');
+      throw fieldError('parentId', '该分类下有子分类，不能再设为子分类');
     }
   }
 
   /** Shared lock: a category cannot be deleted while a product is being put into it. */
   private async requireCategory(em: EntityManager, id: number): Promise<void> {
     const found = await em.findOne(Category, { select: { id: true }, where: { id }, lock: rowLock(em, 'pessimistic_read') });
-    if (!found) throw notFound('category');
+    if (!found) throw notFound('分类');
   }
 
   // ---- products ----
@@ -231,7 +232,7 @@ export class CatalogAdminService {
   /** The product with all its SKUs, inactive ones included (flagged). */
   async productDetail(id: number, em: EntityManager = this.ds.manager): Promise<AdminProductDetail> {
     const p = await em.findOneBy(Product, { id });
-    if (!p) throw notFound('product');
+    if (!p) throw notFound('商品');
     const skus = await em.find(Sku, { where: { productId: id }, order: { id: 'ASC' } });
     return {
       id: p.id,
@@ -287,7 +288,7 @@ export class CatalogAdminService {
     return withTx(this.ds, async (em) => {
       // The product row lock serialises every SKU change of this product, so its lowest prices stay right.
       const product = await em.findOne(Product, { select: { id: true }, where: { id }, lock: rowLock(em, 'pessimistic_write') });
-      if (!product) throw notFound('product');
+      if (!product) throw notFound('商品');
       const { skus, ...fields } = dto;
       if (fields.categoryId !== undefined) await this.requireCategory(em, fields.categoryId);
       await em.update(Product, id, { ...defined(fields), updatedAt: this.clock.now() });
@@ -311,8 +312,8 @@ export class CatalogAdminService {
         continue;
       }
       const existing = byId.get(s.id);
-      if (!existing) throw fieldError(`${path}.id`, `SKU ${s.id} is not a SKU of this product`);
-      if (listed.has(s.id)) throw fieldError(`${path}.id`, `SKU ${s.id} is listed twice`);
+      if (!existing) throw fieldError(`${path}.id`, `SKU ${s.id} 不属于该商品`);
+      if (listed.has(s.id)) throw fieldError(`${path}.id`, `SKU ${s.id} 重复出现`);
       const merged = { ...existing, ...defined(s), active: true };
       checkSkuPrices(merged, path);
       listed.set(s.id, merged);
@@ -333,7 +334,7 @@ export class CatalogAdminService {
   setOnShelf(staffId: number, id: number, onShelf: boolean): Promise<AdminProductDetail> {
     return withTx(this.ds, async (em) => {
       const product = await em.findOne(Product, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
-      if (!product) throw notFound('product');
+      if (!product) throw notFound('商品');
       if (product.onShelf !== onShelf) {
         await em.update(Product, id, { onShelf, updatedAt: this.clock.now() });
         const action = onShelf ? 'product.on-shelf' : 'product.off-shelf';
@@ -349,7 +350,7 @@ export class CatalogAdminService {
   patchSku(staffId: number, id: number, dto: PatchSkuDto): Promise<AdminSku & { productId: number }> {
     return withTx(this.ds, async (em) => {
       const found = await em.findOne(Sku, { select: { id: true, productId: true }, where: { id } });
-      if (!found) throw notFound('sku');
+      if (!found) throw notFound('SKU');
       await em.findOne(Product, { select: { id: true }, where: { id: found.productId }, lock: rowLock(em, 'pessimistic_write') });
       const sku = await em.findOneOrFail(Sku, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       const next = { ...sku, ...defined(dto) };

@@ -177,7 +177,7 @@ export class CatalogService implements OnModuleDestroy {
 
   private async loadProductDetail(id: number) {
     const product = await this.ds.getRepository(Product).findOneBy({ id, onShelf: true });
-    if (!product) throw notFound('product');
+    if (!product) throw notFound('商品');
     const skus = await this.ds.getRepository(Sku).find({ where: { productId: id, active: true }, order: { id: 'ASC' } });
     const specGroups = new Map<string, string[]>();
     for (const s of skus) {

@@ -48,7 +48,7 @@ export class PricingContextService {
     for (const { skuId, qty } of items) bySku.set(skuId, (bySku.get(skuId) ?? 0) + qty);
     const merged = [...bySku].map(([skuId, qty]) => ({ skuId, qty }));
     const over = merged.find((i) => i.qty > maxQtyPerLine);
-    if (over) throw new AppError(409, 'LIMIT_EXCEEDED', `at most ${maxQtyPerLine} of one item per order`, { skuId: over.skuId });
+    if (over) throw new AppError(409, 'LIMIT_EXCEEDED', `每单同一商品最多购买 ${maxQtyPerLine} 件`, { skuId: over.skuId });
     return merged;
   }
 
@@ -65,9 +65,9 @@ export class PricingContextService {
     for (const id of skuIds) {
       const found = skus.find((s) => s.id === id);
       const product = found?.product;
-      if (!found || !product) throw notFound(`sku ${id}`);
+      if (!found || !product) throw notFound(`商品（SKU ${id}）`);
       const { product: _joined, ...sku } = found;
-      if (!sku.active || !product.onShelf) throw new AppError(409, 'INVALID_STATE', `${product.title} is no longer on sale`, { skuId: id });
+      if (!sku.active || !product.onShelf) throw new AppError(409, 'INVALID_STATE', `「${product.title}」已下架`, { skuId: id });
       out.set(id, { sku: sku as Sku, product });
     }
     return out;

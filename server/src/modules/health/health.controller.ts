@@ -13,7 +13,7 @@ export class HealthController {
     try {
       await this.ds.query('SELECT 1');
     } catch {
-      throw new AppError(503, 'INTERNAL_ERROR', 'database unreachable');
+      throw new AppError(503, 'INTERNAL_ERROR', '数据库暂时无法连接');
     }
     return { status: 'ok', database: 'up' };
   }

@@ -312,7 +312,7 @@ export class MemberDayService implements OnModuleDestroy {
 
   async get(id: number) {
     const rule = await this.ds.getRepository(MemberDay).findOneBy({ id });
-    if (!rule) throw notFound('member day');
+    if (!rule) throw notFound('会员日');
     return this.adminView(this.ds.manager, rule);
   }
 
@@ -325,7 +325,7 @@ export class MemberDayService implements OnModuleDestroy {
     return withTx(this.ds, async (em) => {
       const now = this.clock.now();
       const existing = id === null ? null : await em.findOneBy(MemberDay, { id });
-      if (id !== null && !existing) throw notFound('member day');
+      if (id !== null && !existing) throw notFound('会员日');
       const recurrence: Recurrence | undefined = dto.recurrence
         ? dto.recurrence.kind === 'MONTHLY'
           ? { kind: 'MONTHLY', days: dto.recurrence.days ?? [] }
@@ -350,17 +350,17 @@ export class MemberDayService implements OnModuleDestroy {
       const problem = validateSchedule(scheduleOf(rule));
       if (problem) throw badRequest(`recurrence: ${problem}`);
       if (rule.audience === 'TIER_AT_LEAST' && (rule.audienceTierId === null || !(await em.existsBy(Tier, { id: rule.audienceTierId })))) {
-        throw badRequest('audienceTierId: a TIER_AT_LEAST member day needs an existing tier');
+        throw badRequest('audienceTierId: 面向某等级及以上会员的会员日，须选择一个已有的会员等级');
       }
       for (const [categoryId, bp] of Object.entries(rule.categoryRates)) {
-        if (!Number.isInteger(bp) || bp < 1 || bp > 10000) throw badRequest(`categoryRates.${categoryId}: a rate is 1 … 10000 basis points`);
-        if (!(await em.existsBy(Category, { id: Number(categoryId) }))) throw notFound(`category ${categoryId}`);
+        if (!Number.isInteger(bp) || bp < 1 || bp > 10000) throw badRequest(`categoryRates.${categoryId}: 折扣率须为 1 … 10000 个基点（10000 为不打折）`);
+        if (!(await em.existsBy(Category, { id: Number(categoryId) }))) throw notFound(`分类 ${categoryId}`);
       }
       if (skuPrices) {
         const skus = skuPrices.length ? await em.findBy(Sku, { id: In(skuPrices.map((p) => p.skuId)) }) : [];
         for (const p of skuPrices) {
           const sku = skus.find((s) => s.id === p.skuId);
-          if (!sku) throw notFound(`sku ${p.skuId}`);
+          if (!sku) throw notFound(`SKU ${p.skuId}`);
           if (p.priceCents < 0 || p.priceCents > sku.priceCents) {
             throw conflict('CONFLICT', `会员日价须在 0 与原价之间（SKU ${p.skuId} 原价 ${sku.priceCents} 分）`, { skuId: p.skuId });
           }
@@ -394,7 +394,7 @@ export class MemberDayService implements OnModuleDestroy {
 
   async preview(id: number, count: number) {
     const rule = await this.ds.getRepository(MemberDay).findOneBy({ id });
-    if (!rule) throw notFound('member day');
+    if (!rule) throw notFound('会员日');
     const { timezone } = await this.settings.get();
     return {
       id: rule.id,

@@ -90,7 +90,7 @@ export class MembershipSalesService {
       const check = await this.checkFastRefund(em, customerId);
       if (!check.eligible) throw conflict('INVALID_STATE', check.reason);
       const order = await em.findOneBy(Order, { id: check.period.orderId });
-      if (!order) throw notFound('card order');
+      if (!order) throw notFound('会员卡订单');
       if (await em.existsBy(Refund, { orderId: order.id, status: Not('REJECTED') })) throw conflict('INVALID_STATE', '这张会员卡已在退款中');
       const id = await this.refunds.createForOrder(em, order, check.period.paidCents, '极速退卡');
       await this.membership.revokePeriod(em, check.period);
@@ -108,7 +108,7 @@ export class MembershipSalesService {
       const period = await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' } });
       if (!period || period.refundedAt || period.endsAt <= this.clock.now()) throw conflict('INVALID_STATE', '没有可退的会员卡');
       const order = await em.findOneBy(Order, { id: period.orderId });
-      if (!order) throw notFound('card order');
+      if (!order) throw notFound('会员卡订单');
       if (await em.existsBy(Refund, { orderId: order.id, status: Not('REJECTED') })) throw conflict('INVALID_STATE', '这张会员卡已在退款中');
       return this.refunds.createForOrder(em, order, cardProRataRefundCents(period, this.clock.now()), reason, 'REQUESTED');
     });

@@ -92,7 +92,7 @@ export class AdminMembershipPlanController {
   update(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePlanDto) {
     return withTx(this.ds, async (em) => {
       const plan = await em.findOneBy(MembershipPlan, { id });
-      if (!plan) throw notFound('membership plan');
+      if (!plan) throw notFound('会员卡方案');
       const before = planView(plan);
       const saved = await em.save(Object.assign(plan, dto));
       await this.audit.record(em, { staffId: who.staffId, action: 'membership-plan.update', targetType: 'membership_plan', targetId: id, before, after: planView(saved) });

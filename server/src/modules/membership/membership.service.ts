@@ -37,7 +37,7 @@ export class MembershipService implements OnModuleInit {
 
   async planOnSale(em: EntityManager, id: number): Promise<MembershipPlan> {
     const plan = await em.findOneBy(MembershipPlan, { id, onSale: true });
-    if (!plan) throw notFound('membership plan');
+    if (!plan) throw notFound('会员卡方案');
     return plan;
   }
 

@@ -79,7 +79,7 @@ export class AdminTierController {
   update(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTierDto) {
     return withTx(this.ds, async (em) => {
       const tier = await em.findOneBy(Tier, { id });
-      if (!tier) throw notFound('tier');
+      if (!tier) throw notFound('会员等级');
       const before = { ...tier };
       const saved = await em.save(Object.assign(tier, dto));
       await this.checkLadder(em);
@@ -93,8 +93,8 @@ export class AdminTierController {
   async remove(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number) {
     await withTx(this.ds, async (em) => {
       const tier = await em.findOneBy(Tier, { id });
-      if (!tier) throw notFound('tier');
-      if (await em.existsBy(CustomerGrowth, { tierId: id })) throw conflict('CONFLICT', 'customers are in this tier; change its threshold instead');
+      if (!tier) throw notFound('会员等级');
+      if (await em.existsBy(CustomerGrowth, { tierId: id })) throw conflict('CONFLICT', '该等级下已有会员，不能删除；如需调整，请修改它的成长值门槛');
       await em.delete(Tier, { id });
       await this.checkLadder(em);
       await this.audit.record(em, { staffId: who.staffId, action: 'tier.delete', targetType: 'tier', targetId: id, before: tier });
@@ -104,7 +104,7 @@ export class AdminTierController {
   private async checkLadder(em: EntityManager): Promise<void> {
     const tiers = await this.tiers.tiers(em);
     const thresholds = tiers.map((t) => t.growthThreshold);
-    if (new Set(thresholds).size !== thresholds.length) throw conflict('CONFLICT', 'two tiers have the same growth threshold');
-    if (thresholds[0] !== 0) throw conflict('CONFLICT', 'the lowest tier must start at growth 0');
+    if (new Set(thresholds).size !== thresholds.length) throw conflict('CONFLICT', '有两个等级的成长值门槛相同');
+    if (thresholds[0] !== 0) throw conflict('CONFLICT', '最低等级的成长值门槛须为 0');
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canTransition, type OrderStatus } from '@mc/shared';
+import { canTransition, ORDER_STATUS_LABEL, type OrderStatus } from '@mc/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
@@ -35,19 +35,19 @@ export class OrderLifecycle {
   async transition(em: EntityManager, order: number | Order, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order> {
     if (typeof order === 'number') {
       const row = await em.findOneBy(Order, { id: order });
-      if (!row) throw notFound('order');
+      if (!row) throw notFound('订单');
       order = row;
     }
     const orderId = order.id;
     const from = order.status;
-    if (!canTransition(from, to)) throw conflict('INVALID_STATE', `order is ${from}, cannot become ${to}`);
+    if (!canTransition(from, to)) throw conflict('INVALID_STATE', from === to ? `订单已经是「${ORDER_STATUS_LABEL[to]}」状态` : `订单状态为「${ORDER_STATUS_LABEL[from]}」，不能改为「${ORDER_STATUS_LABEL[to]}」`);
     const res = await em
       .createQueryBuilder()
       .update(Order)
       .set({ status: to, ...set })
       .where('id = :id AND status = :from', { id: orderId, from })
       .execute();
-    if (res.affected !== 1) throw conflict('INVALID_STATE', 'the order changed meanwhile, try again');
+    if (res.affected !== 1) throw conflict('INVALID_STATE', '订单状态刚刚发生了变化，请刷新后重试');
     await em.insert(OrderStatusHistory, { orderId, fromStatus: from, toStatus: to, actor, reason, at: this.clock.now() });
     const updated = { ...order, ...set, status: to } as Order;
     await this.onEntered(em, updated, actor);

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ORDER_STATUS_LABEL } from '@mc/shared';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { AppError, conflict, notFound } from '../../common/errors';
@@ -201,7 +202,7 @@ export class OrderService implements OnModuleInit {
   /** A customer sees only their own orders: anyone else's is 404. */
   async ownOrder(em: EntityManager, customerId: number | null, orderId: number): Promise<Order> {
     const order = await em.findOneBy(Order, customerId === null ? { id: orderId } : { id: orderId, customerId });
-    if (!order) throw notFound('order');
+    if (!order) throw notFound('订单');
     return order;
   }
 
@@ -223,8 +224,8 @@ export class OrderService implements OnModuleInit {
   /** Cancels an unpaid order; asks WeChat first, so a payment that just went through is not lost. */
   async cancel(customerId: number | null, orderId: number, actor: Actor, reason: string): Promise<void> {
     const order = await this.ownOrder(this.ds.manager, customerId, orderId);
-    if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `order is ${order.status}, only unpaid orders can be cancelled`);
-    if (await this.payments.settleIfPaidAtWechat(order.id)) throw conflict('INVALID_STATE', 'the order has just been paid');
+    if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `订单状态为「${ORDER_STATUS_LABEL[order.status]}」，只有待付款的订单可以取消`);
+    if (await this.payments.settleIfPaidAtWechat(order.id)) throw conflict('INVALID_STATE', '订单刚刚已支付成功，不能取消');
     await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'CANCELLED', actor, reason, { cancelledAt: this.clock.now() }));
     await this.payments.closeAtWechat(order.id);
   }

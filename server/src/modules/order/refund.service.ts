@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { cardProRataRefundCents } from '@mc/shared';
+import { cardProRataRefundCents, ORDER_KIND_LABEL, ORDER_STATUS_LABEL, REFUND_STATUS_LABEL } from '@mc/shared';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock, DAY_MS } from '../../common/clock';
@@ -66,23 +66,28 @@ export class RefundService implements OnModuleInit {
     const refund = await withTx(this.ds, async (em) => {
       // the row lock serialises refund requests on one order
       const order = await em.findOne(Order, { where: { id: orderId, customerId }, lock: rowLock(em) });
-      if (!order) throw notFound('order');
-      if (order.kind !== 'GOODS') throw conflict('INVALID_STATE', 'this kind of order is refunded through its own route');
+      if (!order) throw notFound('订单');
+      if (order.kind !== 'GOODS') throw conflict('INVALID_STATE', `${ORDER_KIND_LABEL[order.kind]}订单不能在这里申请退款`);
       const { afterSaleDays } = await this.settings.get(em);
       const windowOpen = order.completedAt !== null && this.clock.now().getTime() < order.completedAt.getTime() + afterSaleDays * DAY_MS;
-      if (!refundableStatuses(order.status, windowOpen)) throw conflict('INVALID_STATE', `order is ${order.status}: no refund possible`);
+      if (!refundableStatuses(order.status, windowOpen)) {
+        throw conflict(
+          'INVALID_STATE',
+          order.status === 'COMPLETED' ? `订单已过 ${afterSaleDays} 天售后期，不能申请退款` : `订单状态为「${ORDER_STATUS_LABEL[order.status]}」，不能申请退款`,
+        );
+      }
       if (await em.existsBy(Refund, { orderId, status: In(['REQUESTED', 'APPROVED']) })) {
-        throw conflict('INVALID_STATE', 'a refund for this order is already in progress');
+        throw conflict('INVALID_STATE', '该订单已有退款正在处理中');
       }
       const lines = await em.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } });
       const picks = wanted ?? lines.filter((l) => l.refundedQty < l.qty).map((l) => ({ orderLineId: l.id, qty: l.qty - l.refundedQty }));
-      if (picks.length === 0) throw conflict('INVALID_STATE', 'everything has been refunded already');
+      if (picks.length === 0) throw conflict('INVALID_STATE', '该订单的商品已全部退款');
       const refundLines: RefundLine[] = [];
       for (const pick of picks) {
         const line = lines.find((l) => l.id === pick.orderLineId);
-        if (!line) throw new AppError(400, 'VALIDATION_FAILED', `order line ${pick.orderLineId} is not part of this order`);
-        if (refundLines.some((r) => r.orderLineId === line.id)) throw new AppError(400, 'VALIDATION_FAILED', `order line ${line.id} listed twice`);
-        if (pick.qty > line.qty - line.refundedQty) throw conflict('LIMIT_EXCEEDED', `only ${line.qty - line.refundedQty} of line ${line.id} can be refunded`);
+        if (!line) throw new AppError(400, 'VALIDATION_FAILED', `订单商品 ${pick.orderLineId} 不属于该订单`);
+        if (refundLines.some((r) => r.orderLineId === line.id)) throw new AppError(400, 'VALIDATION_FAILED', `订单商品 ${line.id} 重复出现`);
+        if (pick.qty > line.qty - line.refundedQty) throw conflict('LIMIT_EXCEEDED', `订单商品 ${line.id} 最多还能退 ${line.qty - line.refundedQty} 件`);
         refundLines.push({ orderLineId: line.id, qty: pick.qty, amountCents: cashForUnits(line, line.refundedQty, pick.qty) });
       }
       const everythingAfter = lines.every((l) => l.qty - l.refundedQty === (refundLines.find((r) => r.orderLineId === l.id)?.qty ?? 0));
@@ -140,9 +145,9 @@ export class RefundService implements OnModuleInit {
   async approve(staffId: number, refundId: number, note: string | undefined) {
     await withTx(this.ds, async (em) => {
       const before = await em.findOneBy(Refund, { id: refundId });
-      if (!before) throw notFound('refund');
+      if (!before) throw notFound('退款申请');
       const res = await em.update(Refund, { id: refundId, status: 'REQUESTED' }, { status: 'APPROVED', reviewedBy: staffId, reviewNote: note ?? null, approvedAt: this.clock.now() });
-      if (!res.affected) throw conflict('INVALID_STATE', `refund is ${before.status}`);
+      if (!res.affected) throw conflict('INVALID_STATE', `这笔退款当前为「${REFUND_STATUS_LABEL[before.status]}」，不能再审核`);
       const amountCents = await this.settleCardRefund(em, before);
       await this.audit.record(em, { staffId, action: 'refund.approve', targetType: 'refund', targetId: refundId, before: { status: before.status, amountCents: before.amountCents }, after: { status: 'APPROVED', amountCents, note: note ?? null } });
     });
@@ -165,9 +170,9 @@ export class RefundService implements OnModuleInit {
   async reject(staffId: number, refundId: number, note: string) {
     await withTx(this.ds, async (em) => {
       const before = await em.findOneBy(Refund, { id: refundId });
-      if (!before) throw notFound('refund');
+      if (!before) throw notFound('退款申请');
       const res = await em.update(Refund, { id: refundId, status: 'REQUESTED' }, { status: 'REJECTED', reviewedBy: staffId, reviewNote: note });
-      if (!res.affected) throw conflict('INVALID_STATE', `refund is ${before.status}`);
+      if (!res.affected) throw conflict('INVALID_STATE', `这笔退款当前为「${REFUND_STATUS_LABEL[before.status]}」，不能再审核`);
       await this.audit.record(em, { staffId, action: 'refund.reject', targetType: 'refund', targetId: refundId, before: { status: before.status }, after: { status: 'REJECTED', note } });
     });
     return refundView(await this.ds.getRepository(Refund).findOneByOrFail({ id: refundId }));
@@ -202,7 +207,7 @@ export class RefundService implements OnModuleInit {
   async complete(refundNo: string, wechatRefundId: string | null): Promise<void> {
     await withTx(this.ds, async (em) => {
       const refund = await em.findOneBy(Refund, { refundNo });
-      if (!refund) throw notFound('refund');
+      if (!refund) throw notFound('退款申请');
       const res = await em.update(Refund, { id: refund.id, status: 'APPROVED' }, { status: 'REFUNDED', refundedAt: this.clock.now(), ...(wechatRefundId ? { wechatRefundId } : {}) });
       if (!res.affected) return; // completed already (replayed notification)
       const order = await em.findOneByOrFail(Order, { id: refund.orderId });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ORDER_STATUS_LABEL } from '@mc/shared';
 import { DataSource, In, LessThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, conflict, notFound } from '../../common/errors';
@@ -53,15 +54,15 @@ export class PaymentService implements OnModuleInit {
       .innerJoinAndMapOne('o.buyer', Customer, 'c', 'c.id = o.customerId')
       .where('o.id = :orderId AND o.customerId = :customerId', { orderId, customerId })
       .getOne()) as (Order & { payment: Payment | null; buyer: Customer }) | null;
-    if (!order) throw notFound('order');
-    if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `order is ${order.status}`);
-    if (order.expiresAt && order.expiresAt <= this.clock.now()) throw conflict('INVALID_STATE', 'the payment deadline has passed');
+    if (!order) throw notFound('订单');
+    if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `订单状态为「${ORDER_STATUS_LABEL[order.status]}」，无法支付`);
+    if (order.expiresAt && order.expiresAt <= this.clock.now()) throw conflict('INVALID_STATE', '订单已超过支付时限，请重新下单');
     if (order.payableCents === 0) {
       await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'PAID', `customer:${customerId}`, '应付金额为 0，直接完成支付', { paidAt: this.clock.now() }));
       return { paid: true as const };
     }
     const payment = order.payment;
-    if (payment?.status === 'SUCCESS') throw conflict('INVALID_STATE', 'the order is already paid');
+    if (payment?.status === 'SUCCESS') throw conflict('INVALID_STATE', '订单已支付，请勿重复支付');
     let prepayId = payment?.prepayId ?? null;
     const now = this.clock.now();
     if (!payment || !prepayId || !payment.prepayAt || now.getTime() - payment.prepayAt.getTime() > PREPAY_REUSE_MS) {
@@ -74,7 +75,7 @@ export class PaymentService implements OnModuleInit {
       } catch (e) {
         if (e instanceof WechatPayError && e.code === 'ORDERPAID') {
           await this.settleIfPaidAtWechat(order.id);
-          throw conflict('INVALID_STATE', 'the order is already paid');
+          throw conflict('INVALID_STATE', '订单已支付，请勿重复支付');
         }
         this.logger.error({ err: e, orderId }, 'prepay failed');
         throw new AppError(502, 'PAYMENT_ERROR', '微信支付暂时不可用，请稍后再试');

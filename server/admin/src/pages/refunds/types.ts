@@ -1,4 +1,2 @@
-import type { Refund } from '../orders/types';
-
 /** `GET /api/admin/refunds` items. */
-export type AdminRefund = Refund & { orderNo: string; customerId: number | string };
+export type { AdminRefund } from '@mc/shared';

@@ -9,7 +9,7 @@ export class AddressDto {
   name: string;
 
   @ApiProperty({ example: '13800138000' })
-  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  @Matches(/^1\d{10}$/, { message: '须为 11 位中国大陆手机号' })
   phone: string;
 
   @ApiProperty({ example: '浙江省' })

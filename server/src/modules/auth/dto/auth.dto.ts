@@ -11,7 +11,7 @@ export class WechatLoginDto {
   @ApiPropertyOptional({ description: "distributor ref code from the share link" })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9]{1,16}$/, { message: 'ref must be 1-16 letters or digits' })
+  @Matches(/^[A-Za-z0-9]{1,16}$/, { message: '须为 1–16 位字母或数字' })
   ref?: string;
 }
 
@@ -45,7 +45,7 @@ export class UpdateProfileDto {
 
   @ApiPropertyOptional({ example: '1995-06-18', description: 'YYYY-MM-DD' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthday must be YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '须为 YYYY-MM-DD 格式的日期' })
   @IsISO8601({ strict: true })
   birthday?: string;
 }

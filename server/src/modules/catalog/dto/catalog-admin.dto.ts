@@ -38,15 +38,15 @@ function IsSpecs(options?: ValidationOptions) {
             entries.every(([name, value]) => name.length > 0 && name.length <= 32 && typeof value === 'string' && value.length > 0 && value.length <= 64)
           );
         },
-        defaultMessage: buildMessage((each) => `${each}$property must be an object of up to 10 spec names to non-empty strings`, options),
+        defaultMessage: buildMessage((each) => `${each ? '每一项' : ''}须为规格：最多 10 项，规格名和规格值都不能为空`, options),
       },
     },
     options,
   );
 }
 
-/** A price that may not exceed a sibling price field when both are given (the service checks merged values too). */
-function NotAbove(field: string, options?: ValidationOptions) {
+/** A price that may not exceed a sibling price field (`label` names it for people) when both are given (the service checks merged values too). */
+function NotAbove(field: string, label: string, options?: ValidationOptions) {
   return ValidateBy(
     {
       name: 'notAbove',
@@ -56,7 +56,7 @@ function NotAbove(field: string, options?: ValidationOptions) {
           const limit = (args?.object as Record<string, unknown>)[field];
           return typeof v !== 'number' || typeof limit !== 'number' || v <= limit;
         },
-        defaultMessage: buildMessage((each) => `${each}$property must not be above $constraint1`, options),
+        defaultMessage: buildMessage((each) => `${each ? '每一项' : ''}不能高于${label}`, options),
       },
     },
     options,
@@ -123,7 +123,7 @@ class SkuFields {
   @IsInt()
   @Min(0)
   @Max(MAX_INT)
-  @NotAbove('priceCents')
+  @NotAbove('priceCents', '售价')
   memberPriceCents?: number | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'fen, at most priceCents; null for none' })
@@ -131,7 +131,7 @@ class SkuFields {
   @IsInt()
   @Min(0)
   @Max(MAX_INT)
-  @NotAbove('priceCents')
+  @NotAbove('priceCents', '售价')
   memberDayPriceCents?: number | null;
 
   @ApiPropertyOptional()
@@ -186,7 +186,7 @@ export class PatchSkuDto {
   @IsInt()
   @Min(0)
   @Max(MAX_INT)
-  @NotAbove('priceCents')
+  @NotAbove('priceCents', '售价')
   memberPriceCents?: number | null;
 }
 
