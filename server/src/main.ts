@@ -55,33 +55,41 @@ async function runPrimary(config: AppConfig): Promise<void> {
     env[SIM_ENV] = JSON.stringify(sim);
   }
   const later = { ...env, MIGRATIONS_RUN: '0', SEED_DEMO: '0' };
+  const listening = new Set<number>();
+  let stopping = false;
   const start = (workerEnv: Record<string, string>) =>
     new Promise<void>((ok, fail) => {
       const worker = cluster.fork(workerEnv);
-      const early = (code: number | null) => fail(new Error(`an API worker exited with code ${code} before listening`));
-      worker.once('exit', early);
       worker.once('listening', () => {
-        worker.off('exit', early);
+        listening.add(worker.id);
         ok();
       });
+      worker.once('exit', (code) => {
+        if (!listening.has(worker.id)) fail(new Error(`an API worker exited with code ${code} before listening`));
+      });
     });
-  await start(env);
-  await Promise.all(Array.from({ length: config.workers - 1 }, () => start(later)));
-  let stopping = false;
+  const replace = () =>
+    setTimeout(() => {
+      if (!stopping) start(later).catch((e) => (console.error(e instanceof Error ? e.message : e), replace()));
+    }, 1_000);
+  // watching from the first fork: a worker may die while the others are still starting
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    if (!listening.delete(worker.id)) return; // never listened: its start() fails or retries
+    console.error(`API worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    replace();
+  });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
     });
   }
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
-    console.error(`API worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    setTimeout(() => cluster.fork(later), 1_000);
-  });
+  await start(env);
+  await Promise.all(Array.from({ length: config.workers - 1 }, () => start(later)));
   printBanner(config, simUrl, `${config.workers} worker processes`);
 }
 

@@ -19,6 +19,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's process (the supervisor when WEB_CONCURRENCY > 1). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   }
   return {
     baseUrl,
+    pid: child.pid!,
     output: () => log,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));

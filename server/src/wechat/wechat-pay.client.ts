@@ -157,7 +157,7 @@ export class WechatPayClient {
   }
 
   /** wx.requestPayment parameters for a prepay, signed with the merchant key. */
-  requestPaymentParams(prepayId: string): RequestPaymentParams {
+  requestPaymentParams(prepayId: string): Promise<RequestPaymentParams> {
     return requestPaymentParams(this.cfg.appId, prepayId, this.cfg.merchantPrivateKeyPem, this.now());
   }
 
@@ -277,7 +277,7 @@ export class WechatPayClient {
   private async request<T = unknown>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
     const url = new URL(`${this.cfg.payApiBase}${path}`);
     const text = body === undefined ? '' : JSON.stringify(body);
-    const authorization = buildAuthorization({
+    const authorization = await buildAuthorization({
       method,
       pathWithQuery: `${url.pathname}${url.search}`,
       body: text,

@@ -21,8 +21,8 @@ function encrypt(plain: string, aad: string, nonce: string, key = apiV3Key) {
 }
 
 describe('WeChat Pay v3 crypto helpers', () => {
-  it('buildAuthorization signs METHOD\\nPATH\\nTS\\nNONCE\\nBODY\\n', () => {
-    const h = buildAuthorization({
+  it('buildAuthorization signs METHOD\\nPATH\\nTS\\nNONCE\\nBODY\\n', async () => {
+    const h = await buildAuthorization({
       method: 'post',
       pathWithQuery: '/v3/pay/transactions/jsapi',
       body: '{"a":1}',
@@ -58,8 +58,8 @@ describe('WeChat Pay v3 crypto helpers', () => {
     expect(() => decryptResource(res, 'Z'.repeat(32))).toThrow();
   });
 
-  it('requestPaymentParams is deterministic for a given time and nonce', () => {
-    const p = requestPaymentParams('wxapp', 'wx123', merchant.privateKey, new Date(1700000000_000), 'abc');
+  it('requestPaymentParams is deterministic for a given time and nonce', async () => {
+    const p = await requestPaymentParams('wxapp', 'wx123', merchant.privateKey, new Date(1700000000_000), 'abc');
     expect(p).toMatchObject({ timeStamp: '1700000000', nonceStr: 'abc', package: 'prepay_id=wx123', signType: 'RSA' });
     const expected = sign('sha256', Buffer.from('wxapp\n1700000000\nabc\nprepay_id=wx123\n'), merchant.privateKey).toString('base64');
     expect(p.paySign).toBe(expected);

@@ -52,7 +52,7 @@ describe('WeChat Pay v3 (JSAPI) against the simulator', () => {
     expect(prepayId).toMatch(/^wx\w+/);
 
     const now = new Date('2024-05-07T04:00:00Z');
-    const p = requestPaymentParams(cfg.appId, prepayId, cfg.merchantPrivateKeyPem, now);
+    const p = await requestPaymentParams(cfg.appId, prepayId, cfg.merchantPrivateKeyPem, now);
     expect(p).toMatchObject({ timeStamp: String(now.getTime() / 1000), package: `prepay_id=${prepayId}`, signType: 'RSA' });
     expect(p.nonceStr).toMatch(/^[A-Za-z0-9]{32}$/);
     const merchantPublicKey = createPublicKey(createPrivateKey(cfg.merchantPrivateKeyPem));
@@ -60,7 +60,7 @@ describe('WeChat Pay v3 (JSAPI) against the simulator', () => {
     expect(verify('sha256', Buffer.from(message), merchantPublicKey, Buffer.from(p.paySign, 'base64'))).toBe(true);
     expect(verify('sha256', Buffer.from(message + 'x'), merchantPublicKey, Buffer.from(p.paySign, 'base64'))).toBe(false);
 
-    const viaClient = pay.requestPaymentParams(prepayId);
+    const viaClient = await pay.requestPaymentParams(prepayId);
     expect(viaClient.package).toBe(`prepay_id=${prepayId}`);
 
     const t = await pay.queryByOutTradeNo(outTradeNo);
@@ -214,7 +214,7 @@ describe('WeChat Pay v3 (JSAPI) against the simulator', () => {
 
     // signed by another key
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    const forged = buildAuthorization({
+    const forged = await buildAuthorization({
       method: 'GET',
       pathWithQuery: path,
       body: '',
@@ -228,7 +228,7 @@ describe('WeChat Pay v3 (JSAPI) against the simulator', () => {
     expect(await res.json()).toMatchObject({ code: 'SIGN_ERROR' });
 
     // right key, signature over a different path
-    const wrongPath = buildAuthorization({
+    const wrongPath = await buildAuthorization({
       method: 'GET',
       pathWithQuery: '/v3/somewhere-else',
       body: '',

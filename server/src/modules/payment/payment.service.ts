@@ -91,7 +91,7 @@ export class PaymentService implements OnModuleInit {
         }
       }
     }
-    const params = this.wechatPay.requestPaymentParams(prepayId!);
+    const params = await this.wechatPay.requestPaymentParams(prepayId!);
     return {
       paid: false as const,
       params,
