@@ -1,6 +1,8 @@
 import { Order } from '../src/modules/order/entities/order.entity';
 import { Payment } from '../src/modules/payment/entities/payment.entity';
 import { OrderStatusHistory } from '../src/modules/order/entities/order-status-history.entity';
+import { Refund } from '../src/modules/order/entities/refund.entity';
+import { OrderLifecycle } from '../src/modules/order/order-lifecycle.service';
 import { addAddress, Auth, makeSku, placeAndPay, placeOrder, simPay, stockOf, waitFor } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -250,6 +252,30 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(done.status).toBe('COMPLETED');
     expect(done.history.at(-1)).toMatchObject({ to: 'COMPLETED', actor: 'system' });
     await t.http().post('/api/dev/clock').send({ now: null }).expect(200);
+  });
+
+  it('refunds a payment whose order was cancelled between reading it and settling it', async () => {
+    const sku = await makeSku(t, { priceCents: 2600, stock: 2 });
+    const placed = await placeOrder(t, alice.auth, [{ skuId: sku.id, qty: 1 }], aliceAddress).expect(201);
+    const pay = await t.http().post(`/api/orders/${placed.body.id}/pay`).set(alice.auth).expect(200);
+    // the notification's handler read the order as PENDING_PAYMENT; a cancellation commits before its compare-and-set
+    const lifecycle = t.app.get(OrderLifecycle);
+    const original = lifecycle.tryTransition.bind(lifecycle);
+    const race = jest.spyOn(lifecycle, 'tryTransition').mockImplementationOnce(async (em, order, ...rest) => {
+      await t.ds.query("UPDATE shop_order SET status = 'CANCELLED' WHERE id = ?", [order.id]);
+      return original(em, order, ...rest);
+    });
+    try {
+      const sim = await simPay(t, pay.body.params.package);
+      expect(sim.delivered[0].status).toBe(200);
+    } finally {
+      race.mockRestore();
+    }
+    expect((await t.ds.getRepository(Order).findOneByOrFail({ id: placed.body.id })).status).toBe('CANCELLED');
+    expect(await t.ds.getRepository(OrderStatusHistory).countBy({ orderId: placed.body.id, toStatus: 'PAID' })).toBe(0);
+    await waitFor(async () => (await t.ds.getRepository(Refund).findOneBy({ orderId: placed.body.id }))?.status === 'REFUNDED');
+    const refund = await t.ds.getRepository(Refund).findOneByOrFail({ orderId: placed.body.id });
+    expect(refund.amountCents).toBe(placed.body.payableCents);
   });
 
   it('settles a payment whose notification never came by asking WeChat', async () => {

@@ -1,25 +1,23 @@
 import type { Id, Paged } from './common';
 
-/** A shipping address (GET /api/addresses/:id; what POST and PUT answer). */
-export interface Address {
-  id: Id;
+/** Who receives a parcel and where: an address book entry, and the snapshot an order keeps. */
+export interface AddressFields {
   name: string;
   phone: string;
   province: string;
   city: string;
   district: string;
   detail: string;
+}
+
+/** A shipping address (GET /api/addresses/:id; what POST and PUT answer). */
+export interface Address extends AddressFields {
+  id: Id;
   isDefault: boolean;
 }
 
 /** POST /api/addresses; PUT /api/addresses/:id takes the same fields, all optional. */
-export interface AddressRequest {
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
+export interface AddressRequest extends AddressFields {
   isDefault?: boolean;
 }
 

@@ -105,13 +105,7 @@ export interface AdminProductListItem {
 }
 
 /** A SKU of the staff product detail (inactive ones included, flagged). */
-export interface AdminSku {
-  id: Id;
-  specs: SkuSpecs;
-  priceCents: Cents;
-  memberPriceCents: Cents | null;
-  memberDayPriceCents: Cents | null;
-  stock: number;
+export interface AdminSku extends SkuView {
   weightGrams: number;
   active: boolean;
 }

@@ -1,6 +1,7 @@
 import type { Cents } from '../money';
 import type { OrderKind, OrderStatus, RefundStatus } from '../order-state';
 import type { AdjustmentKind } from '../pricing/types';
+import type { AddressFields } from './address';
 import type { SkuSpecs } from './catalog';
 import type { CheckoutItem } from './checkout';
 import type { Id, IsoDateTime, PageQuery } from './common';
@@ -114,14 +115,8 @@ export interface OrderHistoryEntry {
   at: IsoDateTime;
 }
 
-export interface OrderAddress {
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-}
+/** The address snapshot an order keeps. */
+export type OrderAddress = AddressFields;
 
 export type PaymentStatus = 'CREATED' | 'SUCCESS' | 'CLOSED';
 

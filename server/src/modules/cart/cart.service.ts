@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors';
-import { Product } from '../catalog/entities/product.entity';
-import { Sku } from '../catalog/entities/sku.entity';
 import { PricingContextService } from '../checkout/pricing-context.service';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { CartItem } from './entities/cart-item.entity';
@@ -23,19 +21,18 @@ export class CartService {
   async view(customerId: number) {
     const em = this.ds.manager;
     const rows = await em.find(CartItem, { where: { customerId }, order: { id: 'DESC' } });
-    const skus = rows.length ? await em.findBy(Sku, { id: In(rows.map((r) => r.skuId)) }) : [];
-    const products = skus.length ? await em.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
-    const skuById = new Map(skus.map((s) => [s.id, s]));
-    const productById = new Map(products.map((p) => [p.id, p]));
+    const found = await this.pricing.findSkus(
+      em,
+      rows.map((r) => r.skuId),
+    );
     const lines = rows.flatMap((r) => {
-      const sku = skuById.get(r.skuId);
-      const product = sku && productById.get(sku.productId);
+      const { sku, product } = found.get(r.skuId) ?? {};
       if (!sku || !product) return [];
       const unavailableReason = !sku.active || !product.onShelf ? ('OFF_SHELF' as const) : sku.stock < r.qty ? ('OUT_OF_STOCK' as const) : null;
       return [{ row: r, sku, product, available: unavailableReason === null, unavailableReason }];
     });
     const toPrice = lines.filter((l) => l.row.selected && l.available).map((l) => ({ skuId: l.sku.id, qty: l.row.qty }));
-    const priced = toPrice.length ? await this.pricing.price(em, customerId, toPrice, false) : null;
+    const priced = toPrice.length ? await this.pricing.price(em, customerId, toPrice, false, found) : null;
     const unitBySku = new Map(priced?.breakdown.lines.map((l) => [Number(l.skuId), l.unitPriceCents]) ?? []);
     return {
       items: lines.map(({ row, sku, product, available, unavailableReason }) => ({

@@ -52,23 +52,30 @@ export class PricingContextService {
     return merged;
   }
 
-  /** Loads SKUs with their products (one query); unknown, inactive or off-shelf items are refused. */
-  async loadSkus(em: EntityManager, skuIds: number[]): Promise<Map<number, { sku: Sku; product: Product }>> {
-    const skus = skuIds.length
+  /** SKUs with their products, in one query; unknown ids are simply absent. */
+  async findSkus(em: EntityManager, skuIds: number[]): Promise<Map<number, { sku: Sku; product: Product }>> {
+    const rows = skuIds.length
       ? ((await em
           .createQueryBuilder(Sku, 's')
-          .leftJoinAndMapOne('s.product', Product, 'p', 'p.id = s.productId')
+          .innerJoinAndMapOne('s.product', Product, 'p', 'p.id = s.productId')
           .where('s.id IN (:...skuIds)', { skuIds })
-          .getMany()) as (Sku & { product?: Product })[])
+          .getMany()) as (Sku & { product: Product })[])
       : [];
+    return new Map(rows.map(({ product, ...sku }) => [sku.id, { sku: sku as Sku, product }]));
+  }
+
+  /**
+   * The SKUs an order or a preview prices, with their products; unknown, inactive or off-shelf
+   * items are refused. `found`: rows the caller read already in this request (the cart's).
+   */
+  async loadSkus(em: EntityManager, skuIds: number[], found?: Map<number, { sku: Sku; product: Product }>): Promise<Map<number, { sku: Sku; product: Product }>> {
+    const rows = found && skuIds.every((id) => found.has(id)) ? found : await this.findSkus(em, skuIds);
     const out = new Map<number, { sku: Sku; product: Product }>();
     for (const id of skuIds) {
-      const found = skus.find((s) => s.id === id);
-      const product = found?.product;
-      if (!found || !product) throw notFound(`商品（SKU ${id}）`);
-      const { product: _joined, ...sku } = found;
-      if (!sku.active || !product.onShelf) throw new AppError(409, 'INVALID_STATE', `「${product.title}」已下架`, { skuId: id });
-      out.set(id, { sku: sku as Sku, product });
+      const row = rows.get(id);
+      if (!row) throw notFound(`商品（SKU ${id}）`);
+      if (!row.sku.active || !row.product.onShelf) throw new AppError(409, 'INVALID_STATE', `「${row.product.title}」已下架`, { skuId: id });
+      out.set(id, row);
     }
     return out;
   }
@@ -99,12 +106,19 @@ export class PricingContextService {
     return { pricing, growth, tiers };
   }
 
-  async price(em: EntityManager, customerId: number, requested: RequestedItem[], usePoints: boolean): Promise<PricedCart> {
+  async price(
+    em: EntityManager,
+    customerId: number,
+    requested: RequestedItem[],
+    usePoints: boolean,
+    found?: Map<number, { sku: Sku; product: Product }>,
+  ): Promise<PricedCart> {
     const settings = await this.settings.get(em);
     const items = this.normalize(requested, settings.maxQtyPerLine);
     const skus = await this.loadSkus(
       em,
       items.map((i) => i.skuId),
+      found,
     );
     const buyer = await this.buyer(em, customerId);
     const memberDay = await this.memberDays.forPricing(

@@ -38,17 +38,27 @@ export class OrderLifecycle {
       if (!row) throw notFound('订单');
       order = row;
     }
-    const orderId = order.id;
     const from = order.status;
     if (!canTransition(from, to)) throw conflict('INVALID_STATE', from === to ? `订单已经是「${ORDER_STATUS_LABEL[to]}」状态` : `订单状态为「${ORDER_STATUS_LABEL[from]}」，不能改为「${ORDER_STATUS_LABEL[to]}」`);
+    const updated = await this.tryTransition(em, order, to, actor, reason, set);
+    if (!updated) throw conflict('INVALID_STATE', '订单状态刚刚发生了变化，请刷新后重试');
+    return updated;
+  }
+
+  /**
+   * `transition` from the status `order` was read with: null, and nothing written, when the order
+   * is no longer in that status (the compare-and-set found it changed); the caller re-reads.
+   */
+  async tryTransition(em: EntityManager, order: Order, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order | null> {
+    const from = order.status;
     const res = await em
       .createQueryBuilder()
       .update(Order)
       .set({ status: to, ...set })
-      .where('id = :id AND status = :from', { id: orderId, from })
+      .where('id = :id AND status = :from', { id: order.id, from })
       .execute();
-    if (res.affected !== 1) throw conflict('INVALID_STATE', '订单状态刚刚发生了变化，请刷新后重试');
-    await em.insert(OrderStatusHistory, { orderId, fromStatus: from, toStatus: to, actor, reason, at: this.clock.now() });
+    if (res.affected !== 1) return null;
+    await em.insert(OrderStatusHistory, { orderId: order.id, fromStatus: from, toStatus: to, actor, reason, at: this.clock.now() });
     const updated = { ...order, ...set, status: to } as Order;
     await this.onEntered(em, updated, actor);
     return updated;

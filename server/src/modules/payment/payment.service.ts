@@ -119,7 +119,13 @@ export class PaymentService implements OnModuleInit {
       this.logger.error({ tx }, 'payment for another merchant or app');
       return { status: 400, body: { code: 'FAIL', message: 'mchid or appid mismatch' } };
     }
-    const payment = await this.ds.getRepository(Payment).findOneBy({ outTradeNo: tx.out_trade_no });
+    // with its order as it is now: the transition below compare-and-sets on that status
+    const payment = (await this.ds
+      .getRepository(Payment)
+      .createQueryBuilder('p')
+      .innerJoinAndMapOne('p.order', Order, 'o', 'o.id = p.orderId')
+      .where('p.outTradeNo = :outTradeNo', { outTradeNo: tx.out_trade_no })
+      .getOne()) as (Payment & { order: Order }) | null;
     if (!payment) return { status: 404, body: { code: 'FAIL', message: 'unknown out_trade_no' } };
     if (tx.amount.total !== payment.amountCents) {
       this.logger.error({ outTradeNo: tx.out_trade_no, reported: tx.amount.total, expected: payment.amountCents }, 'payment amount mismatch');
@@ -135,9 +141,12 @@ export class PaymentService implements OnModuleInit {
         .where('id = :id AND status IN (:...open)', { id: payment.id, open: ['CREATED', 'CLOSED'] })
         .execute();
       if (res.affected !== 1) return null; // a replay: already settled
+      const reason = `微信支付成功 ${tx.transaction_id ?? ''}`.trim();
+      if (payment.order.status === 'PENDING_PAYMENT' && (await this.lifecycle.tryTransition(em, payment.order, 'PAID', 'wechat', reason, { paidAt }))) return null;
+      // not pending when read, or changed since: decide on the row as it is now
       const order = await em.findOneByOrFail(Order, { id: payment.orderId });
       if (order.status === 'PENDING_PAYMENT') {
-        await this.lifecycle.transition(em, order, 'PAID', 'wechat', `微信支付成功 ${tx.transaction_id ?? ''}`.trim(), { paidAt });
+        await this.lifecycle.transition(em, order, 'PAID', 'wechat', reason, { paidAt });
         return null;
       }
       // paid after the order was cancelled (timeout): the money goes straight back
