@@ -24,6 +24,8 @@ export default defineConfig({
       },
     },
   },
+  // @mc/shared is a linked CommonJS package: the dev server pre-bundles it into ESM (the build converts it itself).
+  optimizeDeps: { include: ['@mc/shared'] },
   server: {
     port: 5173,
     proxy: {

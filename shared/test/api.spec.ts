@@ -1,6 +1,6 @@
 import * as shared from '../src';
 import { DEFAULT_STORE_RULES, ERROR_CODES, priceCart, STAFF_ROLES } from '../src';
-import type { CategoryNode, CheckoutPreviewResponse, ErrorBody, LoginResponse, Paged, ProductDetail, ProductListItem } from '../src';
+import type { AdminMemberDay, AdminTier, CategoryNode, CheckoutPreviewResponse, ErrorBody, LoginResponse, MemberDayPreview, Paged, ProductDetail, ProductListItem } from '../src';
 import { input, line } from './fixtures';
 
 describe('api types and constants', () => {
@@ -47,6 +47,35 @@ describe('api types and constants', () => {
       user: { id: 1, nickname: '', avatarUrl: '', phone: null, birthday: null, isMember: false, memberUntil: null, tier: null, nextTier: null, growth: 0, pointsBalance: 0 },
     };
     expect([detail.skus.length, page.total, tree.length, login.user.isMember]).toEqual([1, 1, 1, false]);
+  });
+
+  it('staff membership shapes compile', () => {
+    const tier: AdminTier = { id: 1, name: '金卡', growthThreshold: 2000, discountBp: 9500, pointsMultiplierBp: 15000, perks: '' };
+    const rule: AdminMemberDay = {
+      id: 1,
+      name: '会员日',
+      recurrence: { kind: 'MONTHLY', days: [7] },
+      startMinute: 0,
+      endMinute: 1440,
+      audience: 'TIER_AT_LEAST',
+      audienceTierId: tier.id,
+      skuPrices: [{ skuId: 1, priceCents: 990 }],
+      categoryRates: { '2': 8000 },
+      exclusiveProductIds: [],
+      pointsMultiplierBp: 20000,
+      perCustomerLimit: 0,
+      active: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const draft: MemberDayPreview = {
+      id: null,
+      name: rule.name,
+      timezone: 'Asia/Shanghai',
+      occurrences: [{ date: '2026-01-07', startsAt: '2026-01-06T16:00:00.000Z', endsAt: '2026-01-07T16:00:00.000Z' }],
+      skus: [{ skuId: 1, productId: 1, title: '茶', coverUrl: '', specs: {}, listPriceCents: 1990, memberPriceCents: null, memberDayPriceCents: 990 }],
+    };
+    expect([tier.discountBp, rule.skuPrices.length, draft.id]).toEqual([9500, 1, null]);
   });
 
   it('the index exports the whole runtime API', () => {

@@ -6,14 +6,6 @@
 
 export const TOKEN_KEY = 'mc_admin_token';
 
-export type StaffRole = 'owner' | 'operator' | 'finance';
-
-export interface Staff {
-  id: number;
-  username: string;
-  role: StaffRole;
-}
-
 /** `?page=1&pageSize=20` lists answer `{items, total}`. */
 export interface Page<T> {
   items: T[];
@@ -187,3 +179,7 @@ export const api = {
   delete: <T = unknown>(path: string, options?: Omit<RequestOptions, 'method'>) =>
     request<T>(path, { ...options, method: 'DELETE' }),
 };
+
+/** Create (`POST path`) or, given an id, update (`PUT path/id`). */
+export const createOrUpdate = <T = unknown>(path: string, id: number | undefined, body: unknown) =>
+  id === undefined ? api.post<T>(path, body) : api.put<T>(`${path}/${id}`, body);

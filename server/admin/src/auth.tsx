@@ -1,15 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App } from 'antd';
-import { api, clearToken, getToken, setToken, setUnauthorizedHandler, type Staff } from './api';
+import type { StaffUser } from '@mc/shared';
+import { api, clearToken, getToken, setToken, setUnauthorizedHandler } from './api';
 
 export type AuthStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
 
 interface AuthContextValue {
   status: AuthStatus;
-  staff: Staff | null;
+  staff: StaffUser | null;
   /** Set when restoring the session failed for a reason other than 401 (server down). */
   error: string | null;
-  login(username: string, password: string): Promise<Staff>;
+  login(username: string, password: string): Promise<StaffUser>;
   logout(): void;
   /** Retry restoring the session from the stored token. */
   reload(): void;
@@ -19,12 +20,12 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 interface LoginResponse {
   token: string;
-  staff: Staff;
+  staff: StaffUser;
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const { message } = App.useApp();
-  const [staff, setStaff] = useState<Staff | null>(null);
+  const [staff, setStaff] = useState<StaffUser | null>(null);
   const [status, setStatus] = useState<AuthStatus>(() => (getToken() ? 'loading' : 'anonymous'));
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -40,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     setStatus('loading');
     api
-      .get<Staff>('/api/admin/me')
+      .get<StaffUser>('/api/admin/me')
       .then((me) => {
         if (cancelled) return;
         setStaff(me);
@@ -102,7 +103,7 @@ export function useAuth(): AuthContextValue {
 }
 
 /** The signed-in staff member; only for components rendered behind the login guard. */
-export function useStaff(): Staff {
+export function useStaff(): StaffUser {
   const { staff } = useAuth();
   if (!staff) throw new Error('useStaff called without a signed-in staff member');
   return staff;

@@ -9,7 +9,7 @@ import {
   ShoppingCartOutlined,
   ShoppingOutlined,
 } from '@ant-design/icons';
-import type { StaffRole } from './api';
+import type { StaffRoleValue } from '@mc/shared';
 
 /**
  * Every page of the admin shell: its route, menu label and who may open it.
@@ -21,7 +21,7 @@ export interface NavPage {
   /** Route path under /admin, also the menu key. */
   path: string;
   label: string;
-  roles: readonly StaffRole[];
+  roles: readonly StaffRoleValue[];
   component: LazyExoticComponent<ComponentType>;
   icon?: ReactNode;
 }
@@ -35,16 +35,16 @@ export interface NavGroup {
 
 export type NavEntry = NavPage | NavGroup;
 
-export const ROLE_LABELS: Record<StaffRole, string> = {
+export const ROLE_LABELS: Record<StaffRoleValue, string> = {
   owner: '店主',
   operator: '运营',
   finance: '财务',
 };
 
-const ALL: readonly StaffRole[] = ['owner', 'operator', 'finance'];
-const OPERATOR: readonly StaffRole[] = ['owner', 'operator'];
-const FINANCE: readonly StaffRole[] = ['owner', 'finance'];
-const OWNER: readonly StaffRole[] = ['owner'];
+const ALL: readonly StaffRoleValue[] = ['owner', 'operator', 'finance'];
+const OPERATOR: readonly StaffRoleValue[] = ['owner', 'operator'];
+const FINANCE: readonly StaffRoleValue[] = ['owner', 'finance'];
+const OWNER: readonly StaffRoleValue[] = ['owner'];
 
 export const NAV: NavEntry[] = [
   { path: '/', label: '概览', roles: ALL, icon: <DashboardOutlined />, component: lazy(() => import('./pages/DashboardPage')) },
@@ -104,14 +104,14 @@ export const NAV: NavEntry[] = [
 
 export const isGroup = (entry: NavEntry): entry is NavGroup => 'children' in entry;
 
-export const canAccess = (role: StaffRole, page: Pick<NavPage, 'roles'>): boolean =>
+export const canAccess = (role: StaffRoleValue, page: Pick<NavPage, 'roles'>): boolean =>
   role === 'owner' || page.roles.includes(role);
 
 /** Every page, flattened (routes are built from this). */
 export const ALL_PAGES: NavPage[] = NAV.flatMap((e) => (isGroup(e) ? e.children : [e]));
 
 /** The menu as a role sees it: hidden pages dropped, empty groups dropped. */
-export function navFor(role: StaffRole): NavEntry[] {
+export function navFor(role: StaffRoleValue): NavEntry[] {
   const out: NavEntry[] = [];
   for (const entry of NAV) {
     if (isGroup(entry)) {

@@ -1,8 +1,9 @@
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
+import type { StaffUser } from '@mc/shared';
 import Root from '../src/App';
-import { TOKEN_KEY, type Staff } from '../src/api';
+import { TOKEN_KEY } from '../src/api';
 
 export const json = (status: number, body: unknown) =>
   new Response(body === undefined ? '' : JSON.stringify(body), {
@@ -39,7 +40,7 @@ export function callsTo(fetchMock: ReturnType<typeof mockFetch>, method: string,
     }));
 }
 
-export function signIn(staff: Staff, token = 'test-token') {
+export function signIn(staff: StaffUser, token = 'test-token') {
   localStorage.setItem(TOKEN_KEY, token);
   return { 'GET /api/admin/me': () => json(200, staff) };
 }

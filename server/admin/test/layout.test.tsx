@@ -1,11 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_KEY, type StaffRole } from '../src/api';
+import type { StaffRoleValue } from '@mc/shared';
+import { TOKEN_KEY } from '../src/api';
 import { apiError, json, mockFetch, renderApp, signIn } from './helpers';
 
-const staffOf = (role: StaffRole) => ({ id: 7, username: `${role}1`, role });
+const staffOf = (role: StaffRoleValue) => ({ id: 7, username: `${role}1`, role });
 
-async function menuFor(role: StaffRole, path = '/') {
+async function menuFor(role: StaffRoleValue, path = '/') {
   mockFetch({ ...signIn(staffOf(role)), 'GET /api/admin/reports/overview': () => apiError(404, 'NOT_FOUND', 'not found') });
   renderApp(path);
   await screen.findByText(`${role}1`);

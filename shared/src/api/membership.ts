@@ -1,3 +1,4 @@
+import type { Recurrence } from '../member-day';
 import type { Cents } from '../money';
 import type { SkuSpecs } from './catalog';
 import type { Id, IsoDateTime } from './common';
@@ -57,6 +58,22 @@ export interface CardRefundResponse {
   memberUntil: IsoDateTime | null;
 }
 
+// ---- tiers
+
+/** A growth tier: GET /api/admin/tiers items (lowest threshold first); what POST and PUT /api/admin/tiers answer. */
+export interface AdminTier {
+  id: Id;
+  name: string;
+  /** Growth needed to reach it; the lowest tier's is 0. */
+  growthThreshold: number;
+  /** Price rate in basis points, 10000 = full price. */
+  discountBp: number;
+  /** Points multiplier in basis points, 10000 = 1×. */
+  pointsMultiplierBp: number;
+  /** Free text ('' when none). */
+  perks: string;
+}
+
 // ---- member days
 
 export type MemberDayAudience = 'PAID_MEMBERS' | 'TIER_AT_LEAST';
@@ -97,4 +114,56 @@ export interface MemberDayCurrent {
   active: boolean;
   current: MemberDayOccurrence | null;
   next: MemberDayOccurrence | null;
+}
+
+/** A member day's own price for one SKU. */
+export interface MemberDaySkuPrice {
+  skuId: Id;
+  priceCents: Cents;
+}
+
+/** A member day rule as staff see it: GET /api/admin/member-days items, GET /api/admin/member-days/:id, what POST and PUT answer. */
+export interface AdminMemberDay {
+  id: Id;
+  name: string;
+  recurrence: Recurrence;
+  /** Local minutes after midnight, 0–1439. */
+  startMinute: number;
+  /** Local minutes after midnight, up to 1440. */
+  endMinute: number;
+  audience: MemberDayAudience;
+  /** TIER_AT_LEAST: that tier or higher; null otherwise. */
+  audienceTierId: Id | null;
+  skuPrices: MemberDaySkuPrice[];
+  /** Category id → price rate in basis points (10000 = full price). */
+  categoryRates: Record<string, number>;
+  exclusiveProductIds: Id[];
+  pointsMultiplierBp: number;
+  /** 0: no limit. */
+  perCustomerLimit: number;
+  active: boolean;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+/** One upcoming occurrence in a preview. */
+export interface MemberDayPreviewOccurrence {
+  /** The local date, YYYY-MM-DD. */
+  date: string;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+}
+
+/**
+ * GET /api/admin/member-days/:id/preview?count=N (a saved rule) and POST /api/admin/member-days/preview?count=N
+ * (the form's values, nothing saved: `id` is null): the next occurrences and what the rule charges.
+ */
+export interface MemberDayPreview {
+  id: Id | null;
+  name: string;
+  /** The store's time zone (IANA). */
+  timezone: string;
+  occurrences: MemberDayPreviewOccurrence[];
+  /** At most 200. */
+  skus: MemberDayOffer[];
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { AdminCategory } from '@mc/shared';
 import { api, errorMessage, isApiError } from '../api';
 import { useFetch } from '../useFetch';
 import CategoryForm, { type CategoryDraft } from './categories/CategoryForm';
-import { toTree, type Category, type CategoryNode } from './categories/categoryTree';
+import { toTree, type CategoryNode } from './categories/categoryTree';
 
 /** The 409 said in Chinese from its details `{children, products}`; otherwise the server's message. */
 function deleteError(e: unknown): string {
@@ -16,7 +17,7 @@ function deleteError(e: unknown): string {
 
 export default function CategoriesPage() {
   const { message } = App.useApp();
-  const { data, loading, error, reload } = useFetch<Category[]>('/api/admin/categories');
+  const { data, loading, error, reload } = useFetch<AdminCategory[]>('/api/admin/categories');
   const list = data ?? [];
   const [editing, setEditing] = useState<CategoryDraft | null>(null);
   // Every root starts expanded, also those that arrive after the first render.
@@ -31,7 +32,7 @@ export default function CategoriesPage() {
       return next;
     });
 
-  const remove = async (c: Category) => {
+  const remove = async (c: AdminCategory) => {
     try {
       await api.delete(`/api/admin/categories/${c.id}`);
       message.success('分类已删除');

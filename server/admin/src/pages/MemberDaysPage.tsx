@@ -1,25 +1,25 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { AdminMemberDay, AdminTier } from '@mc/shared';
 import { api, errorMessage, type Page } from '../api';
 import { useFetch } from '../useFetch';
 import { formatBei } from './membership/rates';
-import type { Tier } from './membership/types';
 import MemberDayForm from './memberDays/MemberDayForm';
 import PreviewDrawer from './memberDays/PreviewDrawer';
-import { AUDIENCE_LABELS, minuteText, recurrenceText, type MemberDayRule } from './memberDays/types';
+import { AUDIENCE_LABELS, minuteText, recurrenceText } from './memberDays/types';
 
 export default function MemberDaysPage() {
   const { message } = App.useApp();
-  const { data, loading, error, reload } = useFetch<Page<MemberDayRule>>('/api/admin/member-days');
+  const { data, loading, error, reload } = useFetch<Page<AdminMemberDay>>('/api/admin/member-days');
   // The tier list is the owner's: an operator gets a 403 and sees tier ids.
-  const tiers = useFetch<Page<Tier>>('/api/admin/tiers');
-  const [editing, setEditing] = useState<MemberDayRule | 'new' | null>(null);
+  const tiers = useFetch<Page<AdminTier>>('/api/admin/tiers');
+  const [editing, setEditing] = useState<AdminMemberDay | 'new' | null>(null);
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const tierName = (id: number | null) => tiers.data?.items.find((t) => t.id === id)?.name ?? `等级 #${id}`;
 
-  const setActive = async (r: MemberDayRule, active: boolean) => {
+  const setActive = async (r: AdminMemberDay, active: boolean) => {
     setBusyId(r.id);
     try {
       await api.put(`/api/admin/member-days/${r.id}`, { active });
@@ -32,7 +32,7 @@ export default function MemberDaysPage() {
     }
   };
 
-  const columns: TableColumnsType<MemberDayRule> = [
+  const columns: TableColumnsType<AdminMemberDay> = [
     { title: 'ID', dataIndex: 'id', width: 60, render: (id: number) => `#${id}` },
     { title: '名称', dataIndex: 'name' },
     { title: '周期', key: 'recurrence', render: (_, r) => recurrenceText(r.recurrence) },
@@ -90,7 +90,7 @@ export default function MemberDaysPage() {
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<MemberDayRule>
+      <Table<AdminMemberDay>
         rowKey="id"
         rowClassName="member-day-row"
         columns={columns}

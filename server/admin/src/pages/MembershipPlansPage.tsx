@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Switch, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { MembershipPlan } from '@mc/shared';
 import { api, errorMessage, type Page } from '../api';
 import { formatCents } from '../format';
 import { useFetch } from '../useFetch';
 import PlanForm from './membership/PlanForm';
-import type { Plan } from './membership/types';
 
 export default function MembershipPlansPage() {
   const { message } = App.useApp();
-  const { data, loading, error, reload } = useFetch<Page<Plan>>('/api/admin/membership/plans');
-  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
+  const { data, loading, error, reload } = useFetch<Page<MembershipPlan>>('/api/admin/membership/plans');
+  const [editing, setEditing] = useState<MembershipPlan | 'new' | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
 
-  const setOnSale = async (p: Plan, onSale: boolean) => {
+  const setOnSale = async (p: MembershipPlan, onSale: boolean) => {
     setBusyId(p.id);
     try {
       await api.put(`/api/admin/membership/plans/${p.id}`, { onSale });
@@ -26,7 +26,7 @@ export default function MembershipPlansPage() {
     }
   };
 
-  const columns: TableColumnsType<Plan> = [
+  const columns: TableColumnsType<MembershipPlan> = [
     { title: '名称', dataIndex: 'name' },
     { title: '价格', dataIndex: 'priceCents', width: 110, render: formatCents },
     { title: '天数', dataIndex: 'days', width: 90, render: (d: number) => `${d} 天` },
@@ -62,7 +62,7 @@ export default function MembershipPlansPage() {
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<Plan>
+      <Table<MembershipPlan>
         rowKey="id"
         rowClassName="plan-row"
         columns={columns}

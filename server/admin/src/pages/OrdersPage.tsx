@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Input, Space, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { ORDER_STATUSES, ORDER_STATUS_LABEL } from '@mc/shared';
 import type { Page } from '../api';
 import { formatCents, formatDateTime } from '../format';
-import { ORDER_STATUSES, ORDER_STATUS_COLOR, ORDER_STATUS_LABEL, labelOf } from '../status';
+import { ORDER_STATUS_COLOR, labelOf } from '../status';
 import { useFetch } from '../useFetch';
+import { usePaging } from '../usePaging';
 import OrderDetailDrawer from './orders/OrderDetailDrawer';
 import ShipModal from './orders/ShipModal';
 import { linesSummary, type AdminOrderSummary, type Id } from './orders/types';
@@ -22,8 +24,7 @@ export default function OrdersPage() {
   const [status, setStatus] = useState(ALL);
   const [range, setRange] = useState<[string, string]>(['', '']);
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, filtered, pagination } = usePaging('笔订单');
   const [detailId, setDetailId] = useState<Id | null>(null);
   const [shipping, setShipping] = useState<{ id: Id; orderNo: string } | null>(null);
   const [version, setVersion] = useState(0);
@@ -86,28 +87,19 @@ export default function OrdersPage() {
         className="order-status-tabs"
         activeKey={status}
         items={TABS}
-        onChange={(key) => {
-          setStatus(key);
-          setPage(1);
-        }}
+        onChange={filtered((key: string) => setStatus(key))}
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <DatePicker.RangePicker
           className="order-date-range"
-          onChange={(_, days) => {
-            setRange(days);
-            setPage(1);
-          }}
+          onChange={filtered((_: unknown, days: [string, string]) => setRange(days))}
         />
         <Input.Search
           className="order-search"
           placeholder="订单号"
           allowClear
           style={{ width: 240 }}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage(1);
-          }}
+          onSearch={filtered((v: string) => setQ(v.trim()))}
         />
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
@@ -117,17 +109,7 @@ export default function OrdersPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={loading}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 笔订单`,
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={pagination(data?.total)}
       />
       {detailId !== null && (
         <OrderDetailDrawer orderId={detailId} version={version} onClose={() => setDetailId(null)} onShip={setShipping} />

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { REFUND_STATUSES, REFUND_STATUS_LABEL } from '@mc/shared';
 import type { Page } from '../api';
 import { formatCents, formatDateTime } from '../format';
-import { REFUND_STATUSES, REFUND_STATUS_COLOR, REFUND_STATUS_LABEL, labelOf } from '../status';
+import { REFUND_STATUS_COLOR, labelOf } from '../status';
 import { useFetch } from '../useFetch';
+import { usePaging } from '../usePaging';
 import ReviewModal, { type ReviewAction } from './refunds/ReviewModal';
 import type { AdminRefund } from './refunds/types';
 
@@ -27,8 +29,7 @@ const linesText = (r: AdminRefund) =>
 
 export default function RefundsPage() {
   const [status, setStatus] = useState('REQUESTED');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, filtered, pagination } = usePaging('条');
   const [review, setReview] = useState<{ refund: AdminRefund; action: ReviewAction } | null>(null);
 
   const { data, loading, error, reload } = useFetch<Page<AdminRefund>>('/api/admin/refunds', {
@@ -81,10 +82,7 @@ export default function RefundsPage() {
         className="refund-status-tabs"
         activeKey={status}
         items={TABS}
-        onChange={(key) => {
-          setStatus(key);
-          setPage(1);
-        }}
+        onChange={filtered((key: string) => setStatus(key))}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table<AdminRefund>
@@ -93,17 +91,7 @@ export default function RefundsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={loading}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={pagination(data?.total)}
       />
       {review && (
         <ReviewModal

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { AdminTier } from '@mc/shared';
 import { api, errorMessage, type Page } from '../api';
 import { formatCount } from '../format';
 import { useFetch } from '../useFetch';
 import { formatBei, formatZhe } from './membership/rates';
 import TierForm from './membership/TierForm';
-import type { Tier } from './membership/types';
 
 export default function TiersPage() {
   const { message } = App.useApp();
-  const { data, loading, error, reload } = useFetch<Page<Tier>>('/api/admin/tiers');
-  const [editing, setEditing] = useState<Tier | 'new' | null>(null);
+  const { data, loading, error, reload } = useFetch<Page<AdminTier>>('/api/admin/tiers');
+  const [editing, setEditing] = useState<AdminTier | 'new' | null>(null);
   const tiers = [...(data?.items ?? [])].sort((a, b) => a.growthThreshold - b.growthThreshold);
 
-  const remove = async (t: Tier) => {
+  const remove = async (t: AdminTier) => {
     try {
       await api.delete(`/api/admin/tiers/${t.id}`);
       message.success('等级已删除');
@@ -24,7 +24,7 @@ export default function TiersPage() {
     }
   };
 
-  const columns: TableColumnsType<Tier> = [
+  const columns: TableColumnsType<AdminTier> = [
     { title: '名称', dataIndex: 'name' },
     { title: '成长值门槛', dataIndex: 'growthThreshold', width: 120, render: formatCount },
     { title: '折扣', dataIndex: 'discountBp', width: 100, render: formatZhe },
@@ -65,7 +65,7 @@ export default function TiersPage() {
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<Tier> rowKey="id" rowClassName="tier-row" columns={columns} dataSource={tiers} loading={loading} pagination={false} />
+      <Table<AdminTier> rowKey="id" rowClassName="tier-row" columns={columns} dataSource={tiers} loading={loading} pagination={false} />
       {editing && (
         <TierForm
           tier={editing === 'new' ? null : editing}

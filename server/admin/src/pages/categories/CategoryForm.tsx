@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { api, errorMessage } from '../../api';
-import type { Category } from './categoryTree';
+import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import type { AdminCategory } from '@mc/shared';
+import { createOrUpdate } from '../../api';
+import FormModal from '../../components/FormModal';
 
 /** An existing category (edit) or the start of a new one. */
-export type CategoryDraft = Partial<Category>;
+export type CategoryDraft = Partial<AdminCategory>;
 
 /** The select's value for "no parent" (antd Select shows a null value as empty). */
 const NONE = 0;
@@ -20,23 +20,20 @@ interface Values {
 
 interface Props {
   draft: CategoryDraft;
-  categories: Category[];
+  categories: AdminCategory[];
   onClose: () => void;
   onSaved: () => void;
 }
 
 export default function CategoryForm({ draft, categories, onClose, onSaved }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const isEdit = draft.id !== undefined;
   const hasChildren = isEdit && categories.some((c) => c.parentId === draft.id);
 
   // Two levels: a parent is a root other than this category.
   const parents = categories.filter((c) => c.parentId === null && c.id !== draft.id);
 
-  const onFinish = async (v: Values) => {
+  const save = async (v: Values) => {
     const parentId = v.parentId === NONE ? null : v.parentId;
     const iconUrl = (v.iconUrl ?? '').trim();
     // A new category leaves out what it does not set; an edit may clear both.
@@ -47,62 +44,45 @@ export default function CategoryForm({ draft, categories, onClose, onSaved }: Pr
       sort: v.sort ?? 0,
       active: v.active,
     };
-    setSaving(true);
-    setError(null);
-    try {
-      if (isEdit) await api.put(`/api/admin/categories/${draft.id}`, body);
-      else await api.post('/api/admin/categories', body);
-      message.success(isEdit ? '分类已保存' : '分类已创建');
-      onSaved();
-    } catch (e) {
-      setError(errorMessage(e, '保存失败'));
-      setSaving(false);
-    }
+    await createOrUpdate('/api/admin/categories', draft.id, body);
+    return isEdit ? '分类已保存' : '分类已创建';
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
+      name="category"
       title={isEdit ? '编辑分类' : '新建分类'}
-      okText="保存"
-      okButtonProps={{ className: 'category-submit', loading: saving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      submitClassName="category-submit"
+      initialValues={{
+        name: draft.name ?? '',
+        parentId: draft.parentId ?? NONE,
+        iconUrl: draft.iconUrl ?? '',
+        sort: draft.sort ?? 0,
+        active: draft.active ?? true,
+      }}
+      onSubmit={save}
+      onDone={onSaved}
+      onClose={onClose}
     >
-      {error && <Alert className="form-error" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        form={form}
-        name="category"
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{
-          name: draft.name ?? '',
-          parentId: draft.parentId ?? NONE,
-          iconUrl: draft.iconUrl ?? '',
-          sort: draft.sort ?? 0,
-          active: draft.active ?? true,
-        }}
-      >
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入分类名称' }, { max: 64 }]}>
-          <Input placeholder="如：水果" />
-        </Form.Item>
-        <Form.Item name="parentId" label="上级分类" extra={hasChildren ? '已有子分类的分类只能是一级分类' : undefined}>
-          <Select
-            disabled={hasChildren}
-            options={[{ value: NONE, label: '无（一级分类）' }, ...parents.map((c) => ({ value: c.id, label: c.name }))]}
-          />
-        </Form.Item>
-        <Form.Item name="iconUrl" label="图标地址" rules={[{ max: 512 }]}>
-          <Input placeholder="https://…" />
-        </Form.Item>
-        <Form.Item name="sort" label="排序" extra="数字越大越靠前">
-          <InputNumber precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="active" label="启用" valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入分类名称' }, { max: 64 }]}>
+        <Input placeholder="如：水果" />
+      </Form.Item>
+      <Form.Item name="parentId" label="上级分类" extra={hasChildren ? '已有子分类的分类只能是一级分类' : undefined}>
+        <Select
+          disabled={hasChildren}
+          options={[{ value: NONE, label: '无（一级分类）' }, ...parents.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+      </Form.Item>
+      <Form.Item name="iconUrl" label="图标地址" rules={[{ max: 512 }]}>
+        <Input placeholder="https://…" />
+      </Form.Item>
+      <Form.Item name="sort" label="排序" extra="数字越大越靠前">
+        <InputNumber precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="active" label="启用" valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,20 +1,14 @@
-/** `GET /api/admin/categories`: a flat list, two levels (a root and its children). */
-export interface Category {
-  id: number;
-  parentId: number | null;
-  name: string;
-  iconUrl: string;
-  sort: number;
-  active: boolean;
-}
+import type { AdminCategory } from '@mc/shared';
 
-export type CategoryNode = Category & { children?: CategoryNode[] };
+/** `GET /api/admin/categories` is a flat list, two levels (a root and its children): the page shows it as a tree. */
+
+export type CategoryNode = AdminCategory & { children?: CategoryNode[] };
 
 /** As the server lists them: higher sort first. */
-const bySort = (a: Category, b: Category) => b.sort - a.sort || a.id - b.id;
+const bySort = (a: AdminCategory, b: AdminCategory) => b.sort - a.sort || a.id - b.id;
 
 /** Roots with their children, both by sort; a child whose parent is missing shows as a root. */
-export function toTree(list: Category[]): CategoryNode[] {
+export function toTree(list: AdminCategory[]): CategoryNode[] {
   const ids = new Set(list.map((c) => c.id));
   const roots = list.filter((c) => c.parentId === null || !ids.has(c.parentId)).sort(bySort);
   return roots.map((root) => {
@@ -24,7 +18,7 @@ export function toTree(list: Category[]): CategoryNode[] {
 }
 
 /** TreeSelect data: any category can be picked. */
-export const treeSelectData = (list: Category[]) =>
+export const treeSelectData = (list: AdminCategory[]) =>
   toTree(list).map((root) => ({
     value: root.id,
     title: root.active ? root.name : `${root.name}（停用）`,

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   App,
   Button,
   Checkbox,
@@ -8,7 +7,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Select,
   Space,
@@ -18,17 +16,18 @@ import {
   type FormRule,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, errorMessage, isApiError } from '../../api';
+import type { AdminCategory, AdminMemberDay, AdminTier, MemberDayAudience, MemberDayPreview } from '@mc/shared';
+import { api, createOrUpdate, errorMessage, isApiError } from '../../api';
+import FormModal from '../../components/FormModal';
 import { formatCents, formatYuan, parseYuan } from '../../format';
 import { useFetch } from '../../useFetch';
-import { treeSelectData, type Category } from '../categories/categoryTree';
+import { treeSelectData } from '../categories/categoryTree';
 import { beiToBp, bpToBei, bpToZhe, zheToBp } from '../membership/rates';
-import type { Tier } from '../membership/types';
 import { specsText, type ProductDetail } from '../products/types';
 import { yuanRule } from '../products/yuanRule';
 import PreviewDrawer from './PreviewDrawer';
 import { ProductIdsSelect, ProductPicker } from './ProductSearch';
-import { WEEKDAY_LABELS, minuteText, parseMinute, type Audience, type MemberDayPreview, type MemberDayRule } from './types';
+import { WEEKDAY_LABELS, minuteText, parseMinute } from './types';
 
 interface SkuPriceRow {
   skuId: number;
@@ -47,7 +46,7 @@ interface Values {
   weekdays: number[];
   start: string;
   end: string;
-  audience: Audience;
+  audience: MemberDayAudience;
   audienceTierId?: number;
   skuPrices: SkuPriceRow[];
   categoryRates: RateRow[];
@@ -66,7 +65,7 @@ interface SkuInfo {
 const MONTH_DAYS = Array.from({ length: 31 }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
 const WEEKDAYS = WEEKDAY_LABELS.map((label, i) => ({ value: i + 1, label }));
 
-function toValues(rule: MemberDayRule | null): Values {
+function toValues(rule: AdminMemberDay | null): Values {
   if (!rule) {
     return {
       name: '',
@@ -127,8 +126,8 @@ const timeRule: FormRule = {
 };
 
 interface Props {
-  rule: MemberDayRule | null;
-  tiers: Tier[];
+  rule: AdminMemberDay | null;
+  tiers: AdminTier[];
   /** The tier list could not be read (it is the owner's): the tier is typed as an id. */
   tiersError: boolean;
   onClose: () => void;
@@ -138,12 +137,10 @@ interface Props {
 export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   /** The body the preview drawer shows (the form's values when 预览 was pressed), nothing saved. */
   const [draft, setDraft] = useState<ReturnType<typeof toBody> | null>(null);
   const [picked, setPicked] = useState<ReadonlyMap<number, SkuInfo>>(new Map());
-  const categories = useFetch<Category[]>('/api/admin/categories').data ?? [];
+  const categories = useFetch<AdminCategory[]>('/api/admin/categories').data ?? [];
   // A saved rule's SKUs with their titles and list prices.
   const saved = useFetch<MemberDayPreview>(rule ? `/api/admin/member-days/${rule.id}/preview` : null, { count: 1 }).data;
   const initial = toValues(rule);
@@ -185,20 +182,11 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
     return errorMessage(e, '保存失败');
   };
 
-  const onFinish = async () => {
+  const save = async () => {
     // Every stored value, also those without a field of their own (the SKU ids).
     const body = toBody(form.getFieldsValue(true) as Values);
-    setSaving(true);
-    setError(null);
-    try {
-      if (rule) await api.put(`/api/admin/member-days/${rule.id}`, body);
-      else await api.post('/api/admin/member-days', body);
-      message.success(rule ? '会员日已保存' : '会员日已创建');
-      onSaved();
-    } catch (e) {
-      setError(saveError(e));
-      setSaving(false);
-    }
+    await createOrUpdate('/api/admin/member-days', rule?.id, body);
+    return rule ? '会员日已保存' : '会员日已创建';
   };
 
   const openPreview = async () => {
@@ -211,15 +199,19 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
+      name="memberDay"
       width={860}
       title={rule ? `编辑会员日 #${rule.id}` : '新建会员日'}
-      okText="保存"
-      okButtonProps={{ className: 'member-day-submit', loading: saving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      submitClassName="member-day-submit"
+      initialValues={initial}
+      intro={draft && <PreviewDrawer draft={draft} onClose={() => setDraft(null)} />}
+      errorBelow
+      onSubmit={save}
+      onDone={onSaved}
+      onClose={onClose}
+      errorText={saveError}
       footer={(_, { OkBtn, CancelBtn }) => (
         <>
           <Button className="member-day-form-preview" onClick={() => void openPreview()}>
@@ -230,156 +222,152 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
         </>
       )}
     >
-      {draft && <PreviewDrawer draft={draft} onClose={() => setDraft(null)} />}
-      <Form<Values> form={form} name="memberDay" layout="vertical" onFinish={onFinish} initialValues={initial}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 64 }]}>
-          <Input placeholder="如：每月 7 日会员日" />
+      <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 64 }]}>
+        <Input placeholder="如：每月 7 日会员日" />
+      </Form.Item>
+      <Form.Item name="kind" label="周期">
+        <Radio.Group
+          options={[
+            { value: 'MONTHLY', label: '每月' },
+            { value: 'WEEKLY', label: '每周' },
+          ]}
+        />
+      </Form.Item>
+      {kind === 'WEEKLY' ? (
+        <Form.Item name="weekdays" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一天' }]}>
+          <Checkbox.Group className="member-day-weekdays" options={WEEKDAYS} />
         </Form.Item>
-        <Form.Item name="kind" label="周期">
+      ) : (
+        <Form.Item name="days" extra="没有该日的月份（如 2 月 30 日）跳过" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一天' }]}>
+          <Checkbox.Group className="member-day-days" options={MONTH_DAYS} style={{ display: 'grid', gridTemplateColumns: 'repeat(8, 64px)' }} />
+        </Form.Item>
+      )}
+      <Space align="start">
+        <Form.Item name="start" label="每日开始" rules={[{ required: true, message: '请输入开始时间' }, timeRule]}>
+          <Input placeholder="00:00" style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item
+          name="end"
+          label="每日结束"
+          dependencies={['start']}
+          rules={[
+            { required: true, message: '请输入结束时间' },
+            timeRule,
+            ({ getFieldValue }) => ({
+              validator: (_, value: string) => {
+                const start = parseMinute(getFieldValue('start') as string);
+                const end = parseMinute(value);
+                return start === null || end === null || end > start ? Promise.resolve() : Promise.reject(new Error('须晚于开始时间'));
+              },
+            }),
+          ]}
+          extra="门店时区，24:00 为当日结束"
+        >
+          <Input placeholder="24:00" style={{ width: 110 }} />
+        </Form.Item>
+      </Space>
+      <Space align="start" size="large">
+        <Form.Item name="audience" label="参与人群">
           <Radio.Group
             options={[
-              { value: 'MONTHLY', label: '每月' },
-              { value: 'WEEKLY', label: '每周' },
+              { value: 'PAID_MEMBERS', label: '付费会员' },
+              { value: 'TIER_AT_LEAST', label: '等级及以上' },
             ]}
           />
         </Form.Item>
-        {kind === 'WEEKLY' ? (
-          <Form.Item name="weekdays" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一天' }]}>
-            <Checkbox.Group className="member-day-weekdays" options={WEEKDAYS} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="days" extra="没有该日的月份（如 2 月 30 日）跳过" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一天' }]}>
-            <Checkbox.Group className="member-day-days" options={MONTH_DAYS} style={{ display: 'grid', gridTemplateColumns: 'repeat(8, 64px)' }} />
+        {audience === 'TIER_AT_LEAST' && (
+          <Form.Item
+            name="audienceTierId"
+            label="最低等级"
+            rules={[{ required: true, message: '请选择等级' }]}
+            extra={tiersError ? '无法读取等级列表，请输入等级 ID' : undefined}
+          >
+            {tiersError ? (
+              <InputNumber min={1} precision={0} style={{ width: 160 }} />
+            ) : (
+              <Select style={{ width: 200 }} placeholder="选择等级" options={tiers.map((t) => ({ value: t.id, label: t.name }))} />
+            )}
           </Form.Item>
         )}
-        <Space align="start">
-          <Form.Item name="start" label="每日开始" rules={[{ required: true, message: '请输入开始时间' }, timeRule]}>
-            <Input placeholder="00:00" style={{ width: 110 }} />
-          </Form.Item>
-          <Form.Item
-            name="end"
-            label="每日结束"
-            dependencies={['start']}
-            rules={[
-              { required: true, message: '请输入结束时间' },
-              timeRule,
-              ({ getFieldValue }) => ({
-                validator: (_, value: string) => {
-                  const start = parseMinute(getFieldValue('start') as string);
-                  const end = parseMinute(value);
-                  return start === null || end === null || end > start ? Promise.resolve() : Promise.reject(new Error('须晚于开始时间'));
-                },
-              }),
-            ]}
-            extra="门店时区，24:00 为当日结束"
-          >
-            <Input placeholder="24:00" style={{ width: 110 }} />
-          </Form.Item>
-        </Space>
-        <Space align="start" size="large">
-          <Form.Item name="audience" label="参与人群">
-            <Radio.Group
-              options={[
-                { value: 'PAID_MEMBERS', label: '付费会员' },
-                { value: 'TIER_AT_LEAST', label: '等级及以上' },
-              ]}
-            />
-          </Form.Item>
-          {audience === 'TIER_AT_LEAST' && (
-            <Form.Item
-              name="audienceTierId"
-              label="最低等级"
-              rules={[{ required: true, message: '请选择等级' }]}
-              extra={tiersError ? '无法读取等级列表，请输入等级 ID' : undefined}
-            >
-              {tiersError ? (
-                <InputNumber min={1} precision={0} style={{ width: 160 }} />
-              ) : (
-                <Select style={{ width: 200 }} placeholder="选择等级" options={tiers.map((t) => ({ value: t.id, label: t.name }))} />
-              )}
-            </Form.Item>
-          )}
-        </Space>
+      </Space>
 
-        <Divider titlePlacement="start">优惠</Divider>
-        <Form.Item label="SKU 会员日价" extra="会员日价不能高于原价；与会员价、等级折扣不叠加，取最低价">
-          <Form.List name="skuPrices">
-            {(fields, { remove }) => (
-              <>
-                {fields.map((f) => {
-                  const skuId = form.getFieldValue(['skuPrices', f.name, 'skuId']) as number;
-                  const info = skuInfo(skuId);
-                  return (
-                    <Space key={f.key} align="baseline" className="member-day-sku" style={{ display: 'flex' }}>
-                      <span style={{ display: 'inline-block', width: 320 }}>{info?.label ?? `SKU #${skuId}`}</span>
-                      <Typography.Text type="secondary" style={{ display: 'inline-block', width: 110 }}>
-                        原价 {info ? formatCents(info.listPriceCents) : '—'}
-                      </Typography.Text>
-                      <Form.Item
-                        name={[f.name, 'price']}
-                        rules={[
-                          { required: true, message: '请输入会员日价' },
-                          yuanRule,
-                          {
-                            validator: (_, value: string) => {
-                              const cents = parseYuan(value);
-                              return !info || cents === null || cents <= info.listPriceCents
-                                ? Promise.resolve()
-                                : Promise.reject(new Error('不能高于原价'));
-                            },
+      <Divider titlePlacement="start">优惠</Divider>
+      <Form.Item label="SKU 会员日价" extra="会员日价不能高于原价；与会员价、等级折扣不叠加，取最低价">
+        <Form.List name="skuPrices">
+          {(fields, { remove }) => (
+            <>
+              {fields.map((f) => {
+                const skuId = form.getFieldValue(['skuPrices', f.name, 'skuId']) as number;
+                const info = skuInfo(skuId);
+                return (
+                  <Space key={f.key} align="baseline" className="member-day-sku" style={{ display: 'flex' }}>
+                    <span style={{ display: 'inline-block', width: 320 }}>{info?.label ?? `SKU #${skuId}`}</span>
+                    <Typography.Text type="secondary" style={{ display: 'inline-block', width: 110 }}>
+                      原价 {info ? formatCents(info.listPriceCents) : '—'}
+                    </Typography.Text>
+                    <Form.Item
+                      name={[f.name, 'price']}
+                      rules={[
+                        { required: true, message: '请输入会员日价' },
+                        yuanRule,
+                        {
+                          validator: (_, value: string) => {
+                            const cents = parseYuan(value);
+                            return !info || cents === null || cents <= info.listPriceCents
+                              ? Promise.resolve()
+                              : Promise.reject(new Error('不能高于原价'));
                           },
-                        ]}
-                        style={{ marginBottom: 8 }}
-                      >
-                        <Input prefix="¥" placeholder="会员日价" aria-label="会员日价" style={{ width: 140 }} />
-                      </Form.Item>
-                      <Button type="text" icon={<DeleteOutlined />} aria-label="移除" onClick={() => remove(f.name)} />
-                    </Space>
-                  );
-                })}
-                <ProductPicker className="member-day-sku-search" onPick={(p) => void addProduct(p.id)} />
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item label="分类折扣" extra="该分类下没有单独会员日价的商品按此折扣">
-          <Form.List name="categoryRates">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Space key={f.key} align="baseline" className="member-day-rate" style={{ display: 'flex' }}>
-                    <Form.Item name={[f.name, 'categoryId']} rules={[{ required: true, message: '请选择分类' }]} style={{ marginBottom: 8 }}>
-                      <TreeSelect treeData={treeSelectData(categories)} treeDefaultExpandAll placeholder="选择分类" style={{ width: 220 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'zhe']} rules={[{ required: true, message: '请输入折扣' }]} style={{ marginBottom: 8 }}>
-                      <InputNumber min={0.1} max={10} step={0.5} precision={2} suffix="折" aria-label="分类折扣" />
+                        },
+                      ]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <Input prefix="¥" placeholder="会员日价" aria-label="会员日价" style={{ width: 140 }} />
                     </Form.Item>
                     <Button type="text" icon={<DeleteOutlined />} aria-label="移除" onClick={() => remove(f.name)} />
                   </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} className="member-day-rate-add" onClick={() => add({ zhe: 9 })}>
-                  添加分类折扣
-                </Button>
-              </>
-            )}
-          </Form.List>
+                );
+              })}
+              <ProductPicker className="member-day-sku-search" onPick={(p) => void addProduct(p.id)} />
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
+      <Form.Item label="分类折扣" extra="该分类下没有单独会员日价的商品按此折扣">
+        <Form.List name="categoryRates">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" className="member-day-rate" style={{ display: 'flex' }}>
+                  <Form.Item name={[f.name, 'categoryId']} rules={[{ required: true, message: '请选择分类' }]} style={{ marginBottom: 8 }}>
+                    <TreeSelect treeData={treeSelectData(categories)} treeDefaultExpandAll placeholder="选择分类" style={{ width: 220 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'zhe']} rules={[{ required: true, message: '请输入折扣' }]} style={{ marginBottom: 8 }}>
+                    <InputNumber min={0.1} max={10} step={0.5} precision={2} suffix="折" aria-label="分类折扣" />
+                  </Form.Item>
+                  <Button type="text" icon={<DeleteOutlined />} aria-label="移除" onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} className="member-day-rate-add" onClick={() => add({ zhe: 9 })}>
+                添加分类折扣
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
+      <Form.Item name="exclusiveProductIds" label="会员日专享商品" extra="仅在会员日时段内、对参与人群可购买">
+        <ProductIdsSelect />
+      </Form.Item>
+      <Space align="start" size="large">
+        <Form.Item name="bei" label="积分倍数" rules={[{ required: true, message: '请输入积分倍数' }]}>
+          <InputNumber min={1} max={10} step={0.5} precision={2} suffix="倍" />
         </Form.Item>
-        <Form.Item name="exclusiveProductIds" label="会员日专享商品" extra="仅在会员日时段内、对参与人群可购买">
-          <ProductIdsSelect />
+        <Form.Item name="perCustomerLimit" label="每人限购" extra="0 = 不限">
+          <InputNumber min={0} max={9999} precision={0} suffix="件" />
         </Form.Item>
-        <Space align="start" size="large">
-          <Form.Item name="bei" label="积分倍数" rules={[{ required: true, message: '请输入积分倍数' }]}>
-            <InputNumber min={1} max={10} step={0.5} precision={2} suffix="倍" />
-          </Form.Item>
-          <Form.Item name="perCustomerLimit" label="每人限购" extra="0 = 不限">
-            <InputNumber min={0} max={9999} precision={0} suffix="件" />
-          </Form.Item>
-          <Form.Item name="active" label="启用" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
-        {error && <Alert className="form-error" type="error" showIcon title={error} />}
-      </Form>
-    </Modal>
+        <Form.Item name="active" label="启用" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Space>
+    </FormModal>
   );
 }

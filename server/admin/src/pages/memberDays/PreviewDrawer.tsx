@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Drawer, Empty, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import type { MemberDayOffer, MemberDayPreview } from '@mc/shared';
 import { api, errorMessage } from '../../api';
 import { formatCents } from '../../format';
 import { useFetch } from '../../useFetch';
 import { specsText } from '../products/types';
-import { WEEKDAY_LABELS, type MemberDayPreview, type PreviewSku } from './types';
+import { WEEKDAY_LABELS } from './types';
 
 const COUNT = 6;
 
@@ -70,7 +71,7 @@ function MonthGrid({ month, marked }: { month: string; marked: ReadonlySet<strin
   );
 }
 
-const SKU_COLUMNS: TableColumnsType<PreviewSku> = [
+const SKU_COLUMNS: TableColumnsType<MemberDayOffer> = [
   {
     title: '商品',
     dataIndex: 'title',
@@ -150,7 +151,7 @@ export default function PreviewDrawer({ id, draft, onClose }: { id?: number; dra
               </>
             )}
             <Typography.Title level={5}>会员日价格</Typography.Title>
-            <Table<PreviewSku>
+            <Table<MemberDayOffer>
               rowKey="skuId"
               size="small"
               className="member-day-preview-skus"

@@ -1,49 +1,6 @@
-/** `GET /api/admin/member-days` (docs/membership-contract.md). */
+import type { MemberDayAudience, Recurrence } from '@mc/shared';
 
-export type Recurrence = { kind: 'MONTHLY'; days: number[] } | { kind: 'WEEKLY'; weekdays: number[] };
-export type Audience = 'PAID_MEMBERS' | 'TIER_AT_LEAST';
-
-export interface MemberDayRule {
-  id: number;
-  name: string;
-  recurrence: Recurrence;
-  /** Local minutes after midnight, 0–1439. */
-  startMinute: number;
-  /** Up to 1440. */
-  endMinute: number;
-  audience: Audience;
-  audienceTierId: number | null;
-  skuPrices: { skuId: number; priceCents: number }[];
-  /** categoryId → price rate in basis points. */
-  categoryRates: Record<string, number>;
-  exclusiveProductIds: number[];
-  pointsMultiplierBp: number;
-  /** 0 = no limit. */
-  perCustomerLimit: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PreviewSku {
-  skuId: number;
-  productId: number;
-  title: string;
-  coverUrl: string;
-  specs: Record<string, string>;
-  listPriceCents: number;
-  memberPriceCents: number | null;
-  memberDayPriceCents: number;
-}
-
-/** `GET /api/admin/member-days/:id/preview?count=6`. */
-export interface MemberDayPreview {
-  id: number;
-  name: string;
-  timezone: string;
-  occurrences: { date: string; startsAt: string; endsAt: string }[];
-  skus: PreviewSku[];
-}
+/** How the member-day pages show a rule (`AdminMemberDay` of @mc/shared) and read its times back. */
 
 export const WEEKDAY_LABELS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -69,7 +26,7 @@ export function parseMinute(text: string | undefined): number | null {
   return h * 60 + m;
 }
 
-export const AUDIENCE_LABELS: Record<Audience, string> = {
+export const AUDIENCE_LABELS: Record<MemberDayAudience, string> = {
   PAID_MEMBERS: '付费会员',
   TIER_AT_LEAST: '等级及以上',
 };

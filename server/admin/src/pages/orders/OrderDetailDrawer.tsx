@@ -1,10 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Descriptions, Drawer, Empty, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { ORDER_KIND_LABEL, ORDER_STATUS_LABEL, REFUND_STATUS_LABEL } from '@mc/shared';
 import { formatCents, formatDateTime } from '../../format';
-import { ORDER_STATUS_COLOR, ORDER_STATUS_LABEL, REFUND_STATUS_LABEL, labelOf } from '../../status';
+import { ORDER_STATUS_COLOR, labelOf } from '../../status';
 import { useFetch } from '../../useFetch';
 import { specsText } from '../products/types';
-import { ORDER_KIND_LABEL, type AdminOrderDetail, type Id } from './types';
+import type { AdminOrderDetail, Id } from './types';
 
 const PAYMENT_STATUS_LABEL: Record<string, string> = { CREATED: '待支付', SUCCESS: '已支付', CLOSED: '已关闭' };
 
@@ -82,7 +83,7 @@ function OrderDetailBody({ o }: { o: AdminOrderDetail }) {
         bordered
         items={[
           item('状态', <Tag color={ORDER_STATUS_COLOR[o.status as keyof typeof ORDER_STATUS_COLOR]}>{labelOf(ORDER_STATUS_LABEL, o.status)}</Tag>),
-          item('类型', ORDER_KIND_LABEL[o.kind] ?? o.kind),
+          item('类型', labelOf(ORDER_KIND_LABEL, o.kind)),
           item('下单时间', formatDateTime(o.createdAt)),
           item('客户 ID', o.customerId),
           item('买家备注', o.note || '—', 2),

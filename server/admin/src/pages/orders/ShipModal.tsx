@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { api, errorMessage } from '../../api';
+import FormModal from '../../components/FormModal';
 import type { Id } from './types';
 
 /** Sent as the carrier's name: it is what the customer sees. */
@@ -19,51 +19,39 @@ interface Props {
 
 /** `POST /api/admin/orders/:id/ship {carrier, trackingNo}`. */
 export default function ShipModal({ order, onClose, onShipped }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const onFinish = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await api.post(`/api/admin/orders/${order.id}/ship`, { carrier: v.carrier, trackingNo: v.trackingNo.trim() });
-      message.success(`订单 ${order.orderNo} 已发货`);
-      onShipped();
-    } catch (e) {
-      setError(errorMessage(e, '发货失败'));
-      setSaving(false);
-    }
+  const ship = async (v: Values) => {
+    await api.post(`/api/admin/orders/${order.id}/ship`, { carrier: v.carrier, trackingNo: v.trackingNo.trim() });
+    return `订单 ${order.orderNo} 已发货`;
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
+      name="ship"
       title={`发货 · ${order.orderNo}`}
       okText="确认发货"
-      okButtonProps={{ className: 'ship-submit', loading: saving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      submitClassName="ship-submit"
+      onSubmit={ship}
+      onDone={onShipped}
+      onClose={onClose}
+      errorText={(e) => errorMessage(e, '发货失败')}
     >
-      {error && <Alert className="form-error" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} name="ship" layout="vertical" onFinish={onFinish}>
-        <Form.Item name="carrier" label="快递公司" rules={[{ required: true, message: '请选择快递公司' }]}>
-          <Select className="ship-carrier" placeholder="选择快递公司" showSearch options={CARRIERS.map((c) => ({ value: c, label: c }))} />
-        </Form.Item>
-        <Form.Item
-          name="trackingNo"
-          label="快递单号"
-          rules={[
-            { required: true, whitespace: true, message: '请输入快递单号' },
-            { max: 64, message: '快递单号最多 64 个字符' },
-            { pattern: /^\s*[A-Za-z0-9-]+\s*$/, message: '快递单号只能包含字母、数字和 -' },
-          ]}
-        >
-          <Input className="ship-tracking" placeholder="如：SF1234567890" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="carrier" label="快递公司" rules={[{ required: true, message: '请选择快递公司' }]}>
+        <Select className="ship-carrier" placeholder="选择快递公司" showSearch options={CARRIERS.map((c) => ({ value: c, label: c }))} />
+      </Form.Item>
+      <Form.Item
+        name="trackingNo"
+        label="快递单号"
+        rules={[
+          { required: true, whitespace: true, message: '请输入快递单号' },
+          { max: 64, message: '快递单号最多 64 个字符' },
+          { pattern: /^\s*[A-Za-z0-9-]+\s*$/, message: '快递单号只能包含字母、数字和 -' },
+        ]}
+      >
+        <Input className="ship-tracking" placeholder="如：SF1234567890" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Result, Space, Spin, Switch, TreeSelect } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
+import type { AdminCategory } from '@mc/shared';
 import { api, errorMessage, isApiError } from '../../api';
 import { formatYuan, parseYuan } from '../../format';
 import { useFetch } from '../../useFetch';
-import { treeSelectData, type Category } from '../categories/categoryTree';
+import { treeSelectData } from '../categories/categoryTree';
 import SkuEditor, { EMPTY_SKU, type SkuRow } from './SkuEditor';
 import type { ProductDetail } from './types';
 
@@ -135,7 +136,7 @@ function ProductEditor({ productId, initial }: { productId?: number; initial: Va
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const categories = useFetch<Category[]>('/api/admin/categories').data ?? [];
+  const categories = useFetch<AdminCategory[]>('/api/admin/categories').data ?? [];
 
   const onFinish = async () => {
     // Every stored value, also those without a field of their own (the SKU ids).

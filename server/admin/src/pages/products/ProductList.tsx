@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
+import type { AdminCategory } from '@mc/shared';
 import { api, errorMessage, type Page } from '../../api';
 import { formatCents } from '../../format';
 import { useFetch } from '../../useFetch';
-import { treeSelectData, type Category } from '../categories/categoryTree';
+import { usePaging } from '../../usePaging';
+import { treeSelectData } from '../categories/categoryTree';
 import SkuPanel from './SkuPanel';
 import type { ProductSummary } from './types';
 
@@ -21,11 +23,10 @@ export default function ProductList() {
   const [q, setQ] = useState('');
   const [categoryId, setCategoryId] = useState<number | undefined>();
   const [onShelf, setOnShelf] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, filtered, pagination } = usePaging('件商品');
   const [busyId, setBusyId] = useState<number | null>(null);
 
-  const categories = useFetch<Category[]>('/api/admin/categories').data ?? [];
+  const categories = useFetch<AdminCategory[]>('/api/admin/categories').data ?? [];
   const { data, loading, error, reload } = useFetch<Page<ProductSummary>>('/api/admin/products', { q, categoryId, onShelf, page, pageSize });
   const categoryName = (id: number) => categories.find((c) => c.id === id)?.name ?? `#${id}`;
 
@@ -115,10 +116,7 @@ export default function ProductList() {
           placeholder="搜索商品标题"
           allowClear
           style={{ width: 240 }}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage(1);
-          }}
+          onSearch={filtered((v: string) => setQ(v.trim()))}
         />
         <TreeSelect
           className="product-category-filter"
@@ -128,20 +126,14 @@ export default function ProductList() {
           style={{ width: 200 }}
           value={categoryId}
           treeData={treeSelectData(categories)}
-          onChange={(v: number | undefined) => {
-            setCategoryId(v);
-            setPage(1);
-          }}
+          onChange={filtered((v: number | undefined) => setCategoryId(v))}
         />
         <Select
           className="product-shelf-filter"
           style={{ width: 120 }}
           value={onShelf}
           options={SHELF_OPTIONS}
-          onChange={(v) => {
-            setOnShelf(v);
-            setPage(1);
-          }}
+          onChange={filtered((v: string) => setOnShelf(v))}
         />
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
@@ -152,17 +144,7 @@ export default function ProductList() {
         dataSource={data?.items ?? []}
         loading={loading}
         expandable={{ expandedRowRender: (p) => <SkuPanel productId={p.id} onChanged={reload} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 件商品`,
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={pagination(data?.total)}
       />
     </Card>
   );
