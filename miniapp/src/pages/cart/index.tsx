@@ -144,7 +144,7 @@ export default function CartPage() {
         </View>
       ) : null}
 
-      <View className='cart-bar'>
+      <View className='bottom-bar cart-bar'>
         <View className='cart-select-all' onClick={selectAll}>
           <View className={`check${allSelected ? ' checked' : ''}${available.length ? '' : ' disabled'}`} />
           <Text>全选</Text>

@@ -171,7 +171,7 @@ export default function ProductPage() {
         <Text className='detail-desc-text'>{product.description || '暂无详情'}</Text>
       </View>
 
-      <View className='detail-bar'>
+      <View className='bottom-bar detail-bar'>
         <View className='bar-cart' onClick={() => void Taro.switchTab({ url: PAGES.cart })}>
           <Image className='bar-cart-icon' src={cartIcon} mode='aspectFit' />
           <Text className='bar-cart-text'>购物车</Text>

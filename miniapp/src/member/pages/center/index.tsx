@@ -150,7 +150,7 @@ export default function MemberCenterPage() {
 
   return (
     <View className='member-page'>
-      <View className={`member-hero${membership.isMember ? ' active' : ''}`}>
+      <View className={`hero member-hero${membership.isMember ? ' active' : ''}`}>
         <Text className='member-hero-title'>会员卡</Text>
         <Text className='member-status'>
           {membership.isMember ? `会员 · 有效期至 ${formatDate(membership.memberUntil)}` : '未开通'}
@@ -183,8 +183,8 @@ export default function MemberCenterPage() {
         <Text className='card-title'>{membership.isMember ? '续费会员' : '开通会员'}</Text>
         {plans.length === 0 ? <Text className='member-muted'>暂无可售会员卡</Text> : null}
         {plans.map((plan) => (
-          <View className='plan-card' key={String(plan.id)}>
-            <View className='plan-info'>
+          <View className='list-row plan-card' key={String(plan.id)}>
+            <View className='list-row-main plan-info'>
               <View className='plan-head'>
                 <Text className='plan-name'>{plan.name}</Text>
                 <Text className='plan-days'>{`${plan.days} 天`}</Text>

@@ -44,7 +44,7 @@ export default function MemberDayPage() {
 
   return (
     <View className='member-day-page'>
-      <View className={`md-hero${active ? ' active' : ''}`}>
+      <View className={`hero md-hero${active ? ' active' : ''}`}>
         <Text className='md-name'>{occurrence.name}</Text>
         <Text className='md-state'>{active ? '会员日进行中' : `下一场 ${occurrence.date}`}</Text>
         <View className='md-countdown-row'>

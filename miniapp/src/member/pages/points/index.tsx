@@ -43,10 +43,10 @@ export default function PointsLedgerPage() {
     else body = <StateView state='empty' text='还没有积分记录，购物完成后即可获得积分' />
   } else {
     body = (
-      <View className='points-ledger'>
+      <View className='card points-ledger'>
         {list.items.map((e) => (
-          <View className='points-entry' key={String(e.id)}>
-            <View className='points-entry-main'>
+          <View className='list-row points-entry' key={String(e.id)}>
+            <View className='list-row-main points-entry-main'>
               <Text className='points-entry-kind'>{pointsKindLabel(e.kind)}</Text>
               {e.memo ? <Text className='points-entry-memo'>{e.memo}</Text> : null}
               <Text className='points-entry-time'>{formatDateTime(e.createdAt)}</Text>
@@ -63,7 +63,7 @@ export default function PointsLedgerPage() {
 
   return (
     <View className='points-page'>
-      <View className='points-hero'>
+      <View className='hero points-hero'>
         <Text className='points-hero-label'>当前积分</Text>
         <Text className='points-balance'>{balance === null ? '—' : String(balance)}</Text>
         {balance !== null && balance < 0 ? <Text className='points-hero-note'>退款扣回的积分超过了余额，之后获得的积分会先抵扣</Text> : null}

@@ -162,12 +162,12 @@ export default function CheckoutPage() {
 
       <View className='card checkout-lines'>
         {preview.lines.map((l) => (
-          <View className='checkout-line' key={l.lineId}>
-            <Image className='checkout-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
-            <View className='checkout-line-info'>
-              <Text className='checkout-line-title'>{l.title}</Text>
-              {specsText(l.specs) ? <Text className='checkout-line-specs'>{specsText(l.specs)}</Text> : null}
-              <View className='checkout-line-price-row'>
+          <View className='line-item checkout-line' key={l.lineId}>
+            <Image className='line-cover checkout-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
+            <View className='line-info checkout-line-info'>
+              <Text className='line-title checkout-line-title'>{l.title}</Text>
+              {specsText(l.specs) ? <Text className='line-specs checkout-line-specs'>{specsText(l.specs)}</Text> : null}
+              <View className='line-price-row checkout-line-price-row'>
                 <Text className='checkout-line-price'>{priceText(l.unitPriceCents)}</Text>
                 <Text className='checkout-line-qty'>{`×${l.qty}`}</Text>
               </View>
@@ -212,7 +212,7 @@ export default function CheckoutPage() {
 
       {preview.requiresMembership ? <Text className='checkout-warning'>订单含会员专享商品，开通会员后才能购买</Text> : null}
 
-      <View className='checkout-bar'>
+      <View className='bottom-bar checkout-bar'>
         <View className='checkout-total'>
           {placed ? (
             <Text className='checkout-pay-hint'>{payHint ?? '订单待付款'}</Text>

@@ -165,12 +165,12 @@ export default function OrderDetailPage() {
 
       <View className='card'>
         {order.lines.map((l) => (
-          <View className='detail-line' key={l.id}>
-            <Image className='detail-line-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
-            <View className='detail-line-info'>
-              <Text className='detail-line-title'>{l.title}</Text>
-              {specsText(l.specs) ? <Text className='detail-line-specs'>{specsText(l.specs)}</Text> : null}
-              <View className='detail-line-price-row'>
+          <View className='line-item detail-line' key={l.id}>
+            <Image className='line-cover detail-line-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
+            <View className='line-info detail-line-info'>
+              <Text className='line-title detail-line-title'>{l.title}</Text>
+              {specsText(l.specs) ? <Text className='line-specs detail-line-specs'>{specsText(l.specs)}</Text> : null}
+              <View className='line-price-row detail-line-price-row'>
                 <Text className='detail-line-price'>{priceText(l.unitPriceCents)}</Text>
                 <Text className='detail-line-qty'>{`×${l.qty}`}</Text>
               </View>
@@ -238,7 +238,7 @@ export default function OrderDetailPage() {
       ) : null}
 
       {actions.length > 0 ? (
-        <View className='order-actions'>
+        <View className='bottom-bar order-actions'>
           {actions.includes('cancel') ? (
             <View className={`btn btn-ghost btn-small cancel-order${busy ? ' disabled' : ''}`} onClick={() => void cancel()}>
               <Text>取消订单</Text>

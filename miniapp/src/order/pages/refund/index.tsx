@@ -110,12 +110,12 @@ export default function RefundPage() {
         {refundable.map((l) => {
           const qty = chosen[String(l.id)] ?? 0
           return (
-            <View className={`refund-line${qty ? ' chosen' : ''}`} key={l.id}>
+            <View className={`line-item refund-line${qty ? ' chosen' : ''}`} key={l.id}>
               {mode === 'partial' ? <View className={`check refund-line-check${qty ? ' checked' : ''}`} onClick={() => toggleLine(l)} /> : null}
-              <Image className='refund-line-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
-              <View className='refund-line-info'>
-                <Text className='refund-line-title'>{l.title}</Text>
-                {specsText(l.specs) ? <Text className='refund-line-specs'>{specsText(l.specs)}</Text> : null}
+              <Image className='line-cover refund-line-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
+              <View className='line-info refund-line-info'>
+                <Text className='line-title refund-line-title'>{l.title}</Text>
+                {specsText(l.specs) ? <Text className='line-specs refund-line-specs'>{specsText(l.specs)}</Text> : null}
                 <View className='refund-line-row'>
                   <Text className='refund-line-paid'>{`实付 ${priceText(l.cashPaidCents)}`}</Text>
                   {mode === 'partial' && qty > 0 ? (
