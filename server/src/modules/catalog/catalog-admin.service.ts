@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock';
 import { badRequest, conflict, notFound } from '../../common/errors';
 import { Paged } from '../../common/pagination';
 import { withTx, rowLock } from '../../common/tx';
-import { findProductPage } from './catalog.service';
+import { findProductPage, skuView } from './catalog.service';
 import { AdminProductListQuery, CategoryDto, PatchSkuDto, ProductDto, SkuDto, SkuUpsertDto, UpdateCategoryDto, UpdateProductDto } from './dto/catalog-admin.dto';
 import { Category } from './entities/category.entity';
 import { Product } from './entities/product.entity';
@@ -92,27 +92,10 @@ const minOrNull = (xs: (number | null)[]): number | null => {
 
 const toAdminCategory = (c: Category): AdminCategory => ({ id: c.id, parentId: c.parentId, name: c.name, iconUrl: c.iconUrl, sort: c.sort, active: c.active });
 
-const toAdminSku = (s: Sku): AdminSku => ({
-  id: s.id,
-  specs: s.specs,
-  priceCents: s.priceCents,
-  memberPriceCents: s.memberPriceCents,
-  memberDayPriceCents: s.memberDayPriceCents,
-  stock: s.stock,
-  weightGrams: s.weightGrams,
-  active: s.active,
-});
+const toAdminSku = (s: Sku): AdminSku => ({ ...skuView(s), weightGrams: s.weightGrams, active: s.active });
 
 /** What the audit log keeps of a SKU: its prices, stock and state. */
-const auditView = (s: Sku) => ({
-  id: s.id,
-  specs: s.specs,
-  priceCents: s.priceCents,
-  memberPriceCents: s.memberPriceCents,
-  memberDayPriceCents: s.memberDayPriceCents,
-  stock: s.stock,
-  active: s.active,
-});
+const auditView = (s: Sku) => ({ ...skuView(s), active: s.active });
 
 const newSkuValues = (s: SkuDto | SkuUpsertDto): SkuValues => ({
   specs: s.specs,

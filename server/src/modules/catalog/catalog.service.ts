@@ -113,6 +113,16 @@ export async function findProductPage(
   return qb.orderBy('p.sort', 'DESC').addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
 }
 
+/** A SKU as customers see it: specs, prices and stock. */
+export const skuView = (s: Sku) => ({
+  id: s.id,
+  specs: s.specs,
+  priceCents: s.priceCents,
+  memberPriceCents: s.memberPriceCents,
+  memberDayPriceCents: s.memberDayPriceCents,
+  stock: s.stock,
+});
+
 /** Escapes LIKE wildcards (with '!', which MySQL and SQLite read alike) so a search for "50%" finds "50%". */
 export const likePattern = (q: string) => `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
@@ -192,14 +202,7 @@ export class CatalogService implements OnModuleDestroy {
       images: product.images,
       description: product.description,
       specGroups: [...specGroups].map(([name, values]) => ({ name, values })),
-      skus: skus.map((s) => ({
-        id: s.id,
-        specs: s.specs,
-        priceCents: s.priceCents,
-        memberPriceCents: s.memberPriceCents,
-        memberDayPriceCents: s.memberDayPriceCents,
-        stock: s.stock,
-      })),
+      skus: skus.map(skuView),
     };
   }
 }

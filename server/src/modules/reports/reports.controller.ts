@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { Roles, StaffGuard } from '../../common/auth/guards';
-import { Clock } from '../../common/clock';
+import { Clock, DAY_MS } from '../../common/clock';
 import { ReportsService } from './reports.service';
 
 class MemberDayReportQuery {
@@ -47,7 +47,7 @@ export class ReportsController {
   @Get('membership')
   membership(@Query() q: RangeQuery) {
     const to = q.to ? new Date(q.to) : this.clock.now();
-    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY_MS);
     return this.reports.membershipConversion(from, to);
   }
 }
