@@ -199,3 +199,76 @@ describe('CheckoutPage', () => {
     await waitFor(() => expect(text(container, '.address-name')).toBe('收货人5'))
   })
 })
+
+describe('CheckoutPage points switch', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  const withPoints = preview({
+    adjustments: [{ kind: 'POINTS', lineId: null, amountCents: -2500, label: '积分抵扣', sourceType: 'POINTS', sourceId: null }],
+    pointsUsed: 2500,
+    pointsValueCents: 2500,
+    payableCents: 13300,
+  })
+  const noPoints = preview({ payableCents: 15800 })
+
+  function servePoints(balance: number, place?: (req: FakeRequest) => unknown) {
+    routeRequests({
+      'GET /api/me': () => reply(200, { id: 9, nickname: null, pointsBalance: balance }),
+      'POST /api/checkout/preview': (req) => reply(200, (req.data as { usePoints?: boolean }).usePoints ? withPoints : noPoints),
+      'GET /api/addresses': () => reply(200, { items: [address(2, { isDefault: true })], total: 1 }),
+      'POST /api/orders': place ?? (() => reply(201, { id: 501, orderNo: 'MC1', status: 'PENDING_PAYMENT', payableCents: 13300, expiresAt: null })),
+      'POST /api/orders/501/pay': () => reply(201, { paid: true }),
+    })
+  }
+  const previews = () => requests().filter((r) => r.url === '/api/checkout/preview').map((r) => r.data)
+
+  it('is hidden with no points, and the order is placed without them', async () => {
+    servePoints(0)
+    const { container } = await renderCheckout()
+    await waitFor(() => expect(requests().some((r) => r.url === '/api/me')).toBe(true))
+    expect(container.querySelector('.points-switch')).toBeNull()
+    expect(previews()).toEqual([{ items: [{ skuId: 71, qty: 2 }] }])
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(orderPosts()).toHaveLength(1))
+    expect(orderPosts()[0].data).not.toHaveProperty('usePoints')
+  })
+
+  it('shows what the points would take off, prices with them when switched on, and places the order with usePoints', async () => {
+    servePoints(3000)
+    const { container } = await renderCheckout()
+    await waitFor(() => expect(container.querySelector('.points-switch')).not.toBeNull())
+    expect(text(container, '.points-label')).toBe('使用积分抵扣 25.00 元')
+    expect(text(container, '.points-hint')).toBe('用 2500 积分，共 3000 积分')
+    expect((container.querySelector('.points-switch') as HTMLInputElement).checked).toBe(false)
+    expect(text(container, '.checkout-total-amount')).toBe('¥158.00')
+
+    fireEvent.click(container.querySelector('.points-switch')!)
+    await waitFor(() => expect(text(container, '.checkout-total-amount')).toBe('¥133.00'))
+    expect((container.querySelector('.points-switch') as HTMLInputElement).checked).toBe(true)
+    expect(previews().at(-1)).toEqual({ items: [{ skuId: 71, qty: 2 }], usePoints: true })
+    const rows = [...container.querySelectorAll('.adjustment')].map((r) => [r.querySelector('.adjustment-label')?.textContent, r.querySelector('.adjustment-amount')?.textContent])
+    expect(rows).toContainEqual(['积分抵扣', '-¥25.00'])
+
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(orderPosts()).toHaveLength(1))
+    expect(orderPosts()[0].data).toEqual({ items: [{ skuId: 71, qty: 2 }], addressId: 2, usePoints: true, fromCart: true })
+  })
+
+  it('when the points were spent elsewhere meanwhile, says so and prices again', async () => {
+    let balance = 3000
+    servePoints(3000)
+    const { container } = await renderCheckout()
+    await waitFor(() => expect(container.querySelector('.points-switch')).not.toBeNull())
+    fireEvent.click(container.querySelector('.points-switch')!)
+    await waitFor(() => expect(text(container, '.checkout-total-amount')).toBe('¥133.00'))
+    balance = 0
+    servePoints(balance, () => reply(409, { error: { code: 'INSUFFICIENT_POINTS', message: '积分不足：可用 0，需要 2500' } }))
+    const before = previews().length
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '积分不足：可用 0，需要 2500', icon: 'none' }))
+    await waitFor(() => expect(previews().length).toBeGreaterThan(before))
+    await waitFor(() => expect(container.querySelector('.points-switch')).toBeNull())
+  })
+})

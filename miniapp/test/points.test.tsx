@@ -24,7 +24,9 @@ describe('PointsLedgerPage', () => {
     const all = [
       entry(25, { kind: 'GIFT', delta: 200, balanceAfter: 367, orderId: null, memo: '2026 年会员生日礼' }),
       entry(24, { kind: 'REVERSE', delta: -33, balanceAfter: 167, memo: '退款 R1，扣回订单 MC1 所得积分' }),
-      ...Array.from({ length: 20 }, (_, i) => entry(23 - i)),
+      entry(23, { kind: 'REVERSE', delta: 50, balanceAfter: 200, memo: '订单 MC2 已取消，退还抵扣的积分' }),
+      entry(22, { kind: 'SPEND', delta: -50, balanceAfter: 150, memo: '订单 MC2 抵扣 0.50 元' }),
+      ...Array.from({ length: 18 }, (_, i) => entry(21 - i)),
     ]
     routeRequests({
       'GET /api/me': () => reply(200, ME),
@@ -37,8 +39,8 @@ describe('PointsLedgerPage', () => {
     const { container } = render(<PointsLedgerPage />)
     await waitFor(() => expect(container.querySelectorAll('.points-entry')).toHaveLength(20))
     await waitFor(() => expect(text(container, '.points-balance')).toBe('367'))
-    expect(texts(container, '.points-entry-kind').slice(0, 3)).toEqual(['生日礼', '退款扣回', '购物获得'])
-    expect(texts(container, '.points-entry-delta').slice(0, 3)).toEqual(['+200', '-33', '+10'])
+    expect(texts(container, '.points-entry-kind').slice(0, 5)).toEqual(['生日礼', '退款扣回', '抵扣退还', '积分抵扣', '购物获得'])
+    expect(texts(container, '.points-entry-delta').slice(0, 5)).toEqual(['+200', '-33', '+50', '-50', '+10'])
     expect(text(container, '.points-entry-memo')).toBe('2026 年会员生日礼')
     expect(text(container, '.points-footer')).toBe('上拉加载更多')
 

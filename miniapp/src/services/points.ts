@@ -8,7 +8,9 @@ export function listPointsLedger(page: number, pageSize: number): Promise<Paged<
   return get<Paged<PointsLedgerEntry>>('/api/points/ledger', { page, pageSize })
 }
 
-export const pointsKindLabel = (kind: string): string => POINTS_KIND_LABEL[kind as PointsKind] ?? '积分变动'
+/** A REVERSE that credits is spent points given back (a cancelled or refunded order), not points taken back. */
+export const pointsKindLabel = (kind: string, delta = 0): string =>
+  kind === 'REVERSE' && delta > 0 ? '抵扣退还' : (POINTS_KIND_LABEL[kind as PointsKind] ?? '积分变动')
 
 /** `+120` / `-33` */
 export const pointsDeltaText = (delta: number): string => (delta > 0 ? `+${delta}` : String(delta))

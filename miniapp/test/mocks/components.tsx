@@ -88,3 +88,19 @@ export const Picker = ({
     {children}
   </div>
 )
+
+/** A switch as a checkbox; onChange gets `{ detail: { value: checked } }`. */
+export const Switch = ({
+  className,
+  checked,
+  disabled,
+  onChange,
+}: Common & { checked?: boolean; disabled?: boolean; color?: string; onChange?: (e: { detail: { value: boolean } }) => void }) => (
+  <input
+    type='checkbox'
+    className={className}
+    checked={Boolean(checked)}
+    disabled={disabled}
+    onChange={(e) => onChange?.({ detail: { value: e.target.checked } })}
+  />
+)

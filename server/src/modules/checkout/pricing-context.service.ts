@@ -10,6 +10,7 @@ import { CustomerGrowth } from '../membership/entities/customer-growth.entity';
 import { Membership } from '../membership/entities/membership.entity';
 import { Tier } from '../membership/entities/tier.entity';
 import { MembershipService } from '../membership/membership.service';
+import { PointsAccount } from '../points/entities/points-account.entity';
 import { TierService } from '../membership/tier.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
 
@@ -80,7 +81,7 @@ export class PricingContextService {
     return out;
   }
 
-  /** Who is buying, as the pipeline sees them (one query for membership and growth, one for the tiers). */
+  /** Who is buying, as the pipeline sees them (one query for membership, growth and the points balance, one for the tiers). */
   async buyer(em: EntityManager, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: readonly Tier[] }> {
     const [row, tiers] = await Promise.all([
       em
@@ -88,8 +89,9 @@ export class PricingContextService {
         .select('c.id')
         .leftJoinAndMapOne('c.membership', Membership, 'm', 'm.customerId = c.id')
         .leftJoinAndMapOne('c.growth', CustomerGrowth, 'g', 'g.customerId = c.id')
+        .leftJoinAndMapOne('c.points', PointsAccount, 'pa', 'pa.customerId = c.id')
         .where('c.id = :customerId', { customerId })
-        .getOne() as Promise<{ membership?: Membership; growth?: CustomerGrowth } | null>,
+        .getOne() as Promise<{ membership?: Membership; growth?: CustomerGrowth; points?: PointsAccount } | null>,
       this.tiers.tiers(em),
     ]);
     const { isMember } = this.membership.statusOf(row?.membership ?? null);
@@ -101,7 +103,8 @@ export class PricingContextService {
       tierPointsMultiplierBp: tier?.pointsMultiplierBp ?? 10_000,
       tierId: tier ? String(tier.id) : null,
       tierName: tier?.name ?? null,
-      pointsBalance: 0,
+      // read without a lock: placement spends through PointsService.post, which re-checks under the account's lock
+      pointsBalance: Math.max(0, Number(row?.points?.balance ?? 0)),
     };
     return { pricing, growth, tiers };
   }

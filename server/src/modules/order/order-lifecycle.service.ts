@@ -74,7 +74,9 @@ export class OrderLifecycle {
         await this.returnStock(em, order.id);
         const lines = await em.find(OrderLine, { where: { orderId: order.id } });
         await this.memberDays.releaseLimit(em, order, memberDayUnits(lines));
-        // points spent and the coupon used return here once those capabilities exist
+        // the points it spent go back in full (once: a payment arriving afterwards is refunded as cash only);
+        // the coupon used returns here once that capability exists
+        await this.points.returnForCancel(em, order);
         break;
       }
       case 'PAID':

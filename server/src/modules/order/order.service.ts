@@ -24,6 +24,7 @@ import { newBusinessNo } from './order-numbers';
 import { detailView, summaryView } from './order-view';
 import { Actor, OrderLifecycle } from './order-lifecycle.service';
 import { PaymentService } from '../payment/payment.service';
+import { PointsService } from '../points/points.service';
 
 
 const placedView = (o: Order) => ({ id: o.id, orderNo: o.orderNo, kind: o.kind, status: o.status, payableCents: o.payableCents, expiresAt: o.expiresAt!.toISOString() });
@@ -41,6 +42,7 @@ export class OrderService implements OnModuleInit {
     private readonly payments: PaymentService,
     private readonly jobs: JobRegistry,
     private readonly memberDays: MemberDayService,
+    private readonly points: PointsService,
   ) {}
 
   onModuleInit(): void {
@@ -50,7 +52,8 @@ export class OrderService implements OnModuleInit {
 
   /**
    * Places a goods order in one transaction: price from the database, reserve stock by
-   * conditional update (never below zero), write the order, its lines, adjustments and history.
+   * conditional update (never below zero), write the order, its lines, adjustments and history,
+   * and spend the points it uses (`usePoints`).
    */
   place(customerId: number, dto: PlaceOrderDto, idempotencyKey: string | undefined) {
     return this.idempotency.run(customerId, idempotencyKey, 'POST /api/orders', dto, async (em) => {
@@ -62,11 +65,14 @@ export class OrderService implements OnModuleInit {
       for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
         await this.reserveStock(em, Number(line.skuId), line.qty);
       }
-      // points spending (breakdown.pointsUsed) and the coupon are taken here once those capabilities exist
       const order = await this.writeOrder(em, customerId, 'GOODS', priced, {
         address: { name: address.name, phone: address.phone, province: address.province, city: address.city, district: address.district, detail: address.detail },
         note: dto.note ?? '',
       });
+      // the points the breakdown spends, re-checked under the account's lock: not enough any more
+      // (another order spent them meanwhile) is 409 INSUFFICIENT_POINTS and this whole transaction,
+      // stock reservation included, rolls back. The coupon is taken here once that capability exists.
+      await this.points.spendForOrder(em, order);
       if (dto.fromCart) await em.delete(CartItem, { customerId, skuId: In(priced.breakdown.lines.map((l) => Number(l.skuId))) });
       return placedView(order);
     });

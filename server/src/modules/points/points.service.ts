@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { birthdayFallsOn, localDate, pointsKept, type PointsKind } from '@mc/shared';
+import { birthdayFallsOn, localDate, mulDivFloor, pointsKept, type PointsKind } from '@mc/shared';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict } from '../../common/errors';
@@ -8,6 +8,7 @@ import { isDuplicateKey, rowLock, withTx } from '../../common/tx';
 import { Customer } from '../auth/entities/customer.entity';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { Membership } from '../membership/entities/membership.entity';
+import { OrderLine } from '../order/entities/order-line.entity';
 import { Order } from '../order/entities/order.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { PointsAccount } from './entities/points-account.entity';
@@ -50,7 +51,8 @@ export function ledgerView(e: PointsLedger) {
 
 /**
  * The points ledger: one append-only ledger per customer and the balance beside it, changed
- * together in the caller's transaction. Orders earn on completion and give back on refund; paid
+ * together in the caller's transaction. Orders earn on completion and give back on refund; checkout
+ * spends points (SPEND at placement), a cancel returns them all and a refund their share; paid
  * members get a birthday gift once a year.
  *
  * A balance goes below zero only through a REVERSE: a refund takes back what its order earned
@@ -157,35 +159,119 @@ export class PointsService implements OnModuleInit {
   }
 
   /**
-   * A refund of an order completed: take back the points its cash earned, so that what the order
-   * keeps is always pointsKept(pointsToEarn, goods cash, refunded): the reversals of several partial
-   * refunds add up to at most what was earned and the last full refund takes the remainder.
-   * Called after the order's refundedCents includes this refund, under the order's row lock.
+   * Checkout spends points: the order's `pointsUsed` as a SPEND (key `spend:order:<id>`), in the
+   * placing transaction, after the order row exists. The balance was read without a lock when the
+   * order was priced; `post` re-checks it under the account's row lock and its conditional update,
+   * so of two orders racing for the same points one spends them and the other is 409
+   * INSUFFICIENT_POINTS (and rolls back with everything it reserved).
    */
-  async reverseForRefund(em: EntityManager, orderId: number, refund: { id: number; refundNo: string; amountCents: number }): Promise<void> {
+  async spendForOrder(em: EntityManager, order: Pick<Order, 'id' | 'customerId' | 'orderNo' | 'pointsUsed' | 'pointsValueCents'>): Promise<void> {
+    if (order.pointsUsed <= 0) return;
+    await this.post(em, {
+      customerId: order.customerId,
+      delta: -order.pointsUsed,
+      kind: 'SPEND',
+      dedupeKey: `spend:order:${order.id}`,
+      orderId: order.id,
+      memo: `订单 ${order.orderNo} 抵扣 ${(order.pointsValueCents / 100).toFixed(2)} 元`,
+    });
+  }
+
+  /**
+   * An order cancelled (unpaid timeout or the customer): every point it spent goes back, once
+   * (REVERSE, key `return:order:<id>`). What is returned is what the SPEND entry took, so an order
+   * that spent nothing returns nothing. A payment that arrives later for the cancelled order is
+   * refunded as cash only (see reverseForRefund).
+   */
+  async returnForCancel(em: EntityManager, order: Pick<Order, 'id' | 'customerId' | 'orderNo' | 'pointsUsed'>): Promise<void> {
+    if (order.pointsUsed <= 0) return;
+    const spent = await em.findOne(PointsLedger, { where: { dedupeKey: `spend:order:${order.id}` }, lock: rowLock(em, 'pessimistic_read') });
+    if (!spent || spent.delta >= 0) return;
+    await this.post(em, {
+      customerId: order.customerId,
+      delta: -spent.delta,
+      kind: 'REVERSE',
+      dedupeKey: `return:order:${order.id}`,
+      orderId: order.id,
+      memo: `订单 ${order.orderNo} 已取消，退还抵扣的积分`,
+    });
+  }
+
+  /**
+   * A refund completed: take back the points the order's cash earned (orders completed), and give
+   * back the points the order spent on the refunded goods (any order not cancelled).
+   * Called after the order's refundedCents and the lines' refundedQty include this refund, under
+   * the lines' row locks (refunds of one order complete one after the other).
+   */
+  async reverseForRefund(
+    em: EntityManager,
+    orderId: number,
+    refund: { id: number; refundNo: string; amountCents: number; lines: readonly { orderLineId: number; qty: number }[] },
+  ): Promise<void> {
     const order = await em.findOneOrFail(Order, { where: { id: orderId }, lock: rowLock(em) });
+    await this.takeBackEarned(em, order, refund);
+    await this.returnSpent(em, order, refund);
+  }
+
+  /**
+   * What the order earned: the order always keeps pointsKept(pointsToEarn, goods cash, refunded),
+   * so the reversals of several partial refunds add up to at most what was earned and the last full
+   * refund takes the remainder.
+   */
+  private async takeBackEarned(em: EntityManager, order: Order, refund: { id: number; refundNo: string; amountCents: number }): Promise<void> {
     // An order refunded before it completed earns only what it kept when it completes.
     if (order.status !== 'COMPLETED' || order.pointsToEarn <= 0) return;
     // Only what was credited is taken back (orders completed before the ledger existed earned nothing);
     // a locking read, so an earning committed after this transaction's snapshot is seen.
     const earned = await em.findOne(PointsLedger, { where: { dedupeKey: `earn:order:${order.id}` }, lock: rowLock(em, 'pessimistic_read') });
-    if (earned) {
-      const paid = goodsCashCents(order);
-      const before = pointsKept(order.pointsToEarn, paid, order.refundedCents - refund.amountCents);
-      const after = pointsKept(order.pointsToEarn, paid, order.refundedCents);
-      if (after < before) {
-        await this.post(em, {
-          customerId: order.customerId,
-          delta: after - before,
-          kind: 'REVERSE',
-          dedupeKey: `reverse:refund:${refund.id}`,
-          orderId: order.id,
-          memo: `退款 ${refund.refundNo}，扣回订单 ${order.orderNo} 所得积分`,
-        });
-      }
+    if (!earned) return;
+    const paid = goodsCashCents(order);
+    const before = pointsKept(order.pointsToEarn, paid, order.refundedCents - refund.amountCents);
+    const after = pointsKept(order.pointsToEarn, paid, order.refundedCents);
+    if (after < before) {
+      await this.post(em, {
+        customerId: order.customerId,
+        delta: after - before,
+        kind: 'REVERSE',
+        dedupeKey: `reverse:refund:${refund.id}`,
+        orderId: order.id,
+        memo: `退款 ${refund.refundNo}，扣回订单 ${order.orderNo} 所得积分`,
+      });
     }
-    // Points spent on the order (order.pointsUsed, its share by refunded cash) are credited back here
-    // as kind REVERSE with their own dedupe key, once checkout spends points; pointsUsed is 0 until then.
+  }
+
+  /**
+   * What the order spent, by the refunded units: each line carries its share of the points' value
+   * (`pointsCents`), spread over its units by cumulative floors like its cash (cashForUnits), and
+   * the points returned so far are floor(pointsUsed × value of the refunded units / pointsValueCents).
+   * Each refund returns the growth of that (REVERSE, key `return:refund:<id>`), so partial refunds
+   * never return more than was spent and refunding every unit returns exactly pointsUsed.
+   * A cancelled order returned everything at cancellation: the automatic refund of a payment that
+   * arrived afterwards (it has no lines) returns nothing more.
+   */
+  private async returnSpent(em: EntityManager, order: Order, refund: { id: number; refundNo: string; lines: readonly { orderLineId: number; qty: number }[] }): Promise<void> {
+    if (order.pointsUsed <= 0 || order.pointsValueCents <= 0 || order.status === 'CANCELLED' || refund.lines.length === 0) return;
+    const lines = await em.find(OrderLine, { where: { orderId: order.id } });
+    const valueOf = (line: OrderLine, units: number) => Math.floor((line.pointsCents * units) / line.qty);
+    let valueBefore = 0;
+    let valueAfter = 0;
+    for (const line of lines) {
+      const now = line.refundedQty;
+      const inThis = refund.lines.filter((r) => r.orderLineId === line.id).reduce((s, r) => s + r.qty, 0);
+      valueAfter += valueOf(line, now);
+      valueBefore += valueOf(line, now - inThis);
+    }
+    const returned = (value: number) => mulDivFloor(order.pointsUsed, Math.min(value, order.pointsValueCents), order.pointsValueCents);
+    const delta = returned(valueAfter) - returned(valueBefore);
+    if (delta <= 0) return;
+    await this.post(em, {
+      customerId: order.customerId,
+      delta,
+      kind: 'REVERSE',
+      dedupeKey: `return:refund:${refund.id}`,
+      orderId: order.id,
+      memo: `退款 ${refund.refundNo}，退还订单 ${order.orderNo} 抵扣的积分`,
+    });
   }
 
   /**

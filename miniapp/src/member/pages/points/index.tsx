@@ -47,7 +47,7 @@ export default function PointsLedgerPage() {
         {list.items.map((e) => (
           <View className='list-row points-entry' key={String(e.id)}>
             <View className='list-row-main points-entry-main'>
-              <Text className='points-entry-kind'>{pointsKindLabel(e.kind)}</Text>
+              <Text className='points-entry-kind'>{pointsKindLabel(e.kind, e.delta)}</Text>
               {e.memo ? <Text className='points-entry-memo'>{e.memo}</Text> : null}
               <Text className='points-entry-time'>{formatDateTime(e.createdAt)}</Text>
             </View>

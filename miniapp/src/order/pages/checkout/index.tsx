@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Image, Input, Text, View } from '@tarojs/components'
+import { Image, Input, Switch, Text, View } from '@tarojs/components'
 import PriceBreakdown from '@/components/PriceBreakdown'
 import StateView from '@/components/StateView'
 import { fullAddress, listAddresses, type Address } from '@/services/address'
@@ -8,7 +8,9 @@ import { assetUrl } from '@/services/config'
 import { decodeItems, previewCheckout, type CheckoutPreview } from '@/services/checkout'
 import { newIdempotencyKey, placeOrder, type PlacedOrder } from '@/services/order'
 import { payForOrder } from '@/services/payment'
-import { errorMessage } from '@/services/request'
+import { refreshMe } from '@/services/auth'
+import { ApiError, errorMessage } from '@/services/request'
+import { getSession } from '@/stores/session'
 import { takePickedAddress } from '@/stores/ui'
 import { priceText } from '@/utils/money'
 import { checkoutUrl, memberCenterUrl, orderDetailUrl, PAGES } from '@/utils/nav'
@@ -24,6 +26,11 @@ export default function CheckoutPage() {
 
   const [preview, setPreview] = useState<CheckoutPreview | null>(null)
   const [previewError, setPreviewError] = useState<string | null>(null)
+  // Points: the switch shows when the customer has some; `pointsOffer` is what the server would spend (the preview with usePoints).
+  const [usePoints, setUsePoints] = useState(false)
+  const usePointsRef = useRef(false)
+  const [pointsBalance, setPointsBalance] = useState(() => getSession().user?.pointsBalance ?? 0)
+  const [pointsOffer, setPointsOffer] = useState<{ pointsUsed: number; pointsValueCents: number } | null>(null)
   const [addresses, setAddresses] = useState<Address[] | null>(null)
   const [addressId, setAddressId] = useState<Address['id'] | null>(null)
   const [note, setNote] = useState('')
@@ -35,12 +42,31 @@ export default function CheckoutPage() {
   const loadPreview = useCallback(async () => {
     if (items.length === 0) return
     setPreviewError(null)
+    const withPoints = usePointsRef.current
     try {
-      setPreview(await previewCheckout(items))
+      const [shown, me] = await Promise.all([previewCheckout(items, withPoints), refreshMe()])
+      if (withPoints !== usePointsRef.current) return // the switch moved meanwhile: its own load answers
+      const balance = me?.pointsBalance ?? 0
+      setPointsBalance(balance)
+      if (balance <= 0 && withPoints) {
+        // nothing left to spend (used up elsewhere): the switch goes away and the order asks for none
+        usePointsRef.current = false
+        setUsePoints(false)
+      }
+      setPreview(shown)
+      if (withPoints) setPointsOffer(shown)
+      else setPointsOffer(balance > 0 ? await previewCheckout(items, true).catch(() => null) : null)
     } catch (e) {
       setPreviewError(errorMessage(e))
     }
   }, [items])
+
+  const toggleUsePoints = (on: boolean) => {
+    if (placed) return
+    usePointsRef.current = on
+    setUsePoints(on)
+    void loadPreview()
+  }
 
   const loadAddresses = useCallback(async (prefer?: Address['id']) => {
     try {
@@ -102,7 +128,7 @@ export default function CheckoutPage() {
       if (!order) {
         const text = note.trim()
         order = await placeOrder(
-          { items, addressId: address!.id, ...(text ? { note: text } : {}), ...(fromCart ? { fromCart: true } : {}) },
+          { items, addressId: address!.id, ...(usePoints ? { usePoints: true } : {}), ...(text ? { note: text } : {}), ...(fromCart ? { fromCart: true } : {}) },
           idempotencyKey,
         )
         setPlaced(order)
@@ -111,6 +137,8 @@ export default function CheckoutPage() {
       await pay(order)
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      // the points were spent elsewhere meanwhile: show what is left
+      if (e instanceof ApiError && e.code === 'INSUFFICIENT_POINTS') void loadPreview()
     } finally {
       busy.current = false
       setSubmitting(false)
@@ -186,6 +214,16 @@ export default function CheckoutPage() {
           lineTitles={lineTitles}
         />
       </View>
+
+      {pointsBalance > 0 && (pointsOffer === null || pointsOffer.pointsValueCents > 0) ? (
+        <View className='card points-card'>
+          <View className='points-text'>
+            <Text className='points-label'>{pointsOffer ? `使用积分抵扣 ${(pointsOffer.pointsValueCents / 100).toFixed(2)} 元` : '使用积分抵扣'}</Text>
+            <Text className='points-hint'>{pointsOffer ? `用 ${pointsOffer.pointsUsed} 积分，共 ${pointsBalance} 积分` : `共 ${pointsBalance} 积分`}</Text>
+          </View>
+          <Switch className='points-switch' checked={usePoints} disabled={Boolean(placed)} color='#e4393c' onChange={(e) => toggleUsePoints(Boolean(e.detail.value))} />
+        </View>
+      ) : null}
 
       {preview.memberSavingsCents > 0 ? (
         <View
