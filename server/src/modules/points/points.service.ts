@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { birthdayFallsOn, localDate, mulDivFloor, pointsKept, type PointsKind } from '@mc/shared';
+import { birthdayFallsOn, formatYuan, localDate, mulDivFloor, pointsKept, type PointsKind } from '@mc/shared';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict } from '../../common/errors';
@@ -173,7 +173,7 @@ export class PointsService implements OnModuleInit {
       kind: 'SPEND',
       dedupeKey: `spend:order:${order.id}`,
       orderId: order.id,
-      memo: `订单 ${order.orderNo} 抵扣 ${(order.pointsValueCents / 100).toFixed(2)} 元`,
+      memo: `订单 ${order.orderNo} 抵扣 ${formatYuan(order.pointsValueCents)} 元`,
     });
   }
 
