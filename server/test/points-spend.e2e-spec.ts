@@ -3,28 +3,24 @@ import { PricingContextService } from '../src/modules/checkout/pricing-context.s
 import { PaymentService } from '../src/modules/payment/payment.service';
 import { PointsService } from '../src/modules/points/points.service';
 import { addAddress, Auth, makeSku, simPay, stockOf, waitFor } from './support/shop';
+import { pointsKit } from './support/points';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Customer = { id: number; auth: Auth };
-type LedgerRow = { kind: string; delta: number; balanceAfter: number; orderId: number | null; dedupeKey: string; memo: string };
 
 describe('spending points at checkout on MariaDB: preview, placement race, cancel and refund returns', () => {
   let t: TestApp;
   let staff: Auth;
   const touched = new Set<number>();
 
-  const setClock = (now: string | null) => t.http().post('/api/dev/clock').send({ now }).expect(200);
-  const runJob = async (name: string) => (await t.http().post('/api/dev/jobs/run').send({ name }).expect(200)).body.result;
-  const balanceOf = async (c: Customer) => (await t.http().get('/api/me').set(c.auth).expect(200)).body.pointsBalance as number;
-  const order = async (c: Customer, id: number) => (await t.http().get(`/api/orders/${id}`).set(c.auth).expect(200)).body;
+  const { setClock, runJob, balanceOf, order, ledgerOf, refund } = pointsKit(
+    () => t,
+    () => staff,
+  );
   const preview = (c: Customer, items: { skuId: number; qty: number }[], usePoints?: boolean) =>
     t.http().post('/api/checkout/preview').set(c.auth).send({ items, ...(usePoints === undefined ? {} : { usePoints }) }).expect(200);
   const place = (c: Customer, items: { skuId: number; qty: number }[], addressId: number, usePoints = true) =>
     t.http().post('/api/orders').set(c.auth).send({ items, addressId, usePoints });
-  const ledgerOf = async (customerId: number): Promise<LedgerRow[]> =>
-    (await t.ds.query('SELECT kind, delta, balanceAfter, orderId, dedupeKey, memo FROM points_ledger WHERE customerId = ? ORDER BY id', [customerId])).map(
-      (r: Record<string, unknown>) => ({ ...r, delta: Number(r.delta), balanceAfter: Number(r.balanceAfter), orderId: r.orderId === null ? null : Number(r.orderId) }),
-    );
   const linesOf = async (orderId: number): Promise<{ id: number; qty: number; pointsCents: number; cashPaidCents: number }[]> =>
     (await t.ds.query('SELECT id, qty, pointsCents, cashPaidCents FROM order_line WHERE orderId = ? ORDER BY id', [orderId])).map((r: Record<string, unknown>) => ({
       id: Number(r.id),
@@ -46,13 +42,6 @@ describe('spending points at checkout on MariaDB: preview, placement race, cance
     const res = await t.http().post(`/api/orders/${orderId}/pay`).set(c.auth).expect(200);
     await simPay(t, res.body.params.package);
     await waitFor(async () => (await order(c, orderId)).status === 'PAID');
-  }
-
-  async function refund(c: Customer, orderId: number, lines?: { orderLineId: number; qty: number }[]) {
-    const r = await t.http().post(`/api/orders/${orderId}/refunds`).set(c.auth).send({ reason: '不想要了', ...(lines ? { lines } : {}) }).expect(201);
-    await t.http().post(`/api/admin/refunds/${r.body.id}/approve`).set(staff).send({}).expect(200);
-    await waitFor(async () => (await order(c, orderId)).refunds.find((x: { id: number }) => x.id === r.body.id)?.status === 'REFUNDED');
-    return r.body as { id: number; amountCents: number };
   }
 
   beforeAll(async () => {

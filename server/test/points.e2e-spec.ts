@@ -4,24 +4,20 @@ import { PointsService } from '../src/modules/points/points.service';
 import { StoreSettingsService } from '../src/modules/settings/store-settings.service';
 import { withTx } from '../src/common/tx';
 import { addAddress, Auth, buyCard, makeSku, placeAndPay, waitFor } from './support/shop';
+import { pointsKit } from './support/points';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Customer = { id: number; auth: Auth };
-type LedgerRow = { kind: string; delta: number; balanceAfter: number; orderId: number | null; dedupeKey: string; memo: string };
 
 describe('points ledger on MariaDB: earning, reversal, birthday gift', () => {
   let t: TestApp;
   let staff: Auth;
   const touched = new Set<number>();
 
-  const setClock = (now: string | null) => t.http().post('/api/dev/clock').send({ now }).expect(200);
-  const runJob = async (name: string) => (await t.http().post('/api/dev/jobs/run').send({ name }).expect(200)).body.result;
-  const balanceOf = async (c: Customer) => (await t.http().get('/api/me').set(c.auth).expect(200)).body.pointsBalance as number;
-  const order = async (c: Customer, id: number) => (await t.http().get(`/api/orders/${id}`).set(c.auth).expect(200)).body;
-  const ledgerOf = async (customerId: number): Promise<LedgerRow[]> =>
-    (await t.ds.query('SELECT kind, delta, balanceAfter, orderId, dedupeKey, memo FROM points_ledger WHERE customerId = ? ORDER BY id', [customerId])).map(
-      (r: Record<string, unknown>) => ({ ...r, delta: Number(r.delta), balanceAfter: Number(r.balanceAfter), orderId: r.orderId === null ? null : Number(r.orderId) }),
-    );
+  const { setClock, runJob, balanceOf, order, ledgerOf, refund } = pointsKit(
+    () => t,
+    () => staff,
+  );
 
   async function customer(openid: string): Promise<Customer> {
     const c = await t.customer(openid);
@@ -32,13 +28,6 @@ describe('points ledger on MariaDB: earning, reversal, birthday gift', () => {
   async function shipAndConfirm(c: Customer, orderId: number) {
     await t.http().post(`/api/admin/orders/${orderId}/ship`).set(staff).send({ carrier: '顺丰', trackingNo: `SF${orderId}` }).expect(200);
     await t.http().post(`/api/orders/${orderId}/confirm`).set(c.auth).expect(201);
-  }
-
-  async function refund(c: Customer, orderId: number, lines?: { orderLineId: number; qty: number }[]) {
-    const r = await t.http().post(`/api/orders/${orderId}/refunds`).set(c.auth).send({ reason: '不想要了', ...(lines ? { lines } : {}) }).expect(201);
-    await t.http().post(`/api/admin/refunds/${r.body.id}/approve`).set(staff).send({}).expect(200);
-    await waitFor(async () => (await order(c, orderId)).refunds.find((x: { id: number }) => x.id === r.body.id)?.status === 'REFUNDED');
-    return r.body as { id: number; amountCents: number };
   }
 
   beforeAll(async () => {
