@@ -58,14 +58,25 @@ export class OrderLifecycle {
       .where('id = :id AND status = :from', { id: order.id, from })
       .execute();
     if (res.affected !== 1) return null;
-    await em.insert(OrderStatusHistory, { orderId: order.id, fromStatus: from, toStatus: to, actor, reason, at: this.clock.now() });
+    await this.recordHistory(em, { orderId: order.id, fromStatus: from, toStatus: to, actor, reason });
     const updated = { ...order, ...set, status: to } as Order;
     await this.onEntered(em, updated, actor);
     return updated;
   }
 
   async recordCreated(em: EntityManager, orderId: number, actor: Actor): Promise<void> {
-    await em.insert(OrderStatusHistory, { orderId, fromStatus: null, toStatus: 'PENDING_PAYMENT', actor, reason: null, at: this.clock.now() });
+    await this.recordHistory(em, { orderId, fromStatus: null, toStatus: 'PENDING_PAYMENT', actor, reason: null });
+  }
+
+  /** A history row; nothing is read back (no RETURNING, no entity update): two of these per checkout. */
+  private async recordHistory(em: EntityManager, row: Pick<OrderStatusHistory, 'orderId' | 'fromStatus' | 'toStatus' | 'actor' | 'reason'>): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(OrderStatusHistory)
+      .values({ ...row, at: this.clock.now() })
+      .updateEntity(false)
+      .execute();
   }
 
   private async onEntered(em: EntityManager, order: Order, actor: Actor): Promise<void> {

@@ -108,74 +108,77 @@ export class OrderService implements OnModuleInit {
   ): Promise<Order> {
     const { breakdown, skus, settings } = priced;
     const now = this.clock.now();
-    const order = await em.save(
-      em.create(Order, {
-        orderNo: newBusinessNo(now),
-        customerId,
-        kind,
-        status: 'PENDING_PAYMENT',
-        goodsCents: breakdown.goodsCents,
-        discountCents: breakdown.discountCents,
-        shippingCents: breakdown.shippingCents,
-        shippingPaidCents: breakdown.shippingPaidCents,
-        pointsUsed: breakdown.pointsUsed,
-        pointsValueCents: breakdown.pointsValueCents,
-        payableCents: breakdown.payableCents,
-        pointsToEarn: breakdown.pointsToEarn,
-        refundedCents: 0,
-        membershipPlanId: extra.membershipPlanId ?? null,
-        memberDayId: breakdown.memberDayId,
-        couponId: breakdown.couponId,
-        address: extra.address,
-        note: extra.note,
-        carrier: null,
-        trackingNo: null,
-        expiresAt: new Date(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
-        paidAt: null,
-        shippedAt: null,
-        completedAt: null,
-        cancelledAt: null,
-        createdAt: now,
-      }),
-    );
+    // insert, not save: nothing to diff or cascade for a new row, and only the id to read back
+    const row = {
+      orderNo: newBusinessNo(now),
+      customerId,
+      kind,
+      status: 'PENDING_PAYMENT',
+      goodsCents: breakdown.goodsCents,
+      discountCents: breakdown.discountCents,
+      shippingCents: breakdown.shippingCents,
+      shippingPaidCents: breakdown.shippingPaidCents,
+      pointsUsed: breakdown.pointsUsed,
+      pointsValueCents: breakdown.pointsValueCents,
+      payableCents: breakdown.payableCents,
+      pointsToEarn: breakdown.pointsToEarn,
+      refundedCents: 0,
+      membershipPlanId: extra.membershipPlanId ?? null,
+      memberDayId: breakdown.memberDayId,
+      couponId: breakdown.couponId,
+      address: extra.address,
+      note: extra.note,
+      carrier: null,
+      trackingNo: null,
+      expiresAt: new Date(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
+      paidAt: null,
+      shippedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      createdAt: now,
+    } satisfies Omit<Order, 'id'>;
+    const order = em.create(Order, { ...row, id: (await em.insert(Order, row)).identifiers[0].id as number });
     const lineIdByPricingLine = new Map<string, number>();
     for (const l of breakdown.lines) {
       const source = skus.get(Number(l.skuId));
-      const saved = await em.save(
-        em.create(OrderLine, {
-          orderId: order.id,
-          skuId: Number(l.skuId),
-          productId: Number(l.productId),
-          categoryId: Number(l.categoryId),
-          title: source?.product.title ?? extra.title ?? '',
-          specs: source?.sku.specs ?? {},
-          coverUrl: source?.product.coverUrl ?? '',
-          qty: l.qty,
-          listPriceCents: l.listPriceCents,
-          unitPriceCents: l.unitPriceCents,
-          priceSource: l.priceSource,
-          goodsCents: l.goodsCents,
-          lineDiscountCents: l.lineDiscountCents,
-          couponCents: l.couponCents,
-          pointsCents: l.pointsCents,
-          cashPaidCents: l.cashPaidCents,
-        }),
-      );
-      lineIdByPricingLine.set(l.lineId, saved.id);
+      const { identifiers } = await em.insert(OrderLine, {
+        orderId: order.id,
+        skuId: Number(l.skuId),
+        productId: Number(l.productId),
+        categoryId: Number(l.categoryId),
+        title: source?.product.title ?? extra.title ?? '',
+        specs: source?.sku.specs ?? {},
+        coverUrl: source?.product.coverUrl ?? '',
+        qty: l.qty,
+        listPriceCents: l.listPriceCents,
+        unitPriceCents: l.unitPriceCents,
+        priceSource: l.priceSource,
+        goodsCents: l.goodsCents,
+        lineDiscountCents: l.lineDiscountCents,
+        couponCents: l.couponCents,
+        pointsCents: l.pointsCents,
+        cashPaidCents: l.cashPaidCents,
+      });
+      lineIdByPricingLine.set(l.lineId, identifiers[0].id as number);
     }
     if (breakdown.adjustments.length) {
-      await em.insert(
-        OrderAdjustment,
-        breakdown.adjustments.map((a) => ({
-          orderId: order.id,
-          orderLineId: a.lineId === null ? null : lineIdByPricingLine.get(a.lineId)!,
-          kind: a.kind,
-          amountCents: a.amountCents,
-          label: a.label,
-          sourceType: a.sourceType,
-          sourceId: a.sourceId,
-        })),
-      );
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(OrderAdjustment)
+        .values(
+          breakdown.adjustments.map((a) => ({
+            orderId: order.id,
+            orderLineId: a.lineId === null ? null : lineIdByPricingLine.get(a.lineId)!,
+            kind: a.kind,
+            amountCents: a.amountCents,
+            label: a.label,
+            sourceType: a.sourceType,
+            sourceId: a.sourceId,
+          })),
+        )
+        .updateEntity(false) // nothing to read back
+        .execute();
     }
     await this.lifecycle.recordCreated(em, order.id, `customer:${customerId}`);
     return order;
