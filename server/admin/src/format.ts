@@ -1,14 +1,12 @@
+import { formatYuan } from '@mc/shared';
+
 /**
  * Display and input helpers. Money is integer fen everywhere (docs/domain.md): no
  * floating-point parsing or rounding of amounts, only integer and string arithmetic.
  */
 
 /** 1990 → '19.90', -5 → '-0.05' (no ¥, no separators): the text a yuan input starts from. */
-export function formatYuan(cents: number): string {
-  const abs = Math.abs(cents);
-  const fen = abs % 100;
-  return `${cents < 0 ? '-' : ''}${(abs - fen) / 100}.${String(fen).padStart(2, '0')}`;
-}
+export { formatYuan };
 
 /** Show fen as yuan: 1990 → '¥19.90'. */
 export function formatCents(cents: number | null | undefined): string {

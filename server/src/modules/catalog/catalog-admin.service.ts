@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminCategory, AdminProductDetail, AdminProductListItem, AdminSku } from '@mc/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -10,55 +11,6 @@ import { AdminProductListQuery, CategoryDto, PatchSkuDto, ProductDto, SkuDto, Sk
 import { Category } from './entities/category.entity';
 import { Product } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
-
-export interface AdminCategory {
-  id: number;
-  parentId: number | null;
-  name: string;
-  iconUrl: string;
-  sort: number;
-  active: boolean;
-}
-
-export interface AdminProductListItem {
-  id: number;
-  title: string;
-  categoryId: number;
-  coverUrl: string;
-  onShelf: boolean;
-  memberOnly: boolean;
-  sort: number;
-  priceCents: number;
-  memberPriceCents: number | null;
-  totalStock: number;
-  skuCount: number;
-  updatedAt: string;
-}
-
-export interface AdminSku {
-  id: number;
-  specs: Record<string, string>;
-  priceCents: number;
-  memberPriceCents: number | null;
-  memberDayPriceCents: number | null;
-  stock: number;
-  weightGrams: number;
-  active: boolean;
-}
-
-export interface AdminProductDetail {
-  id: number;
-  categoryId: number;
-  title: string;
-  subtitle: string;
-  coverUrl: string;
-  images: string[];
-  description: string;
-  onShelf: boolean;
-  memberOnly: boolean;
-  sort: number;
-  skus: AdminSku[];
-}
 
 type SkuValues = Omit<Sku, 'id' | 'productId'>;
 type SkuPrices = Pick<Sku, 'priceCents' | 'memberPriceCents' | 'memberDayPriceCents'>;

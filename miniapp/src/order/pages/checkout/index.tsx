@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Image, Input, Switch, Text, View } from '@tarojs/components'
+import { Input, Switch, Text, View } from '@tarojs/components'
+import OrderLineItem from '@/components/OrderLineItem'
 import PriceBreakdown from '@/components/PriceBreakdown'
 import StateView from '@/components/StateView'
 import { fullAddress, listAddresses, type Address } from '@/services/address'
-import { assetUrl } from '@/services/config'
 import { decodeItems, previewCheckout, type CheckoutPreview } from '@/services/checkout'
 import { newIdempotencyKey, placeOrder, type PlacedOrder } from '@/services/order'
 import { payForOrder } from '@/services/payment'
@@ -12,9 +12,8 @@ import { refreshMe } from '@/services/auth'
 import { ApiError, errorMessage } from '@/services/request'
 import { getSession } from '@/stores/session'
 import { takePickedAddress } from '@/stores/ui'
-import { priceText } from '@/utils/money'
+import { formatYuan, priceText } from '@/utils/money'
 import { checkoutUrl, memberCenterUrl, orderDetailUrl, PAGES } from '@/utils/nav'
-import { specsText } from '@/utils/product'
 import './index.css'
 
 export default function CheckoutPage() {
@@ -190,17 +189,7 @@ export default function CheckoutPage() {
 
       <View className='card checkout-lines'>
         {preview.lines.map((l) => (
-          <View className='line-item checkout-line' key={l.lineId}>
-            <Image className='line-cover checkout-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
-            <View className='line-info checkout-line-info'>
-              <Text className='line-title checkout-line-title'>{l.title}</Text>
-              {specsText(l.specs) ? <Text className='line-specs checkout-line-specs'>{specsText(l.specs)}</Text> : null}
-              <View className='line-price-row checkout-line-price-row'>
-                <Text className='checkout-line-price'>{priceText(l.unitPriceCents)}</Text>
-                <Text className='checkout-line-qty'>{`×${l.qty}`}</Text>
-              </View>
-            </View>
-          </View>
+          <OrderLineItem key={l.lineId} page='checkout' coverUrl={l.coverUrl} title={l.title} specs={l.specs} unitPriceCents={l.unitPriceCents} qty={l.qty} />
         ))}
       </View>
 
@@ -218,7 +207,7 @@ export default function CheckoutPage() {
       {pointsBalance > 0 && (pointsOffer === null || pointsOffer.pointsValueCents > 0) ? (
         <View className='card points-card'>
           <View className='points-text'>
-            <Text className='points-label'>{pointsOffer ? `使用积分抵扣 ${(pointsOffer.pointsValueCents / 100).toFixed(2)} 元` : '使用积分抵扣'}</Text>
+            <Text className='points-label'>{pointsOffer ? `使用积分抵扣 ${formatYuan(pointsOffer.pointsValueCents)} 元` : '使用积分抵扣'}</Text>
             <Text className='points-hint'>{pointsOffer ? `用 ${pointsOffer.pointsUsed} 积分，共 ${pointsBalance} 积分` : `共 ${pointsBalance} 积分`}</Text>
           </View>
           <Switch className='points-switch' checked={usePoints} disabled={Boolean(placed)} color='#e4393c' onChange={(e) => toggleUsePoints(Boolean(e.detail.value))} />

@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { ORDER_STATUS_LABEL, REFUND_STATUS_LABEL } from '@mc/shared'
+import OrderLineItem from '@/components/OrderLineItem'
 import PriceBreakdown from '@/components/PriceBreakdown'
 import StateView from '@/components/StateView'
 import { fullAddress } from '@/services/address'
-import { assetUrl } from '@/services/config'
 import { cancelOrder, confirmOrder, getOrder, type OrderDetail } from '@/services/order'
 import { payForOrder } from '@/services/payment'
 import { errorMessage, isApiError } from '@/services/request'
 import { priceText } from '@/utils/money'
 import { PAGES } from '@/utils/nav'
 import { actorText, historyText } from '@/utils/order'
-import { specsText } from '@/utils/product'
 import { formatCountdown, formatDateTime } from '@/utils/time'
 import './index.css'
 
@@ -165,18 +164,9 @@ export default function OrderDetailPage() {
 
       <View className='card'>
         {order.lines.map((l) => (
-          <View className='line-item detail-line' key={l.id}>
-            <Image className='line-cover detail-line-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
-            <View className='line-info detail-line-info'>
-              <Text className='line-title detail-line-title'>{l.title}</Text>
-              {specsText(l.specs) ? <Text className='line-specs detail-line-specs'>{specsText(l.specs)}</Text> : null}
-              <View className='line-price-row detail-line-price-row'>
-                <Text className='detail-line-price'>{priceText(l.unitPriceCents)}</Text>
-                <Text className='detail-line-qty'>{`×${l.qty}`}</Text>
-              </View>
-              {l.refundedQty > 0 ? <Text className='detail-line-refunded'>{`已退 ${l.refundedQty} 件`}</Text> : null}
-            </View>
-          </View>
+          <OrderLineItem key={l.id} page='detail' coverUrl={l.coverUrl} title={l.title} specs={l.specs} unitPriceCents={l.unitPriceCents} qty={l.qty}>
+            {l.refundedQty > 0 ? <Text className='detail-line-refunded'>{`已退 ${l.refundedQty} 件`}</Text> : null}
+          </OrderLineItem>
         ))}
         <PriceBreakdown
           goodsCents={order.goodsCents}
