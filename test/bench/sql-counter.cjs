@@ -26,9 +26,16 @@ if (port) {
       .replace(/\b\d+\b/g, '?')
       .replace(/\((?:\?, ?)+\?\)/g, '(?…)')
       .slice(0, 160);
+  // the same statement text comes again and again: normalize it once (bounded, so literals cannot grow it forever)
+  const normalized = new Map();
   const count = (sql) => {
     total++;
-    const key = normalize(typeof sql === 'object' && sql !== null ? sql.sql : sql);
+    const text = typeof sql === 'object' && sql !== null ? sql.sql : sql;
+    let key = normalized.get(text);
+    if (key === undefined) {
+      key = normalize(text);
+      if (normalized.size < 5_000) normalized.set(text, key);
+    }
     counts.set(key, (counts.get(key) || 0) + 1);
   };
   try {

@@ -6,6 +6,7 @@ import {
   type EncryptedResource,
   type RequestPaymentParams,
 } from './wechat-pay.crypto';
+import { httpCall } from './http-call';
 import type { WechatConfig } from './wechat.config';
 import { WechatPayError, WechatSignatureError } from './wechat.errors';
 
@@ -286,27 +287,23 @@ export class WechatPayClient {
       merchantPrivateKeyPem: this.cfg.merchantPrivateKeyPem,
       timestamp: Math.floor(Date.now() / 1000),
     });
-    const res = await fetch(url, {
+    const res = await httpCall(
+      url,
       method,
-      headers: {
+      {
         Authorization: authorization,
         Accept: 'application/json',
         'User-Agent': 'member-commerce-server',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      ...(body === undefined ? {} : { body: text }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const raw = await res.text();
+      body === undefined ? undefined : text,
+      TIMEOUT_MS,
+    );
+    const raw = res.text;
     if (res.status < 500) {
+      const h = (name: string) => header(res.headers, name);
       const ok = verifyPlatformSignature(
-        {
-          timestamp: res.headers.get('wechatpay-timestamp') ?? '',
-          nonce: res.headers.get('wechatpay-nonce') ?? '',
-          signature: res.headers.get('wechatpay-signature') ?? '',
-          serial: res.headers.get('wechatpay-serial') ?? '',
-          body: raw,
-        },
+        { timestamp: h('wechatpay-timestamp'), nonce: h('wechatpay-nonce'), signature: h('wechatpay-signature'), serial: h('wechatpay-serial'), body: raw },
         this.cfg,
       );
       if (!ok) throw new WechatSignatureError(`${method} ${url.pathname}: response signature does not verify (HTTP ${res.status})`);
@@ -319,7 +316,7 @@ export class WechatPayClient {
         data = undefined;
       }
     }
-    if (!res.ok) {
+    if (res.status < 200 || res.status > 299) {
       throw new WechatPayError(res.status, data?.code ?? `HTTP_${res.status}`, data?.message ?? (raw.slice(0, 200) || `HTTP ${res.status}`), data?.detail);
     }
     return data as T;

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../common/errors';
 import { withTx } from '../../common/tx';
 import { AddressDto, UpdateAddressDto } from './dto/address.dto';
 import { Address } from './entities/address.entity';
+import * as sql from '../../database/sql';
 
 const MAX_ADDRESSES = 20;
 
@@ -31,7 +32,8 @@ export class AddressService {
 
   /** For order placement: the customer's own address, read inside the order's transaction. */
   async getOwn(em: EntityManager, customerId: number, id: number): Promise<Address> {
-    const row = await em.findOneBy(Address, { id, customerId });
+    const [raw] = await sql.rows(em, `SELECT ${sql.columns(em, Address, 'a')} FROM ${sql.table(em, Address, 'a')} WHERE a.id = ? AND a.customerId = ?`, [id, customerId]);
+    const row = raw && sql.hydrate(em, Address, raw, 'a');
     if (!row) throw notFound('收货地址');
     return row;
   }

@@ -13,6 +13,7 @@ import { MembershipService } from '../membership/membership.service';
 import { PointsAccount } from '../points/entities/points-account.entity';
 import { TierService } from '../membership/tier.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
+import * as sql from '../../database/sql';
 
 export interface RequestedItem {
   skuId: number;
@@ -55,14 +56,13 @@ export class PricingContextService {
 
   /** SKUs with their products, in one query; unknown ids are simply absent. */
   async findSkus(em: EntityManager, skuIds: number[]): Promise<Map<number, { sku: Sku; product: Product }>> {
-    const rows = skuIds.length
-      ? ((await em
-          .createQueryBuilder(Sku, 's')
-          .innerJoinAndMapOne('s.product', Product, 'p', 'p.id = s.productId')
-          .where('s.id IN (:...skuIds)', { skuIds })
-          .getMany()) as (Sku & { product: Product })[])
-      : [];
-    return new Map(rows.map(({ product, ...sku }) => [sku.id, { sku: sku as Sku, product }]));
+    if (!skuIds.length) return new Map();
+    const raw = await sql.rows(
+      em,
+      `SELECT ${sql.columns(em, Sku, 's')}, ${sql.columns(em, Product, 'p')} FROM ${sql.table(em, Sku, 's')} JOIN ${sql.table(em, Product, 'p')} ON p.id = s.productId WHERE s.id IN (${skuIds.map(() => '?').join(', ')})`,
+      skuIds,
+    );
+    return new Map(raw.map((r) => [Number(r.s_id), { sku: sql.hydrate(em, Sku, r, 's')!, product: sql.hydrate(em, Product, r, 'p')! }]));
   }
 
   /**
@@ -84,14 +84,15 @@ export class PricingContextService {
   /** Who is buying, as the pipeline sees them (one query for membership, growth and the points balance, one for the tiers). */
   async buyer(em: EntityManager, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: readonly Tier[] }> {
     const [row, tiers] = await Promise.all([
-      em
-        .createQueryBuilder(Customer, 'c')
-        .select('c.id')
-        .leftJoinAndMapOne('c.membership', Membership, 'm', 'm.customerId = c.id')
-        .leftJoinAndMapOne('c.growth', CustomerGrowth, 'g', 'g.customerId = c.id')
-        .leftJoinAndMapOne('c.points', PointsAccount, 'pa', 'pa.customerId = c.id')
-        .where('c.id = :customerId', { customerId })
-        .getOne() as Promise<{ membership?: Membership; growth?: CustomerGrowth; points?: PointsAccount } | null>,
+      sql
+        .rows(
+          em,
+          `SELECT ${sql.columns(em, Membership, 'm')}, ${sql.columns(em, CustomerGrowth, 'g')}, ${sql.columns(em, PointsAccount, 'pa')} FROM ${sql.table(em, Customer, 'c')}` +
+            ` LEFT JOIN ${sql.table(em, Membership, 'm')} ON m.customerId = c.id LEFT JOIN ${sql.table(em, CustomerGrowth, 'g')} ON g.customerId = c.id` +
+            ` LEFT JOIN ${sql.table(em, PointsAccount, 'pa')} ON pa.customerId = c.id WHERE c.id = ?`,
+          [customerId],
+        )
+        .then(([r]) => r && { membership: sql.hydrate(em, Membership, r, 'm'), growth: sql.hydrate(em, CustomerGrowth, r, 'g'), points: sql.hydrate(em, PointsAccount, r, 'pa') }),
       this.tiers.tiers(em),
     ]);
     const { isMember } = this.membership.statusOf(row?.membership ?? null);

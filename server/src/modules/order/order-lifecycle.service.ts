@@ -11,6 +11,7 @@ import { PointsService } from '../points/points.service';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
+import * as sql from '../../database/sql';
 
 /** Who moved an order: `customer:<id>`, `staff:<id>`, `system` (jobs) or `wechat` (payment notifications). */
 export type Actor = string;
@@ -51,13 +52,9 @@ export class OrderLifecycle {
    */
   async tryTransition(em: EntityManager, order: Order, to: OrderStatus, actor: Actor, reason: string | null, set: Partial<Order> = {}): Promise<Order | null> {
     const from = order.status;
-    const res = await em
-      .createQueryBuilder()
-      .update(Order)
-      .set({ status: to, ...set })
-      .where('id = :id AND status = :from', { id: order.id, from })
-      .execute();
-    if (res.affected !== 1) return null;
+    const { clause, params } = sql.assignments(em, Order, { status: to, ...set });
+    const changedRows = await sql.execute(em, `UPDATE ${sql.table(em, Order)} SET ${clause} WHERE id = ? AND status = ?`, [...params, order.id, from]);
+    if (changedRows !== 1) return null;
     await this.recordHistory(em, { orderId: order.id, fromStatus: from, toStatus: to, actor, reason });
     const updated = { ...order, ...set, status: to } as Order;
     await this.onEntered(em, updated, actor);
@@ -68,15 +65,9 @@ export class OrderLifecycle {
     await this.recordHistory(em, { orderId, fromStatus: null, toStatus: 'PENDING_PAYMENT', actor, reason: null });
   }
 
-  /** A history row; nothing is read back (no RETURNING, no entity update): two of these per checkout. */
+  /** A history row (two of these per checkout). */
   private async recordHistory(em: EntityManager, row: Pick<OrderStatusHistory, 'orderId' | 'fromStatus' | 'toStatus' | 'actor' | 'reason'>): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(OrderStatusHistory)
-      .values({ ...row, at: this.clock.now() })
-      .updateEntity(false)
-      .execute();
+    await sql.insert(em, OrderStatusHistory, [{ ...row, at: this.clock.now() }]);
   }
 
   private async onEntered(em: EntityManager, order: Order, actor: Actor): Promise<void> {

@@ -25,6 +25,7 @@ import { detailView, summaryView } from './order-view';
 import { Actor, OrderLifecycle } from './order-lifecycle.service';
 import { PaymentService } from '../payment/payment.service';
 import { PointsService } from '../points/points.service';
+import * as sql from '../../database/sql';
 
 
 const placedView = (o: Order) => ({ id: o.id, orderNo: o.orderNo, kind: o.kind, status: o.status, payableCents: o.payableCents, expiresAt: o.expiresAt!.toISOString() });
@@ -108,7 +109,6 @@ export class OrderService implements OnModuleInit {
   ): Promise<Order> {
     const { breakdown, skus, settings } = priced;
     const now = this.clock.now();
-    // insert, not save: nothing to diff or cascade for a new row, and only the id to read back
     const row = {
       orderNo: newBusinessNo(now),
       customerId,
@@ -137,61 +137,55 @@ export class OrderService implements OnModuleInit {
       cancelledAt: null,
       createdAt: now,
     } satisfies Omit<Order, 'id'>;
-    const order = em.create(Order, { ...row, id: (await em.insert(Order, row)).identifiers[0].id as number });
+    const order = { ...row, id: await sql.insert(em, Order, [row]) } as Order;
     const lineIdByPricingLine = new Map<string, number>();
     for (const l of breakdown.lines) {
       const source = skus.get(Number(l.skuId));
-      const { identifiers } = await em.insert(OrderLine, {
-        orderId: order.id,
-        skuId: Number(l.skuId),
-        productId: Number(l.productId),
-        categoryId: Number(l.categoryId),
-        title: source?.product.title ?? extra.title ?? '',
-        specs: source?.sku.specs ?? {},
-        coverUrl: source?.product.coverUrl ?? '',
-        qty: l.qty,
-        listPriceCents: l.listPriceCents,
-        unitPriceCents: l.unitPriceCents,
-        priceSource: l.priceSource,
-        goodsCents: l.goodsCents,
-        lineDiscountCents: l.lineDiscountCents,
-        couponCents: l.couponCents,
-        pointsCents: l.pointsCents,
-        cashPaidCents: l.cashPaidCents,
-      });
-      lineIdByPricingLine.set(l.lineId, identifiers[0].id as number);
+      const id = await sql.insert(em, OrderLine, [
+        {
+          orderId: order.id,
+          skuId: Number(l.skuId),
+          productId: Number(l.productId),
+          categoryId: Number(l.categoryId),
+          title: source?.product.title ?? extra.title ?? '',
+          specs: source?.sku.specs ?? {},
+          coverUrl: source?.product.coverUrl ?? '',
+          qty: l.qty,
+          listPriceCents: l.listPriceCents,
+          unitPriceCents: l.unitPriceCents,
+          priceSource: l.priceSource,
+          goodsCents: l.goodsCents,
+          lineDiscountCents: l.lineDiscountCents,
+          couponCents: l.couponCents,
+          pointsCents: l.pointsCents,
+          cashPaidCents: l.cashPaidCents,
+        },
+      ]);
+      lineIdByPricingLine.set(l.lineId, id);
     }
     if (breakdown.adjustments.length) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(OrderAdjustment)
-        .values(
-          breakdown.adjustments.map((a) => ({
-            orderId: order.id,
-            orderLineId: a.lineId === null ? null : lineIdByPricingLine.get(a.lineId)!,
-            kind: a.kind,
-            amountCents: a.amountCents,
-            label: a.label,
-            sourceType: a.sourceType,
-            sourceId: a.sourceId,
-          })),
-        )
-        .updateEntity(false) // nothing to read back
-        .execute();
+      await sql.insert(
+        em,
+        OrderAdjustment,
+        breakdown.adjustments.map((a) => ({
+          orderId: order.id,
+          orderLineId: a.lineId === null ? null : lineIdByPricingLine.get(a.lineId)!,
+          kind: a.kind,
+          amountCents: a.amountCents,
+          label: a.label,
+          sourceType: a.sourceType,
+          sourceId: a.sourceId,
+        })),
+      );
     }
     await this.lifecycle.recordCreated(em, order.id, `customer:${customerId}`);
     return order;
   }
 
   private async reserveStock(em: EntityManager, skuId: number, qty: number): Promise<void> {
-    const res = await em
-      .createQueryBuilder()
-      .update(Sku)
-      .set({ stock: () => 'stock - :qty' })
-      .where('id = :id AND stock >= :qty AND active = :active', { id: skuId, qty, active: true })
-      .execute();
-    if (res.affected !== 1) throw new AppError(409, 'OUT_OF_STOCK', '库存不足', { skuId });
+    const changedRows = await sql.execute(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock - ? WHERE id = ? AND stock >= ? AND active = 1`, [qty, skuId, qty]);
+    if (changedRows === 1) await sql.changed(em, Sku); // the catalog's cached stock
+    if (changedRows !== 1) throw new AppError(409, 'OUT_OF_STOCK', '库存不足', { skuId });
   }
 
   async list(customerId: number | null, q: OrderListQuery | AdminOrderListQuery): Promise<Paged<ReturnType<typeof summaryView> & { customerId: number }>> {

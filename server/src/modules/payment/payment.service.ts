@@ -12,6 +12,7 @@ import { Order } from '../order/entities/order.entity';
 import { OrderLifecycle } from '../order/order-lifecycle.service';
 import { RefundService } from '../order/refund.service';
 import { Payment } from './entities/payment.entity';
+import * as sql from '../../database/sql';
 
 /** A prepay_id lives 2 hours at WeChat; we make a new one a little before that. */
 const PREPAY_REUSE_MS = 110 * 60_000;
@@ -47,13 +48,14 @@ export class PaymentService implements OnModuleInit {
 
   async pay(customerId: number, orderId: number) {
     // one read: the order, its payment if any, and the payer's openid
-    const order = (await this.ds
-      .getRepository(Order)
-      .createQueryBuilder('o')
-      .leftJoinAndMapOne('o.payment', Payment, 'p', 'p.orderId = o.id')
-      .innerJoinAndMapOne('o.buyer', Customer, 'c', 'c.id = o.customerId')
-      .where('o.id = :orderId AND o.customerId = :customerId', { orderId, customerId })
-      .getOne()) as (Order & { payment: Payment | null; buyer: Customer }) | null;
+    const em = this.ds.manager;
+    const [raw] = await sql.rows(
+      em,
+      `SELECT ${sql.columns(em, Order, 'o')}, ${sql.columns(em, Payment, 'p')}, c.openid AS c_openid FROM ${sql.table(em, Order, 'o')}` +
+        ` LEFT JOIN ${sql.table(em, Payment, 'p')} ON p.orderId = o.id JOIN ${sql.table(em, Customer, 'c')} ON c.id = o.customerId WHERE o.id = ? AND o.customerId = ?`,
+      [orderId, customerId],
+    );
+    const order = raw && { ...sql.hydrate(em, Order, raw, 'o')!, payment: sql.hydrate(em, Payment, raw, 'p'), openid: String(raw.c_openid) };
     if (!order) throw notFound('订单');
     if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `订单状态为「${ORDER_STATUS_LABEL[order.status]}」，无法支付`);
     if (order.expiresAt && order.expiresAt <= this.clock.now()) throw conflict('INVALID_STATE', '订单已超过支付时限，请重新下单');
@@ -71,7 +73,7 @@ export class PaymentService implements OnModuleInit {
       const outTradeNo = payment?.outTradeNo ?? order.orderNo;
       const amountCents = payment?.amountCents ?? order.payableCents;
       try {
-        ({ prepayId } = await this.wechatPay.jsapiPrepay({ outTradeNo, description: `订单 ${order.orderNo}`, totalCents: amountCents, openid: order.buyer.openid }));
+        ({ prepayId } = await this.wechatPay.jsapiPrepay({ outTradeNo, description: `订单 ${order.orderNo}`, totalCents: amountCents, openid: order.openid }));
       } catch (e) {
         if (e instanceof WechatPayError && e.code === 'ORDERPAID') {
           await this.settleIfPaidAtWechat(order.id);
@@ -80,12 +82,11 @@ export class PaymentService implements OnModuleInit {
         this.logger.error({ err: e, orderId }, 'prepay failed');
         throw new AppError(502, 'PAYMENT_ERROR', '微信支付暂时不可用，请稍后再试');
       }
-      const repo = this.ds.getRepository(Payment);
       if (payment) {
-        await repo.update({ id: payment.id }, { prepayId, prepayAt: now });
+        await this.ds.getRepository(Payment).update({ id: payment.id }, { prepayId, prepayAt: now });
       } else {
         try {
-          await repo.insert({ orderId: order.id, outTradeNo, amountCents, status: 'CREATED', prepayId, prepayAt: now, transactionId: null, paidAt: null, createdAt: now });
+          await sql.insert(em, Payment, [{ orderId: order.id, outTradeNo, amountCents, status: 'CREATED', prepayId, prepayAt: now, transactionId: null, paidAt: null, createdAt: now }]);
         } catch (e) {
           if (!isDuplicateKey(e)) throw e; // a concurrent /pay stored the same out_trade_no first
         }
@@ -120,12 +121,13 @@ export class PaymentService implements OnModuleInit {
       return { status: 400, body: { code: 'FAIL', message: 'mchid or appid mismatch' } };
     }
     // with its order as it is now: the transition below compare-and-sets on that status
-    const payment = (await this.ds
-      .getRepository(Payment)
-      .createQueryBuilder('p')
-      .innerJoinAndMapOne('p.order', Order, 'o', 'o.id = p.orderId')
-      .where('p.outTradeNo = :outTradeNo', { outTradeNo: tx.out_trade_no })
-      .getOne()) as (Payment & { order: Order }) | null;
+    const em = this.ds.manager;
+    const [raw] = await sql.rows(
+      em,
+      `SELECT ${sql.columns(em, Payment, 'p')}, ${sql.columns(em, Order, 'o')} FROM ${sql.table(em, Payment, 'p')} JOIN ${sql.table(em, Order, 'o')} ON o.id = p.orderId WHERE p.outTradeNo = ?`,
+      [tx.out_trade_no],
+    );
+    const payment = raw && { ...sql.hydrate(em, Payment, raw, 'p')!, order: sql.hydrate(em, Order, raw, 'o')! };
     if (!payment) return { status: 404, body: { code: 'FAIL', message: 'unknown out_trade_no' } };
     if (tx.amount.total !== payment.amountCents) {
       this.logger.error({ outTradeNo: tx.out_trade_no, reported: tx.amount.total, expected: payment.amountCents }, 'payment amount mismatch');
@@ -134,13 +136,9 @@ export class PaymentService implements OnModuleInit {
     if (tx.trade_state !== 'SUCCESS') return { status: 200, body: { code: 'SUCCESS' } };
     const paidAt = tx.success_time ? new Date(tx.success_time) : this.clock.now();
     const autoRefundId = await withTx(this.ds, async (em) => {
-      const res = await em
-        .createQueryBuilder()
-        .update(Payment)
-        .set({ status: 'SUCCESS', transactionId: tx.transaction_id ?? null, paidAt })
-        .where('id = :id AND status IN (:...open)', { id: payment.id, open: ['CREATED', 'CLOSED'] })
-        .execute();
-      if (res.affected !== 1) return null; // a replay: already settled
+      const settled = sql.assignments(em, Payment, { status: 'SUCCESS', transactionId: tx.transaction_id ?? null, paidAt });
+      const changedRows = await sql.execute(em, `UPDATE ${sql.table(em, Payment)} SET ${settled.clause} WHERE id = ? AND status IN ('CREATED', 'CLOSED')`, [...settled.params, payment.id]);
+      if (changedRows !== 1) return null; // a replay: already settled
       const reason = `微信支付成功 ${tx.transaction_id ?? ''}`.trim();
       if (payment.order.status === 'PENDING_PAYMENT' && (await this.lifecycle.tryTransition(em, payment.order, 'PAID', 'wechat', reason, { paidAt }))) return null;
       // not pending when read, or changed since: decide on the row as it is now

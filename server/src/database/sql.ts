@@ -1,0 +1,128 @@
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, QueryResult } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * Hand-written statements for the checkout path (order placement, payment, notification), where
+ * TypeORM's query building and row hydration cost more CPU than the statement itself
+ * (docs/performance.md). The SQL is portable between MariaDB and sql.js (backquoted names, `?`
+ * placeholders); values go through the driver's own conversions, so dates, booleans, JSON and
+ * transformers are stored and read exactly as the entity methods would. Everything else in the
+ * server uses TypeORM's API.
+ */
+
+const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
+const insertStatements = new WeakMap<EntityMetadata, Map<string, { sql: string; columns: ColumnMetadata[] }>>();
+
+const meta = (em: EntityManager, entity: EntityTarget<ObjectLiteral>) => em.connection.getMetadata(entity);
+
+/** An entity's table, backquoted, with an alias if given: for FROM, JOIN, UPDATE. */
+export function table(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias?: string): string {
+  return alias ? `\`${meta(em, entity).tableName}\` ${alias}` : `\`${meta(em, entity).tableName}\``;
+}
+
+/** The select list of every column of an entity under `alias`, each named `alias_column` for `hydrate`. */
+export function columns(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const m = meta(em, entity);
+  let byAlias = selectLists.get(m);
+  if (!byAlias) selectLists.set(m, (byAlias = new Map()));
+  let list = byAlias.get(alias);
+  if (list === undefined) {
+    list = m.columns.map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${alias}_${c.databaseName}\``).join(', ');
+    byAlias.set(alias, list);
+  }
+  return list;
+}
+
+/** The rows of a SELECT. */
+export async function rows(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  return (await em.query(sql, params)) as Record<string, unknown>[];
+}
+
+/** The entity read by `columns(…, alias)` from a raw row; null when its primary key is null (a left join that found nothing). */
+export function hydrate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, raw: Record<string, unknown>, alias: string): T | null {
+  const m = meta(em, entity);
+  if (raw[`${alias}_${m.primaryColumns[0].databaseName}`] == null) return null;
+  const driver = em.connection.driver;
+  const out = m.create(undefined, { fromDeserializer: true }) as Record<string, unknown>; // an instance, so save() knows it
+  for (const c of m.columns) out[c.propertyName] = driver.prepareHydratedValue(raw[`${alias}_${c.databaseName}`], c);
+  return out as T;
+}
+
+/** A value for a `?` compared with or stored into `property` of `entity`, converted as the driver stores it. */
+export function value<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, property: keyof T & string, v: unknown): unknown {
+  return em.connection.driver.preparePersistentValue(v, column(meta(em, entity), property));
+}
+
+/** `col = ?, …` with its values, for the SET of an UPDATE of `entity` from property values. */
+export function assignments<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, changes: Partial<T>): { clause: string; params: unknown[] } {
+  const m = meta(em, entity);
+  const cols = Object.keys(changes).map((p) => column(m, p));
+  return {
+    clause: cols.map((c) => `\`${c.databaseName}\` = ?`).join(', '),
+    params: cols.map((c) => em.connection.driver.preparePersistentValue(changes[c.propertyName as keyof T], c)),
+  };
+}
+
+function column(m: EntityMetadata, property: string): ColumnMetadata {
+  const c = m.findColumnWithPropertyName(property);
+  if (!c) throw new Error(`${m.name} has no column ${property}`);
+  return c;
+}
+
+function insertStatement(m: EntityMetadata, properties: string[], rowCount: number) {
+  const key = `${rowCount}:${properties.join(',')}`;
+  let byKey = insertStatements.get(m);
+  if (!byKey) insertStatements.set(m, (byKey = new Map()));
+  let stmt = byKey.get(key);
+  if (!stmt) {
+    const cols = properties.map((p) => column(m, p));
+    const tuple = `(${cols.map(() => '?').join(', ')})`;
+    stmt = {
+      sql: `INSERT INTO \`${m.tableName}\` (${cols.map((c) => `\`${c.databaseName}\``).join(', ')}) VALUES ${Array(rowCount).fill(tuple).join(', ')}`,
+      columns: cols,
+    };
+    byKey.set(key, stmt);
+  }
+  return stmt;
+}
+
+/** Inserts rows (all with the same properties) in one statement; returns the first generated id. */
+export async function insert<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<number> {
+  const m = meta(em, entity);
+  const { sql, columns: cols } = insertStatement(m, Object.keys(rows[0]), rows.length);
+  const driver = em.connection.driver;
+  const params: unknown[] = [];
+  for (const row of rows) for (const c of cols) params.push(driver.preparePersistentValue(row[c.propertyName as keyof T], c));
+  const res = await run(em, sql, params);
+  if (em.connection.options.type === 'sqljs') {
+    // sql.js answers an INSERT with no rows; its last rowid is the last row's (ids are consecutive within one statement)
+    const [{ id }] = (await em.query('SELECT last_insert_rowid() AS id')) as { id: number }[];
+    return Number(id) - rows.length + 1;
+  }
+  return Number((res.raw as { insertId: number | string }).insertId);
+}
+
+/** Runs an UPDATE or DELETE; returns the number of rows it changed. */
+export async function execute(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  return (await run(em, sql, params)).affected ?? 0;
+}
+
+/** A statement on the manager's transaction, or on a connection of its own (what `em.query` does), with the driver's row count. */
+async function run(em: EntityManager, sql: string, params: unknown[]): Promise<QueryResult> {
+  const qr = em.queryRunner ?? em.connection.createQueryRunner();
+  try {
+    return await qr.query(sql, params, true);
+  } finally {
+    if (!em.queryRunner) await qr.release();
+  }
+}
+
+/**
+ * Tells the entity subscribers (the catalog and config caches) that rows of `entity` changed in
+ * this transaction, as TypeORM's own update would have.
+ */
+export async function changed(em: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<void> {
+  const qr = em.queryRunner;
+  if (!qr) throw new Error('sql.changed() needs a transaction');
+  await qr.broadcaster.broadcast('AfterUpdate', meta(em, entity), undefined, undefined, [], []);
+}
