@@ -10,8 +10,16 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * server uses TypeORM's API.
  */
 
-const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
-const insertStatements = new WeakMap<EntityMetadata, Map<string, { sql: string; columns: ColumnMetadata[] }>>();
+const built = new WeakMap<EntityMetadata, Map<string, unknown>>();
+
+/** Made once per entity and key, then reused: select lists, row readers, INSERT statements. */
+function once<V>(m: EntityMetadata, key: string, make: () => V): V {
+  let byKey = built.get(m);
+  if (!byKey) built.set(m, (byKey = new Map()));
+  let v = byKey.get(key) as V | undefined;
+  if (v === undefined) byKey.set(key, (v = make()));
+  return v;
+}
 
 const meta = (em: EntityManager, entity: EntityTarget<ObjectLiteral>) => em.connection.getMetadata(entity);
 
@@ -23,29 +31,25 @@ export function table(em: EntityManager, entity: EntityTarget<ObjectLiteral>, al
 /** The select list of every column of an entity under `alias`, each named `alias_column` for `hydrate`. */
 export function columns(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
   const m = meta(em, entity);
-  let byAlias = selectLists.get(m);
-  if (!byAlias) selectLists.set(m, (byAlias = new Map()));
-  let list = byAlias.get(alias);
-  if (list === undefined) {
-    list = m.columns.map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${alias}_${c.databaseName}\``).join(', ');
-    byAlias.set(alias, list);
-  }
-  return list;
+  return once(m, `select ${alias}`, () => m.columns.map((c) => `\`${alias}\`.\`${c.databaseName}\` AS \`${alias}_${c.databaseName}\``).join(', '));
 }
 
 /** The entity read by `columns(…, alias)` from a raw row; null when its primary key is null (a left join that found nothing). */
 export function hydrate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, raw: Record<string, unknown>, alias: string): T | null {
   const m = meta(em, entity);
-  if (raw[`${alias}_${m.primaryColumns[0].databaseName}`] == null) return null;
+  const { primaryKey, fields } = readers(m, alias);
+  if (raw[primaryKey] == null) return null;
   const driver = em.connection.driver;
   const out = m.create(undefined, { fromDeserializer: true }) as Record<string, unknown>; // an instance, so save() knows it
-  for (const c of m.columns) out[c.propertyName] = driver.prepareHydratedValue(raw[`${alias}_${c.databaseName}`], c);
+  for (const [property, key, column] of fields) out[property] = driver.prepareHydratedValue(raw[key], column);
   return out as T;
 }
 
-/** A value for a `?` compared with or stored into `property` of `entity`, converted as the driver stores it. */
-export function value<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, property: keyof T & string, v: unknown): unknown {
-  return em.connection.driver.preparePersistentValue(v, column(meta(em, entity), property));
+function readers(m: EntityMetadata, alias: string) {
+  return once(m, `read ${alias}`, () => ({
+    primaryKey: `${alias}_${m.primaryColumns[0].databaseName}`,
+    fields: m.columns.map((c): [string, string, ColumnMetadata] => [c.propertyName, `${alias}_${c.databaseName}`, c]),
+  }));
 }
 
 /** `col = ?, …` with its values, for the SET of an UPDATE of `entity` from property values. */
@@ -65,20 +69,14 @@ function column(m: EntityMetadata, property: string): ColumnMetadata {
 }
 
 function insertStatement(m: EntityMetadata, properties: string[], rowCount: number) {
-  const key = `${rowCount}:${properties.join(',')}`;
-  let byKey = insertStatements.get(m);
-  if (!byKey) insertStatements.set(m, (byKey = new Map()));
-  let stmt = byKey.get(key);
-  if (!stmt) {
+  return once(m, `insert ${rowCount} ${properties.join(',')}`, () => {
     const cols = properties.map((p) => column(m, p));
     const tuple = `(${cols.map(() => '?').join(', ')})`;
-    stmt = {
+    return {
       sql: `INSERT INTO \`${m.tableName}\` (${cols.map((c) => `\`${c.databaseName}\``).join(', ')}) VALUES ${Array(rowCount).fill(tuple).join(', ')}`,
       columns: cols,
     };
-    byKey.set(key, stmt);
-  }
-  return stmt;
+  });
 }
 
 /** Inserts rows (all with the same properties) in one statement; returns the first generated id. */

@@ -77,6 +77,7 @@ export interface MemberDayBuyer {
 export class MemberDayService implements OnModuleDestroy {
   /** The enabled rules are read by every pricing and change rarely: see ConfigCache. */
   private readonly rules: ConfigCache<MemberDay[]>;
+  private readonly occurrenceByRule = new WeakMap<MemberDay, { minute: number; timezone: string; occurrence: Occurrence | null }>();
 
   constructor(
     private readonly ds: DataSource,
@@ -102,9 +103,22 @@ export class MemberDayService implements OnModuleDestroy {
   private async inForce(em: EntityManager, rules: readonly MemberDay[], at: Date = this.clock.now()): Promise<{ rule: MemberDay; occurrence: Occurrence }[]> {
     const { timezone } = await this.settings.get(em);
     return rules.flatMap((rule) => {
-      const occurrence = activeOccurrence(scheduleOf(rule), timezone, at);
+      const occurrence = this.activeOccurrence(rule, timezone, at);
       return occurrence ? [{ rule, occurrence }] : [];
     });
+  }
+
+  /**
+   * Occurrences start and end on whole minutes, so within one minute the answer is the same: it is
+   * worked out once per rule (as loaded) and minute, not on every pricing.
+   */
+  private activeOccurrence(rule: MemberDay, timezone: string, at: Date): Occurrence | null {
+    const minute = Math.floor(at.getTime() / 60_000);
+    const known = this.occurrenceByRule.get(rule);
+    if (known && known.minute === minute && known.timezone === timezone) return known.occurrence;
+    const occurrence = activeOccurrence(scheduleOf(rule), timezone, at);
+    this.occurrenceByRule.set(rule, { minute, timezone, occurrence });
+    return occurrence;
   }
 
   static audienceOk(rule: MemberDay, buyer: MemberDayBuyer): boolean {
