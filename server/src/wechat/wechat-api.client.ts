@@ -1,3 +1,4 @@
+import { httpCall } from './http-call';
 import type { WechatConfig } from './wechat.config';
 import { WechatError } from './wechat.errors';
 
@@ -41,8 +42,9 @@ export class WechatApiClient {
       js_code: code,
       grant_type: 'authorization_code',
     });
-    const res = await fetch(`${this.cfg.apiBase}/sns/jscode2session?${q}`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const body = await this.json(res);
+    // every customer login: over a kept-alive connection (httpCall), not a new one per code
+    const res = await httpCall(new URL(`${this.cfg.apiBase}/sns/jscode2session?${q}`), 'GET', { Accept: 'application/json' }, undefined, TIMEOUT_MS);
+    const body = this.json(res.status, res.text);
     if (typeof body.openid !== 'string' || !body.openid) throw new WechatError(-1, 'jscode2session returned no openid');
     return {
       openid: body.openid,
@@ -84,7 +86,7 @@ export class WechatApiClient {
       });
       if ((res.headers.get('content-type') ?? '').startsWith('image/')) return Buffer.from(await res.arrayBuffer());
       try {
-        await this.json(res);
+        this.json(res.status, await res.text());
       } catch (e) {
         if (e instanceof WechatError && TOKEN_INVALID.has(e.errcode) && attempt === 0) {
           this.invalidateAccessToken();
@@ -98,13 +100,14 @@ export class WechatApiClient {
 
   private async fetchToken(): Promise<string> {
     const started = this.nowMs();
-    const res = await fetch(`${this.cfg.apiBase}/cgi-bin/stable_token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid: this.cfg.appId, secret: this.cfg.appSecret }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    const body = await this.json(res);
+    const res = await httpCall(
+      new URL(`${this.cfg.apiBase}/cgi-bin/stable_token`),
+      'POST',
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ grant_type: 'client_credential', appid: this.cfg.appId, secret: this.cfg.appSecret }),
+      TIMEOUT_MS,
+    );
+    const body = this.json(res.status, res.text);
     if (typeof body.access_token !== 'string' || !body.access_token) throw new WechatError(-1, 'no access_token in response');
     const ttlMs = Number(body.expires_in ?? 7200) * 1000;
     this.token = { value: body.access_token, expiresAt: started + Math.max(ttlMs - TOKEN_MARGIN_MS, ttlMs / 2) };
@@ -112,16 +115,15 @@ export class WechatApiClient {
   }
 
   /** WeChat answers JSON (sometimes as text/plain), with errcode ≠ 0 on failure — usually under HTTP 200. */
-  private async json(res: Response): Promise<Record<string, any>> {
-    const text = await res.text();
+  private json(status: number, text: string): Record<string, any> {
     let body: Record<string, any>;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new WechatError(-1, `HTTP ${res.status}: not JSON: ${text.slice(0, 200)}`);
+      throw new WechatError(-1, `HTTP ${status}: not JSON: ${text.slice(0, 200)}`);
     }
     if (body?.errcode) throw new WechatError(Number(body.errcode), String(body.errmsg ?? ''));
-    if (!res.ok) throw new WechatError(-1, `HTTP ${res.status}`);
+    if (status < 200 || status > 299) throw new WechatError(-1, `HTTP ${status}`);
     return body;
   }
 }

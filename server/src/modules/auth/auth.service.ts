@@ -11,6 +11,7 @@ import { WechatApiClient, WechatError } from '../../wechat';
 import { Customer } from './entities/customer.entity';
 import { StaffRole, StaffUser } from './entities/staff-user.entity';
 import type { TokenPayload } from '../../common/auth/auth.types';
+import * as sql from '../../database/sql';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const FAILURES_PER_ACCOUNT = 5;
@@ -65,7 +66,10 @@ export class AuthService implements OnApplicationBootstrap {
     }
     const now = this.clock.now();
     const repo = this.ds.getRepository(Customer);
-    let customer = await repo.findOneBy({ openid: session.openid });
+    const em = this.ds.manager;
+    // every login of a returning customer: one read and one write, in plain SQL (database/sql.ts)
+    const [found] = await sql.rows(em, `SELECT ${sql.columns(em, Customer, 'c')} FROM ${sql.table(em, Customer, 'c')} WHERE c.openid = ?`, [session.openid]);
+    let customer = found ? sql.hydrate(em, Customer, found, 'c') : null;
     if (!customer) {
       try {
         await repo.insert({
@@ -84,7 +88,9 @@ export class AuthService implements OnApplicationBootstrap {
       }
       customer = await repo.findOneByOrFail({ openid: session.openid });
     } else {
-      await repo.update({ id: customer.id }, { lastLoginAt: now });
+      const set = sql.assignments(em, Customer, { lastLoginAt: now });
+      await sql.execute(em, `UPDATE ${sql.table(em, Customer)} SET ${set.clause} WHERE id = ?`, [...set.params, customer.id]);
+      customer.lastLoginAt = now;
     }
     return { token: this.sign({ sub: customer.id, typ: 'customer' }), customer };
   }
