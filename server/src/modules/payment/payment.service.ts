@@ -121,13 +121,13 @@ export class PaymentService implements OnModuleInit {
       return { status: 400, body: { code: 'FAIL', message: 'mchid or appid mismatch' } };
     }
     // with its order as it is now: the transition below compare-and-sets on that status
-    const em = this.ds.manager;
+    const db = this.ds.manager;
     const [raw] = await sql.rows(
-      em,
-      `SELECT ${sql.columns(em, Payment, 'p')}, ${sql.columns(em, Order, 'o')} FROM ${sql.table(em, Payment, 'p')} JOIN ${sql.table(em, Order, 'o')} ON o.id = p.orderId WHERE p.outTradeNo = ?`,
+      db,
+      `SELECT ${sql.columns(db, Payment, 'p')}, ${sql.columns(db, Order, 'o')} FROM ${sql.table(db, Payment, 'p')} JOIN ${sql.table(db, Order, 'o')} ON o.id = p.orderId WHERE p.outTradeNo = ?`,
       [tx.out_trade_no],
     );
-    const payment = raw && { ...sql.hydrate(em, Payment, raw, 'p')!, order: sql.hydrate(em, Order, raw, 'o')! };
+    const payment = raw && { ...sql.hydrate(db, Payment, raw, 'p')!, order: sql.hydrate(db, Order, raw, 'o')! };
     if (!payment) return { status: 404, body: { code: 'FAIL', message: 'unknown out_trade_no' } };
     if (tx.amount.total !== payment.amountCents) {
       this.logger.error({ outTradeNo: tx.out_trade_no, reported: tx.amount.total, expected: payment.amountCents }, 'payment amount mismatch');

@@ -1,15 +1,6 @@
-import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '@mc/shared';
+import { ORDER_KINDS, ORDER_STATUSES, type OrderAddress, type OrderKind, type OrderStatus } from '@mc/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '../../../database/columns';
-
-export interface AddressSnapshot {
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-}
 
 /** An order of any kind. Amounts are the placement snapshot, never recomputed. */
 @Entity('shop_order')
@@ -75,7 +66,7 @@ export class Order {
   couponId: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  address: AddressSnapshot | null;
+  address: OrderAddress | null;
 
   @Column({ type: 'varchar', length: 200, default: '' })
   note: string;
