@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/db-options';
@@ -24,16 +21,6 @@ import { SeedModule } from './modules/seed/seed.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WechatModule } from './wechat/wechat.module';
 
-/** Every request gets an id (the caller's X-Request-Id when sane), echoed back and put on every log line. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-  res.setHeader('x-request-id', id);
-  return id;
-}
-
-const ACCESS_LOG_LEVELS = new Set(['trace', 'debug', 'info']);
-
 @Module({})
 class ConfigHolderModule {}
 
@@ -44,19 +31,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: requestId,
-            redact: ['req.headers.authorization'],
-            // The access log is at info: above that it would only cost per-request work for lines never written
-            // (5xx are logged by AllExceptionsFilter with the request id either way).
-            autoLogging: ACCESS_LOG_LEVELS.has(config.logLevel) ? { ignore: (req) => req.url === '/api/health' } : false,
-            // Every request gets a child logger bound to its req, serialized up front whether or not anything
-            // is logged: keep that to what identifies the request (no headers, so no tokens or cookies).
-            serializers: { req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }) },
-          },
-        }),
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.databaseUrl, config.sqljsPath), migrationsRun: config.migrationsRun }),
         CommonModule,
         WechatModule,

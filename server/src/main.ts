@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/config';
 import { SeedService } from './modules/seed/seed.service';
-import { STATIC_DIRS, setupApp } from './setup-app';
+import { createHttpAdapter, STATIC_DIRS, setupApp } from './setup-app';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { forkSimulator } from './wechat/fork-simulator';
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
@@ -32,8 +33,8 @@ async function bootstrap(): Promise<void> {
     simUrl = sim.url;
     config.wechat = { ...config.wechat, ...sim.settings };
   }
-  const nest = await NestFactory.create(AppModule.forRoot(config), { rawBody: true, bufferLogs: true });
-  setupApp(nest, config);
+  const nest = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(), { rawBody: true, bufferLogs: true });
+  await setupApp(nest, config);
   nest.enableShutdownHooks();
   if (config.seedDemo) await nest.get(SeedService).seedDemo();
   await nest.listen(config.port, config.host);

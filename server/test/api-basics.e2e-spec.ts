@@ -58,4 +58,22 @@ describe('API basics: health, docs, errors, validation', () => {
     await t.http().get('/api/products?evil=1').expect(400);
     expect((await t.http().get('/api/products/abc').expect(400)).body.error).toEqual({ code: 'VALIDATION_FAILED', message: '请求参数有误' });
   });
+
+  it('answers a malformed path, an oversized body and a non-JSON body in the error format', async () => {
+    const badPath = await t.http().get('/api/products/%E0%A4%A').expect(400);
+    expect(badPath.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: '请求地址有误' } });
+    expect(badPath.headers['x-request-id']).toMatch(/^[\w-]+$/);
+
+    const big = JSON.stringify({ code: 'x'.repeat(1024 * 1024) });
+    const tooLarge = await t.http().post('/api/auth/wechat-login').set('Content-Type', 'application/json').send(big).expect(413);
+    expect(tooLarge.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: '提交的内容过大' } });
+
+    const text = await t.http().post('/api/auth/wechat-login').set('Content-Type', 'text/plain').send('code=x').expect(400);
+    expect(text.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('takes an empty JSON body as an empty object, as clients send for action routes', async () => {
+    const res = await t.http().post('/api/auth/wechat-login').set('Content-Type', 'application/json').send('').expect(400);
+    expect(res.body.error.message).toMatch(/^code: .*不能为空/);
+  });
 });

@@ -1,14 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { LoggerModule } from 'nestjs-pino';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
 import request from 'supertest';
-import { requestId } from '../src/app.module';
 import { AuditLog } from '../src/common/audit/audit-log.entity';
 import { AuditService } from '../src/common/audit/audit.service';
 import { AllExceptionsFilter } from '../src/common/http-exception.filter';
+import { PinoNestLogger } from '../src/common/logging';
 import { IdempotencyService } from '../src/common/idempotency/idempotency.service';
 import { withTx } from '../src/common/tx';
 import { Category } from '../src/modules/catalog/entities/category.entity';
+import { createHttpAdapter } from '../src/setup-app';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('common services on MariaDB', () => {
@@ -99,17 +101,19 @@ class BoomController {
 }
 
 describe('unexpected errors', () => {
-  it('answer 500 INTERNAL_ERROR with the request id and no internals', async () => {
-    const mod = await Test.createTestingModule({
-      imports: [LoggerModule.forRoot({ pinoHttp: { level: 'silent', genReqId: requestId } })],
-      controllers: [BoomController],
-    }).compile();
-    const app = mod.createNestApplication({ logger: false });
+  it('answer 500 INTERNAL_ERROR with the request id and no internals, and log the error with that id', async () => {
+    const mod = await Test.createTestingModule({ controllers: [BoomController] }).compile();
+    const app = mod.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bufferLogs: true });
+    const lines: string[] = [];
+    app.useLogger(new PinoNestLogger(pino({ level: 'error' }, { write: (line: string) => void lines.push(line) })));
     app.useGlobalFilters(new AllExceptionsFilter());
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     const res = await request(app.getHttpServer()).get('/boom').set('X-Request-Id', 'req-42').expect(500);
     expect(res.headers['x-request-id']).toBe('req-42');
     expect(res.body).toEqual({ error: { code: 'INTERNAL_ERROR', message: '服务器开小差了，请稍后再试', requestId: 'req-42' } });
+    const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
+    expect(logged).toMatchObject({ level: 50, reqId: 'req-42', url: '/boom', context: 'Exceptions', err: { message: 'secret internal detail' } });
     await app.close();
   });
 });

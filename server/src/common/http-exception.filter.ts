@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ErrorCode } from '@mc/shared';
 
 /** What people read for an error the framework raised (a bad route param, an unknown route, a body too large). */
@@ -33,15 +33,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<FastifyReply>();
+    const req = ctx.getRequest<FastifyRequest>();
     const { status, body } = this.toBody(exception);
     if (status >= 500) {
-      this.logger.error({ reqId: req.id, err: exception, url: req.originalUrl }, 'unhandled error');
+      this.logger.error({ reqId: req.id, err: exception, url: req.url }, 'unhandled error');
       body.error.requestId = req.id ? String(req.id) : undefined;
     }
-    if (res.headersSent) return;
-    res.status(status).json(body);
+    if (res.sent) return;
+    res.status(status).send(body);
   }
 
   private toBody(exception: unknown): { status: number; body: ErrorBody } {
@@ -52,20 +52,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { status, body: resp as ErrorBody };
       }
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'CONFLICT');
-      // the Express adapter wraps body-parser's SyntaxError (malformed JSON) and a bad %-escape in the path
+      // the Fastify adapter wraps the body parser's errors (malformed JSON) and a bad %-escape in the path
+      const cause = exception.cause as { code?: string } | undefined;
       const message =
-        exception.cause instanceof SyntaxError
+        cause instanceof SyntaxError || cause?.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
           ? '请求内容不是有效的 JSON'
-          : exception.cause instanceof URIError
+          : cause instanceof URIError
             ? '请求地址有误'
             : (MESSAGE_BY_STATUS[status] ?? (status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`));
       return { status, body: { error: { code, message } } };
     }
-    // body-parser and similar errors carry a status (malformed JSON, payload too large)
-    const e = exception as { status?: number; statusCode?: number; type?: string };
+    // other errors that carry a client-error status (from a Fastify plugin, say)
+    const e = exception as { status?: number; statusCode?: number };
     const status = e?.status ?? e?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = e.type === 'entity.parse.failed' ? '请求内容不是有效的 JSON' : status === 413 ? '提交的内容过大' : '请求有误';
+      const message = status === 413 ? '提交的内容过大' : '请求有误';
       return { status: status === 413 ? 413 : 400, body: { error: { code: 'VALIDATION_FAILED', message } } };
     }
     return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: '服务器开小差了，请稍后再试' } } };

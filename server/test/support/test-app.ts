@@ -9,7 +9,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { SeedService } from '../../src/modules/seed/seed.service';
-import { setupApp } from '../../src/setup-app';
+import { createHttpAdapter, setupApp } from '../../src/setup-app';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /** The MariaDB/MySQL server the e2e tests use; each test file gets its own fresh database on it. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'mysql://root@127.0.0.1:3306/test';
@@ -77,8 +78,8 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   });
   config.wechat = { ...config.wechat, ...sim.config, apiBase: sim.url, payApiBase: sim.url };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication({ rawBody: true, bufferLogs: true });
-  setupApp(app, config);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { rawBody: true, bufferLogs: true });
+  await setupApp(app, config);
   await app.init();
   if (opts.seed) await app.get(SeedService).seedDemo();
   await app.listen(port, '127.0.0.1');

@@ -1,14 +1,14 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { StaffRole } from '../../modules/auth/entities/staff-user.entity';
 import { forbidden, unauthorized } from '../errors';
 import type { CustomerPrincipal, StaffPrincipal, TokenPayload } from './auth.types';
 
-type AuthedRequest = Request & { customer?: CustomerPrincipal; staff?: StaffPrincipal };
+type AuthedRequest = FastifyRequest & { customer?: CustomerPrincipal; staff?: StaffPrincipal };
 
-function readToken(jwt: JwtService, req: Request): TokenPayload {
+function readToken(jwt: JwtService, req: FastifyRequest): TokenPayload {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthorized();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentCustomer, CurrentStaff, CustomerGuard, StaffGuard } from '../../common/auth/guards';
 import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
 import { DataSource } from 'typeorm';
@@ -73,8 +73,8 @@ export class AuthController {
 
   @Post('admin/auth/login')
   @HttpCode(200)
-  async staffLogin(@Body() dto: StaffLoginDto, @Req() req: Request) {
-    const { token, staff } = await this.auth.staffLogin(dto.username, dto.password, req.ip ?? 'unknown');
+  async staffLogin(@Body() dto: StaffLoginDto, @Req() req: FastifyRequest) {
+    const { token, staff } = await this.auth.staffLogin(dto.username, dto.password, req.ip || 'unknown');
     return { token, staff: toStaff(staff) };
   }
 

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CustomerPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CustomerGuard } from '../../common/auth/guards';
 import { RefundService } from '../order/refund.service';
@@ -26,15 +26,15 @@ export class PaymentController {
   /** WeChat Pay's payment notification: verified on the raw body; non-2xx makes WeChat retry. */
   @Post('payments/wechat/notify')
   @ApiExcludeEndpoint()
-  async notify(@Req() req: RawBodyRequest<Request>, @Res() res: Response) {
+  async notify(@Req() req: RawBodyRequest<FastifyRequest>, @Res() res: FastifyReply) {
     const outcome = await this.payments.handleNotification(req.headers, req.rawBody?.toString('utf8') ?? '');
-    res.status(outcome.status).json(outcome.body);
+    res.status(outcome.status).send(outcome.body);
   }
 
   @Post('payments/wechat/refund-notify')
   @ApiExcludeEndpoint()
-  async refundNotify(@Req() req: RawBodyRequest<Request>, @Res() res: Response) {
+  async refundNotify(@Req() req: RawBodyRequest<FastifyRequest>, @Res() res: FastifyReply) {
     const outcome = await this.refunds.handleNotification(req.headers, req.rawBody?.toString('utf8') ?? '');
-    res.status(outcome.status).json(outcome.body);
+    res.status(outcome.status).send(outcome.body);
   }
 }
