@@ -1,32 +1,30 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import type { StaffRole } from '../../modules/auth/entities/staff-user.entity';
 import { forbidden, unauthorized } from '../errors';
 import type { CustomerPrincipal, StaffPrincipal, TokenPayload } from './auth.types';
+import { TokenService } from './tokens';
 
 type AuthedRequest = FastifyRequest & { customer?: CustomerPrincipal; staff?: StaffPrincipal };
 
-function readToken(jwt: JwtService, req: FastifyRequest): TokenPayload {
+function readToken(tokens: TokenService, req: FastifyRequest): TokenPayload {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthorized();
-  try {
-    return jwt.verify<TokenPayload>(match[1]);
-  } catch {
-    throw unauthorized('登录已失效，请重新登录');
-  }
+  const payload = tokens.verify(match[1]);
+  if (!payload) throw unauthorized('登录已失效，请重新登录');
+  return payload;
 }
 
 /** Customer routes: a valid customer token; staff tokens are not customers. */
 @Injectable()
 export class CustomerGuard implements CanActivate {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(private readonly tokens: TokenService) {}
 
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const payload = readToken(this.jwt, req);
+    const payload = readToken(this.tokens, req);
     if (payload.typ !== 'customer') throw forbidden('请使用顾客账号登录');
     req.customer = { kind: 'customer', customerId: payload.sub };
     return true;
@@ -41,13 +39,13 @@ export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES_KEY, roles);
 @Injectable()
 export class StaffGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenService,
     private readonly reflector: Reflector,
   ) {}
 
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const payload = readToken(this.jwt, req);
+    const payload = readToken(this.tokens, req);
     if (payload.typ !== 'staff' || !payload.role) throw forbidden('仅限店铺员工使用');
     const allowed = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
     if (payload.role !== 'owner' && allowed && !allowed.includes(payload.role)) {

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -10,7 +9,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WechatApiClient, WechatError } from '../../wechat';
 import { Customer } from './entities/customer.entity';
 import { StaffRole, StaffUser } from './entities/staff-user.entity';
-import type { TokenPayload } from '../../common/auth/auth.types';
+import { TokenService } from '../../common/auth/tokens';
 import * as sql from '../../database/sql';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -23,7 +22,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenService,
     private readonly clock: Clock,
     private readonly rateLimit: RateLimitService,
     private readonly wechat: WechatApiClient,
@@ -92,7 +91,7 @@ export class AuthService implements OnApplicationBootstrap {
       await sql.execute(em, `UPDATE ${sql.table(em, Customer)} SET ${set.clause} WHERE id = ?`, [...set.params, customer.id]);
       customer.lastLoginAt = now;
     }
-    return { token: this.sign({ sub: customer.id, typ: 'customer' }), customer };
+    return { token: this.tokens.sign({ sub: customer.id, typ: 'customer' }), customer };
   }
 
   async staffLogin(username: string, password: string, clientIp: string): Promise<{ token: string; staff: StaffUser }> {
@@ -108,7 +107,7 @@ export class AuthService implements OnApplicationBootstrap {
       throw unauthorized('用户名或密码错误');
     }
     await this.rateLimit.reset(accountBucket);
-    return { token: this.sign({ sub: staff.id, typ: 'staff', role: staff.role }), staff };
+    return { token: this.tokens.sign({ sub: staff.id, typ: 'staff', role: staff.role }), staff };
   }
 
   async staffById(id: number): Promise<StaffUser> {
@@ -131,9 +130,5 @@ export class AuthService implements OnApplicationBootstrap {
     const customer = await this.ds.manager.findOneBy(Customer, { id });
     if (!customer) throw unauthorized('账号不存在，请重新登录');
     return customer;
-  }
-
-  private sign(payload: TokenPayload): string {
-    return this.jwt.sign(payload);
   }
 }
