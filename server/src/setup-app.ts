@@ -40,6 +40,9 @@ export function createHttpAdapter(): FastifyAdapter {
     requestIdHeader: false,
     trustProxy: trustProxy(process.env.TRUST_PROXY ?? 'loopback'),
     bodyLimit: BODY_LIMIT,
+    // Node's own limit for receiving a whole request, which Fastify turns off: a client that trickles its request
+    // in must not hold a connection for ever
+    requestTimeout: 60_000,
     routerOptions: { ignoreTrailingSlash: true },
     // a malformed %-escape or an over-long parameter in the path, refused by the router before any hook
     frameworkErrors: (error: { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
@@ -81,7 +84,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
   // clients send action routes (pay, cancel, confirm) a JSON content type with no body: that is an empty object
   const json = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<Server>('application/json', { bodyLimit: BODY_LIMIT }, (req, body, done) => (body.length === 0 ? done(null, {}) : json(req, body.toString('utf8'), done)));
-  if (!config.production) app.enableCors({ origin: true });
+  if (!config.production) app.enableCors({ origin: true, methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new AllExceptionsFilter());
