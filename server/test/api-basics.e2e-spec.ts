@@ -76,4 +76,10 @@ describe('API basics: health, docs, errors, validation', () => {
     const res = await t.http().post('/api/auth/wechat-login').set('Content-Type', 'application/json').send('').expect(400);
     expect(res.body.error.message).toMatch(/^code: .*不能为空/);
   });
+
+  it('outside production answers CORS preflights for every method the API uses', async () => {
+    const res = await t.http().options('/api/addresses/1').set('Origin', 'http://localhost:10086').set('Access-Control-Request-Method', 'DELETE').expect(204);
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:10086');
+    expect(res.headers['access-control-allow-methods'].split(/,\s*/)).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
+  });
 });
