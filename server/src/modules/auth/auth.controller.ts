@@ -3,10 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentCustomer, CurrentStaff, CustomerGuard, StaffGuard } from '../../common/auth/guards';
 import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
-import { DataSource } from 'typeorm';
+import type { CustomerStanding } from '../membership/customer-standing';
 import { MembershipService, MembershipStatus } from '../membership/membership.service';
 import { TierService, TierStanding } from '../membership/tier.service';
-import { PointsService } from '../points/points.service';
 import { AuthService } from './auth.service';
 import { StaffLoginDto, UpdateProfileDto, WechatLoginDto } from './dto/auth.dto';
 import { Customer } from './entities/customer.entity';
@@ -37,38 +36,33 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
-    private readonly points: PointsService,
-    private readonly ds: DataSource,
   ) {}
 
   @Post('auth/wechat-login')
   @HttpCode(200)
   async wechatLogin(@Body() dto: WechatLoginDto) {
-    const { token, customer } = await this.auth.wechatLogin(dto.code, dto.ref);
-    return { token, user: await this.me(customer) };
+    const { token, standing } = await this.auth.wechatLogin(dto.code, dto.ref);
+    return { token, user: await this.me(standing) };
   }
 
   @Get('me')
   @ApiBearerAuth()
   @UseGuards(CustomerGuard)
   async getMe(@CurrentCustomer() who: CustomerPrincipal) {
-    return this.me(await this.auth.customerById(who.customerId));
+    return this.me(await this.auth.standingById(who.customerId));
   }
 
   @Patch('me')
   @ApiBearerAuth()
   @UseGuards(CustomerGuard)
   async updateMe(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: UpdateProfileDto) {
-    return this.me(await this.auth.updateProfile(who.customerId, dto));
+    await this.auth.updateProfile(who.customerId, dto);
+    return this.me(await this.auth.standingById(who.customerId));
   }
 
-  private async me(customer: Customer) {
-    const [membership, standing, pointsBalance] = await Promise.all([
-      this.membership.status(this.ds.manager, customer.id),
-      this.tiers.standing(this.ds.manager, customer.id),
-      this.points.balance(this.ds.manager, customer.id),
-    ]);
-    return toMe(customer, membership, standing, pointsBalance);
+  private async me({ customer, membership, growth, points }: CustomerStanding) {
+    const tiers = await this.tiers.tiers();
+    return toMe(customer, this.membership.statusOf(membership), TierService.standingOf(tiers, growth?.growth ?? 0), Number(points?.balance ?? 0));
   }
 
   @Post('admin/auth/login')

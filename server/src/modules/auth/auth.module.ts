@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MembershipModule } from '../membership/membership.module';
-import { PointsModule } from '../points/points.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 
 @Module({
-  imports: [MembershipModule, PointsModule],
+  imports: [MembershipModule],
   controllers: [AuthController],
   providers: [AuthService],
   exports: [AuthService],

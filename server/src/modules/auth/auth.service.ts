@@ -7,6 +7,7 @@ import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { isDuplicateKey } from '../../common/tx';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WechatApiClient, WechatError } from '../../wechat';
+import { CustomerStanding, readCustomerStanding } from '../membership/customer-standing';
 import { Customer } from './entities/customer.entity';
 import { StaffRole, StaffUser } from './entities/staff-user.entity';
 import { TokenService } from '../../common/auth/tokens';
@@ -55,7 +56,7 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
-  async wechatLogin(code: string, ref: string | undefined): Promise<{ token: string; customer: Customer }> {
+  async wechatLogin(code: string, ref: string | undefined): Promise<{ token: string; standing: CustomerStanding }> {
     let session: { openid: string; unionid?: string };
     try {
       session = await this.wechat.code2Session(code);
@@ -64,14 +65,12 @@ export class AuthService implements OnApplicationBootstrap {
       throw new AppError(502, 'INTERNAL_ERROR', '暂时无法连接微信，请稍后再试');
     }
     const now = this.clock.now();
-    const repo = this.ds.getRepository(Customer);
     const em = this.ds.manager;
-    // every login of a returning customer: one read and one write, in plain SQL (database/sql.ts)
-    const [found] = await sql.rows(em, `SELECT ${sql.columns(em, Customer, 'c')} FROM ${sql.table(em, Customer, 'c')} WHERE c.openid = ?`, [session.openid]);
-    let customer = found ? sql.hydrate(em, Customer, found, 'c') : null;
-    if (!customer) {
+    // every login of a returning customer: one read (with what /me shows) and one write, in plain SQL
+    let standing = await readCustomerStanding(em, { openid: session.openid });
+    if (!standing) {
       try {
-        await repo.insert({
+        await em.insert(Customer, {
           openid: session.openid,
           unionid: session.unionid ?? null,
           nickname: `微信用户${session.openid.slice(-4)}`,
@@ -85,13 +84,14 @@ export class AuthService implements OnApplicationBootstrap {
       } catch (e) {
         if (!isDuplicateKey(e)) throw e; // a concurrent first login created it
       }
-      customer = await repo.findOneByOrFail({ openid: session.openid });
+      standing = await readCustomerStanding(em, { openid: session.openid });
+      if (!standing) throw new Error(`customer ${session.openid} vanished after its first login`);
     } else {
       const set = sql.assignments(em, Customer, { lastLoginAt: now });
-      await sql.execute(em, `UPDATE ${sql.table(em, Customer)} SET ${set.clause} WHERE id = ?`, [...set.params, customer.id]);
-      customer.lastLoginAt = now;
+      await sql.execute(em, `UPDATE ${sql.table(em, Customer)} SET ${set.clause} WHERE id = ?`, [...set.params, standing.customer.id]);
+      standing.customer.lastLoginAt = now;
     }
-    return { token: this.tokens.sign({ sub: customer.id, typ: 'customer' }), customer };
+    return { token: this.tokens.sign({ sub: standing.customer.id, typ: 'customer' }), standing };
   }
 
   async staffLogin(username: string, password: string, clientIp: string): Promise<{ token: string; staff: StaffUser }> {
@@ -117,18 +117,17 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /** Nickname, avatar and birthday; the birthday is set once (it drives the yearly birthday gift). */
-  async updateProfile(id: number, changes: { nickname?: string; avatarUrl?: string; birthday?: string }): Promise<Customer> {
-    const customer = await this.customerById(id);
+  async updateProfile(id: number, changes: { nickname?: string; avatarUrl?: string; birthday?: string }): Promise<void> {
+    const { customer } = await this.standingById(id);
     if (changes.birthday !== undefined && customer.birthday !== null && customer.birthday !== changes.birthday) {
       throw new AppError(409, 'INVALID_STATE', '生日设置后不能修改');
     }
     await this.ds.manager.update(Customer, { id }, changes);
-    return this.customerById(id);
   }
 
-  async customerById(id: number): Promise<Customer> {
-    const customer = await this.ds.manager.findOneBy(Customer, { id });
-    if (!customer) throw unauthorized('账号不存在，请重新登录');
-    return customer;
+  async standingById(id: number): Promise<CustomerStanding> {
+    const standing = await readCustomerStanding(this.ds.manager, { id });
+    if (!standing) throw unauthorized('账号不存在，请重新登录');
+    return standing;
   }
 }

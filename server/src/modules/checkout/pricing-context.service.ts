@@ -5,12 +5,9 @@ import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { MemberDayPricing, memberDayPricesOf, MemberDayService, NO_MEMBER_DAY } from '../member-day/member-day.service';
-import { Customer } from '../auth/entities/customer.entity';
-import { CustomerGrowth } from '../membership/entities/customer-growth.entity';
-import { Membership } from '../membership/entities/membership.entity';
 import { Tier } from '../membership/entities/tier.entity';
+import { readCustomerStanding } from '../membership/customer-standing';
 import { MembershipService } from '../membership/membership.service';
-import { PointsAccount } from '../points/entities/points-account.entity';
 import { TierService } from '../membership/tier.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
 import * as sql from '../../database/sql';
@@ -81,20 +78,9 @@ export class PricingContextService {
     return out;
   }
 
-  /** Who is buying, as the pipeline sees them (one query for membership, growth and the points balance, one for the tiers). */
+  /** Who is buying, as the pipeline sees them (one query for membership, growth and the points balance; the tiers from the cache). */
   async buyer(em: EntityManager, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: readonly Tier[] }> {
-    const [row, tiers] = await Promise.all([
-      sql
-        .rows(
-          em,
-          `SELECT ${sql.columns(em, Membership, 'm')}, ${sql.columns(em, CustomerGrowth, 'g')}, ${sql.columns(em, PointsAccount, 'pa')} FROM ${sql.table(em, Customer, 'c')}` +
-            ` LEFT JOIN ${sql.table(em, Membership, 'm')} ON m.customerId = c.id LEFT JOIN ${sql.table(em, CustomerGrowth, 'g')} ON g.customerId = c.id` +
-            ` LEFT JOIN ${sql.table(em, PointsAccount, 'pa')} ON pa.customerId = c.id WHERE c.id = ?`,
-          [customerId],
-        )
-        .then(([r]) => r && { membership: sql.hydrate(em, Membership, r, 'm'), growth: sql.hydrate(em, CustomerGrowth, r, 'g'), points: sql.hydrate(em, PointsAccount, r, 'pa') }),
-      this.tiers.tiers(em),
-    ]);
+    const [row, tiers] = await Promise.all([readCustomerStanding(em, { id: customerId }), this.tiers.tiers(em)]);
     const { isMember } = this.membership.statusOf(row?.membership ?? null);
     const growth = row?.growth?.growth ?? 0;
     const { tier } = TierService.standingOf(tiers, growth);

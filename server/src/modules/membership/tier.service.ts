@@ -42,11 +42,6 @@ export class TierService implements OnModuleDestroy {
     return [...tiers].reverse().find((t) => t.growthThreshold <= growth) ?? null;
   }
 
-  async standing(em: EntityManager, customerId: number): Promise<TierStanding> {
-    const [row, tiers] = await Promise.all([em.findOneBy(CustomerGrowth, { customerId }), this.tiers(em)]);
-    return TierService.standingOf(tiers, row?.growth ?? 0);
-  }
-
   static standingOf(tiers: readonly Tier[], growth: number): TierStanding {
     const tier = TierService.tierFor(tiers, growth);
     const next = tiers.find((t) => t.growthThreshold > growth) ?? null;

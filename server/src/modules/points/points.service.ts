@@ -79,10 +79,6 @@ export class PointsService implements OnModuleInit {
     });
   }
 
-  async balance(em: EntityManager, customerId: number): Promise<number> {
-    return (await em.findOneBy(PointsAccount, { customerId }))?.balance ?? 0;
-  }
-
   async ledger(customerId: number, q: PageQuery): Promise<Paged<ReturnType<typeof ledgerView>>> {
     const [rows, total] = await this.ds.getRepository(PointsLedger).findAndCount({ where: { customerId }, order: { id: 'DESC' }, ...skipTake(q) });
     return { items: rows.map(ledgerView), total };
