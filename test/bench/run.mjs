@@ -324,8 +324,14 @@ async function main() {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.on('data', (d) => (serverLog = (serverLog + d).slice(-20_000)));
-  child.stderr.on('data', (d) => (serverLog = (serverLog + d).slice(-20_000)));
+  // the server's error lines (5xx and the like) are kept apart: a few errors in a long run must still be explained
+  const serverErrors = [];
+  const keep = (d) => {
+    serverLog = (serverLog + d).slice(-20_000);
+    for (const line of String(d).split('\n')) if (/"level":(50|60)/.test(line) && serverErrors.length < 5) serverErrors.push(line.slice(0, 3000));
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
 
   let stopping = false;
   const cleanup = async () => {
@@ -345,6 +351,7 @@ async function main() {
   try {
     const outcome = await runAll({ port, simPort, counterPort, child });
     if (process.exitCode) console.error(`\nserver output (tail):\n${serverLog.slice(-4000)}`);
+    if (serverErrors.length) console.error(`\nthe server logged errors (first ${serverErrors.length}):\n${serverErrors.join('\n')}`);
     return outcome;
   } catch (e) {
     console.error(`\nserver output (tail):\n${serverLog.slice(-4000)}`);

@@ -20,7 +20,7 @@ import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
 import { Refund } from './entities/refund.entity';
-import { newBusinessNo } from './order-numbers';
+import { insertWithBusinessNo } from './order-numbers';
 import { detailView, summaryView } from './order-view';
 import { Actor, OrderLifecycle } from './order-lifecycle.service';
 import { PaymentService } from '../payment/payment.service';
@@ -109,8 +109,7 @@ export class OrderService implements OnModuleInit {
   ): Promise<Order> {
     const { breakdown, skus, settings } = priced;
     const now = this.clock.now();
-    const row = {
-      orderNo: newBusinessNo(now),
+    const fields = {
       customerId,
       kind,
       status: 'PENDING_PAYMENT',
@@ -136,8 +135,10 @@ export class OrderService implements OnModuleInit {
       completedAt: null,
       cancelledAt: null,
       createdAt: now,
-    } satisfies Omit<Order, 'id'>;
-    const order = { ...row, id: await sql.insert(em, Order, [row]) } as Order;
+    } satisfies Omit<Order, 'id' | 'orderNo'>;
+    let row!: Omit<Order, 'id'>;
+    const id = await insertWithBusinessNo(now, '', (orderNo) => sql.insert(em, Order, [(row = { ...fields, orderNo })]));
+    const order = { ...row, id } as Order;
     const lineIdByPricingLine = new Map<string, number>();
     for (const l of breakdown.lines) {
       const source = skus.get(Number(l.skuId));

@@ -18,7 +18,7 @@ import { RefundLineDto } from './dto/order.dto';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import { Refund, RefundLine } from './entities/refund.entity';
-import { newBusinessNo } from './order-numbers';
+import { insertWithBusinessNo } from './order-numbers';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { refundableStatuses, refundView } from './order-view';
 
@@ -93,23 +93,25 @@ export class RefundService implements OnModuleInit {
       const everythingAfter = lines.every((l) => l.qty - l.refundedQty === (refundLines.find((r) => r.orderLineId === l.id)?.qty ?? 0));
       const shippingCents = everythingAfter && order.shippedAt === null ? order.shippingPaidCents : 0;
       const amountCents = refundLines.reduce((s, r) => s + r.amountCents, 0) + shippingCents;
-      return em.save(
-        em.create(Refund, {
-          refundNo: newBusinessNo(this.clock.now(), 'R'),
-          orderId,
-          customerId,
-          status: 'REQUESTED',
-          reason,
-          amountCents,
-          shippingCents,
-          lines: refundLines,
-          reviewNote: null,
-          reviewedBy: null,
-          wechatRefundId: null,
-          createdAt: this.clock.now(),
-          approvedAt: null,
-          refundedAt: null,
-        }),
+      return insertWithBusinessNo(this.clock.now(), 'R', (refundNo) =>
+        em.save(
+          em.create(Refund, {
+            refundNo,
+            orderId,
+            customerId,
+            status: 'REQUESTED',
+            reason,
+            amountCents,
+            shippingCents,
+            lines: refundLines,
+            reviewNote: null,
+            reviewedBy: null,
+            wechatRefundId: null,
+            createdAt: this.clock.now(),
+            approvedAt: null,
+            refundedAt: null,
+          }),
+        ),
       );
     });
     return refundView(refund);
@@ -121,23 +123,25 @@ export class RefundService implements OnModuleInit {
    */
   async createForOrder(em: EntityManager, order: Order, amountCents: number, reason: string, status: 'REQUESTED' | 'APPROVED' = 'APPROVED'): Promise<number> {
     const now = this.clock.now();
-    const refund = await em.save(
-      em.create(Refund, {
-        refundNo: newBusinessNo(now, 'R'),
-        orderId: order.id,
-        customerId: order.customerId,
-        status,
-        reason,
-        amountCents,
-        shippingCents: 0,
-        lines: [],
-        reviewNote: status === 'APPROVED' ? 'automatic' : null,
-        reviewedBy: null,
-        wechatRefundId: null,
-        createdAt: now,
-        approvedAt: status === 'APPROVED' ? now : null,
-        refundedAt: null,
-      }),
+    const refund = await insertWithBusinessNo(now, 'R', (refundNo) =>
+      em.save(
+        em.create(Refund, {
+          refundNo,
+          orderId: order.id,
+          customerId: order.customerId,
+          status,
+          reason,
+          amountCents,
+          shippingCents: 0,
+          lines: [],
+          reviewNote: status === 'APPROVED' ? 'automatic' : null,
+          reviewedBy: null,
+          wechatRefundId: null,
+          createdAt: now,
+          approvedAt: status === 'APPROVED' ? now : null,
+          refundedAt: null,
+        }),
+      ),
     );
     return refund.id;
   }
