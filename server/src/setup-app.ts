@@ -60,7 +60,16 @@ export function createHttpAdapter(): FastifyAdapter {
 /** The built SPA under `mount`: its files, and index.html for the client-side routes (paths without a dot). */
 async function serveSpa(fastify: FastifyInstance, mount: string, dir: string): Promise<void> {
   if (!existsSync(join(dir, 'index.html'))) return;
-  await fastify.register(fastifyStatic, { root: dir, prefix: `${mount}/`, decorateReply: false, wildcard: false, maxAge: '1h' });
+  // the files as they are at start (wildcard: false): a rebuilt front-end is served after a restart
+  await fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: `${mount}/`,
+    decorateReply: false,
+    wildcard: false,
+    maxAge: '1h',
+    // the page itself is asked for anew, so a deploy's new asset names reach browsers at once
+    setHeaders: (res, path) => void (path.endsWith('index.html') && res.header('cache-control', 'no-cache')),
+  });
   fastify.get(`${mount}/*`, (req, reply) => {
     if (req.url.split('?')[0].includes('.')) return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(createReadStream(join(dir, 'index.html')));

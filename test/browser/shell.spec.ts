@@ -17,7 +17,13 @@ describe('the product in a real browser (embedded demo database, WeChat simulato
 
   it('opens /admin, logs in as the demo owner and sees the menu', async () => {
     const { page, errors } = await shop.adminPage();
-    await page.goto(shop.url('/admin/'));
+    const assets: { url: string; cacheControl?: string }[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/admin/assets/')) assets.push({ url: r.url(), cacheControl: r.headers()['cache-control'] });
+    });
+    const opened = await page.goto(shop.url('/admin/'));
+    // the page is asked for anew each time (a deploy's new asset names reach browsers at once); its hashed assets are cached
+    expect(opened?.headers()['cache-control']).toBe('no-cache');
     await page.locator('#username').waitFor();
     await page.fill('#username', 'admin');
     await page.fill('#password', 'wrong-password');
@@ -31,6 +37,12 @@ describe('the product in a real browser (embedded demo database, WeChat simulato
     await menu.getByText('商品', { exact: true }).click();
     await menu.getByText('商品管理').waitFor();
     await screenshot(page, 'admin-dashboard');
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.every((a) => a.cacheControl === 'public, max-age=3600')).toBe(true);
+    // a client-side route opened directly is the same page
+    const deep = await page.goto(shop.url('/admin/orders'));
+    expect(deep?.status()).toBe(200);
+    expect(await deep?.text()).toContain('<div id="root">');
     expect(errors).toEqual([]);
     await page.close();
   });
