@@ -52,14 +52,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { status, body: resp as ErrorBody };
       }
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'CONFLICT');
-      // the Fastify adapter wraps the body parser's errors (malformed JSON) and a bad %-escape in the path
-      const cause = exception.cause as { code?: string } | undefined;
+      // the Fastify adapter wraps the body parser's errors (a bad path never gets here: see frameworkErrors in setup-app.ts)
       const message =
-        cause instanceof SyntaxError || cause?.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        (exception.cause as { code?: string } | undefined)?.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
           ? '请求内容不是有效的 JSON'
-          : cause instanceof URIError
-            ? '请求地址有误'
-            : (MESSAGE_BY_STATUS[status] ?? (status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`));
+          : (MESSAGE_BY_STATUS[status] ?? (status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`));
       return { status, body: { error: { code, message } } };
     }
     // other errors that carry a client-error status (from a Fastify plugin, say)
