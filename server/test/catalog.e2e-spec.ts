@@ -87,4 +87,14 @@ describe('catalog (read side) on the demo store', () => {
     const res = await t.http().get(list.body.items[0].coverUrl).expect(200);
     expect(res.headers['content-type']).toMatch(/image\/svg\+xml/);
   });
+
+  it('draws a placeholder for any name, including a literal % (the path is decoded once)', async () => {
+    const svg = async (path: string) => {
+      const res = await fetch(`${t.baseUrl}${path}`);
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    expect(await svg('/api/media/placeholder/%25zz.svg')).toContain('>%zz</text>');
+    expect(await svg('/api/media/placeholder/%E8%8C%B6.svg')).toContain('>茶</text>');
+  });
 });
