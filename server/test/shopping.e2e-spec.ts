@@ -87,6 +87,8 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
       const c = await t.customer(`buyer${i}`);
       return { auth: c.auth, addressId: await addAddress(t, c.auth) };
     }));
+    const count = async (table: string) => Number((await t.ds.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    const before = { orders: await count('shop_order'), history: await count('order_status_history'), adjustments: await count('order_adjustment') };
     const results = await Promise.all(buyers.map((b) => placeOrder(t, b.auth, [{ skuId: sku.id, qty: 1 }], b.addressId)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
@@ -95,6 +97,12 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(await stockOf(t, sku.id)).toBe(0);
     const rows = await t.ds.query('SELECT COUNT(*) AS n FROM order_line WHERE skuId = ?', [sku.id]);
     expect(Number(rows[0].n)).toBe(20);
+    // stock is taken last in the placement transaction: the 40 refused orders' rows were rolled back
+    expect(await count('shop_order')).toBe(before.orders + 20);
+    expect(await count('order_status_history')).toBe(before.history + 20);
+    const placedIds = results.filter((r) => r.status === 201).map((r) => Number(r.body.id));
+    const [{ n: ownAdjustments }] = await t.ds.query(`SELECT COUNT(*) AS n FROM order_adjustment WHERE orderId IN (${placedIds.join(',')})`);
+    expect(await count('order_adjustment')).toBe(before.adjustments + Number(ownAdjustments));
   });
 
   it('pays once for five replays and two concurrent notifications', async () => {

@@ -5,7 +5,7 @@
 //   pnpm --filter @mc/test bench    # or: node test/bench/run.mjs
 //
 // It creates a fresh database, starts `node server/dist/main.js` on free loopback ports (with the
-// WeChat simulator), runs closed-loop workloads with keep-alive node:http clients, prints a table,
+// WeChat simulator), runs closed-loop workloads with lean keep-alive HTTP clients (http-client.mjs), prints a table,
 // then stops the server and drops the database. Everything stays on 127.0.0.1.
 //
 // Environment (all optional):
@@ -27,12 +27,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KeepAlivePool } from './http-client.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = process.env;
@@ -67,33 +67,6 @@ function freePort() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** One HTTP request on a keep-alive agent; resolves { status, text, ms }, never rejects (status 0 = network error). */
-function request(agent, port, method, path, { headers = {}, body } = {}) {
-  return new Promise((done) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const t0 = performance.now();
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => done({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
-        res.on('error', (e) => done({ status: 0, text: String(e.message), ms: performance.now() - t0 }));
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error('client timeout (30 s)')));
-    req.on('error', (e) => done({ status: 0, text: String(e.message), ms: performance.now() - t0 }));
-    req.end(payload);
-  });
-}
 
 function json(res) {
   try {
@@ -203,6 +176,12 @@ async function dbAdmin() {
 }
 
 /** The statements the server itself sent (counted in-process by sql-counter.cjs), or null. */
+/** MariaDB's total time spent waiting for row locks, in ms (server-wide). */
+async function rowLockWaits(db) {
+  const [[row]] = await db.query("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_time'");
+  return Number(row.Value);
+}
+
 async function sqlCounters(counterPort) {
   if (!counterPort) return null;
   try {
@@ -384,19 +363,18 @@ async function waitForQuiet(label) {
 
 async function runAll({ port, simPort, counterPort, child }) {
   // fresh keep-alive pools per workload: sockets left idle past the server's keep-alive timeout get reset
-  let agent, simAgent;
-  const freshAgents = () => {
-    agent?.destroy();
-    simAgent?.destroy();
-    // idle sockets are dropped after 4 s, before Node servers' 5 s keep-alive timeout can race a reuse (ECONNRESET)
-    agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10, timeout: 4000 });
-    simAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 10, timeout: 4000 });
+  let apiPool, simPool;
+  const freshPools = () => {
+    apiPool?.destroy();
+    simPool?.destroy();
+    apiPool = new KeepAlivePool(port);
+    simPool = new KeepAlivePool(simPort);
   };
-  freshAgents();
+  freshPools();
   const started = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode})`);
-    const r = await request(agent, port, 'GET', '/api/health');
+    const r = await apiPool.request('GET', '/api/health');
     if (r.status === 200) break;
     if (performance.now() - started > 90_000) throw new Error('server did not become healthy within 90 s');
     await sleep(250);
@@ -429,10 +407,10 @@ async function runAll({ port, simPort, counterPort, child }) {
       Array.from({ length: Math.min(25, CUSTOMERS - batch) }, async (_, k) => {
         const i = batch + k;
         const code = `test:bench_${i}`;
-        const login = await request(agent, port, 'POST', '/api/auth/wechat-login', { body: { code } });
+        const login = await apiPool.request('POST', '/api/auth/wechat-login', { body: { code } });
         if (login.status !== 200) throw new Error(`wechat-login ${login.status}: ${login.text}`);
         const auth = { authorization: `Bearer ${json(login).token}` };
-        const addr = await request(agent, port, 'POST', '/api/addresses', {
+        const addr = await apiPool.request('POST', '/api/addresses', {
           headers: auth,
           body: { name: `压测${i}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${i} 号` },
         });
@@ -445,7 +423,7 @@ async function runAll({ port, simPort, counterPort, child }) {
 
   // ---- workloads
   const get = (path) => async () => {
-    const r = await request(agent, port, 'GET', path);
+    const r = await apiPool.request('GET', path);
     return { ok: r.status === 200, error: r.status !== 200 && `${r.status} ${r.text}`, steps: [] };
   };
   const paidSample = [];
@@ -457,20 +435,20 @@ async function runAll({ port, simPort, counterPort, child }) {
     const fail = (what, r) => ({ ok: false, error: `${what}: ${r.status} ${r.text}`, steps });
     let auth = c.auth;
     if (withLogin) {
-      const login = await request(agent, port, 'POST', '/api/auth/wechat-login', { body: { code: c.code } });
+      const login = await apiPool.request('POST', '/api/auth/wechat-login', { body: { code: c.code } });
       steps.push(['wechat-login', login.ms, login.status === 200]);
       if (login.status !== 200) return fail('wechat-login', login);
       auth = { authorization: `Bearer ${json(login).token}` };
     }
-    const placed = await request(agent, port, 'POST', '/api/orders', { headers: auth, body: { items: [{ skuId, qty: 1 }], addressId: c.addressId } });
+    const placed = await apiPool.request('POST', '/api/orders', { headers: auth, body: { items: [{ skuId, qty: 1 }], addressId: c.addressId } });
     steps.push(['POST /orders', placed.ms, placed.status === 201]);
     if (placed.status !== 201) return fail('place', placed);
     const orderId = json(placed).id;
-    const pay = await request(agent, port, 'POST', `/api/orders/${orderId}/pay`, { headers: auth });
+    const pay = await apiPool.request('POST', `/api/orders/${orderId}/pay`, { headers: auth });
     steps.push(['POST /orders/:id/pay', pay.ms, pay.status === 200]);
     if (pay.status !== 200) return fail('pay', pay);
     const prepayId = String(json(pay).params.package).replace(/^prepay_id=/, '');
-    const sim = await request(simAgent, simPort, 'POST', '/_sim/pay', { body: { prepayId } });
+    const sim = await simPool.request('POST', '/_sim/pay', { body: { prepayId } });
     const delivered = json(sim)?.delivered?.[0];
     const ok = sim.status === 200 && delivered?.status === 200;
     steps.push(['sim pay → notify', sim.ms, ok]);
@@ -495,13 +473,15 @@ async function runAll({ port, simPort, counterPort, child }) {
   const results = [];
   for (const w of workloads) {
     await waitForQuiet(w.key);
-    freshAgents();
+    freshPools();
     if (WARMUP > 0) await closedLoop(WARMUP, CONNECTIONS, w.run);
     const c0 = await sqlCounters(counterPort);
+    const locks0 = await rowLockWaits(db);
     const cpu0 = cpuSnapshot(pids);
     const stats = await closedLoop(SECONDS, CONNECTIONS, w.run);
     const cpu1 = cpuSnapshot(pids);
     const c1 = await sqlCounters(counterPort);
+    const locks1 = await rowLockWaits(db);
     const delta = sqlDelta(c0, c1);
     const done = stats.ops + stats.errors;
     const res = {
@@ -514,6 +494,7 @@ async function runAll({ port, simPort, counterPort, child }) {
       rate: stats.ops / stats.elapsed,
       ...summarize(stats.lat),
       cpu: cpuPercent(cpu0, cpu1, pids),
+      lockWaitMsPerOp: (locks1 - locks0) / Math.max(1, stats.ops + stats.errors),
       serverCpuMsPerOp: NaN,
       sqlPerOp: delta && done ? delta.total / done : NaN,
       sqlTop: delta ? delta.statements.slice(0, 40).map(([sql, n]) => ({ perOp: n / done, sql })) : [],
@@ -525,7 +506,7 @@ async function runAll({ port, simPort, counterPort, child }) {
     const cpu = res.cpu;
     console.log(
       `${w.key.padEnd(15)} ${res.rate.toFixed(1).padStart(8)} ${w.unit.padEnd(11)} p50 ${res.p50.toFixed(1)} ms  p99 ${res.p99.toFixed(1)} ms  errors ${res.errors}` +
-        `  sql/op ${res.sqlPerOp.toFixed(1)}  server cpu ${res.serverCpuMsPerOp.toFixed(2)} ms/op  cpu server ${cpu.server.toFixed(0)}% sim ${cpu.simulator.toFixed(0)}% db ${cpu.mariadb.toFixed(0)}% client ${cpu.client.toFixed(0)}% other ${(cpu.other ?? NaN).toFixed(0)}%`,
+        `  sql/op ${res.sqlPerOp.toFixed(1)}  row-lock wait ${res.lockWaitMsPerOp.toFixed(1)} ms/op  server cpu ${res.serverCpuMsPerOp.toFixed(2)} ms/op  cpu server ${cpu.server.toFixed(0)}% sim ${cpu.simulator.toFixed(0)}% db ${cpu.mariadb.toFixed(0)}% client ${cpu.client.toFixed(0)}% other ${(cpu.other ?? NaN).toFixed(0)}%`,
     );
     for (const [msg, n] of res.errorSamples) console.log(`    ${n}× ${msg}`);
   }
@@ -537,7 +518,7 @@ async function runAll({ port, simPort, counterPort, child }) {
     let paid = 0;
     const bad = [];
     for (const { orderId, auth } of sample) {
-      const r = await request(agent, port, 'GET', `/api/orders/${orderId}`, { headers: auth });
+      const r = await apiPool.request('GET', `/api/orders/${orderId}`, { headers: auth });
       if (r.status === 200 && json(r).status === 'PAID') paid++;
       else bad.push(`${orderId}: ${r.status} ${json(r)?.status ?? r.text.slice(0, 80)}`);
     }
@@ -557,8 +538,8 @@ async function runAll({ port, simPort, counterPort, child }) {
     for (const b of verified.bad) console.log(`    not paid: ${b}`);
   }
   await db.end();
-  agent.destroy();
-  simAgent.destroy();
+  apiPool.destroy();
+  simPool.destroy();
 
   // ---- the table
   const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
@@ -566,11 +547,11 @@ async function runAll({ port, simPort, counterPort, child }) {
     '',
     `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${CONNECTIONS} concurrent clients, ${SECONDS} s after ${WARMUP} s warm-up; database over ${DB_SOCKET ? `Unix socket ${DB_SOCKET}` : 'loopback TCP'}; server, simulator, MariaDB and this client share the machine`,
     '',
-    '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | server CPU ms/op | CPU % server / sim / MariaDB / client / other processes |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | row-lock wait ms/op | server CPU ms/op | CPU % server / sim / MariaDB / client / other processes |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${f(r.rate)} ${r.unit} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.sqlPerOp)} | ${f(r.serverCpuMsPerOp, 2)} | ${f(r.cpu.server, 0)} / ${f(r.cpu.simulator, 0)} / ${f(r.cpu.mariadb, 0)} / ${f(r.cpu.client, 0)} / ${f(r.cpu.other, 0)} |`,
+        `| ${r.workload} | ${f(r.rate)} ${r.unit} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.sqlPerOp)} | ${f(r.lockWaitMsPerOp)} | ${f(r.serverCpuMsPerOp, 2)} | ${f(r.cpu.server, 0)} / ${f(r.cpu.simulator, 0)} / ${f(r.cpu.mariadb, 0)} / ${f(r.cpu.client, 0)} / ${f(r.cpu.other, 0)} |`,
     ),
   ];
   const withSteps = results.filter((r) => r.steps.length);

@@ -73,12 +73,12 @@ export class OrderLifecycle {
   private async onEntered(em: EntityManager, order: Order, actor: Actor): Promise<void> {
     switch (order.status) {
       case 'CANCELLED': {
-        await this.returnStock(em, order.id);
         const lines = await em.find(OrderLine, { where: { orderId: order.id } });
         await this.memberDays.releaseLimit(em, order, memberDayUnits(lines));
         // the points it spent go back in full (once: a payment arriving afterwards is refunded as cash only);
         // the coupon used returns here once that capability exists
         await this.points.returnForCancel(em, order);
+        await this.returnStock(em, order.id); // last: see returnStock
         break;
       }
       case 'PAID':
@@ -100,7 +100,11 @@ export class OrderLifecycle {
     }
   }
 
-  /** Puts back the reserved units of every line still counted against stock. */
+  /**
+   * Puts back the reserved units of every line still counted against stock. SKU rows are the
+   * hottest rows of the store (every buyer of a SKU updates its row), so every transaction that
+   * changes stock does it last, just before COMMIT, to hold their locks for as short as possible.
+   */
   async returnStock(em: EntityManager, orderId: number, only?: { orderLineId: number; qty: number }[]): Promise<void> {
     const lines = await em.find(OrderLine, { where: { orderId }, order: { skuId: 'ASC' } });
     for (const line of lines) {

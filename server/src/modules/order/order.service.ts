@@ -63,9 +63,6 @@ export class OrderService implements OnModuleInit {
       if (priced.breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
       this.memberDays.assertMayBuy([...priced.skus.values()].map((s) => s.product.id), priced.memberDay);
       await this.memberDays.reserveLimit(em, customerId, priced.memberDay, priced.breakdown);
-      for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
-        await this.reserveStock(em, Number(line.skuId), line.qty);
-      }
       const order = await this.writeOrder(em, customerId, 'GOODS', priced, {
         address: { name: address.name, phone: address.phone, province: address.province, city: address.city, district: address.district, detail: address.detail },
         note: dto.note ?? '',
@@ -75,6 +72,11 @@ export class OrderService implements OnModuleInit {
       // stock reservation included, rolls back. The coupon is taken here once that capability exists.
       await this.points.spendForOrder(em, order);
       if (dto.fromCart) await em.delete(CartItem, { customerId, skuId: In(priced.breakdown.lines.map((l) => Number(l.skuId))) });
+      // stock last (see OrderLifecycleService.returnStock): a popular SKU's buyers queue on its row
+      // lock from this UPDATE until COMMIT; not enough stock rolls back all of the above
+      for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
+        await this.reserveStock(em, Number(line.skuId), line.qty);
+      }
       return placedView(order);
     });
   }

@@ -220,7 +220,6 @@ export class RefundService implements OnModuleInit {
         await em.increment(OrderLine, { id: r.orderLineId }, 'refundedCents', r.amountCents);
       }
       await em.increment(Order, { id: order.id }, 'refundedCents', refund.amountCents);
-      if (order.shippedAt === null && order.status !== 'CANCELLED') await this.lifecycle.returnStock(em, order.id, refund.lines);
       // growth follows the cash kept; points and commission the order granted are reversed here too
       if (order.status === 'COMPLETED' && order.kind === 'GOODS') {
         await this.tiers.settleOrder(em, { ...order, refundedCents: order.refundedCents + refund.amountCents }, `refund:${refund.refundNo}`);
@@ -230,6 +229,7 @@ export class RefundService implements OnModuleInit {
       if (refund.lines.length && lines.every((l) => l.refundedQty === l.qty) && (order.status === 'PAID' || order.status === 'SHIPPED')) {
         await this.lifecycle.transition(em, order.id, 'REFUNDED', 'system', `全额退款 ${refund.refundNo}`);
       }
+      if (order.shippedAt === null && order.status !== 'CANCELLED') await this.lifecycle.returnStock(em, order.id, refund.lines);
     });
   }
 
