@@ -25,7 +25,7 @@
 //   BENCH_JSON=path         also write the results as JSON there
 //   BENCH_QUIET_WAIT=120    seconds to wait for other work on the machine to finish before each workload
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -67,6 +67,38 @@ function freePort() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The machine's speed at the time, on one core, 0.5 s each: JSON round trips of an order-sized
+ * object (general JavaScript work) and RSA-2048 signatures (OpenSSL; its speed depends on the
+ * CPU's vector units more than anything else). The VM this runs on has been seen to change speed
+ * 2–3× between sessions and up to 2× within minutes: runs compare only when their yardsticks do.
+ */
+const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+const sampleOrder = {
+  id: 1,
+  orderNo: '2026112312000012345678901',
+  lines: Array.from({ length: 3 }, (_, i) => ({ skuId: i + 1, title: `商品 ${i}`, specs: { 颜色: '红', 尺码: 'M' }, qty: 1, unitPriceCents: 12900 })),
+  history: [{ fromStatus: null, toStatus: 'PENDING_PAYMENT', at: '2026-11-23T12:00:00.000Z' }],
+};
+function perSecond(work) {
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < 500) {
+    work();
+    n++;
+  }
+  return Math.round(n / ((performance.now() - t0) / 1000));
+}
+function machineYardstick() {
+  const data = Buffer.from('yardstick');
+  return {
+    jsonRoundTripsPerSecond: perSecond(() => JSON.parse(JSON.stringify(sampleOrder))),
+    rsaSignaturesPerSecond: perSecond(() => sign('sha256', data, signingKey)),
+  };
+}
+const yardstickText = (y) => `${y.jsonRoundTripsPerSecond} JSON round trips/s, ${y.rsaSignaturesPerSecond} RSA-2048 signatures/s`;
+let yardstickBefore = null;
 
 function json(res) {
   try {
@@ -259,6 +291,7 @@ function summarize(lat) {
 // main
 
 async function main() {
+  yardstickBefore = machineYardstick();
   const mainJs = env.BENCH_SERVER_MAIN ? resolve(env.BENCH_SERVER_MAIN) : join(ROOT, 'server', 'dist', 'main.js');
   try {
     readFileSync(mainJs);
@@ -542,10 +575,12 @@ async function runAll({ port, simPort, counterPort, child }) {
   simPool.destroy();
 
   // ---- the table
+  const yardstick = [yardstickBefore, machineYardstick()];
   const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
   const lines = [
     '',
     `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${CONNECTIONS} concurrent clients, ${SECONDS} s after ${WARMUP} s warm-up; database over ${DB_SOCKET ? `Unix socket ${DB_SOCKET}` : 'loopback TCP'}; server, simulator, MariaDB and this client share the machine`,
+    `machine yardstick, one core: before ${yardstickText(yardstick[0])}; after ${yardstickText(yardstick[1])}`,
     '',
     '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | row-lock wait ms/op | server CPU ms/op | CPU % server / sim / MariaDB / client / other processes |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -566,7 +601,7 @@ async function runAll({ port, simPort, counterPort, child }) {
     }
   }
   console.log(lines.join('\n'));
-  if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, results, verified }, null, 2));
+  if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ at: new Date().toISOString(), yardstick, connections: CONNECTIONS, seconds: SECONDS, results, verified }, null, 2));
   const failed = results.some((r) => r.ops === 0 || r.errors > 0.01 * (r.ops + r.errors)) || (verified && verified.paid !== verified.sampled);
   if (failed) process.exitCode = 1;
 }
