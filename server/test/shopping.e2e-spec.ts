@@ -173,6 +173,22 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(again.body.error).toEqual({ code: 'INVALID_STATE', message: '订单状态为「已取消」，只有待付款的订单可以取消' });
   });
 
+  it('keeps a product page cached through sales and cancels; its stock catches up within the cache TTL (2 s)', async () => {
+    const sku = await makeSku(t, { priceCents: 1500, stock: 10 });
+    const page = `/api/products/${sku.productId}`;
+    const before = await t.http().get(page).expect(200);
+    expect(before.body.skus[0].stock).toBe(10);
+    const placed = await placeOrder(t, alice.auth, [{ skuId: sku.id, qty: 3 }], aliceAddress).expect(201);
+    await placeOrder(t, alice.auth, [{ skuId: sku.id, qty: 1 }], aliceAddress).expect(201);
+    await t.http().post(`/api/orders/${placed.body.id}/cancel`).set(alice.auth).expect(201);
+    // still the cached page: a popular SKU's sales must not send every viewer to the database
+    await t.http().get(page).set('If-None-Match', before.headers.etag).expect(304);
+    await new Promise((r) => setTimeout(r, 2_100));
+    const after = await t.http().get(page).expect(200);
+    expect(after.body.skus[0].stock).toBe(9);
+    expect(await stockOf(t, sku.id)).toBe(9);
+  });
+
   it('returns the first result for a repeated Idempotency-Key and creates one order', async () => {
     const sku = await makeSku(t, { priceCents: 1500, stock: 10 });
     const key = 'order-key-1';

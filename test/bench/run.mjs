@@ -13,7 +13,7 @@
 //   BENCH_WARMUP=2          warm-up seconds per workload (not measured)
 //   BENCH_CONNECTIONS=50    concurrent closed-loop clients
 //   BENCH_CUSTOMERS=200     customers (with an address) created before timing
-//   BENCH_ONLY=health,list,detail,checkout,checkout-login   run only these workloads
+//   BENCH_ONLY=health,list,detail,checkout,checkout-login,sale   run only these workloads
 //   BENCH_DB=mc_bench       database name (dropped and re-created; dropped at the end)
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306   server to use (no database part)
 //   BENCH_WORKERS=1         API processes (WEB_CONCURRENCY) the server runs
@@ -425,11 +425,12 @@ async function runAll({ port, simPort, counterPort, child }) {
   const [products] = await db.query('SELECT id FROM product WHERE onShelf = 1 ORDER BY id');
   const productIds = products.map((p) => Number(p.id));
   const [skuRows] = await db.query(
-    `SELECT s.id, s.priceCents FROM sku s JOIN product p ON p.id = s.productId
+    `SELECT s.id, s.productId, s.priceCents FROM sku s JOIN product p ON p.id = s.productId
      WHERE s.active = 1 AND p.onShelf = 1 AND p.memberOnly = 0 AND s.priceCents > 0 ORDER BY s.id LIMIT 1`,
   );
   if (!productIds.length || !skuRows.length) throw new Error('the demo catalog is empty: was SEED_DEMO honoured?');
   const skuId = Number(skuRows[0].id);
+  const saleProductId = Number(skuRows[0].productId);
   await db.query('UPDATE sku SET stock = ? WHERE id = ?', [STOCK, skuId]);
   console.log(`${productIds.length} products on shelf; checkout SKU ${skuId} (${skuRows[0].priceCents} fen), stock set to ${STOCK}`);
 
@@ -501,6 +502,17 @@ async function runAll({ port, simPort, counterPort, child }) {
     },
     { key: 'checkout', name: 'checkout: order → pay → sim notify', unit: 'checkouts/s', run: checkout(false) },
     { key: 'checkout-login', name: 'checkout incl. wechat-login', unit: 'checkouts/s', run: checkout(true) },
+    {
+      key: 'sale',
+      name: 'flash sale: half the clients check out the SKU, half view its product page',
+      unit: 'ops/s',
+      run: async (client, i) => {
+        if (client % 2 === 0) return checkout(false)(client, i);
+        const r = await apiPool.request('GET', `/api/products/${saleProductId}`);
+        const ok = r.status === 200;
+        return { ok, error: !ok && `${r.status} ${r.text}`, steps: [['product page', r.ms, ok]] };
+      },
+    },
   ].filter((w) => !ONLY || ONLY.has(w.key));
 
   const results = [];

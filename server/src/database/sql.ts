@@ -127,13 +127,3 @@ async function statement(em: EntityManager, sql: string, params: unknown[]): Pro
     conn.execute(sql, values, (err, res) => (err ? reject(new QueryFailedError(sql, values, err)) : resolve(res))),
   );
 }
-
-/**
- * Tells the entity subscribers (the catalog and config caches) that rows of `entity` changed in
- * this transaction, as TypeORM's own update would have.
- */
-export async function changed(em: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<void> {
-  const qr = em.queryRunner;
-  if (!qr) throw new Error('sql.changed() needs a transaction');
-  await qr.broadcaster.broadcast('AfterUpdate', meta(em, entity), undefined, undefined, [], []);
-}

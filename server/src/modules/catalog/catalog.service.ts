@@ -32,9 +32,13 @@ const LIST_COLUMNS = ['id', 'title', 'subtitle', 'coverUrl', 'categoryId', 'memb
 
 /**
  * The public catalog reads (category tree, list pages, product detail) are served from memory.
- * A change this process writes to a catalog table invalidates at once and again when its
- * transaction commits (a read in between may have cached the old rows). Writes this process cannot
- * see (another server instance, raw SQL) show after at most CACHE_TTL_MS.
+ * A change this process writes to a catalog table through TypeORM (staff editing products, SKUs,
+ * stock) invalidates at once and again when its transaction commits (a read in between may have
+ * cached the old rows). Writes this process cannot see (another server instance, raw SQL) show
+ * after at most CACHE_TTL_MS. So do the stock changes of orders (placement, cancel, refund), on
+ * purpose: during a sale a popular SKU's stock changes many times a second, and evicting every
+ * product page each time would send all its viewers to the database. A page may show stock up to
+ * CACHE_TTL_MS old; placement checks the row itself (409 OUT_OF_STOCK).
  */
 const CACHE_TTL_MS = 2_000;
 const CACHE_MAX_ENTRIES = 1_000;

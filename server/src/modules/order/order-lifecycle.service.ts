@@ -104,12 +104,13 @@ export class OrderLifecycle {
    * Puts back the reserved units of every line still counted against stock. SKU rows are the
    * hottest rows of the store (every buyer of a SKU updates its row), so every transaction that
    * changes stock does it last, just before COMMIT, to hold their locks for as short as possible.
+   * Like placement's, these updates do not evict the catalog cache (see CatalogService).
    */
   async returnStock(em: EntityManager, orderId: number, only?: { orderLineId: number; qty: number }[]): Promise<void> {
     const lines = await em.find(OrderLine, { where: { orderId }, order: { skuId: 'ASC' } });
     for (const line of lines) {
       const qty = only ? (only.find((o) => o.orderLineId === line.id)?.qty ?? 0) : line.qty - line.refundedQty;
-      if (qty > 0) await em.increment(Sku, { id: line.skuId }, 'stock', qty);
+      if (qty > 0) await sql.execute(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock + ? WHERE id = ?`, [qty, line.skuId]);
     }
   }
 }

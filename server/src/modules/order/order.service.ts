@@ -188,7 +188,6 @@ export class OrderService implements OnModuleInit {
   private async reserveStock(em: EntityManager, skuId: number, qty: number): Promise<void> {
     const changedRows = await sql.execute(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock - ? WHERE id = ? AND stock >= ? AND active = 1`, [qty, skuId, qty]);
     if (changedRows !== 1) throw new AppError(409, 'OUT_OF_STOCK', '库存不足', { skuId });
-    await sql.changed(em, Sku); // the catalog's cached stock
   }
 
   async list(customerId: number | null, q: OrderListQuery | AdminOrderListQuery): Promise<Paged<ReturnType<typeof summaryView> & { customerId: number }>> {
