@@ -68,11 +68,11 @@ export class OrderService implements OnModuleInit {
         note: dto.note ?? '',
       });
       // the points the breakdown spends, re-checked under the account's lock: not enough any more
-      // (another order spent them meanwhile) is 409 INSUFFICIENT_POINTS and this whole transaction,
-      // stock reservation included, rolls back. The coupon is taken here once that capability exists.
+      // (another order spent them meanwhile) is 409 INSUFFICIENT_POINTS and this whole transaction
+      // rolls back. The coupon is taken here once that capability exists.
       await this.points.spendForOrder(em, order);
       if (dto.fromCart) await em.delete(CartItem, { customerId, skuId: In(priced.breakdown.lines.map((l) => Number(l.skuId))) });
-      // stock last (see OrderLifecycleService.returnStock): a popular SKU's buyers queue on its row
+      // stock last (see OrderLifecycle.returnStock): a popular SKU's buyers queue on its row
       // lock from this UPDATE until COMMIT; not enough stock rolls back all of the above
       for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
         await this.reserveStock(em, Number(line.skuId), line.qty);
