@@ -78,7 +78,7 @@ export class OrderLifecycle {
         // the points it spent go back in full (once: a payment arriving afterwards is refunded as cash only);
         // the coupon used returns here once that capability exists
         await this.points.returnForCancel(em, order);
-        await this.returnStock(em, order.id); // last: see returnStock
+        await this.returnStock(em, lines); // last: see returnStock
         break;
       }
       case 'PAID':
@@ -101,14 +101,14 @@ export class OrderLifecycle {
   }
 
   /**
-   * Puts back the reserved units of every line still counted against stock. SKU rows are the
+   * Puts back the reserved units of the order's `lines` still counted against stock (or, given
+   * `only`, those units of those lines: a refund's). SKU rows are the
    * hottest rows of the store (every buyer of a SKU updates its row), so every transaction that
    * changes stock does it last, just before COMMIT, to hold their locks for as short as possible.
    * Like placement's, these updates do not evict the catalog cache (see CatalogService).
    */
-  async returnStock(em: EntityManager, orderId: number, only?: { orderLineId: number; qty: number }[]): Promise<void> {
-    const lines = await em.find(OrderLine, { where: { orderId }, order: { skuId: 'ASC' } });
-    for (const line of lines) {
+  async returnStock(em: EntityManager, lines: OrderLine[], only?: { orderLineId: number; qty: number }[]): Promise<void> {
+    for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
       const qty = only ? (only.find((o) => o.orderLineId === line.id)?.qty ?? 0) : line.qty - line.refundedQty;
       if (qty > 0) await sql.execute(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock + ? WHERE id = ?`, [qty, line.skuId]);
     }

@@ -4,8 +4,7 @@ import { isDuplicateKey } from '../../common/tx';
 /** 24 characters: the UTC time to the second, then 10 random digits (a unique key behind it). */
 export function newBusinessNo(now: Date, prefix = ''): string {
   const stamp = now.toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
-  const random = String(randomInt(0, 100_000)).padStart(5, '0') + String(randomInt(0, 100_000)).padStart(5, '0');
-  return `${prefix}${stamp}${random}`;
+  return `${prefix}${stamp}${String(randomInt(0, 10_000_000_000)).padStart(10, '0')}`;
 }
 
 /**

@@ -229,7 +229,7 @@ export class RefundService implements OnModuleInit {
       if (refund.lines.length && lines.every((l) => l.refundedQty === l.qty) && (order.status === 'PAID' || order.status === 'SHIPPED')) {
         await this.lifecycle.transition(em, order.id, 'REFUNDED', 'system', `全额退款 ${refund.refundNo}`);
       }
-      if (order.shippedAt === null && order.status !== 'CANCELLED') await this.lifecycle.returnStock(em, order.id, refund.lines);
+      if (order.shippedAt === null && order.status !== 'CANCELLED') await this.lifecycle.returnStock(em, lines, refund.lines);
     });
   }
 
