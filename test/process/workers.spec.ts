@@ -104,6 +104,7 @@ describe('production start with two API worker processes (WEB_CONCURRENCY=2)', (
       );
       if (!served) await new Promise((r) => setTimeout(r, 100));
     }
+    if (!served) console.log(errors, server.output()); // seen once (session 5): say why next time
     expect({ served, errors }).toEqual({ served: true, errors: expect.any(Array) });
     const deadline = Date.now() + 30_000;
     let replaced: number[] = [];
