@@ -65,6 +65,13 @@ describe('production start with two API worker processes (WEB_CONCURRENCY=2)', (
   };
 
   it('serves a whole checkout across both workers and replaces a worker that dies', async () => {
+    // /api/health answers once the first worker listens; the supervisor prints its banner once
+    // both do. Killing the only listening worker while its twin still boots closes the port
+    // until the twin listens (on a loaded machine that took over 2 s: ECONNREFUSED)
+    for (const deadline = Date.now() + 60_000; !server.output().includes('2 worker processes'); ) {
+      if (Date.now() > deadline) throw new Error(`the supervisor never reported both workers listening:\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const workers = childPids(server.pid).filter(isApiWorker);
     expect(workers).toHaveLength(2);
 
@@ -104,7 +111,7 @@ describe('production start with two API worker processes (WEB_CONCURRENCY=2)', (
       );
       if (!served) await new Promise((r) => setTimeout(r, 100));
     }
-    if (!served) console.log(errors, server.output()); // seen once (session 5): say why next time
+    if (!served) console.log(errors, server.output());
     expect({ served, errors }).toEqual({ served: true, errors: expect.any(Array) });
     const deadline = Date.now() + 30_000;
     let replaced: number[] = [];
