@@ -361,7 +361,7 @@ async function main() {
   process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
 
   try {
-    const outcome = await runAll({ port, simPort, counterPort, child });
+    const outcome = await runAll({ port, simPort, counterPort, child, output: () => serverLog });
     if (process.exitCode) console.error(`\nserver output (tail):\n${serverLog.slice(-4000)}`);
     if (serverErrors.length) console.error(`\nthe server logged errors (first ${serverErrors.length}):\n${serverErrors.join('\n')}`);
     return outcome;
@@ -394,7 +394,7 @@ async function waitForQuiet(label) {
   }
 }
 
-async function runAll({ port, simPort, counterPort, child }) {
+async function runAll({ port, simPort, counterPort, child, output }) {
   // fresh keep-alive pools per workload: sockets left idle past the server's keep-alive timeout get reset
   let apiPool, simPool;
   const freshPools = () => {
@@ -408,7 +408,8 @@ async function runAll({ port, simPort, counterPort, child }) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode})`);
     const r = await apiPool.request('GET', '/api/health');
-    if (r.status === 200) break;
+    // with several workers, health answers once the first listens; the supervisor's banner says all do
+    if (r.status === 200 && (WORKERS === 1 || output().includes(`${WORKERS} worker processes`))) break;
     if (performance.now() - started > 90_000) throw new Error('server did not become healthy within 90 s');
     await sleep(250);
   }
