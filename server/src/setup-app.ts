@@ -20,7 +20,7 @@ export const STATIC_DIRS = {
 const BODY_LIMIT = 1024 * 1024;
 
 /** Every request gets an id: the caller's X-Request-Id when sane, else a new one. */
-export function requestIdFor(req: IncomingMessage): string {
+function requestIdFor(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
   return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 }

@@ -138,9 +138,10 @@ export class OrderService implements OnModuleInit {
       cancelledAt: null,
       createdAt: now,
     } satisfies Omit<Order, 'id' | 'orderNo'>;
-    let row!: Omit<Order, 'id'>;
-    const id = await insertWithBusinessNo(now, '', (orderNo) => sql.insert(em, Order, [(row = { ...fields, orderNo })]));
-    const order = { ...row, id } as Order;
+    const order = await insertWithBusinessNo(now, '', async (orderNo): Promise<Order> => {
+      const row = { ...fields, orderNo };
+      return { ...row, id: await sql.insert(em, Order, [row]) } as Order;
+    });
     const lineIdByPricingLine = new Map<string, number>();
     for (const l of breakdown.lines) {
       const source = skus.get(Number(l.skuId));
