@@ -223,7 +223,8 @@ async function sqlCounters(counterPort) {
     );
     const statements = {};
     for (const part of parts) for (const [sql, n] of Object.entries(part.statements)) statements[sql] = (statements[sql] || 0) + n;
-    return { total: parts.reduce((sum, part) => sum + part.total, 0), statements };
+    const sum = (key) => parts.reduce((n, part) => n + part[key], 0);
+    return { total: sum('total'), trips: sum('trips'), statements };
   } catch {
     return null;
   }
@@ -235,7 +236,7 @@ function sqlDelta(a, b) {
     .map(([sql, n]) => [sql, n - (a.statements[sql] ?? 0)])
     .filter(([, n]) => n > 0)
     .sort((x, y) => y[1] - x[1]);
-  return { total: b.total - a.total, statements };
+  return { total: b.total - a.total, trips: b.trips - a.trips, statements };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,6 +545,7 @@ async function runAll({ port, simPort, counterPort, child, output }) {
       lockWaitMsPerOp: (locks1 - locks0) / Math.max(1, stats.ops + stats.errors),
       serverCpuMsPerOp: NaN,
       sqlPerOp: delta && done ? delta.total / done : NaN,
+      dbTripsPerOp: delta && done ? delta.trips / done : NaN,
       sqlTop: delta ? delta.statements.slice(0, 40).map(([sql, n]) => ({ perOp: n / done, sql })) : [],
       steps: [...stats.steps].map(([name, st]) => ({ name, n: st.lat.length, errors: st.errors, ...summarize(st.lat) })),
       errorSamples: [...stats.errorSamples].slice(0, 5),
@@ -553,7 +555,7 @@ async function runAll({ port, simPort, counterPort, child, output }) {
     const cpu = res.cpu;
     console.log(
       `${w.key.padEnd(15)} ${res.rate.toFixed(1).padStart(8)} ${w.unit.padEnd(11)} p50 ${res.p50.toFixed(1)} ms  p99 ${res.p99.toFixed(1)} ms  errors ${res.errors}` +
-        `  sql/op ${res.sqlPerOp.toFixed(1)}  row-lock wait ${res.lockWaitMsPerOp.toFixed(1)} ms/op  server cpu ${res.serverCpuMsPerOp.toFixed(2)} ms/op  cpu server ${cpu.server.toFixed(0)}% sim ${cpu.simulator.toFixed(0)}% db ${cpu.mariadb.toFixed(0)}% client ${cpu.client.toFixed(0)}% other ${(cpu.other ?? NaN).toFixed(0)}%`,
+        `  sql/op ${res.sqlPerOp.toFixed(1)} in ${res.dbTripsPerOp.toFixed(1)} trips  row-lock wait ${res.lockWaitMsPerOp.toFixed(1)} ms/op  server cpu ${res.serverCpuMsPerOp.toFixed(2)} ms/op  cpu server ${cpu.server.toFixed(0)}% sim ${cpu.simulator.toFixed(0)}% db ${cpu.mariadb.toFixed(0)}% client ${cpu.client.toFixed(0)}% other ${(cpu.other ?? NaN).toFixed(0)}%`,
     );
     for (const [msg, n] of res.errorSamples) console.log(`    ${n}× ${msg}`);
   }
@@ -596,11 +598,11 @@ async function runAll({ port, simPort, counterPort, child, output }) {
     `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${CONNECTIONS} concurrent clients, ${SECONDS} s after ${WARMUP} s warm-up; database over ${DB_SOCKET ? `Unix socket ${DB_SOCKET}` : 'loopback TCP'}; server, simulator, MariaDB and this client share the machine`,
     `machine yardstick, one core: before ${yardstickText(yardstick[0])}; after ${yardstickText(yardstick[1])}`,
     '',
-    '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts/op | row-lock wait ms/op | server CPU ms/op | CPU % server / sim / MariaDB / client / other processes |',
+    '| workload | throughput | p50 ms | p99 ms | errors | SQL stmts (round trips)/op | row-lock wait ms/op | server CPU ms/op | CPU % server / sim / MariaDB / client / other processes |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${f(r.rate)} ${r.unit} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.sqlPerOp)} | ${f(r.lockWaitMsPerOp)} | ${f(r.serverCpuMsPerOp, 2)} | ${f(r.cpu.server, 0)} / ${f(r.cpu.simulator, 0)} / ${f(r.cpu.mariadb, 0)} / ${f(r.cpu.client, 0)} / ${f(r.cpu.other, 0)} |`,
+        `| ${r.workload} | ${f(r.rate)} ${r.unit} | ${f(r.p50)} | ${f(r.p99)} | ${r.errors} | ${f(r.sqlPerOp)} (${f(r.dbTripsPerOp)}) | ${f(r.lockWaitMsPerOp)} | ${f(r.serverCpuMsPerOp, 2)} | ${f(r.cpu.server, 0)} / ${f(r.cpu.simulator, 0)} / ${f(r.cpu.mariadb, 0)} / ${f(r.cpu.client, 0)} / ${f(r.cpu.other, 0)} |`,
     ),
   ];
   const withSteps = results.filter((r) => r.steps.length);

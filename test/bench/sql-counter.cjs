@@ -1,5 +1,5 @@
 // Preloaded into the benchmarked server (`node --require …/sql-counter.cjs server/dist/main.js`):
-// counts the SQL statements the server sends to MariaDB through mysql2, by normalized statement,
+// counts the SQL statements the server sends to MariaDB through mysql2, by normalized statement, and the round trips,
 // and serves the tallies as JSON on 127.0.0.1:$BENCH_SQL_COUNTER_PORT. Counting only this
 // process's statements keeps the numbers clean when other programs use the same MariaDB.
 'use strict';
@@ -28,15 +28,21 @@ if (port) {
       .slice(0, 160);
   // the same statement text comes again and again: normalize it once (bounded, so literals cannot grow it forever)
   const normalized = new Map();
+  let trips = 0;
+  // one call is one round trip; the server batches a transaction's statements into one text query
+  // joined by ";\n" (server/src/database/sql.ts, Outbox), counted here statement by statement
   const count = (sql) => {
-    total++;
+    trips++;
     const text = typeof sql === 'object' && sql !== null ? sql.sql : sql;
-    let key = normalized.get(text);
-    if (key === undefined) {
-      key = normalize(text);
-      if (normalized.size < 5_000) normalized.set(text, key);
+    for (const one of String(text).split(';\n')) {
+      total++;
+      let key = normalized.get(one);
+      if (key === undefined) {
+        key = normalize(one);
+        if (normalized.size < 5_000) normalized.set(one, key);
+      }
+      counts.set(key, (counts.get(key) || 0) + 1);
     }
-    counts.set(key, (counts.get(key) || 0) + 1);
   };
   try {
     // mysql2's package "exports" hide lib/; load the very file mysql2 itself uses, by its real path
@@ -56,7 +62,7 @@ if (port) {
   }
   const srv = http.createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ total, statements: Object.fromEntries(counts) }));
+    res.end(JSON.stringify({ total, trips, statements: Object.fromEntries(counts) }));
   });
   srv.on('error', (e) => process.stderr.write(`[sql-counter] ${e.message}\n`));
   srv.listen(port, '127.0.0.1');

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { attachOutbox } from '../database/sql';
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
@@ -22,11 +23,30 @@ function isRetryable(e: unknown): boolean {
 export async function withTx<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction(fn);
+      return await transaction(ds, fn);
     } catch (e) {
       if (attempt >= 3 || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.floor(Math.random() * 10)));
     }
+  }
+}
+
+/** TypeORM's EntityManager.transaction, with the statements of a MariaDB transaction batched (database/sql.ts, Outbox). */
+async function transaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (ds.options.type === 'sqljs') return ds.transaction(fn);
+  const qr = ds.createQueryRunner();
+  try {
+    await qr.connect();
+    attachOutbox(qr);
+    await qr.startTransaction();
+    const result = await fn(qr.manager);
+    await qr.commitTransaction();
+    return result;
+  } catch (e) {
+    if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined); // the connection may be gone; e says why
+    throw e;
+  } finally {
+    await qr.release();
   }
 }
 

@@ -31,7 +31,9 @@ export function buildDataSourceOptions(databaseUrl: string | null, sqljsPath: st
       supportBigNumbers: true,
       bigNumberStrings: true,
       // trace: mysql2 otherwise captures a stack trace for every query (measurable on the checkout path).
-      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE || 20), trace: false },
+      // multipleStatements: a transaction's batched statements (database/sql.ts, Outbox) travel as one
+      // text query. Every statement in this server takes its values as `?` parameters, never as SQL text.
+      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE || 20), trace: false, multipleStatements: true },
       entities: ENTITIES,
       migrations: MYSQL_MIGRATIONS,
       synchronize: false,

@@ -79,13 +79,17 @@ function insertStatement(m: EntityMetadata, properties: string[], rowCount: numb
   });
 }
 
-/** Inserts rows (all with the same properties) in one statement; returns the first generated id. */
-export async function insert<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<number> {
-  const m = meta(em, entity);
-  const { sql, columns: cols } = insertStatement(m, Object.keys(rows[0]), rows.length);
+function insertParams<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]) {
+  const { sql, columns: cols } = insertStatement(meta(em, entity), Object.keys(rows[0]), rows.length);
   const driver = em.connection.driver;
   const params: unknown[] = [];
   for (const row of rows) for (const c of cols) params.push(driver.preparePersistentValue(row[c.propertyName as keyof T], c));
+  return { sql, params };
+}
+
+/** Inserts rows (all with the same properties) in one statement; returns the first generated id. */
+export async function insert<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<number> {
+  const { sql, params } = insertParams(em, entity, rows);
   const res = await statement(em, sql, params);
   if (Array.isArray(res)) {
     // sql.js answers an INSERT with no rows; its last rowid is the last row's (ids are consecutive within one statement)
@@ -93,6 +97,22 @@ export async function insert<T extends ObjectLiteral>(em: EntityManager, entity:
     return Number(id) - rows.length + 1;
   }
   return Number(res.insertId);
+}
+
+/**
+ * Inserts rows whose ids nobody needs: inside `withTx` on MariaDB the INSERT goes out with the
+ * transaction's next statement or its COMMIT, in the same round trip (see Outbox); elsewhere now.
+ */
+export function insertLater<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  const { sql, params } = insertParams(em, entity, rows);
+  return later(em, sql, params);
+}
+
+/** A write whose result nobody reads (INSERT, UPDATE, DELETE): as `insertLater`. */
+export async function later(em: EntityManager, sql: string, params: unknown[]): Promise<void> {
+  const outbox = outboxOf(em);
+  if (outbox) outbox.later(sql, params);
+  else await statement(em, sql, params);
 }
 
 /** The rows of a SELECT. */
@@ -109,21 +129,170 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
 }
 
 type Written = { insertId: number | string; affectedRows: number };
-type Mysql2Connection = { execute(sql: string, params: unknown[], cb: (err: Error | null, res: Record<string, unknown>[] | Written) => void): void };
+type Result = Record<string, unknown>[] | Written;
+type Callback<R> = (err: Error | null, res: R) => void;
+type Mysql2Connection = {
+  execute(sql: string, params: unknown[], cb: Callback<Result>): void;
+  query(sql: string, params: unknown[], cb: Callback<Result | Result[]>): void;
+};
 
 /**
  * One statement on the manager's transaction, or on any pooled connection outside one. On MariaDB
- * it is a server-side prepared statement (mysql2 `execute`, cached per connection): the server
- * parses each statement once per connection and no parameters are escaped into SQL text
- * (measured: about a third less CPU per statement on both sides). Errors are TypeORM's
- * QueryFailedError, as from em.query, so deadlock retries and duplicate-key checks see them.
+ * a lone statement is a server-side prepared statement (mysql2 `execute`, cached per connection):
+ * the server parses each statement once per connection and no parameters are escaped into SQL text
+ * (measured: about a third less CPU per statement on both sides). Inside `withTx` it goes through
+ * the transaction's Outbox. Errors are TypeORM's QueryFailedError, as from em.query, so deadlock
+ * retries and duplicate-key checks see them.
  */
-async function statement(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[] | Written> {
+async function statement(em: EntityManager, sql: string, params: unknown[]): Promise<Result> {
   if (em.connection.options.type === 'sqljs') return (await em.query(sql, params)) as Record<string, unknown>[];
+  const outbox = outboxOf(em);
+  if (outbox) return outbox.send(sql, params);
   const qr = em.queryRunner as (QueryRunner & { databaseConnection?: Mysql2Connection }) | undefined;
   const conn: Mysql2Connection = qr ? (qr.databaseConnection ?? (await qr.connect())) : (em.connection.driver as unknown as { pool: Mysql2Connection }).pool;
   const values = params.map((v) => (v === undefined ? null : v));
   return new Promise((resolve, reject) =>
     conn.execute(sql, values, (err, res) => (err ? reject(new QueryFailedError(sql, values, err)) : resolve(res))),
   );
+}
+
+interface Queued {
+  sql: string;
+  params: unknown[];
+  /** absent for a statement nobody waits for (`later`) */
+  settle?: { resolve(r: Result): void; reject(e: unknown): void };
+}
+
+const BEGIN = 'START TRANSACTION';
+const outboxes = new WeakMap<QueryRunner, Outbox>();
+const outboxOf = (em: EntityManager) => (em.queryRunner ? outboxes.get(em.queryRunner) : undefined);
+
+/**
+ * A MariaDB transaction's statements, sent with as few round trips as the code allows. Each round
+ * trip to MariaDB costs more CPU on this kind of machine than most statements themselves (two
+ * system calls and a thread wake-up on each side; docs/performance.md), so:
+ * - `START TRANSACTION` and writes whose result nobody reads (`later`) wait and go out in front of
+ *   the next statement that is sent, or of `COMMIT`;
+ * - statements sent while the code runs on (several reads started together with Promise.all) go
+ *   out together at the end of the event-loop turn.
+ * Several statements travel as one multi-statement text query; a lone one as a prepared statement.
+ * MariaDB runs them in order and stops at the first error. A failed batch of several statements,
+ * or of a `later` write, breaks the transaction: it can only roll back, since not everything ran
+ * and the error may belong to a write no caller is waiting for. Every statement after that, and
+ * COMMIT, fails with that error.
+ */
+class Outbox {
+  private queue: Queued[] = [];
+  private sending: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private broken: unknown = null;
+  /** whether anything has gone to MariaDB (so a rollback has something to undo) */
+  sent = false;
+
+  constructor(private readonly conn: Mysql2Connection) {}
+
+  later(sql: string, params: unknown[]): void {
+    if (this.broken) throw this.broken;
+    this.queue.push({ sql, params });
+  }
+
+  /** `now`: send at once rather than at the end of this event-loop turn (COMMIT, and before TypeORM's own queries). */
+  send(sql: string, params: unknown[], now = false): Promise<Result> {
+    if (this.broken) return Promise.reject(this.broken);
+    const result = new Promise<Result>((resolve, reject) => this.queue.push({ sql, params, settle: { resolve, reject } }));
+    if (now) this.sendQueued();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.sendQueued();
+      });
+    }
+    return result;
+  }
+
+  /** Sends everything queued; resolves once it has been answered, rejects if the transaction is broken. */
+  async flush(): Promise<void> {
+    this.sendQueued();
+    await this.sending;
+    if (this.broken) throw this.broken;
+  }
+
+  private sendQueued(): void {
+    const batch = this.queue.splice(0);
+    if (batch.length) this.sending = this.sending.then(() => this.write(batch));
+  }
+
+  /**
+   * After COMMIT or ROLLBACK nothing more may go out: a promise of Promise.all still running after
+   * its sibling failed the transaction would otherwise write on a connection back in the pool.
+   */
+  end(): void {
+    this.broken ??= new Error('the transaction is over');
+  }
+
+  /** Drops what is queued (a rollback); resolves once nothing is in flight. */
+  discard(): Promise<void> {
+    this.queue.length = 0;
+    return this.sending;
+  }
+
+  private write(batch: Queued[]): Promise<void> {
+    if (this.broken) {
+      for (const q of batch) q.settle?.reject(this.broken);
+      return Promise.resolve();
+    }
+    this.sent = true;
+    const sqlText = batch.length === 1 ? batch[0].sql : batch.map((q) => q.sql).join(';\n');
+    const values = batch.flatMap((q) => q.params).map((v) => (v === undefined ? null : v));
+    return new Promise((done) => {
+      const answer = (err: Error | null, res: Result | Result[]) => {
+        if (err) {
+          const failure = new QueryFailedError(sqlText, values, err);
+          // START TRANSACTION does not fail; a lone statement whose caller gets the error fails
+          // only itself, as it would outside a batch. Anything else breaks the transaction.
+          const statements = batch.filter((q) => q.sql !== BEGIN);
+          if (statements.length !== 1 || !statements[0].settle) this.broken = failure;
+          for (const q of batch) q.settle?.reject(failure);
+        } else {
+          const results = batch.length === 1 ? [res as Result] : (res as Result[]);
+          batch.forEach((q, i) => q.settle?.resolve(results[i]));
+        }
+        done();
+      };
+      if (batch.length === 1 && values.length) this.conn.execute(sqlText, values, answer);
+      else this.conn.query(sqlText, values, answer);
+    });
+  }
+}
+
+/**
+ * Gives a connected query runner an Outbox: from now on its START TRANSACTION waits for the first
+ * statement, its COMMIT takes the queued writes along, and TypeORM's own queries on it (em.find…,
+ * em.save…) first send what is queued, so everything reaches MariaDB in the order it was issued.
+ */
+export function attachOutbox(qr: QueryRunner): void {
+  const conn = (qr as QueryRunner & { databaseConnection: Mysql2Connection }).databaseConnection;
+  const outbox = new Outbox(conn);
+  outboxes.set(qr, outbox);
+  const typeormQuery = qr.query.bind(qr) as (query: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  qr.query = (async (query: string, parameters?: unknown[], structured?: boolean) => {
+    if (query === BEGIN) {
+      outbox.later(query, []);
+      return undefined;
+    }
+    if (query === 'COMMIT') {
+      await outbox.send(query, [], true);
+      outbox.end();
+      return undefined;
+    }
+    if (query === 'ROLLBACK') {
+      outbox.end();
+      await outbox.discard();
+      if (outbox.sent) await typeormQuery(query);
+      return undefined;
+    }
+    await outbox.flush();
+    return typeormQuery(query, parameters, structured);
+  }) as QueryRunner['query'];
 }

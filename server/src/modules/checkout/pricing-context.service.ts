@@ -105,12 +105,14 @@ export class PricingContextService {
   ): Promise<PricedCart> {
     const settings = await this.settings.get(em);
     const items = this.normalize(requested, settings.maxQtyPerLine);
-    const skus = await this.loadSkus(
-      em,
-      items.map((i) => i.skuId),
-      found,
-    );
-    const buyer = await this.buyer(em, customerId);
+    const [skus, buyer] = await Promise.all([
+      this.loadSkus(
+        em,
+        items.map((i) => i.skuId),
+        found,
+      ),
+      this.buyer(em, customerId),
+    ]);
     const memberDay = await this.memberDays.forPricing(
       em,
       { isMember: buyer.pricing.isMember, growth: buyer.growth, tiers: buyer.tiers },

@@ -65,9 +65,9 @@ export class OrderLifecycle {
     await this.recordHistory(em, { orderId, fromStatus: null, toStatus: 'PENDING_PAYMENT', actor, reason: null });
   }
 
-  /** A history row (two of these per checkout). */
+  /** A history row (two of these per checkout); it goes out with the transaction's next statement. */
   private async recordHistory(em: EntityManager, row: Pick<OrderStatusHistory, 'orderId' | 'fromStatus' | 'toStatus' | 'actor' | 'reason'>): Promise<void> {
-    await sql.insert(em, OrderStatusHistory, [{ ...row, at: this.clock.now() }]);
+    await sql.insertLater(em, OrderStatusHistory, [{ ...row, at: this.clock.now() }]);
   }
 
   private async onEntered(em: EntityManager, order: Order, actor: Actor): Promise<void> {
@@ -104,13 +104,14 @@ export class OrderLifecycle {
    * Puts back the reserved units of the order's `lines` still counted against stock (or, given
    * `only`, those units of those lines: a refund's). SKU rows are the
    * hottest rows of the store (every buyer of a SKU updates its row), so every transaction that
-   * changes stock does it last, just before COMMIT, to hold their locks for as short as possible.
+   * changes stock does it last, sent with the COMMIT (sql.later), to hold their locks for as short
+   * as possible.
    * Like placement's, these updates do not evict the catalog cache (see CatalogService).
    */
   async returnStock(em: EntityManager, lines: OrderLine[], only?: { orderLineId: number; qty: number }[]): Promise<void> {
     for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
       const qty = only ? (only.find((o) => o.orderLineId === line.id)?.qty ?? 0) : line.qty - line.refundedQty;
-      if (qty > 0) await sql.execute(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock + ? WHERE id = ?`, [qty, line.skuId]);
+      if (qty > 0) await sql.later(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock + ? WHERE id = ?`, [qty, line.skuId]);
     }
   }
 }

@@ -8,7 +8,7 @@ import { Paged, skipTake } from '../../common/pagination';
 import { withTx } from '../../common/tx';
 import { AddressService } from '../address/address.service';
 import { CartItem } from '../cart/entities/cart-item.entity';
-import { Sku } from '../catalog/entities/sku.entity';
+import { isStockShortage, Sku } from '../catalog/entities/sku.entity';
 import { PricedCart, PricingContextService } from '../checkout/pricing-context.service';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { MemberDayService } from '../member-day/member-day.service';
@@ -52,14 +52,23 @@ export class OrderService implements OnModuleInit {
   }
 
   /**
-   * Places a goods order in one transaction: price from the database, reserve stock by
-   * conditional update (never below zero), write the order, its lines, adjustments and history,
-   * and spend the points it uses (`usePoints`).
+   * Places a goods order in one transaction: price from the database, write the order, its
+   * lines, adjustments and history, spend the points it uses (`usePoints`) and take the stock
+   * (a relative update that the database's stock check keeps at zero or more: 409 OUT_OF_STOCK).
    */
-  place(customerId: number, dto: PlaceOrderDto, idempotencyKey: string | undefined) {
+  async place(customerId: number, dto: PlaceOrderDto, idempotencyKey: string | undefined) {
+    try {
+      return await this.placeInTx(customerId, dto, idempotencyKey);
+    } catch (e) {
+      if (!isStockShortage(e)) throw e;
+      throw new AppError(409, 'OUT_OF_STOCK', '库存不足', { skuId: await this.shortSku(dto) });
+    }
+  }
+
+  private placeInTx(customerId: number, dto: PlaceOrderDto, idempotencyKey: string | undefined) {
     return this.idempotency.run(customerId, idempotencyKey, 'POST /api/orders', dto, async (em) => {
-      const address = await this.addresses.getOwn(em, customerId, dto.addressId);
-      const priced = await this.pricing.price(em, customerId, dto.items, dto.usePoints === true);
+      // started together, so the reads travel in one round trip (database/sql.ts, Outbox)
+      const [address, priced] = await Promise.all([this.addresses.getOwn(em, customerId, dto.addressId), this.pricing.price(em, customerId, dto.items, dto.usePoints === true)]);
       if (priced.breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
       this.memberDays.assertMayBuy([...priced.skus.values()].map((s) => s.product.id), priced.memberDay);
       await this.memberDays.reserveLimit(em, customerId, priced.memberDay, priced.breakdown);
@@ -71,11 +80,15 @@ export class OrderService implements OnModuleInit {
       // (another order spent them meanwhile) is 409 INSUFFICIENT_POINTS and this whole transaction
       // rolls back. The coupon is taken here once that capability exists.
       await this.points.spendForOrder(em, order);
-      if (dto.fromCart) await em.delete(CartItem, { customerId, skuId: In(priced.breakdown.lines.map((l) => Number(l.skuId))) });
-      // stock last (see OrderLifecycle.returnStock): a popular SKU's buyers queue on its row
-      // lock from this UPDATE until COMMIT; not enough stock rolls back all of the above
+      if (dto.fromCart) {
+        const skuIds = priced.breakdown.lines.map((l) => Number(l.skuId));
+        await sql.later(em, `DELETE FROM ${sql.table(em, CartItem)} WHERE customerId = ? AND skuId IN (${skuIds.map(() => '?').join(', ')})`, [customerId, ...skuIds]);
+      }
+      // stock last, sent with COMMIT in one round trip (see OrderLifecycle.returnStock): a popular
+      // SKU's buyers queue on its row lock only while MariaDB runs the two. Not enough stock fails
+      // the stock check, the COMMIT does not run and everything above rolls back (place maps it to 409).
       for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
-        await this.reserveStock(em, Number(line.skuId), line.qty);
+        await sql.later(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock - ? WHERE id = ?`, [line.qty, Number(line.skuId)]);
       }
       return placedView(order);
     });
@@ -142,11 +155,15 @@ export class OrderService implements OnModuleInit {
       const row = { ...fields, orderNo };
       return { ...row, id: await sql.insert(em, Order, [row]) } as Order;
     });
-    const lineIdByPricingLine = new Map<string, number>();
-    for (const l of breakdown.lines) {
-      const source = skus.get(Number(l.skuId));
-      const id = await sql.insert(em, OrderLine, [
-        {
+    // nothing below needs an id back: lines, adjustments and history go out together with the
+    // next statement (the stock update, or COMMIT), in one round trip (database/sql.ts, Outbox)
+    const skuIdOfLine = new Map(breakdown.lines.map((l) => [l.lineId, Number(l.skuId)]));
+    await sql.insertLater(
+      em,
+      OrderLine,
+      breakdown.lines.map((l) => {
+        const source = skus.get(Number(l.skuId));
+        return {
           orderId: order.id,
           skuId: Number(l.skuId),
           productId: Number(l.productId),
@@ -163,32 +180,28 @@ export class OrderService implements OnModuleInit {
           couponCents: l.couponCents,
           pointsCents: l.pointsCents,
           cashPaidCents: l.cashPaidCents,
-        },
-      ]);
-      lineIdByPricingLine.set(l.lineId, id);
-    }
-    if (breakdown.adjustments.length) {
-      await sql.insert(
+        };
+      }),
+    );
+    for (const a of breakdown.adjustments) {
+      // a line's adjustment finds the line's id by its SKU (one line per SKU in an order)
+      await sql.later(
         em,
-        OrderAdjustment,
-        breakdown.adjustments.map((a) => ({
-          orderId: order.id,
-          orderLineId: a.lineId === null ? null : lineIdByPricingLine.get(a.lineId)!,
-          kind: a.kind,
-          amountCents: a.amountCents,
-          label: a.label,
-          sourceType: a.sourceType,
-          sourceId: a.sourceId,
-        })),
+        `INSERT INTO ${sql.table(em, OrderAdjustment)} (\`orderId\`, \`orderLineId\`, \`kind\`, \`amountCents\`, \`label\`, \`sourceType\`, \`sourceId\`)` +
+          ` VALUES (?, (SELECT l.id FROM ${sql.table(em, OrderLine, 'l')} WHERE l.orderId = ? AND l.skuId = ?), ?, ?, ?, ?, ?)`,
+        [order.id, order.id, a.lineId === null ? null : skuIdOfLine.get(a.lineId)!, a.kind, a.amountCents, a.label, a.sourceType, a.sourceId],
       );
     }
     await this.lifecycle.recordCreated(em, order.id, `customer:${customerId}`);
     return order;
   }
 
-  private async reserveStock(em: EntityManager, skuId: number, qty: number): Promise<void> {
-    const changedRows = await sql.execute(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock - ? WHERE id = ? AND stock >= ? AND active = 1`, [qty, skuId, qty]);
-    if (changedRows !== 1) throw new AppError(409, 'OUT_OF_STOCK', '库存不足', { skuId });
+  /** Which SKU of a refused order is short now (for the 409's details); the first one if stock came back meanwhile. */
+  private async shortSku(dto: PlaceOrderDto): Promise<number> {
+    const skus = await this.ds.getRepository(Sku).find({ select: { id: true, stock: true }, where: { id: In(dto.items.map((i) => i.skuId)) } });
+    const wanted = new Map<number, number>();
+    for (const i of dto.items) wanted.set(i.skuId, (wanted.get(i.skuId) ?? 0) + i.qty);
+    return skus.sort((a, b) => a.id - b.id).find((s) => s.stock < wanted.get(s.id)!)?.id ?? dto.items[0].skuId;
   }
 
   async list(customerId: number | null, q: OrderListQuery | AdminOrderListQuery): Promise<Paged<ReturnType<typeof summaryView> & { customerId: number }>> {

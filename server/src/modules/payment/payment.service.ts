@@ -137,10 +137,18 @@ export class PaymentService implements OnModuleInit {
     const paidAt = tx.success_time ? new Date(tx.success_time) : this.clock.now();
     const autoRefundId = await withTx(this.ds, async (em) => {
       const settled = sql.assignments(em, Payment, { status: 'SUCCESS', transactionId: tx.transaction_id ?? null, paidAt });
-      const changedRows = await sql.execute(em, `UPDATE ${sql.table(em, Payment)} SET ${settled.clause} WHERE id = ? AND status IN ('CREATED', 'CLOSED')`, [...settled.params, payment.id]);
-      if (changedRows !== 1) return null; // a replay: already settled
       const reason = `微信支付成功 ${tx.transaction_id ?? ''}`.trim();
-      if (payment.order.status === 'PENDING_PAYMENT' && (await this.lifecycle.tryTransition(em, payment.order, 'PAID', 'wechat', reason, { paidAt }))) return null;
+      // the payment's and the order's compare-and-set go out together (payment first), in one round trip
+      const [changedRows, paidOrder] = await Promise.all([
+        sql.execute(em, `UPDATE ${sql.table(em, Payment)} SET ${settled.clause} WHERE id = ? AND status IN ('CREATED', 'CLOSED')`, [...settled.params, payment.id]),
+        payment.order.status === 'PENDING_PAYMENT' ? this.lifecycle.tryTransition(em, payment.order, 'PAID', 'wechat', reason, { paidAt }) : null,
+      ]);
+      if (changedRows !== 1) {
+        // a replay: already settled, and so is its order (both change in one transaction)
+        if (paidOrder) throw new Error(`payment ${payment.id} was settled but its order ${payment.orderId} was still unpaid`);
+        return null;
+      }
+      if (paidOrder) return null;
       // not pending when read, or changed since: decide on the row as it is now
       const order = await em.findOneByOrFail(Order, { id: payment.orderId });
       if (order.status === 'PENDING_PAYMENT') {
