@@ -18,6 +18,18 @@ describe('auth: WeChat login, staff login, guards and roles', () => {
     expect(me.body).toMatchObject({ id: first.body.user.id, isMember: false, memberUntil: null, growth: 0, pointsBalance: 0 });
   });
 
+  it('records each login of a returning customer, and answers with the standing as of that login', async () => {
+    const first = await t.http().post('/api/auth/wechat-login').send({ code: 'test:returning' }).expect(200);
+    const long = new Date('2026-01-02T03:04:05.000Z');
+    await t.ds.getRepository(Customer).update({ id: first.body.user.id }, { lastLoginAt: long });
+    await t.ds.query('INSERT INTO points_account (customerId, balance, updatedAt) VALUES (?, 7, NOW(3))', [first.body.user.id]);
+    const again = await t.http().post('/api/auth/wechat-login').send({ code: 'test:returning' }).expect(200);
+    expect(again.body.user).toMatchObject({ id: first.body.user.id, pointsBalance: 7 });
+    const row = await t.ds.getRepository(Customer).findOneByOrFail({ id: first.body.user.id });
+    expect(row.lastLoginAt.getTime()).toBeGreaterThan(long.getTime());
+    expect(Date.now() - row.lastLoginAt.getTime()).toBeLessThan(60_000);
+  });
+
   it('lets a customer set a nickname and, once, a birthday', async () => {
     const c = await t.customer('profile');
     const res = await t.http().patch('/api/me').set(c.auth).send({ nickname: '小王', birthday: '1995-06-18' }).expect(200);

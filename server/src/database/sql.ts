@@ -128,6 +128,27 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
   return Array.isArray(res) ? Number(((await em.query('SELECT changes() AS n')) as { n: number }[])[0].n) : res.affectedRows;
 }
 
+/**
+ * Statements that need no transaction, in one round trip on any pooled connection: each commits on
+ * its own, in order; the results come back in order. MariaDB stops at the first error (the statements before it stand).
+ * On sql.js they simply run one after another.
+ */
+export async function together(em: EntityManager, statements: { sql: string; params: unknown[] }[]): Promise<Result[]> {
+  if (em.connection.options.type === 'sqljs' || statements.length === 1) {
+    const results: Result[] = [];
+    for (const s of statements) results.push(await statement(em, s.sql, s.params));
+    return results;
+  }
+  // inside a transaction: on its connection, where the Outbox sends what is started together as one
+  if (em.queryRunner) return Promise.all(statements.map((s) => statement(em, s.sql, s.params)));
+  const pool = (em.connection.driver as unknown as { pool: Mysql2Connection }).pool;
+  const sqlText = statements.map((s) => s.sql).join(';\n');
+  const values = statements.flatMap((s) => s.params).map((v) => (v === undefined ? null : v));
+  return new Promise((resolve, reject) =>
+    pool.query(sqlText, values, (err, res) => (err ? reject(new QueryFailedError(sqlText, values, err)) : resolve(res as Result[]))),
+  );
+}
+
 type Written = { insertId: number | string; affectedRows: number };
 type Result = Record<string, unknown>[] | Written;
 type Callback<R> = (err: Error | null, res: R) => void;

@@ -7,7 +7,7 @@ import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { isDuplicateKey } from '../../common/tx';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WechatApiClient, WechatError } from '../../wechat';
-import { CustomerStanding, readCustomerStanding } from '../membership/customer-standing';
+import { CustomerStanding, customerStandingOf, customerStandingQuery, readCustomerStanding } from '../membership/customer-standing';
 import { Customer } from './entities/customer.entity';
 import { StaffRole, StaffUser } from './entities/staff-user.entity';
 import { TokenService } from '../../common/auth/tokens';
@@ -66,8 +66,13 @@ export class AuthService implements OnApplicationBootstrap {
     }
     const now = this.clock.now();
     const em = this.ds.manager;
-    // every login of a returning customer: one read (with what /me shows) and one write, in plain SQL
-    let standing = await readCustomerStanding(em, { openid: session.openid });
+    // every login of a returning customer: one write and one read (with what /me shows), in one round trip
+    const set = sql.assignments(em, Customer, { lastLoginAt: now });
+    const [, rows] = await sql.together(em, [
+      { sql: `UPDATE ${sql.table(em, Customer)} SET ${set.clause} WHERE openid = ?`, params: [...set.params, session.openid] },
+      customerStandingQuery(em, { openid: session.openid }),
+    ]);
+    let standing = customerStandingOf(em, rows as Record<string, unknown>[]);
     if (!standing) {
       try {
         await em.insert(Customer, {
@@ -86,10 +91,6 @@ export class AuthService implements OnApplicationBootstrap {
       }
       standing = await readCustomerStanding(em, { openid: session.openid });
       if (!standing) throw new Error(`customer ${session.openid} vanished after its first login`);
-    } else {
-      const set = sql.assignments(em, Customer, { lastLoginAt: now });
-      await sql.execute(em, `UPDATE ${sql.table(em, Customer)} SET ${set.clause} WHERE id = ?`, [...set.params, standing.customer.id]);
-      standing.customer.lastLoginAt = now;
     }
     return { token: this.tokens.sign({ sub: standing.customer.id, typ: 'customer' }), standing };
   }

@@ -18,16 +18,26 @@ export interface CustomerStanding {
  * price pipeline's buyer all need it, on every request of theirs. Plain SQL (database/sql.ts).
  */
 export async function readCustomerStanding(em: EntityManager, by: { id: number } | { openid: string }): Promise<CustomerStanding | null> {
+  const { sql: text, params } = customerStandingQuery(em, by);
+  return customerStandingOf(em, await sql.rows(em, text, params));
+}
+
+/** The statement behind readCustomerStanding, to send along with others (login: sql.together). */
+export function customerStandingQuery(em: EntityManager, by: { id: number } | { openid: string }): { sql: string; params: unknown[] } {
   const [where, value] = 'id' in by ? ['c.id = ?', by.id] : ['c.openid = ?', by.openid];
-  const [row] = await sql.rows(
-    em,
-    `SELECT ${sql.columns(em, Customer, 'c')}, ${sql.columns(em, Membership, 'm')}, ${sql.columns(em, CustomerGrowth, 'g')}, ${sql.columns(em, PointsAccount, 'pa')}` +
+  return {
+    sql:
+      `SELECT ${sql.columns(em, Customer, 'c')}, ${sql.columns(em, Membership, 'm')}, ${sql.columns(em, CustomerGrowth, 'g')}, ${sql.columns(em, PointsAccount, 'pa')}` +
       ` FROM ${sql.table(em, Customer, 'c')}` +
       ` LEFT JOIN ${sql.table(em, Membership, 'm')} ON m.customerId = c.id` +
       ` LEFT JOIN ${sql.table(em, CustomerGrowth, 'g')} ON g.customerId = c.id` +
       ` LEFT JOIN ${sql.table(em, PointsAccount, 'pa')} ON pa.customerId = c.id WHERE ${where}`,
-    [value],
-  );
+    params: [value],
+  };
+}
+
+export function customerStandingOf(em: EntityManager, rows: Record<string, unknown>[]): CustomerStanding | null {
+  const [row] = rows;
   const customer = row && sql.hydrate(em, Customer, row, 'c');
   if (!customer) return null;
   return {
