@@ -130,8 +130,8 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
 
 /**
  * Statements that need no transaction, in one round trip on any pooled connection: each commits on
- * its own, in order; the results come back in order. MariaDB stops at the first error (the statements before it stand).
- * On sql.js they simply run one after another.
+ * its own, in order; the results come back in order. MariaDB stops at the first error (the
+ * statements before it stand). On sql.js they simply run one after another.
  */
 export async function together(em: EntityManager, statements: { sql: string; params: unknown[] }[]): Promise<Result[]> {
   if (em.connection.options.type === 'sqljs' || statements.length === 1) {
@@ -141,11 +141,10 @@ export async function together(em: EntityManager, statements: { sql: string; par
   }
   // inside a transaction: on its connection, where the Outbox sends what is started together as one
   if (em.queryRunner) return Promise.all(statements.map((s) => statement(em, s.sql, s.params)));
-  const pool = (em.connection.driver as unknown as { pool: Mysql2Connection }).pool;
   const sqlText = statements.map((s) => s.sql).join(';\n');
-  const values = statements.flatMap((s) => s.params).map((v) => (v === undefined ? null : v));
+  const values = bindable(statements.flatMap((s) => s.params));
   return new Promise((resolve, reject) =>
-    pool.query(sqlText, values, (err, res) => (err ? reject(new QueryFailedError(sqlText, values, err)) : resolve(res as Result[]))),
+    poolOf(em).query(sqlText, values, (err, res) => (err ? reject(new QueryFailedError(sqlText, values, err)) : resolve(res as Result[]))),
   );
 }
 
@@ -156,6 +155,9 @@ type Mysql2Connection = {
   execute(sql: string, params: unknown[], cb: Callback<Result>): void;
   query(sql: string, params: unknown[], cb: Callback<Result | Result[]>): void;
 };
+const poolOf = (em: EntityManager) => (em.connection.driver as unknown as { pool: Mysql2Connection }).pool;
+/** mysql2 refuses undefined as a value. */
+const bindable = (params: unknown[]) => params.map((v) => (v === undefined ? null : v));
 
 /**
  * One statement on the manager's transaction, or on any pooled connection outside one. On MariaDB
@@ -170,8 +172,8 @@ async function statement(em: EntityManager, sql: string, params: unknown[]): Pro
   const outbox = outboxOf(em);
   if (outbox) return outbox.send(sql, params);
   const qr = em.queryRunner as (QueryRunner & { databaseConnection?: Mysql2Connection }) | undefined;
-  const conn: Mysql2Connection = qr ? (qr.databaseConnection ?? (await qr.connect())) : (em.connection.driver as unknown as { pool: Mysql2Connection }).pool;
-  const values = params.map((v) => (v === undefined ? null : v));
+  const conn: Mysql2Connection = qr ? (qr.databaseConnection ?? (await qr.connect())) : poolOf(em);
+  const values = bindable(params);
   return new Promise((resolve, reject) =>
     conn.execute(sql, values, (err, res) => (err ? reject(new QueryFailedError(sql, values, err)) : resolve(res))),
   );
@@ -265,7 +267,7 @@ class Outbox {
     }
     this.sent = true;
     const sqlText = batch.length === 1 ? batch[0].sql : batch.map((q) => q.sql).join(';\n');
-    const values = batch.flatMap((q) => q.params).map((v) => (v === undefined ? null : v));
+    const values = bindable(batch.flatMap((q) => q.params));
     return new Promise((done) => {
       const answer = (err: Error | null, res: Result | Result[]) => {
         if (err) {

@@ -87,6 +87,7 @@ export class OrderService implements OnModuleInit {
       // stock last, sent with COMMIT in one round trip (see OrderLifecycle.returnStock): a popular
       // SKU's buyers queue on its row lock only while MariaDB runs the two. Not enough stock fails
       // the stock check, the COMMIT does not run and everything above rolls back (place maps it to 409).
+      // The SKU's active flag was checked by the read above (loadSkus).
       for (const line of [...priced.breakdown.lines].sort((a, b) => Number(a.skuId) - Number(b.skuId))) {
         await sql.later(em, `UPDATE ${sql.table(em, Sku)} SET stock = stock - ? WHERE id = ?`, [line.qty, Number(line.skuId)]);
       }
