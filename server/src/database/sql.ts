@@ -134,13 +134,13 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
  * statements before it stand). On sql.js they simply run one after another.
  */
 export async function together(em: EntityManager, statements: { sql: string; params: unknown[] }[]): Promise<Result[]> {
-  if (em.connection.options.type === 'sqljs' || statements.length === 1) {
+  if (em.connection.options.type === 'sqljs') {
     const results: Result[] = [];
     for (const s of statements) results.push(await statement(em, s.sql, s.params));
     return results;
   }
-  // inside a transaction: on its connection, where the Outbox sends what is started together as one
-  if (em.queryRunner) return Promise.all(statements.map((s) => statement(em, s.sql, s.params)));
+  // inside a transaction they must stay on its connection, where the Outbox sends them together
+  if (em.queryRunner || statements.length === 1) return Promise.all(statements.map((s) => statement(em, s.sql, s.params)));
   const sqlText = statements.map((s) => s.sql).join(';\n');
   const values = bindable(statements.flatMap((s) => s.params));
   return new Promise((resolve, reject) =>

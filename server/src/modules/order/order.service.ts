@@ -184,13 +184,14 @@ export class OrderService implements OnModuleInit {
         };
       }),
     );
-    for (const a of breakdown.adjustments) {
+    if (breakdown.adjustments.length) {
       // a line's adjustment finds the line's id by its SKU (one line per SKU in an order)
+      const tuple = `(?, (SELECT l.id FROM ${sql.table(em, OrderLine, 'l')} WHERE l.orderId = ? AND l.skuId = ?), ?, ?, ?, ?, ?)`;
       await sql.later(
         em,
         `INSERT INTO ${sql.table(em, OrderAdjustment)} (\`orderId\`, \`orderLineId\`, \`kind\`, \`amountCents\`, \`label\`, \`sourceType\`, \`sourceId\`)` +
-          ` VALUES (?, (SELECT l.id FROM ${sql.table(em, OrderLine, 'l')} WHERE l.orderId = ? AND l.skuId = ?), ?, ?, ?, ?, ?)`,
-        [order.id, order.id, a.lineId === null ? null : skuIdOfLine.get(a.lineId)!, a.kind, a.amountCents, a.label, a.sourceType, a.sourceId],
+          ` VALUES ${breakdown.adjustments.map(() => tuple).join(', ')}`,
+        breakdown.adjustments.flatMap((a) => [order.id, order.id, a.lineId === null ? null : skuIdOfLine.get(a.lineId)!, a.kind, a.amountCents, a.label, a.sourceType, a.sourceId]),
       );
     }
     await this.lifecycle.recordCreated(em, order.id, `customer:${customerId}`);
