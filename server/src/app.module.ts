@@ -12,7 +12,11 @@ import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthController } from './modules/health/health.controller';
 import { JobsModule } from './modules/jobs/jobs.module';
-import { MembershipSalesModule } from './modules/membership/membership-sales.module';
+import { CustomerModule } from './modules/customer/customer.module';
+import { MemberDayModule } from './modules/member-day/member-day.module';
+import { MembershipModule } from './modules/membership/membership.module';
+import { PaymentModule } from './modules/payment/payment.module';
+import { PricingModule } from './modules/pricing/pricing.module';
 import { MediaController } from './modules/media/media.controller';
 import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
@@ -35,16 +39,20 @@ export class AppModule {
         CommonModule,
         WechatModule,
         JobsModule,
+        CustomerModule,
         AuthModule,
         AuditModule,
         SettingsModule,
         CatalogModule,
         AddressModule,
-        CheckoutModule,
-        CartModule,
         OrderModule,
+        PaymentModule,
         PointsModule,
-        MembershipSalesModule,
+        MembershipModule,
+        MemberDayModule,
+        PricingModule,
+        CartModule,
+        CheckoutModule,
         ReportsModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),

@@ -1,5 +1,5 @@
 import { ADMIN_PASSWORD, createTestApp, TestApp } from './support/test-app';
-import { Customer } from '../src/modules/auth/entities/customer.entity';
+import { Customer } from '../src/modules/customer/entities/customer.entity';
 
 describe('auth: WeChat login, staff login, guards and roles', () => {
   let t: TestApp;

@@ -26,7 +26,7 @@ describe('common services on MariaDB', () => {
     const body = { what: 'x' };
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        idem.run(7, 'key-1', 'POST /test', body, async (em) => {
+        idem.run(7, 'key-1', 'POST /test', body, async ({ em }) => {
           await audit.record(em, { staffId: null, action: 'idem.test', targetType: 'test', targetId: 'key-1' });
           const row = await em.getRepository(AuditLog).findOneOrFail({ where: { action: 'idem.test' }, order: { id: 'DESC' } });
           return { auditId: row.id };
@@ -64,7 +64,7 @@ describe('common services on MariaDB', () => {
     let attempts = 0;
     const pause = () => new Promise((r) => setTimeout(r, 150));
     const cross = (first: number, second: number) =>
-      withTx(t.ds, async (em) => {
+      withTx(t.ds, async ({ em }) => {
         attempts++;
         await em.increment(Category, { id: first }, 'sort', 1);
         await pause();
@@ -78,9 +78,9 @@ describe('common services on MariaDB', () => {
 
   it('audit records commit with the transaction, or not at all', async () => {
     const audit = t.app.get(AuditService);
-    await withTx(t.ds, (em) => audit.record(em, { staffId: 1, action: 'price.change', targetType: 'sku', targetId: 5, before: { p: 1 }, after: { p: 2 } }));
+    await withTx(t.ds, ({ em }) => audit.record(em, { staffId: 1, action: 'price.change', targetType: 'sku', targetId: 5, before: { p: 1 }, after: { p: 2 } }));
     await expect(
-      withTx(t.ds, async (em) => {
+      withTx(t.ds, async ({ em }) => {
         await audit.record(em, { staffId: 1, action: 'rolled.back', targetType: 'sku', targetId: 5 });
         throw new Error('abort');
       }),

@@ -49,18 +49,22 @@ describe('business numbers (order and refund numbers)', () => {
       const { id: _id, ...copy } = taken;
 
       const tried: string[] = [];
-      const newId = await withTx(t.ds, (em) =>
-        insertWithBusinessNo(new Date(), '', (no) => {
+      const newId = await withTx(t.ds, async (tx) => {
+        // a write nobody waits for, queued ahead of the INSERT (as placement queues history rows):
+        // it must not share the INSERT's round trip, or the duplicate would break the transaction
+        await tx.later(`UPDATE ${sql.table(tx, Order)} SET note = ? WHERE id = ?`, ['queued ahead', taken.id]);
+        return insertWithBusinessNo(new Date(), '', (no) => {
           const orderNo = tried.length === 0 ? taken.orderNo : no; // the first draw collides
           tried.push(orderNo);
-          return sql.insert(em, Order, [{ ...copy, orderNo }]);
-        }),
-      );
+          return tx.insert(Order, [{ ...copy, orderNo }], { alone: true });
+        });
+      });
       expect(tried[0]).toBe(taken.orderNo);
       expect(tried).toHaveLength(2);
       const rows = await t.ds.getRepository(Order).findBy({ customerId: taken.customerId });
       expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([taken.id, newId]);
       expect(rows.find((r) => r.id === newId)!.orderNo).toBe(tried[1]);
+      expect(rows.find((r) => r.id === taken.id)!.note).toBe('queued ahead');
     });
   });
 });

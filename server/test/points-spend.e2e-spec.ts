@@ -1,5 +1,5 @@
 import { withTx } from '../src/common/tx';
-import { PricingContextService } from '../src/modules/checkout/pricing-context.service';
+import { PricingContextService } from '../src/modules/pricing/pricing-context.service';
 import { PaymentService } from '../src/modules/payment/payment.service';
 import { PointsService } from '../src/modules/points/points.service';
 import { addAddress, Auth, makeSku, simPay, stockOf, waitFor } from './support/shop';
@@ -33,7 +33,7 @@ describe('spending points at checkout on MariaDB: preview, placement race, cance
     const c = await t.customer(openid);
     touched.add(c.id);
     if (points > 0) {
-      await withTx(t.ds, (em) => t.app.get(PointsService).post(em, { customerId: c.id, delta: points, kind: 'ADJUST', dedupeKey: `test:grant:${c.id}`, memo: '测试发放' }));
+      await withTx(t.ds, (tx) => t.app.get(PointsService).post(tx, { customerId: c.id, delta: points, kind: 'ADJUST', dedupeKey: `test:grant:${c.id}`, memo: '测试发放' }));
     }
     return { ...c, address: await addAddress(t, c.auth) };
   }

@@ -209,12 +209,12 @@ describe('points ledger on MariaDB: earning, reversal, birthday gift', () => {
     expect(await balanceOf(c)).toBe(200);
     const points = t.app.get(PointsService);
 
-    const tooMuch = withTx(t.ds, (em) => points.post(em, { customerId: c.id, delta: -201, kind: 'SPEND', dedupeKey: `test:spend:${c.id}:a`, memo: '测试' }));
+    const tooMuch = withTx(t.ds, (tx) => points.post(tx, { customerId: c.id, delta: -201, kind: 'SPEND', dedupeKey: `test:spend:${c.id}:a`, memo: '测试' }));
     await expect(tooMuch).rejects.toMatchObject({ code: 'INSUFFICIENT_POINTS' });
     // a later issue spends points at checkout; here a spend of 150 stands in for it
     const spend = { customerId: c.id, delta: -150, kind: 'SPEND' as const, dedupeKey: `test:spend:${c.id}:b`, memo: '测试抵扣' };
-    expect(await withTx(t.ds, (em) => points.post(em, spend))).toEqual({ posted: true, balance: 50 });
-    expect(await withTx(t.ds, (em) => points.post(em, spend))).toEqual({ posted: false, balance: 50 }); // same key: no-op
+    expect(await withTx(t.ds, (tx) => points.post(tx, spend))).toEqual({ posted: true, balance: 50 });
+    expect(await withTx(t.ds, (tx) => points.post(tx, spend))).toEqual({ posted: false, balance: 50 }); // same key: no-op
     expect(await balanceOf(c)).toBe(50);
 
     await refund(c, orderId);
@@ -321,15 +321,15 @@ describe('points ledger on MariaDB: earning, reversal, birthday gift', () => {
       expect(await runJob('birthday-gifts')).toMatchObject({ date: '2028-03-15', given: 0 });
       await buyCard(t, member.auth);
       const settings = t.app.get(StoreSettingsService);
-      await withTx(t.ds, (em) => settings.set(em, { birthdayGiftPoints: 0 }));
+      await withTx(t.ds, ({ em }) => settings.set(em, { birthdayGiftPoints: 0 }));
       expect(await runJob('birthday-gifts')).toEqual({ date: '2028-03-15', due: 0, given: 0 });
-      await withTx(t.ds, (em) => settings.set(em, { birthdayGiftPoints: 300 }));
+      await withTx(t.ds, ({ em }) => settings.set(em, { birthdayGiftPoints: 300 }));
       expect(await runJob('birthday-gifts')).toMatchObject({ date: '2028-03-15', given: 1 });
       expect((await gifts(member)).map((g) => [g.dedupeKey, g.delta])).toEqual([
         [`birthday:2027:customer:${member.id}`, 200],
         [`birthday:2028:customer:${member.id}`, 300],
       ]);
-      await withTx(t.ds, (em) => settings.set(em, { birthdayGiftPoints: 200 }));
+      await withTx(t.ds, ({ em }) => settings.set(em, { birthdayGiftPoints: 200 }));
     });
   });
 

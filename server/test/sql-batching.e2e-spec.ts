@@ -1,18 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource, EntityManager } from 'typeorm';
-import { withTx } from '../src/common/tx';
+import { DataSource } from 'typeorm';
+import { Tx, withTx } from '../src/common/tx';
 import { buildDataSourceOptions } from '../src/database/db-options';
 import * as sql from '../src/database/sql';
-import { Customer } from '../src/modules/auth/entities/customer.entity';
+import { Customer } from '../src/modules/customer/entities/customer.entity';
 import { isStockShortage, Sku } from '../src/modules/catalog/entities/sku.entity';
+import { StockService } from '../src/modules/catalog/stock.service';
+import { AppError } from '../src/common/errors';
 import { addAddress, buyCard, makeSku, placeOrder, stockOf } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Counts what goes to MariaDB on the transaction's connection: each call of the driver is one round trip. */
-function countRoundTrips(em: EntityManager): { trips: string[] } {
-  const conn = (em.queryRunner as unknown as { databaseConnection: Record<'query' | 'execute', (...a: unknown[]) => unknown> }).databaseConnection;
+function countRoundTrips(tx: Tx): { trips: string[] } {
+  const conn = (tx.em.queryRunner as unknown as { databaseConnection: Record<'query' | 'execute', (...a: unknown[]) => unknown> }).databaseConnection;
   const seen = { trips: [] as string[] };
   for (const method of ['query', 'execute'] as const) {
     const original = conn[method].bind(conn);
@@ -27,8 +29,25 @@ function countRoundTrips(em: EntityManager): { trips: string[] } {
 /** What a promise came to: 'done', 'stock shortage' (the check on sku.stock) or the error. */
 const outcome = (p: Promise<unknown>) => p.then(
   () => 'done',
-  (e) => (isStockShortage(e) ? 'stock shortage' : String(e)),
+  (e) => (isStockShortage(e) ? 'stock shortage' : e instanceof AppError ? `${e.code} ${JSON.stringify(e.details)}` : String(e)),
 );
+
+async function makeSqljs(): Promise<{ ds: DataSource; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mc-batching-'));
+  const ds = await new DataSource({ ...buildDataSourceOptions(null, join(dir, 'demo.sqlite')), autoSave: false } as never).initialize();
+  await ds.runMigrations();
+  return {
+    ds,
+    async close() {
+      await ds.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const addSku = async (ds: DataSource, stock: number) =>
+  (await ds.getRepository(Sku).save({ productId: 1, specs: {}, priceCents: 100, memberPriceCents: null, memberDayPriceCents: null, stock, weightGrams: 0, active: true })).id;
+const stockIn = async (ds: DataSource, id: number) => (await ds.getRepository(Sku).findOneByOrFail({ id })).stock;
 
 const newCustomer = (openid: string) => ({
   openid,
@@ -42,7 +61,7 @@ const newCustomer = (openid: string) => ({
   lastLoginAt: new Date(),
 });
 
-describe('a transaction’s statements, batched (database/sql.ts, Outbox), on MariaDB', () => {
+describe('a transaction’s statements, batched (database/outbox.ts), on MariaDB', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ seed: true }); // the seed's card plans: a member's order has line adjustments
@@ -53,9 +72,9 @@ describe('a transaction’s statements, batched (database/sql.ts, Outbox), on Ma
     const a = await makeSku(t, { priceCents: 100, stock: 1 });
     const b = await makeSku(t, { priceCents: 200, stock: 2 });
     let trips: string[] = [];
-    const [ra, rb, none] = await withTx(t.ds, async (em) => {
-      trips = countRoundTrips(em).trips;
-      const read = (id: number) => sql.rows(em, 'SELECT id, stock FROM sku WHERE id = ?', [id]);
+    const [ra, rb, none] = await withTx(t.ds, async (tx) => {
+      trips = countRoundTrips(tx).trips;
+      const read = (id: number) => tx.rows('SELECT id, stock FROM sku WHERE id = ?', [id]);
       return Promise.all([read(a.id), read(b.id), read(-1)]);
     });
     expect(ra.map((r) => [Number(r.id), Number(r.stock)])).toEqual([[a.id, 1]]);
@@ -69,12 +88,12 @@ describe('a transaction’s statements, batched (database/sql.ts, Outbox), on Ma
   it('writes nobody reads go out with the next statement, or with COMMIT, and are committed', async () => {
     const sku = await makeSku(t, { priceCents: 100, stock: 10 });
     let trips: string[] = [];
-    await withTx(t.ds, async (em) => {
-      trips = countRoundTrips(em).trips;
-      await sql.later(em, 'UPDATE sku SET stock = stock - 1 WHERE id = ?', [sku.id]);
-      const [row] = await sql.rows(em, 'SELECT stock FROM sku WHERE id = ?', [sku.id]);
+    await withTx(t.ds, async (tx) => {
+      trips = countRoundTrips(tx).trips;
+      await tx.later('UPDATE sku SET stock = stock - ? WHERE id = ?', [1, sku.id]);
+      const [row] = await tx.rows('SELECT stock FROM sku WHERE id = ?', [sku.id]);
       expect(Number(row.stock)).toBe(9); // the later write ran first, in the same round trip
-      await sql.insertLater(em, Customer, [newCustomer('batched-later')]);
+      await tx.insertLater(Customer, [newCustomer('batched-later')]);
     });
     expect(trips).toHaveLength(2);
     expect(trips[1]).toMatch(/^INSERT INTO `customer` .*;\nCOMMIT$/s);
@@ -82,23 +101,27 @@ describe('a transaction’s statements, batched (database/sql.ts, Outbox), on Ma
     expect(await t.ds.getRepository(Customer).countBy({ openid: 'batched-later' })).toBe(1);
   });
 
-  it('a later write that fails rolls back the whole transaction, even when nobody awaited its result', async () => {
-    const sku = await makeSku(t, { priceCents: 100, stock: 1 });
-    const failed = withTx(t.ds, async (em) => {
-      await sql.insert(em, Customer, [newCustomer('rolled-back')]);
-      await sql.later(em, 'UPDATE sku SET stock = stock - 5 WHERE id = ?', [sku.id]); // below zero: the stock check fails
-      await sql.later(em, 'UPDATE sku SET stock = stock + 100 WHERE id = ?', [sku.id]);
+  it('an INSERT whose duplicate the caller handles (alone) does not share a round trip with queued writes', async () => {
+    let trips: string[] = [];
+    await t.ds.getRepository(Customer).insert(newCustomer('alone-taken'));
+    await withTx(t.ds, async (tx) => {
+      trips = countRoundTrips(tx).trips;
+      await tx.insertLater(Customer, [newCustomer('alone-queued')]);
+      await expect(tx.insert(Customer, [newCustomer('alone-taken')], { alone: true })).rejects.toThrow(/Duplicate entry/);
+      await tx.insert(Customer, [newCustomer('alone-after')], { alone: true });
     });
-    expect(await outcome(failed)).toBe('stock shortage');
-    expect(await stockOf(t, sku.id)).toBe(1);
-    expect(await t.ds.getRepository(Customer).countBy({ openid: 'rolled-back' })).toBe(0);
+    expect(trips[0]).toMatch(/^START TRANSACTION;\nINSERT INTO `customer`/);
+    expect(trips[1]).toMatch(/^INSERT INTO `customer`/);
+    expect(trips[1]).not.toMatch(/;/);
+    expect(await t.ds.getRepository(Customer).countBy({ openid: 'alone-queued' })).toBe(1);
+    expect(await t.ds.getRepository(Customer).countBy({ openid: 'alone-after' })).toBe(1);
   });
 
   it('a later write that fails on its own, sent ahead of one of TypeORM’s queries, fails that query and the transaction', async () => {
     const sku = await makeSku(t, { priceCents: 100, stock: 1 });
-    const tx = withTx(t.ds, async (em) => {
-      await sql.later(em, 'UPDATE sku SET stock = stock - 5 WHERE id = ?', [sku.id]);
-      await em.insert(Customer, newCustomer('behind-failed-later'));
+    const tx = withTx(t.ds, async (tx) => {
+      await tx.later('UPDATE sku SET stock = stock - ? WHERE id = ?', [5, sku.id]);
+      await tx.em.insert(Customer, newCustomer('behind-failed-later'));
     });
     expect(await outcome(tx)).toBe('stock shortage');
     expect(await t.ds.getRepository(Customer).countBy({ openid: 'behind-failed-later' })).toBe(0);
@@ -108,32 +131,28 @@ describe('a transaction’s statements, batched (database/sql.ts, Outbox), on Ma
   it('after a batch failed, every further statement in that transaction fails too, TypeORM’s own included', async () => {
     const sku = await makeSku(t, { priceCents: 100, stock: 1 });
     const seen: string[] = [];
-    const tx = withTx(t.ds, async (em) => {
-      await sql.later(em, 'UPDATE sku SET stock = stock - 5 WHERE id = ?', [sku.id]);
-      seen.push(`select: ${await outcome(sql.rows(em, 'SELECT 1 AS one', []))}`);
-      seen.push(`typeorm: ${await outcome(em.insert(Customer, newCustomer('after-failure')))}`);
+    const tx = withTx(t.ds, async (tx) => {
+      await tx.later('UPDATE sku SET stock = stock - ? WHERE id = ?', [5, sku.id]);
+      seen.push(`select: ${await outcome(tx.rows('SELECT 1 AS one', []))}`);
+      seen.push(`typeorm: ${await outcome(tx.em.insert(Customer, newCustomer('after-failure')))}`);
     });
     expect(await outcome(tx)).toBe('stock shortage'); // COMMIT refuses too
     expect(seen).toEqual(['select: stock shortage', 'typeorm: stock shortage']);
     expect(await t.ds.getRepository(Customer).countBy({ openid: 'after-failure' })).toBe(0);
   });
 
-  it('a lone statement’s error fails only that statement: the transaction goes on and commits', async () => {
-    await t.ds.getRepository(Customer).insert(newCustomer('taken-openid'));
-    await withTx(t.ds, async (em) => {
-      await expect(sql.insert(em, Customer, [newCustomer('taken-openid')])).rejects.toThrow(/Duplicate entry/);
-      await sql.insert(em, Customer, [newCustomer('after-duplicate')]);
-    });
-    expect(await t.ds.getRepository(Customer).countBy({ openid: 'after-duplicate' })).toBe(1);
-  });
-
-  it('once the transaction is over, its manager sends nothing more (a Promise.all sibling left running)', async () => {
-    let kept: EntityManager | undefined;
-    await withTx(t.ds, async (em) => {
-      kept = em;
-    });
-    await expect(sql.rows(kept!, 'SELECT 1 AS one', [])).rejects.toThrow('the transaction is over');
-    await expect(sql.later(kept!, 'DELETE FROM customer', [])).rejects.toThrow('the transaction is over');
+  it('only the transactions’ batch connections take several statements at once; a batch with a value written into its SQL is refused', async () => {
+    // TypeORM's pool, which serves every query outside a transaction, has no multiple statements
+    await expect(t.ds.query('SELECT 1; SELECT 2')).rejects.toThrow(/SQL syntax/);
+    const sku = await makeSku(t, { priceCents: 100, stock: 3 });
+    for (const literal of [`UPDATE sku SET stock = 0 WHERE id = ${sku.id}`, "UPDATE sku SET stock = stock WHERE specs = '{}'"]) {
+      const attempt = withTx(t.ds, async (tx) => {
+        await tx.later(literal, []);
+        await tx.rows('SELECT ? AS one', [1]);
+      });
+      await expect(attempt).rejects.toThrow(/must bind its values as \? parameters/);
+    }
+    expect(await stockOf(t, sku.id)).toBe(3);
   });
 
   it('an order short of one of its SKUs is refused with that SKU, and nothing of it stays', async () => {
@@ -168,23 +187,85 @@ describe('a transaction’s statements, batched (database/sql.ts, Outbox), on Ma
   });
 });
 
-describe('the stock check on sql.js (the embedded demo database)', () => {
-  let ds: DataSource;
-  let dir: string;
+/** What a transaction promises on either database: the batching is invisible to the code that uses it. */
+describe.each([
+  ['MariaDB', async () => createTestApp()],
+  ['sql.js', makeSqljs],
+] as const)('a transaction’s contract on %s', (_name, open) => {
+  let db: { ds: DataSource; close(): Promise<void> };
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'mc-stock-'));
-    ds = await new DataSource({ ...buildDataSourceOptions(null, join(dir, 'demo.sqlite')), autoSave: false } as never).initialize();
-    await ds.runMigrations();
+    db = await open();
   });
-  afterAll(async () => {
-    await ds.destroy();
-    rmSync(dir, { recursive: true, force: true });
+  afterAll(() => db.close());
+  const customers = (openid: string) => db.ds.getRepository(Customer).countBy({ openid });
+
+  it('later writes are committed with the transaction', async () => {
+    const sku = await addSku(db.ds, 10);
+    await withTx(db.ds, async (tx) => {
+      await tx.later('UPDATE sku SET stock = stock - ? WHERE id = ?', [1, sku]);
+      await tx.insertLater(Customer, [newCustomer('contract-later')]);
+      const [row] = await tx.rows('SELECT stock FROM sku WHERE id = ?', [sku]);
+      expect(Number(row.stock)).toBe(9);
+    });
+    expect(await stockIn(db.ds, sku)).toBe(9);
+    expect(await customers('contract-later')).toBe(1);
   });
 
-  it('refuses to take stock below zero, and later writes run at once there', async () => {
-    const { id } = await ds.getRepository(Sku).save({ productId: 1, specs: {}, priceCents: 100, memberPriceCents: null, memberDayPriceCents: null, stock: 2, weightGrams: 0, active: true });
-    await withTx(ds, (em) => sql.later(em, 'UPDATE sku SET stock = stock - 2 WHERE id = ?', [id]));
-    expect(await outcome(withTx(ds, (em) => sql.later(em, 'UPDATE sku SET stock = stock - 1 WHERE id = ?', [id])))).toBe('stock shortage');
-    expect((await ds.getRepository(Sku).findOneByOrFail({ id })).stock).toBe(0);
+  it('a later write that fails rolls back the whole transaction, even when nobody awaited it', async () => {
+    const sku = await addSku(db.ds, 1);
+    const failed = withTx(db.ds, async (tx) => {
+      await tx.insert(Customer, [newCustomer('contract-rolled-back')]);
+      void tx.later('UPDATE sku SET stock = stock - ? WHERE id = ?', [5, sku]).catch(() => undefined); // below zero: the stock check fails
+      await tx.later('UPDATE sku SET stock = stock + ? WHERE id = ?', [100, sku]);
+    });
+    expect(await outcome(failed)).toBe('stock shortage');
+    expect(await stockIn(db.ds, sku)).toBe(1);
+    expect(await customers('contract-rolled-back')).toBe(0);
+  });
+
+  it('a lone statement’s duplicate key fails only that statement: the transaction goes on and commits', async () => {
+    await db.ds.getRepository(Customer).insert(newCustomer('contract-taken'));
+    await withTx(db.ds, async (tx) => {
+      await expect(tx.insert(Customer, [newCustomer('contract-taken')], { alone: true })).rejects.toThrow(/Duplicate entry|UNIQUE constraint/);
+      await tx.insert(Customer, [newCustomer('contract-after-duplicate')]);
+    });
+    expect(await customers('contract-after-duplicate')).toBe(1);
+  });
+
+  it('once the transaction is over, its Tx sends nothing more (a Promise.all sibling left running)', async () => {
+    let kept: Tx | undefined;
+    await withTx(db.ds, async (tx) => {
+      kept = tx;
+    });
+    await expect(kept!.rows('SELECT 1 AS one', [])).rejects.toThrow('the transaction is over');
+    await expect(kept!.later('DELETE FROM customer', [])).rejects.toThrow('the transaction is over');
+  });
+
+  it('work registered for after the commit runs after it, and not at all when the transaction rolls back', async () => {
+    const ran: string[] = [];
+    await withTx(db.ds, async (tx) => {
+      tx.afterCommit(async () => void ran.push(`committed: ${await customers('contract-after-commit')}`));
+      await tx.insert(Customer, [newCustomer('contract-after-commit')]);
+    });
+    await expect(
+      withTx(db.ds, async (tx) => {
+        tx.afterCommit(async () => void ran.push('rolled back'));
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(ran).toEqual(['committed: 1']);
+  });
+
+  it('stock taken below zero names the SKU that was short, as this transaction saw it', async () => {
+    const stock = new StockService();
+    const first = await addSku(db.ds, 5);
+    const second = await addSku(db.ds, 5);
+    // earlier in the same transaction the second SKU went down to 1: seen from outside it still has 5
+    const attempt = withTx(db.ds, async (tx) => {
+      await tx.later('UPDATE sku SET stock = stock - ? WHERE id = ?', [4, second]);
+      await stock.reserveStock(tx, [{ skuId: first, qty: 3 }, { skuId: second, qty: 2 }]);
+    });
+    expect(await outcome(attempt)).toBe(`OUT_OF_STOCK ${JSON.stringify({ skuId: second })}`);
+    expect([await stockIn(db.ds, first), await stockIn(db.ds, second)]).toEqual([5, 5]);
   });
 });

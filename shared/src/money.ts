@@ -165,6 +165,16 @@ export function prorate(total: Cents, weights: readonly number[]): Cents[] {
   return shares;
 }
 
+/**
+ * The share of a line's `totalCents` that belongs to units `done+1 … done+k` of its `qty` units:
+ * the total spread over the units by cumulative floors, so that taking every unit, in any number
+ * of steps, comes to exactly the total (refunded cash, returned points' value).
+ */
+export function shareOfUnits(totalCents: Cents, qty: number, done: number, k: number): Cents {
+  const upTo = (n: number) => mulDivFloor(totalCents, n, qty);
+  return upTo(done + k) - upTo(done);
+}
+
 /** 1990 → '19.90', -5 → '-0.05'. For display; no thousands separators. */
 export function formatYuan(cents: Cents): string {
   assertCents(cents, 'cents');

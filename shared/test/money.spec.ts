@@ -10,6 +10,7 @@ import {
   formatZhe,
   isCents,
   mulDivFloor,
+  shareOfUnits,
   mulDivMod,
   mulDivRoundHalfUp,
   percentOfBp,
@@ -322,5 +323,31 @@ describe('integer arithmetic only', () => {
       const text = fs.readFileSync(file, 'utf8');
       for (const word of banned) expect({ file, word, found: text.includes(word) }).toEqual({ file, word, found: false });
     }
+  });
+});
+
+describe('shareOfUnits', () => {
+  it('spreads a line total over its units so that every way of taking them all sums to the total', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 50 }), fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 60 }), (total, qty, steps) => {
+        let done = 0;
+        let sum = 0;
+        for (const step of steps) {
+          const k = Math.min(step, qty - done);
+          if (k <= 0) break;
+          const part = shareOfUnits(total, qty, done, k);
+          expect(part).toBeGreaterThanOrEqual(0);
+          sum += part;
+          done += k;
+        }
+        expect(sum).toBe(shareOfUnits(total, qty, 0, done));
+        if (done === qty) expect(sum).toBe(total);
+      }),
+    );
+  });
+
+  it('gives each unit the floor of its cumulative share', () => {
+    expect([0, 1, 2].map((d) => shareOfUnits(100, 3, d, 1))).toEqual([33, 33, 34]);
+    expect(shareOfUnits(100, 3, 0, 2)).toBe(66);
   });
 });

@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { closeBatchPool } from '../database/batch-pool';
 import { AuditService } from './audit/audit.service';
 import { CustomerGuard, StaffGuard } from './auth/guards';
 import { TokenService } from './auth/tokens';
@@ -12,4 +14,11 @@ import { RateLimitService } from './rate-limit/rate-limit.service';
   providers: [TokenService, Clock, AuditService, IdempotencyService, RateLimitService, CustomerGuard, StaffGuard],
   exports: [TokenService, Clock, AuditService, IdempotencyService, RateLimitService, CustomerGuard, StaffGuard],
 })
-export class CommonModule {}
+export class CommonModule implements OnApplicationShutdown {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The transactions' batch pool (database/batch-pool.ts) closes with the app, like TypeORM's own. */
+  async onApplicationShutdown(): Promise<void> {
+    await closeBatchPool(this.ds);
+  }
+}

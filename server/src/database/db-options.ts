@@ -31,9 +31,9 @@ export function buildDataSourceOptions(databaseUrl: string | null, sqljsPath: st
       supportBigNumbers: true,
       bigNumberStrings: true,
       // trace: mysql2 otherwise captures a stack trace for every query (measurable on the checkout path).
-      // multipleStatements: a transaction's batched statements (database/sql.ts, Outbox) travel as one
-      // text query. Every statement in this server takes its values as `?` parameters, never as SQL text.
-      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE || 20), trace: false, multipleStatements: true },
+      // No multiple statements on this pool: transactions and sql.together run on the batch pool
+      // (database/batch-pool.ts), the only connections where batches travel as one text query.
+      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE || 20), trace: false },
       entities: ENTITIES,
       migrations: MYSQL_MIGRATIONS,
       synchronize: false,

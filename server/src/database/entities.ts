@@ -1,60 +1,35 @@
 import { AuditLog } from '../common/audit/audit-log.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { RateLimitCounter } from '../common/rate-limit/rate-limit-counter.entity';
-import { Address } from '../modules/address/entities/address.entity';
-import { CartItem } from '../modules/cart/entities/cart-item.entity';
-import { OrderAdjustment } from '../modules/order/entities/order-adjustment.entity';
-import { OrderLine } from '../modules/order/entities/order-line.entity';
-import { OrderStatusHistory } from '../modules/order/entities/order-status-history.entity';
-import { Order } from '../modules/order/entities/order.entity';
-import { Refund } from '../modules/order/entities/refund.entity';
-import { Payment } from '../modules/payment/entities/payment.entity';
-import { StoreSetting } from '../modules/settings/entities/store-setting.entity';
-import { MembershipPeriod } from '../modules/membership/entities/membership-period.entity';
-import { MembershipPlan } from '../modules/membership/entities/membership-plan.entity';
-import { Membership } from '../modules/membership/entities/membership.entity';
-import { CustomerGrowth } from '../modules/membership/entities/customer-growth.entity';
-import { GrowthLedger } from '../modules/membership/entities/growth-ledger.entity';
-import { Tier } from '../modules/membership/entities/tier.entity';
-import { MemberDaySkuPrice } from '../modules/member-day/entities/member-day-sku-price.entity';
-import { MemberDayUsage } from '../modules/member-day/entities/member-day-usage.entity';
-import { MemberDay } from '../modules/member-day/entities/member-day.entity';
-import { PointsAccount } from '../modules/points/entities/points-account.entity';
-import { PointsLedger } from '../modules/points/entities/points-ledger.entity';
-import { Customer } from '../modules/auth/entities/customer.entity';
-import { StaffUser } from '../modules/auth/entities/staff-user.entity';
-import { Category } from '../modules/catalog/entities/category.entity';
-import { Product } from '../modules/catalog/entities/product.entity';
-import { Sku } from '../modules/catalog/entities/sku.entity';
+import { ADDRESS_ENTITIES } from '../modules/address/address.module';
+import { AUTH_ENTITIES } from '../modules/auth/auth.module';
+import { CART_ENTITIES } from '../modules/cart/cart.module';
+import { CATALOG_ENTITIES } from '../modules/catalog/catalog.module';
+import { CUSTOMER_ENTITIES } from '../modules/customer/customer.module';
+import { MEMBER_DAY_ENTITIES } from '../modules/member-day/member-day.module';
+import { MEMBERSHIP_ENTITIES } from '../modules/membership/membership.module';
+import { ORDER_ENTITIES } from '../modules/order/order.module';
+import { PAYMENT_ENTITIES } from '../modules/payment/payment.module';
+import { POINTS_ENTITIES } from '../modules/points/points.module';
+import { SETTINGS_ENTITIES } from '../modules/settings/settings.module';
 
-/** Every entity, listed explicitly (no globs): the same list for MariaDB/MySQL and sql.js. */
+/**
+ * Every entity, listed explicitly (no globs): each module lists its own tables beside its Nest
+ * module, and common/ its infrastructure tables. The same list for MariaDB/MySQL and sql.js.
+ */
 export const ENTITIES = [
-  Customer,
-  StaffUser,
   AuditLog,
   IdempotencyKey,
   RateLimitCounter,
-  StoreSetting,
-  Category,
-  Product,
-  Sku,
-  Address,
-  CartItem,
-  Order,
-  OrderLine,
-  OrderAdjustment,
-  OrderStatusHistory,
-  Payment,
-  Refund,
-  MembershipPlan,
-  Membership,
-  MembershipPeriod,
-  Tier,
-  CustomerGrowth,
-  GrowthLedger,
-  MemberDay,
-  MemberDaySkuPrice,
-  MemberDayUsage,
-  PointsAccount,
-  PointsLedger,
+  ...CUSTOMER_ENTITIES,
+  ...AUTH_ENTITIES,
+  ...SETTINGS_ENTITIES,
+  ...CATALOG_ENTITIES,
+  ...ADDRESS_ENTITIES,
+  ...CART_ENTITIES,
+  ...ORDER_ENTITIES,
+  ...PAYMENT_ENTITIES,
+  ...MEMBERSHIP_ENTITIES,
+  ...MEMBER_DAY_ENTITIES,
+  ...POINTS_ENTITIES,
 ];

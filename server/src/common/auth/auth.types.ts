@@ -1,4 +1,5 @@
-import type { StaffRole } from '../../modules/auth/entities/staff-user.entity';
+export const STAFF_ROLES = ['owner', 'operator', 'finance'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface CustomerPrincipal {
   kind: 'customer';

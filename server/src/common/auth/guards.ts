@@ -1,7 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { StaffRole } from '../../modules/auth/entities/staff-user.entity';
+import type { StaffRole } from './auth.types';
 import { forbidden, unauthorized } from '../errors';
 import type { CustomerPrincipal, StaffPrincipal, TokenPayload } from './auth.types';
 import { TokenService } from './tokens';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { STAFF_ROLES, type StaffRole } from '../../modules/auth/entities/staff-user.entity';
+import { STAFF_ROLES, type StaffRole } from './auth.types';
 import type { TokenPayload } from './auth.types';
 
 const TTL_S = 7 * 24 * 3600;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { AppError, badRequest } from '../errors';
-import { isDuplicateKey, withTx } from '../tx';
+import { isDuplicateKey, Tx, withTx } from '../tx';
 import { IdempotencyKey } from './idempotency-key.entity';
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{1,100}$/;
@@ -26,7 +26,7 @@ export class IdempotencyService {
     key: string | undefined,
     scope: string,
     request: unknown,
-    work: (em: EntityManager) => Promise<T>,
+    work: (tx: Tx) => Promise<T>,
   ): Promise<T> {
     if (key === undefined || key === '') return withTx(this.ds, work);
     if (!KEY_PATTERN.test(key)) throw badRequest('Idempotency-Key 须为 1–100 个字符，只能包含 A-Z a-z 0-9 _ - : .');
@@ -40,7 +40,8 @@ export class IdempotencyService {
       return JSON.parse(row.responseJson) as T;
     };
     try {
-      return await withTx(this.ds, async (em) => {
+      return await withTx(this.ds, async (tx) => {
+        const { em } = tx;
         const earlier = await replay(em);
         if (earlier) return earlier;
         await em.insert(IdempotencyKey, {
@@ -51,7 +52,7 @@ export class IdempotencyService {
           responseJson: '{}',
           createdAt: this.clock.now(),
         });
-        const result = await work(em);
+        const result = await work(tx);
         await em.update(IdempotencyKey, { customerId, idemKey: key }, { responseStatus: 200, responseJson: JSON.stringify(result) });
         return result;
       });

@@ -31,15 +31,15 @@ export class AddressService {
   }
 
   /** For order placement: the customer's own address, read inside the order's transaction. */
-  async getOwn(em: EntityManager, customerId: number, id: number): Promise<Address> {
-    const [raw] = await sql.rows(em, `SELECT ${sql.columns(em, Address, 'a')} FROM ${sql.table(em, Address, 'a')} WHERE a.id = ? AND a.customerId = ?`, [id, customerId]);
-    const row = raw && sql.hydrate(em, Address, raw, 'a');
+  async getOwn(db: sql.Db, customerId: number, id: number): Promise<Address> {
+    const [raw] = await sql.rows(db, `SELECT ${sql.columns(db, Address, 'a')} FROM ${sql.table(db, Address, 'a')} WHERE a.id = ? AND a.customerId = ?`, [id, customerId]);
+    const row = raw && sql.hydrate(db, Address, raw, 'a');
     if (!row) throw notFound('收货地址');
     return row;
   }
 
   async create(customerId: number, dto: AddressDto): Promise<AddressView> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       const count = await em.countBy(Address, { customerId });
       if (count >= MAX_ADDRESSES) throw new AppError(409, 'LIMIT_EXCEEDED', `最多保存 ${MAX_ADDRESSES} 个收货地址`);
       const makeDefault = dto.isDefault === true || count === 0;
@@ -51,8 +51,9 @@ export class AddressService {
   }
 
   async update(customerId: number, id: number, dto: UpdateAddressDto): Promise<AddressView> {
-    return withTx(this.ds, async (em) => {
-      const row = await this.getOwn(em, customerId, id);
+    return withTx(this.ds, async (tx) => {
+      const { em } = tx;
+      const row = await this.getOwn(tx, customerId, id);
       if (dto.isDefault === true) await em.update(Address, { customerId, isDefault: true }, { isDefault: false });
       Object.assign(row, dto, { isDefault: dto.isDefault ?? row.isDefault });
       return toAddressView(await em.save(row));
@@ -60,8 +61,9 @@ export class AddressService {
   }
 
   async remove(customerId: number, id: number): Promise<void> {
-    await withTx(this.ds, async (em) => {
-      const row = await this.getOwn(em, customerId, id);
+    await withTx(this.ds, async (tx) => {
+      const { em } = tx;
+      const row = await this.getOwn(tx, customerId, id);
       await em.delete(Address, { id: row.id });
       if (row.isDefault) {
         const next = await em.findOne(Address, { where: { customerId }, order: { id: 'DESC' } });

@@ -8,7 +8,7 @@ import { MembershipService, MembershipStatus } from '../membership/membership.se
 import { TierService, TierStanding } from '../membership/tier.service';
 import { AuthService } from './auth.service';
 import { StaffLoginDto, UpdateProfileDto, WechatLoginDto } from './dto/auth.dto';
-import { Customer } from './entities/customer.entity';
+import { Customer } from '../customer/entities/customer.entity';
 import { StaffUser } from './entities/staff-user.entity';
 
 export function toMe(c: Customer, membership: MembershipStatus, standing: TierStanding, pointsBalance = 0) {

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CustomerModule } from '../customer/customer.module';
 import { MembershipModule } from '../membership/membership.module';
+import { StaffUser } from './entities/staff-user.entity';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 
+export const AUTH_ENTITIES = [StaffUser];
+
 @Module({
-  imports: [MembershipModule],
+  imports: [CustomerModule, MembershipModule],
   controllers: [AuthController],
   providers: [AuthService],
   exports: [AuthService],

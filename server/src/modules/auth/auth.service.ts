@@ -7,8 +7,9 @@ import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { isDuplicateKey } from '../../common/tx';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WechatApiClient, WechatError } from '../../wechat';
+import { CustomerService } from '../customer/customer.service';
 import { CustomerStanding, customerStandingOf, customerStandingQuery, readCustomerStanding } from '../membership/customer-standing';
-import { Customer } from './entities/customer.entity';
+import { Customer } from '../customer/entities/customer.entity';
 import { StaffRole, StaffUser } from './entities/staff-user.entity';
 import { TokenService } from '../../common/auth/tokens';
 import * as sql from '../../database/sql';
@@ -27,6 +28,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly rateLimit: RateLimitService,
     private readonly wechat: WechatApiClient,
+    private readonly customers: CustomerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,28 +69,10 @@ export class AuthService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const em = this.ds.manager;
     // every login of a returning customer: one write and one read (with what /me shows), in one round trip
-    const set = sql.assignments(em, Customer, { lastLoginAt: now });
-    const [, rows] = await sql.together(em, [
-      { sql: `UPDATE ${sql.table(em, Customer)} SET ${set.clause} WHERE openid = ?`, params: [...set.params, session.openid] },
-      customerStandingQuery(em, { openid: session.openid }),
-    ]);
+    const [, rows] = await sql.together(em, [this.customers.loginStatement(session.openid, now), customerStandingQuery(em, { openid: session.openid })]);
     let standing = customerStandingOf(em, rows as Record<string, unknown>[]);
     if (!standing) {
-      try {
-        await em.insert(Customer, {
-          openid: session.openid,
-          unionid: session.unionid ?? null,
-          nickname: `微信用户${session.openid.slice(-4)}`,
-          avatarUrl: '',
-          phone: null,
-          birthday: null,
-          signupRef: ref ?? null,
-          createdAt: now,
-          lastLoginAt: now,
-        });
-      } catch (e) {
-        if (!isDuplicateKey(e)) throw e; // a concurrent first login created it
-      }
+      await this.customers.createOnFirstLogin({ openid: session.openid, unionid: session.unionid ?? null, signupRef: ref ?? null, at: now });
       standing = await readCustomerStanding(em, { openid: session.openid });
       if (!standing) throw new Error(`customer ${session.openid} vanished after its first login`);
     }
@@ -117,13 +101,8 @@ export class AuthService implements OnApplicationBootstrap {
     return staff;
   }
 
-  /** Nickname, avatar and birthday; the birthday is set once (it drives the yearly birthday gift). */
   async updateProfile(id: number, changes: { nickname?: string; avatarUrl?: string; birthday?: string }): Promise<void> {
-    const { customer } = await this.standingById(id);
-    if (changes.birthday !== undefined && customer.birthday !== null && customer.birthday !== changes.birthday) {
-      throw new AppError(409, 'INVALID_STATE', '生日设置后不能修改');
-    }
-    await this.ds.manager.update(Customer, { id }, changes);
+    await this.customers.updateProfile((await this.standingById(id)).customer, changes);
   }
 
   async standingById(id: number): Promise<CustomerStanding> {

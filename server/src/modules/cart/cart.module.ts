@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CheckoutModule } from '../checkout/checkout.module';
+import { PricingModule } from '../pricing/pricing.module';
 import { CartController } from './cart.controller';
 import { CartService } from './cart.service';
+import { CartItem } from './entities/cart-item.entity';
 
-@Module({ imports: [CheckoutModule], controllers: [CartController], providers: [CartService], exports: [CartService] })
+export const CART_ENTITIES = [CartItem];
+
+@Module({ imports: [PricingModule], controllers: [CartController], providers: [CartService], exports: [CartService] })
 export class CartModule {}

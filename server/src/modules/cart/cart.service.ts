@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors';
-import { PricingContextService } from '../checkout/pricing-context.service';
+import type { Tx } from '../../common/tx';
+import * as sql from '../../database/sql';
+import { PricingContextService } from '../pricing/pricing-context.service';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { CartItem } from './entities/cart-item.entity';
 
@@ -75,6 +77,12 @@ export class CartService {
       await em.upsert(CartItem, { customerId, skuId, qty, selected: selected ?? true, addedAt: this.clock.now() }, ['customerId', 'skuId']);
     }
     return this.view(customerId);
+  }
+
+  /** Placement from the cart takes the ordered SKUs out of it, in the order's transaction (sent with its next statement). */
+  async removeLines(tx: Tx, customerId: number, skuIds: number[]): Promise<void> {
+    if (!skuIds.length) return;
+    await tx.later(`DELETE FROM ${sql.table(tx, CartItem)} WHERE customerId = ? AND skuId IN (${skuIds.map(() => '?').join(', ')})`, [customerId, ...skuIds]);
   }
 
   async remove(customerId: number, skuId: number) {

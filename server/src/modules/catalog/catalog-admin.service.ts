@@ -76,7 +76,7 @@ export class CatalogAdminService {
   }
 
   createCategory(dto: CategoryDto): Promise<AdminCategory> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       const parentId = dto.parentId ?? null;
       if (parentId !== null) await this.checkParent(em, parentId, null);
       const row = await em.save(em.create(Category, { parentId, name: dto.name, iconUrl: dto.iconUrl ?? '', sort: dto.sort ?? 0, active: dto.active ?? true }));
@@ -85,7 +85,7 @@ export class CatalogAdminService {
   }
 
   updateCategory(id: number, dto: UpdateCategoryDto): Promise<AdminCategory> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       const row = await em.findOne(Category, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!row) throw notFound('分类');
       if (dto.parentId !== undefined && dto.parentId !== null) await this.checkParent(em, dto.parentId, id);
@@ -96,7 +96,7 @@ export class CatalogAdminService {
   }
 
   deleteCategory(id: number): Promise<void> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       const row = await em.findOne(Category, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!row) throw notFound('分类');
       const children = await em.countBy(Category, { parentId: id });
@@ -185,7 +185,7 @@ export class CatalogAdminService {
   }
 
   createProduct(staffId: number, dto: ProductDto): Promise<AdminProductDetail> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       await this.requireCategory(em, dto.categoryId);
       const skus = dto.skus.map(newSkuValues);
       skus.forEach((s, i) => checkSkuPrices(s, `skus.${i}`));
@@ -220,7 +220,7 @@ export class CatalogAdminService {
   }
 
   updateProduct(staffId: number, id: number, dto: UpdateProductDto): Promise<AdminProductDetail> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       // The product row lock serialises every SKU change of this product, so its lowest prices stay right.
       const product = await em.findOne(Product, { select: { id: true }, where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!product) throw notFound('商品');
@@ -267,7 +267,7 @@ export class CatalogAdminService {
   }
 
   setOnShelf(staffId: number, id: number, onShelf: boolean): Promise<AdminProductDetail> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       const product = await em.findOne(Product, { where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!product) throw notFound('商品');
       if (product.onShelf !== onShelf) {
@@ -283,7 +283,7 @@ export class CatalogAdminService {
 
   /** Stock is an absolute value (a stock-take); orders decrement with a conditional update, so a plain write here is safe. */
   patchSku(staffId: number, id: number, dto: PatchSkuDto): Promise<AdminSku & { productId: number }> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       const found = await em.findOne(Sku, { select: { id: true, productId: true }, where: { id } });
       if (!found) throw notFound('SKU');
       await em.findOne(Product, { select: { id: true }, where: { id: found.productId }, lock: rowLock(em, 'pessimistic_write') });

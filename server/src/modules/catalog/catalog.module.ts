@@ -1,12 +1,18 @@
+import { Category } from './entities/category.entity';
+import { Product } from './entities/product.entity';
+import { Sku } from './entities/sku.entity';
+import { StockService } from './stock.service';
 import { Module } from '@nestjs/common';
 import { CatalogAdminController } from './catalog-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
 
+export const CATALOG_ENTITIES = [Category, Product, Sku];
+
 @Module({
   controllers: [CatalogController, CatalogAdminController],
-  providers: [CatalogService, CatalogAdminService],
-  exports: [CatalogService],
+  providers: [CatalogService, CatalogAdminService, StockService],
+  exports: [CatalogService, StockService],
 })
 export class CatalogModule {}

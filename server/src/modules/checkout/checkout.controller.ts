@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { CustomerPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CustomerGuard } from '../../common/auth/guards';
-import { CheckoutPreviewDto } from './dto/checkout.dto';
-import { PricingContextService } from './pricing-context.service';
+import { PricingContextService } from '../pricing/pricing-context.service';
+import { BuyCardDto, CheckoutPreviewDto, PlaceOrderDto } from './dto/checkout.dto';
+import { PlacementService } from './placement.service';
 
 @ApiTags('checkout')
 @ApiBearerAuth()
@@ -21,5 +22,35 @@ export class CheckoutController {
   async preview(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: CheckoutPreviewDto) {
     const priced = await this.pricing.price(this.ds.manager, who.customerId, dto.items, dto.usePoints === true);
     return this.pricing.present(priced);
+  }
+}
+
+/** `POST /api/orders`: placing a goods order (reading and moving orders is the order module's). */
+@ApiTags('orders')
+@ApiBearerAuth()
+@UseGuards(CustomerGuard)
+@Controller('orders')
+export class PlaceOrderController {
+  constructor(private readonly placement: PlacementService) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  place(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: PlaceOrderDto, @Headers('idempotency-key') key?: string) {
+    return this.placement.placeGoods(who.customerId, dto, key);
+  }
+}
+
+/** `POST /api/membership/orders`: buying a card is placing an order of kind MEMBER_CARD. */
+@ApiTags('membership')
+@ApiBearerAuth()
+@UseGuards(CustomerGuard)
+@Controller('membership')
+export class BuyCardController {
+  constructor(private readonly placement: PlacementService) {}
+
+  @Post('orders')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  buy(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: BuyCardDto, @Headers('idempotency-key') key?: string) {
+    return this.placement.placeCard(who.customerId, dto.planId, key);
   }
 }

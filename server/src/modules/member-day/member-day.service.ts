@@ -5,7 +5,6 @@ import { Clock } from '../../common/clock';
 import { ConfigCache } from '../../common/config-cache';
 import { AppError, badRequest, conflict, notFound } from '../../common/errors';
 import { rowLock, withTx } from '../../common/tx';
-import { Customer } from '../auth/entities/customer.entity';
 import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
@@ -18,7 +17,7 @@ import { MemberDay } from './entities/member-day.entity';
 
 export const scheduleOf = (r: MemberDay): MemberDaySchedule => ({ recurrence: r.recurrence, startMinute: r.startMinute, endMinute: r.endMinute });
 
-const MEMBER_DAY_SOURCES = ['MEMBER_DAY_PRICE', 'MEMBER_DAY_CATEGORY_RATE'];
+export const MEMBER_DAY_SOURCES = ['MEMBER_DAY_PRICE', 'MEMBER_DAY_CATEGORY_RATE'];
 
 /** Units that got a member-day price (any member day): what the per-customer limits count. */
 export function memberDayUnits(lines: readonly { qty: number; priceSource: string }[]): number {
@@ -169,77 +168,6 @@ export class MemberDayService implements OnModuleDestroy {
     return { inForce, enabledRules };
   }
 
-  /** Exclusive items: only while their own member day is on, only for its audience. */
-  assertMayBuy(productIds: number[], pricing: MemberDayPricing): void {
-    for (const rule of pricing.enabledRules) {
-      const blocked = rule.exclusiveProductIds.find((id) => productIds.includes(id));
-      if (blocked === undefined) continue;
-      const open = pricing.inForce.some((f) => f.rule.id === rule.id && f.memberDay.audienceOk);
-      if (!open) throw new AppError(409, 'INVALID_STATE', `会员日专享商品，仅在「${rule.name}」期间对会员开放`, { productId: blocked });
-    }
-  }
-
-  /**
-   * Counts, per member day, the units it priced against its per-customer limit for this occurrence:
-   * one conditional update per limited rule, rules in id order.
-   */
-  async reserveLimit(em: EntityManager, customerId: number, pricing: MemberDayPricing, breakdown: Pick<PriceBreakdown, 'lines' | 'adjustments'>): Promise<void> {
-    const unitsByRule = memberDayUnitsByRule(breakdown);
-    const limited = pricing.inForce.filter(({ rule }) => rule.perCustomerLimit > 0 && (unitsByRule.get(rule.id) ?? 0) > 0).sort((a, b) => a.rule.id - b.rule.id);
-    if (!limited.length) return;
-    // one customer's member-day orders queue on their customer row: parallel INSERT IGNOREs of the
-    // same usage row would otherwise share a lock and deadlock on the UPDATE that follows
-    await em.findOne(Customer, { select: { id: true }, where: { id: customerId }, lock: rowLock(em) });
-    for (const { rule, occurrence } of limited) {
-      const units = unitsByRule.get(rule.id)!;
-      const key = { memberDayId: rule.id, occurrenceDate: occurrence.date, customerId };
-      await em.createQueryBuilder().insert().into(MemberDayUsage).values({ ...key, qty: 0 }).orIgnore().execute();
-      const res = await em
-        .createQueryBuilder()
-        .update(MemberDayUsage)
-        .set({ qty: () => 'qty + :units' })
-        .where('memberDayId = :memberDayId AND occurrenceDate = :occurrenceDate AND customerId = :customerId AND qty + :units <= :limit', { ...key, units, limit: rule.perCustomerLimit })
-        .execute();
-      if (res.affected !== 1) {
-        throw new AppError(409, 'LIMIT_EXCEEDED', `「${rule.name}」会员日每人限购 ${rule.perCustomerLimit} 件`, { limit: rule.perCustomerLimit, memberDayId: rule.id });
-      }
-    }
-  }
-
-  /**
-   * A cancelled order gives each member day back the units it priced (read from the order's
-   * member-day adjustments and their lines), in the occurrence the order was placed in.
-   * `units` (all member-day units of the order) only skips the work when there are none.
-   */
-  async releaseLimit(em: EntityManager, order: { id: number; customerId: number; memberDayId?: string | null; createdAt: Date }, units: number): Promise<void> {
-    if (units === 0) return;
-    const rows: { sourceId: string; units: string | number }[] = await em
-      .createQueryBuilder()
-      .select('a.sourceId', 'sourceId')
-      .addSelect('SUM(l.qty)', 'units')
-      .from('order_adjustment', 'a')
-      .innerJoin('order_line', 'l', 'l.id = a.orderLineId')
-      .where('a.orderId = :orderId AND a.sourceType = :md AND a.kind IN (:...kinds)', { orderId: order.id, md: 'MEMBER_DAY', kinds: MEMBER_DAY_SOURCES })
-      .groupBy('a.sourceId')
-      .orderBy('a.sourceId')
-      .getRawMany();
-    if (!rows.length) return;
-    const rules = await em.findBy(MemberDay, { id: In(rows.map((r) => Number(r.sourceId))) });
-    const { timezone } = await this.settings.get(em);
-    for (const row of rows) {
-      const rule = rules.find((r) => r.id === Number(row.sourceId));
-      if (!rule) continue;
-      const occurrence = nextOccurrences(scheduleOf(rule), timezone, order.createdAt, 1, 2)[0];
-      if (!occurrence) continue;
-      await em
-        .createQueryBuilder()
-        .update(MemberDayUsage)
-        .set({ qty: () => 'qty - :units' })
-        .where('memberDayId = :id AND occurrenceDate = :date AND customerId = :customerId AND qty >= :units', { id: rule.id, date: occurrence.date, customerId: order.customerId, units: Number(row.units) })
-        .execute();
-    }
-  }
-
   // ---- what customers see
 
   /** `now` is the server's clock: the shop counts down against it, not against the phone's own clock. */
@@ -336,7 +264,7 @@ export class MemberDayService implements OnModuleDestroy {
   }
 
   async save(id: number | null, dto: MemberDayDto | UpdateMemberDayDto): Promise<ReturnType<MemberDayService['adminView']>> {
-    return withTx(this.ds, async (em) => {
+    return withTx(this.ds, async ({ em }) => {
       const now = this.clock.now();
       const existing = id === null ? null : await em.findOneBy(MemberDay, { id });
       if (id !== null && !existing) throw notFound('会员日');

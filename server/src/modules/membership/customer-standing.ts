@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import * as sql from '../../database/sql';
-import { Customer } from '../auth/entities/customer.entity';
+import type { Db } from '../../database/sql';
+import { Customer } from '../customer/entities/customer.entity';
 import { PointsAccount } from '../points/entities/points-account.entity';
 import { CustomerGrowth } from './entities/customer-growth.entity';
 import { Membership } from './entities/membership.entity';
@@ -17,13 +17,13 @@ export interface CustomerStanding {
  * One query for the customer and their standing, by id or by WeChat openid: login, `/me` and the
  * price pipeline's buyer all need it, on every request of theirs. Plain SQL (database/sql.ts).
  */
-export async function readCustomerStanding(em: EntityManager, by: { id: number } | { openid: string }): Promise<CustomerStanding | null> {
+export async function readCustomerStanding(em: Db, by: { id: number } | { openid: string }): Promise<CustomerStanding | null> {
   const { sql: text, params } = customerStandingQuery(em, by);
   return customerStandingOf(em, await sql.rows(em, text, params));
 }
 
 /** The statement behind readCustomerStanding, to send along with others (login: sql.together). */
-export function customerStandingQuery(em: EntityManager, by: { id: number } | { openid: string }): { sql: string; params: unknown[] } {
+export function customerStandingQuery(em: Db, by: { id: number } | { openid: string }): { sql: string; params: unknown[] } {
   const [where, value] = 'id' in by ? ['c.id = ?', by.id] : ['c.openid = ?', by.openid];
   return {
     sql:
@@ -36,7 +36,7 @@ export function customerStandingQuery(em: EntityManager, by: { id: number } | { 
   };
 }
 
-export function customerStandingOf(em: EntityManager, rows: Record<string, unknown>[]): CustomerStanding | null {
+export function customerStandingOf(em: Db, rows: Record<string, unknown>[]): CustomerStanding | null {
   const [row] = rows;
   const customer = row && sql.hydrate(em, Customer, row, 'c');
   if (!customer) return null;

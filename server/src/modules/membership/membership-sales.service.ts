@@ -5,8 +5,8 @@ import { Clock, DAY_MS } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
 import { rowLock, withTx } from '../../common/tx';
 import { Order } from '../order/entities/order.entity';
+import { OrderAdjustment } from '../order/entities/order-adjustment.entity';
 import { Refund } from '../order/entities/refund.entity';
-import { OrderService } from '../order/order.service';
 import { refundView } from '../order/order-view';
 import { RefundService } from '../order/refund.service';
 import { StoreSettingsService } from '../settings/store-settings.service';
@@ -17,22 +17,16 @@ import { MembershipService } from './membership.service';
 
 export type FastRefundCheck = { eligible: true; period: MembershipPeriod } | { eligible: false; reason: string };
 
-/** Selling the card (an order of kind MEMBER_CARD) and taking it back (极速退卡). */
+/** The customer's card page and taking the card back (极速退卡, or a refund staff review); checkout sells it. */
 @Injectable()
 export class MembershipSalesService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly membership: MembershipService,
-    private readonly orders: OrderService,
     private readonly refunds: RefundService,
     private readonly settings: StoreSettingsService,
   ) {}
-
-  async buy(customerId: number, planId: number, idempotencyKey: string | undefined) {
-    const plan = await this.membership.planOnSale(this.ds.manager, planId);
-    return this.orders.placeMembershipCard(customerId, plan, idempotencyKey);
-  }
 
   async summary(customerId: number) {
     const em = this.ds.manager;
@@ -75,7 +69,7 @@ export class MembershipSalesService {
       .createQueryBuilder()
       .select('o.id')
       .from(Order, 'o')
-      .leftJoin('order_adjustment', 'a', 'a.orderId = o.id')
+      .leftJoin(OrderAdjustment, 'a', 'a.orderId = o.id')
       .where('o.customerId = :customerId AND o.createdAt >= :since AND o.status <> :cancelled AND o.kind = :goods', { customerId, since, cancelled: 'CANCELLED', goods: 'GOODS' })
       .andWhere("(o.memberDayId IS NOT NULL OR a.kind = 'MEMBER_PRICE' OR (a.kind = 'SHIPPING_WAIVER' AND a.sourceType = 'MEMBER_PERK'))")
       .limit(1)
@@ -84,7 +78,8 @@ export class MembershipSalesService {
   }
 
   async fastRefund(customerId: number) {
-    const { refundId, amountCents } = await withTx(this.ds, async (em) => {
+    const { amountCents } = await withTx(this.ds, async (tx) => {
+      const { em } = tx;
       // serialise refunds of one customer's card on the membership row
       await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' }, lock: rowLock(em) });
       const check = await this.checkFastRefund(em, customerId);
@@ -92,30 +87,27 @@ export class MembershipSalesService {
       const order = await em.findOneBy(Order, { id: check.period.orderId });
       if (!order) throw notFound('会员卡订单');
       if (await em.existsBy(Refund, { orderId: order.id, status: Not('REJECTED') })) throw conflict('INVALID_STATE', '这张会员卡已在退款中');
-      const id = await this.refunds.createForOrder(em, order, check.period.paidCents, '极速退卡');
+      // approved at once: the money goes out after commit (the payment module)
+      await this.refunds.createForOrder(tx, order, check.period.paidCents, '极速退卡');
       await this.membership.revokePeriod(em, check.period);
-      return { refundId: id, amountCents: check.period.paidCents };
+      return { amountCents: check.period.paidCents };
     });
-    await this.refunds.submit(refundId);
     const status = await this.membership.status(this.ds.manager, customerId);
     return { refunded: true, amountCents, isMember: status.isMember, memberUntil: status.memberUntil?.toISOString() ?? null };
   }
 
   /** After the fast-refund window, or with benefits used: a refund request staff review; the amount is pro-rata at approval. */
   async requestReviewedRefund(customerId: number, reason: string) {
-    const refundId = await withTx(this.ds, async (em) => {
+    const refund = await withTx(this.ds, async (tx) => {
+      const { em } = tx;
       await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' }, lock: rowLock(em) });
       const period = await em.findOne(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' } });
       if (!period || period.refundedAt || period.endsAt <= this.clock.now()) throw conflict('INVALID_STATE', '没有可退的会员卡');
       const order = await em.findOneBy(Order, { id: period.orderId });
       if (!order) throw notFound('会员卡订单');
       if (await em.existsBy(Refund, { orderId: order.id, status: Not('REJECTED') })) throw conflict('INVALID_STATE', '这张会员卡已在退款中');
-      return this.refunds.createForOrder(em, order, cardProRataRefundCents(period, this.clock.now()), reason, 'REQUESTED');
+      return this.refunds.createForOrder(tx, order, cardProRataRefundCents(period, this.clock.now()), reason, 'REQUESTED');
     });
-    return refundView(await this.ds.getRepository(Refund).findOneByOrFail({ id: refundId }));
-  }
-
-  async listPlans() {
-    return this.ds.getRepository(MembershipPlan).find({ order: { sort: 'DESC', id: 'ASC' } });
+    return refundView(refund);
   }
 }

@@ -1,9 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { cardProRataRefundCents } from '@mc/shared';
 import { Clock, DAY_MS } from '../../common/clock';
-import { notFound } from '../../common/errors';
-import { rowLock } from '../../common/tx';
+import { conflict, notFound } from '../../common/errors';
+import { rowLock, type Tx } from '../../common/tx';
 import { JobRegistry } from '../jobs/job-registry.service';
+import { OrderEvents } from '../order/order-events';
+import { RefundService } from '../order/refund.service';
+import type { Order } from '../order/entities/order.entity';
+import type { Refund } from '../order/entities/refund.entity';
 import { MembershipPeriod } from './entities/membership-period.entity';
 import { MembershipPlan } from './entities/membership-plan.entity';
 import { Membership } from './entities/membership.entity';
@@ -24,9 +29,19 @@ export class MembershipService implements OnModuleInit {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly jobs: JobRegistry,
+    private readonly events: OrderEvents,
+    private readonly refunds: RefundService,
   ) {}
 
   onModuleInit(): void {
+    this.events.register('membership', {
+      paid: async (tx, { order }) => {
+        if (order.kind === 'MEMBER_CARD') await this.activate(tx.em, order);
+      },
+      refundApproved: async (tx, { order, refund, byStaff }) => {
+        if (byStaff && order.kind === 'MEMBER_CARD') await this.settleReviewedCardRefund(tx, order, refund);
+      },
+    });
     this.jobs.register({ name: 'expire-cards', description: 'end memberships whose card has lapsed', everyMs: 60_000, run: () => this.expireLapsed() });
     this.jobs.register({ name: 'card-expiry-reminders', description: 'record a reminder 3 days before a card ends', everyMs: 60 * 60_000, run: () => this.recordReminders() });
   }
@@ -67,8 +82,12 @@ export class MembershipService implements OnModuleInit {
     await em.update(Membership, { customerId: order.customerId }, { endsAt, expiredAt: null, updatedAt: now });
   }
 
-  async periodForOrder(em: EntityManager, orderId: number): Promise<MembershipPeriod | null> {
-    return em.findOneBy(MembershipPeriod, { orderId });
+  /** A card refund staff approve is worth the card's unused days at approval, and takes them off the card. */
+  private async settleReviewedCardRefund(tx: Tx, order: Order, refund: Refund): Promise<void> {
+    const period = await tx.em.findOneBy(MembershipPeriod, { orderId: order.id });
+    if (!period || period.refundedAt) throw conflict('INVALID_STATE', '这张会员卡已退');
+    await this.refunds.setAmount(tx, refund, cardProRataRefundCents(period, this.clock.now()));
+    await this.revokePeriod(tx.em, period);
   }
 
   /** Takes a refunded period's time back off the card. */

@@ -1,8 +1,9 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ConfigCache } from '../../common/config-cache';
 import { rowLock } from '../../common/tx';
+import { OrderEvents } from '../order/order-events';
 import { CustomerGrowth } from './entities/customer-growth.entity';
 import { GrowthLedger } from './entities/growth-ledger.entity';
 import { Tier } from './entities/tier.entity';
@@ -18,15 +19,28 @@ export interface TierStanding {
 
 /** Growth value and tiers: growth comes from completed orders, refunds take it back, tier follows. */
 @Injectable()
-export class TierService implements OnModuleDestroy {
+export class TierService implements OnModuleInit, OnModuleDestroy {
   /** Tiers price every checkout (discount, points multiplier) and change rarely: see ConfigCache. */
   private readonly cache: ConfigCache<Tier[]>;
 
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly events: OrderEvents,
   ) {
     this.cache = new ConfigCache(ds, [Tier], 5_000, (em) => em.find(Tier, { order: { growthThreshold: 'ASC', id: 'ASC' } }));
+  }
+
+  onModuleInit(): void {
+    // growth follows the cash a completed goods order kept: its completion, then each refund
+    this.events.register('tiers', {
+      completed: async (tx, { order }) => {
+        if (order.kind === 'GOODS') await this.settleOrder(tx.em, order, 'complete');
+      },
+      refunded: async (tx, { order, refund }) => {
+        if (order.status === 'COMPLETED' && order.kind === 'GOODS') await this.settleOrder(tx.em, order, `refund:${refund.refundNo}`);
+      },
+    });
   }
 
   onModuleDestroy(): void {

@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '../../common/auth/auth.types';
 import { CurrentStaff, Roles, StaffGuard } from '../../common/auth/guards';
 import { PageQuery } from '../../common/pagination';
 import { AdminOrderListQuery, RejectRefundDto, ReviewRefundDto, ShipDto } from './dto/order.dto';
+import { OrderQueries } from './order-queries.service';
 import { OrderService } from './order.service';
 import { RefundService } from './refund.service';
 
@@ -23,19 +24,20 @@ class RefundListQuery extends PageQuery {
 export class AdminOrderController {
   constructor(
     private readonly orders: OrderService,
+    private readonly queries: OrderQueries,
     private readonly refunds: RefundService,
   ) {}
 
   @Get('orders')
   @Roles('operator', 'finance')
   list(@Query() q: AdminOrderListQuery) {
-    return this.orders.list(null, q);
+    return this.queries.list(null, q);
   }
 
   @Get('orders/:id')
   @Roles('operator', 'finance')
   detail(@Param('id', ParseIntPipe) id: number) {
-    return this.orders.detail(null, id);
+    return this.queries.detail(null, id);
   }
 
   @Post('orders/:id/ship')
@@ -43,13 +45,13 @@ export class AdminOrderController {
   @Roles('operator')
   async ship(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: ShipDto) {
     await this.orders.ship(who.staffId, id, dto.carrier, dto.trackingNo);
-    return this.orders.detail(null, id);
+    return this.queries.detail(null, id);
   }
 
   @Get('refunds')
   @Roles('finance')
   listRefunds(@Query() q: RefundListQuery) {
-    return this.refunds.adminList(q);
+    return this.queries.refunds(q);
   }
 
   @Post('refunds/:id/approve')

@@ -4,7 +4,6 @@ import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
 import { Refund } from './entities/refund.entity';
-import { Payment } from '../payment/entities/payment.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -59,7 +58,7 @@ export function detailView(
   lines: OrderLine[],
   adjustments: OrderAdjustment[],
   history: OrderStatusHistory[],
-  payment: Payment | null,
+  payment: PaymentSummary | null,
   refunds: Refund[],
   refundWindowOpen: boolean,
 ) {
@@ -99,4 +98,10 @@ export function detailView(
     refunds: refunds.map(refundView),
     actions: orderActions(o, lines, refunds, refundWindowOpen),
   };
+}
+
+/** An order's payment as its detail shows it (the payment module supplies it). */
+export interface PaymentSummary {
+  status: string;
+  paidAt: Date | null;
 }

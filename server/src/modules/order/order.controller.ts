@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CustomerPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CustomerGuard } from '../../common/auth/guards';
-import { OrderListQuery, PlaceOrderDto, RequestRefundDto } from './dto/order.dto';
+import { OrderListQuery, RequestRefundDto } from './dto/order.dto';
+import { OrderQueries } from './order-queries.service';
 import { OrderService } from './order.service';
 import { RefundService } from './refund.service';
 
@@ -13,35 +14,31 @@ import { RefundService } from './refund.service';
 export class OrderController {
   constructor(
     private readonly orders: OrderService,
+    private readonly queries: OrderQueries,
     private readonly refunds: RefundService,
   ) {}
 
-  @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  place(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: PlaceOrderDto, @Headers('idempotency-key') key?: string) {
-    return this.orders.place(who.customerId, dto, key);
-  }
 
   @Get()
   list(@CurrentCustomer() who: CustomerPrincipal, @Query() q: OrderListQuery) {
-    return this.orders.list(who.customerId, q);
+    return this.queries.list(who.customerId, q);
   }
 
   @Get(':id')
   detail(@CurrentCustomer() who: CustomerPrincipal, @Param('id', ParseIntPipe) id: number) {
-    return this.orders.detail(who.customerId, id);
+    return this.queries.detail(who.customerId, id);
   }
 
   @Post(':id/cancel')
   async cancel(@CurrentCustomer() who: CustomerPrincipal, @Param('id', ParseIntPipe) id: number) {
     await this.orders.cancel(who.customerId, id, `customer:${who.customerId}`, '买家取消订单');
-    return this.orders.detail(who.customerId, id);
+    return this.queries.detail(who.customerId, id);
   }
 
   @Post(':id/confirm')
   async confirm(@CurrentCustomer() who: CustomerPrincipal, @Param('id', ParseIntPipe) id: number) {
     await this.orders.confirm(who.customerId, id);
-    return this.orders.detail(who.customerId, id);
+    return this.queries.detail(who.customerId, id);
   }
 
   @Post(':id/refunds')

@@ -1,22 +1,30 @@
 import { Module } from '@nestjs/common';
-import { AddressModule } from '../address/address.module';
-import { MemberDayModule } from '../member-day/member-day.module';
-import { MembershipModule } from '../membership/membership.module';
-import { PointsModule } from '../points/points.module';
-import { CheckoutModule } from '../checkout/checkout.module';
-import { PaymentController } from '../payment/payment.controller';
-import { PaymentService } from '../payment/payment.service';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AdminOrderController } from './admin-order.controller';
+import { OrderAdjustment } from './entities/order-adjustment.entity';
+import { OrderLine } from './entities/order-line.entity';
+import { OrderStatusHistory } from './entities/order-status-history.entity';
+import { Order } from './entities/order.entity';
+import { Refund } from './entities/refund.entity';
+import { OrderEvents } from './order-events';
+import { OrderJobs } from './order-jobs.service';
 import { OrderLifecycle } from './order-lifecycle.service';
+import { OrderQueries } from './order-queries.service';
 import { OrderController } from './order.controller';
 import { OrderService } from './order.service';
 import { RefundService } from './refund.service';
 
-/** Orders, their payments and refunds: one state machine, so one module. */
+export const ORDER_ENTITIES = [Order, OrderLine, OrderAdjustment, OrderStatusHistory, Refund];
+
+/**
+ * Orders and refunds as records and one state machine. It announces what happens to an order
+ * (OrderEvents) and imports none of the modules that react; checkout places orders, payment moves
+ * the money.
+ */
 @Module({
-  imports: [CheckoutModule, AddressModule, MembershipModule, MemberDayModule, PointsModule],
-  controllers: [OrderController, AdminOrderController, PaymentController],
-  providers: [OrderService, OrderLifecycle, PaymentService, RefundService],
-  exports: [OrderService, OrderLifecycle, RefundService],
+  imports: [CatalogModule],
+  controllers: [OrderController, AdminOrderController],
+  providers: [OrderEvents, OrderLifecycle, OrderService, OrderQueries, OrderJobs, RefundService],
+  exports: [OrderEvents, OrderLifecycle, OrderService, OrderQueries, RefundService],
 })
 export class OrderModule {}

@@ -4,7 +4,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CustomerPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CustomerGuard } from '../../common/auth/guards';
-import { RefundService } from '../order/refund.service';
+import { RefundPayoutService } from './refund-payout.service';
 import { PaymentService } from './payment.service';
 
 @ApiTags('payments')
@@ -12,7 +12,7 @@ import { PaymentService } from './payment.service';
 export class PaymentController {
   constructor(
     private readonly payments: PaymentService,
-    private readonly refunds: RefundService,
+    private readonly payouts: RefundPayoutService,
   ) {}
 
   @Post('orders/:id/pay')
@@ -34,7 +34,7 @@ export class PaymentController {
   @Post('payments/wechat/refund-notify')
   @ApiExcludeEndpoint()
   async refundNotify(@Req() req: RawBodyRequest<FastifyRequest>, @Res() res: FastifyReply) {
-    const outcome = await this.refunds.handleNotification(req.headers, req.rawBody?.toString('utf8') ?? '');
+    const outcome = await this.payouts.handleNotification(req.headers, req.rawBody?.toString('utf8') ?? '');
     res.status(outcome.status).send(outcome.body);
   }
 }

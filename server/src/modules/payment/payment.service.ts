@@ -6,18 +6,20 @@ import { AppError, conflict, notFound } from '../../common/errors';
 import { isDuplicateKey, withTx } from '../../common/tx';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WechatPayClient, WechatPayError, WechatPayTransaction } from '../../wechat';
-import { Customer } from '../auth/entities/customer.entity';
+import { Customer } from '../customer/entities/customer.entity';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { Order } from '../order/entities/order.entity';
+import { OrderEvents } from '../order/order-events';
 import { OrderLifecycle } from '../order/order-lifecycle.service';
+import { OrderQueries } from '../order/order-queries.service';
 import { RefundService } from '../order/refund.service';
+import { NotifyOutcome, RefundPayoutService } from './refund-payout.service';
 import { Payment } from './entities/payment.entity';
 import * as sql from '../../database/sql';
 
 /** A prepay_id lives 2 hours at WeChat; we make a new one a little before that. */
 const PREPAY_REUSE_MS = 110 * 60_000;
 
-export type NotifyOutcome = { status: number; body: { code: 'SUCCESS' | 'FAIL'; message?: string } };
 
 /**
  * WeChat Pay for orders: one payment (out_trade_no) per order, prepay reused while alive, and
@@ -33,6 +35,9 @@ export class PaymentService implements OnModuleInit {
     private readonly wechatPay: WechatPayClient,
     private readonly lifecycle: OrderLifecycle,
     private readonly refunds: RefundService,
+    private readonly payouts: RefundPayoutService,
+    private readonly events: OrderEvents,
+    private readonly queries: OrderQueries,
     private readonly jobs: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -44,6 +49,17 @@ export class PaymentService implements OnModuleInit {
       everyMs: 60_000,
       run: () => this.syncPending(),
     });
+    // a cancel first asks WeChat whether the money was taken (then the order is paid, not cancelled)
+    this.events.beforeCancel(async (order) => {
+      if (await this.settleIfPaidAtWechat(order.id)) throw conflict('INVALID_STATE', '订单刚刚已支付成功，不能取消');
+    });
+    this.events.register('payment', {
+      // the customer can no longer pay a cancelled order at WeChat (best effort)
+      cancelled: async (tx, { order }) => tx.afterCommit(() => this.closeAtWechat(order.id)),
+      // an approved refund's money goes out once its approval has committed
+      refundApproved: async (tx, { refund }) => tx.afterCommit(() => this.payouts.submit(refund.id)),
+    });
+    this.queries.setPaymentLookup((orderId) => this.ds.getRepository(Payment).findOneBy({ orderId }));
   }
 
   async pay(customerId: number, orderId: number) {
@@ -60,7 +76,7 @@ export class PaymentService implements OnModuleInit {
     if (order.status !== 'PENDING_PAYMENT') throw conflict('INVALID_STATE', `订单状态为「${ORDER_STATUS_LABEL[order.status]}」，无法支付`);
     if (order.expiresAt && order.expiresAt <= this.clock.now()) throw conflict('INVALID_STATE', '订单已超过支付时限，请重新下单');
     if (order.payableCents === 0) {
-      await withTx(this.ds, (em) => this.lifecycle.transition(em, order.id, 'PAID', `customer:${customerId}`, '应付金额为 0，直接完成支付', { paidAt: this.clock.now() }));
+      await withTx(this.ds, (tx) => this.lifecycle.transition(tx, order.id, 'PAID', `customer:${customerId}`, '应付金额为 0，直接完成支付', { paidAt: this.clock.now() }));
       return { paid: true as const };
     }
     const payment = order.payment;
@@ -135,30 +151,29 @@ export class PaymentService implements OnModuleInit {
     }
     if (tx.trade_state !== 'SUCCESS') return { status: 200, body: { code: 'SUCCESS' } };
     const paidAt = tx.success_time ? new Date(tx.success_time) : this.clock.now();
-    const autoRefundId = await withTx(this.ds, async (em) => {
-      const settled = sql.assignments(em, Payment, { status: 'SUCCESS', transactionId: tx.transaction_id ?? null, paidAt });
+    await withTx(this.ds, async (dbTx) => {
+      const settled = sql.assignments(dbTx, Payment, { status: 'SUCCESS', transactionId: tx.transaction_id ?? null, paidAt });
       const reason = `微信支付成功 ${tx.transaction_id ?? ''}`.trim();
       // the payment's and the order's compare-and-set go out together (payment first), in one round trip
       const [changedRows, paidOrder] = await Promise.all([
-        sql.execute(em, `UPDATE ${sql.table(em, Payment)} SET ${settled.clause} WHERE id = ? AND status IN ('CREATED', 'CLOSED')`, [...settled.params, payment.id]),
-        payment.order.status === 'PENDING_PAYMENT' ? this.lifecycle.tryTransition(em, payment.order, 'PAID', 'wechat', reason, { paidAt }) : null,
+        dbTx.execute(`UPDATE ${sql.table(dbTx, Payment)} SET ${settled.clause} WHERE id = ? AND status IN (?, ?)`, [...settled.params, payment.id, 'CREATED', 'CLOSED']),
+        payment.order.status === 'PENDING_PAYMENT' ? this.lifecycle.tryTransition(dbTx, payment.order, 'PAID', 'wechat', reason, { paidAt }) : null,
       ]);
       if (changedRows !== 1) {
         // a replay: already settled, and so is its order (both change in one transaction)
         if (paidOrder) throw new Error(`payment ${payment.id} was settled but its order ${payment.orderId} was still unpaid`);
-        return null;
+        return;
       }
-      if (paidOrder) return null;
+      if (paidOrder) return;
       // not pending when read, or changed since: decide on the row as it is now
-      const order = await em.findOneByOrFail(Order, { id: payment.orderId });
+      const order = await dbTx.em.findOneByOrFail(Order, { id: payment.orderId });
       if (order.status === 'PENDING_PAYMENT') {
-        await this.lifecycle.transition(em, order, 'PAID', 'wechat', reason, { paidAt });
-        return null;
+        await this.lifecycle.transition(dbTx, order, 'PAID', 'wechat', reason, { paidAt });
+        return;
       }
-      // paid after the order was cancelled (timeout): the money goes straight back
-      return this.refunds.createForOrder(em, order, payment.amountCents, '订单已取消，支付款自动退回');
+      // paid after the order was cancelled (timeout): the money goes straight back (sent after commit)
+      await this.refunds.createForOrder(dbTx, order, payment.amountCents, '订单已取消，支付款自动退回');
     });
-    if (autoRefundId !== null) await this.refunds.submit(autoRefundId);
     return { status: 200, body: { code: 'SUCCESS' } };
   }
 

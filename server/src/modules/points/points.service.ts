@@ -1,16 +1,13 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { birthdayFallsOn, formatYuan, localDate, mulDivFloor, pointsKept, type PointsKind } from '@mc/shared';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { formatYuan, mulDivFloor, pointsKept, shareOfUnits, type PointsKind } from '@mc/shared';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict } from '../../common/errors';
 import { Paged, PageQuery, skipTake } from '../../common/pagination';
-import { isDuplicateKey, rowLock, withTx } from '../../common/tx';
-import { Customer } from '../auth/entities/customer.entity';
-import { JobRegistry } from '../jobs/job-registry.service';
-import { Membership } from '../membership/entities/membership.entity';
+import { isDuplicateKey, rowLock, type Tx } from '../../common/tx';
 import { OrderLine } from '../order/entities/order-line.entity';
 import { Order } from '../order/entities/order.entity';
-import { StoreSettingsService } from '../settings/store-settings.service';
+import { OrderEvents } from '../order/order-events';
 import { PointsAccount } from './entities/points-account.entity';
 import { PointsLedger } from './entities/points-ledger.entity';
 
@@ -31,8 +28,6 @@ export interface PostResult {
   balance: number;
 }
 
-const BIRTHDAY_BATCH = 500;
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The cash an order's points were earned on: what was paid for goods (shipping earns nothing). */
 const goodsCashCents = (o: Pick<Order, 'payableCents' | 'shippingPaidCents'>) => o.payableCents - o.shippingPaidCents;
@@ -52,8 +47,7 @@ export function ledgerView(e: PointsLedger) {
 /**
  * The points ledger: one append-only ledger per customer and the balance beside it, changed
  * together in the caller's transaction. Orders earn on completion and give back on refund; checkout
- * spends points (SPEND at placement), a cancel returns them all and a refund their share; paid
- * members get a birthday gift once a year.
+ * spends points (SPEND at placement), a cancel returns them all and a refund their share.
  *
  * A balance goes below zero only through a REVERSE: a refund takes back what its order earned
  * even when those points were spent meanwhile. The negative balance is the recorded shortfall
@@ -61,21 +55,17 @@ export function ledgerView(e: PointsLedger) {
  */
 @Injectable()
 export class PointsService implements OnModuleInit {
-  private readonly logger = new Logger('Points');
-
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly jobs: JobRegistry,
-    private readonly settings: StoreSettingsService,
+    private readonly events: OrderEvents,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register({
-      name: 'birthday-gifts',
-      description: "give paid members their birthday points (once a year, on the birthday in the store's time zone)",
-      everyMs: 60 * 60_000,
-      run: () => this.giveBirthdayGifts(),
+    this.events.register('points', {
+      completed: (tx, { order }) => this.earnForOrder(tx, order.id),
+      cancelled: (tx, { order }) => this.returnForCancel(tx, order),
+      refunded: (tx, { order, refund }) => this.reverseForRefund(tx, order.id, refund),
     });
   }
 
@@ -89,7 +79,8 @@ export class PointsService implements OnModuleInit {
    * that would take the balance below zero is 409 INSUFFICIENT_POINTS, except a REVERSE (see the
    * class comment). A dedupeKey posted before makes this a no-op.
    */
-  async post(em: EntityManager, p: PointsPosting): Promise<PostResult> {
+  async post(tx: Tx, p: PointsPosting): Promise<PostResult> {
+    const { em } = tx;
     if (!Number.isSafeInteger(p.delta) || p.delta === 0) throw new Error(`points delta must be a non-zero integer, got ${p.delta}`);
     const now = this.clock.now();
     // The account row, created on first use and locked. An upsert takes an exclusive lock on an
@@ -146,12 +137,13 @@ export class PointsService implements OnModuleInit {
    * back before completion), once. Reads the order under its row lock, which the completing
    * transaction holds already, so refunds racing the completion are seen.
    */
-  async earnForOrder(em: EntityManager, orderId: number): Promise<void> {
+  async earnForOrder(tx: Tx, orderId: number): Promise<void> {
+    const { em } = tx;
     const order = await em.findOneOrFail(Order, { where: { id: orderId }, lock: rowLock(em) });
     const kept = pointsKept(order.pointsToEarn, goodsCashCents(order), order.refundedCents);
     if (kept <= 0) return;
     const note = kept < order.pointsToEarn ? `，已退款部分不计（应得 ${order.pointsToEarn}）` : '';
-    await this.post(em, { customerId: order.customerId, delta: kept, kind: 'EARN', dedupeKey: `earn:order:${order.id}`, orderId: order.id, memo: `订单 ${order.orderNo} 完成${note}` });
+    await this.post(tx, { customerId: order.customerId, delta: kept, kind: 'EARN', dedupeKey: `earn:order:${order.id}`, orderId: order.id, memo: `订单 ${order.orderNo} 完成${note}` });
   }
 
   /**
@@ -161,9 +153,10 @@ export class PointsService implements OnModuleInit {
    * so of two orders racing for the same points one spends them and the other is 409
    * INSUFFICIENT_POINTS (and rolls back with everything it reserved).
    */
-  async spendForOrder(em: EntityManager, order: Pick<Order, 'id' | 'customerId' | 'orderNo' | 'pointsUsed' | 'pointsValueCents'>): Promise<void> {
+  async spendForOrder(tx: Tx, order: Pick<Order, 'id' | 'customerId' | 'orderNo' | 'pointsUsed' | 'pointsValueCents'>): Promise<void> {
+    const { em } = tx;
     if (order.pointsUsed <= 0) return;
-    await this.post(em, {
+    await this.post(tx, {
       customerId: order.customerId,
       delta: -order.pointsUsed,
       kind: 'SPEND',
@@ -179,11 +172,12 @@ export class PointsService implements OnModuleInit {
    * that spent nothing returns nothing. A payment that arrives later for the cancelled order is
    * refunded as cash only (see reverseForRefund).
    */
-  async returnForCancel(em: EntityManager, order: Pick<Order, 'id' | 'customerId' | 'orderNo' | 'pointsUsed'>): Promise<void> {
+  async returnForCancel(tx: Tx, order: Pick<Order, 'id' | 'customerId' | 'orderNo' | 'pointsUsed'>): Promise<void> {
+    const { em } = tx;
     if (order.pointsUsed <= 0) return;
     const spent = await em.findOne(PointsLedger, { where: { dedupeKey: `spend:order:${order.id}` }, lock: rowLock(em, 'pessimistic_read') });
     if (!spent || spent.delta >= 0) return;
-    await this.post(em, {
+    await this.post(tx, {
       customerId: order.customerId,
       delta: -spent.delta,
       kind: 'REVERSE',
@@ -200,13 +194,13 @@ export class PointsService implements OnModuleInit {
    * the lines' row locks (refunds of one order complete one after the other).
    */
   async reverseForRefund(
-    em: EntityManager,
+    tx: Tx,
     orderId: number,
     refund: { id: number; refundNo: string; amountCents: number; lines: readonly { orderLineId: number; qty: number }[] },
   ): Promise<void> {
-    const order = await em.findOneOrFail(Order, { where: { id: orderId }, lock: rowLock(em) });
-    await this.takeBackEarned(em, order, refund);
-    await this.returnSpent(em, order, refund);
+    const order = await tx.em.findOneOrFail(Order, { where: { id: orderId }, lock: rowLock(tx.em) });
+    await this.takeBackEarned(tx, order, refund);
+    await this.returnSpent(tx, order, refund);
   }
 
   /**
@@ -214,7 +208,8 @@ export class PointsService implements OnModuleInit {
    * so the reversals of several partial refunds add up to at most what was earned and the last full
    * refund takes the remainder.
    */
-  private async takeBackEarned(em: EntityManager, order: Order, refund: { id: number; refundNo: string; amountCents: number }): Promise<void> {
+  private async takeBackEarned(tx: Tx, order: Order, refund: { id: number; refundNo: string; amountCents: number }): Promise<void> {
+    const { em } = tx;
     // An order refunded before it completed earns only what it kept when it completes.
     if (order.status !== 'COMPLETED' || order.pointsToEarn <= 0) return;
     // Only what was credited is taken back (orders completed before the ledger existed earned nothing);
@@ -225,7 +220,7 @@ export class PointsService implements OnModuleInit {
     const before = pointsKept(order.pointsToEarn, paid, order.refundedCents - refund.amountCents);
     const after = pointsKept(order.pointsToEarn, paid, order.refundedCents);
     if (after < before) {
-      await this.post(em, {
+      await this.post(tx, {
         customerId: order.customerId,
         delta: after - before,
         kind: 'REVERSE',
@@ -245,22 +240,22 @@ export class PointsService implements OnModuleInit {
    * A cancelled order returned everything at cancellation: the automatic refund of a payment that
    * arrived afterwards (it has no lines) returns nothing more.
    */
-  private async returnSpent(em: EntityManager, order: Order, refund: { id: number; refundNo: string; lines: readonly { orderLineId: number; qty: number }[] }): Promise<void> {
+  private async returnSpent(tx: Tx, order: Order, refund: { id: number; refundNo: string; lines: readonly { orderLineId: number; qty: number }[] }): Promise<void> {
+    const { em } = tx;
     if (order.pointsUsed <= 0 || order.pointsValueCents <= 0 || order.status === 'CANCELLED' || refund.lines.length === 0) return;
     const lines = await em.find(OrderLine, { where: { orderId: order.id } });
-    const valueOf = (line: OrderLine, units: number) => Math.floor((line.pointsCents * units) / line.qty);
     let valueBefore = 0;
     let valueAfter = 0;
     for (const line of lines) {
       const now = line.refundedQty;
       const inThis = refund.lines.filter((r) => r.orderLineId === line.id).reduce((s, r) => s + r.qty, 0);
-      valueAfter += valueOf(line, now);
-      valueBefore += valueOf(line, now - inThis);
+      valueAfter += shareOfUnits(line.pointsCents, line.qty, 0, now);
+      valueBefore += shareOfUnits(line.pointsCents, line.qty, 0, now - inThis);
     }
     const returned = (value: number) => mulDivFloor(order.pointsUsed, Math.min(value, order.pointsValueCents), order.pointsValueCents);
     const delta = returned(valueAfter) - returned(valueBefore);
     if (delta <= 0) return;
-    await this.post(em, {
+    await this.post(tx, {
       customerId: order.customerId,
       delta,
       kind: 'REVERSE',
@@ -268,47 +263,5 @@ export class PointsService implements OnModuleInit {
       orderId: order.id,
       memo: `退款 ${refund.refundNo}，退还订单 ${order.orderNo} 抵扣的积分`,
     });
-  }
-
-  /**
-   * The birthday gift: every paid member whose birthday is today in the store's time zone gets
-   * `birthdayGiftPoints` once that year (dedupe `birthday:<year>:customer:<id>`), so running the
-   * job again, or in several instances at once, gives nothing more. A 29 February birthday is
-   * celebrated on 28 February in common years.
-   */
-  async giveBirthdayGifts(): Promise<{ date: string; due: number; given: number }> {
-    const { birthdayGiftPoints, timezone } = await this.settings.get();
-    const now = this.clock.now();
-    const [y, m, d] = localDate(timezone, now);
-    const date = `${y}-${pad2(m)}-${pad2(d)}`;
-    if (!(birthdayGiftPoints > 0)) return { date, due: 0, given: 0 };
-    const patterns = [`%-${pad2(m)}-${pad2(d)}`, ...(m === 2 && d === 28 ? ['%-02-29'] : [])];
-    let due = 0;
-    let given = 0;
-    for (let after = 0; ; ) {
-      const rows: { id: number | string; birthday: string }[] = await this.ds
-        .createQueryBuilder()
-        .select('c.id', 'id')
-        .addSelect('c.birthday', 'birthday')
-        .from(Customer, 'c')
-        .innerJoin(Membership, 'm', 'm.customerId = c.id AND m.endsAt > :now', { now })
-        .where(new Brackets((qb) => patterns.forEach((p, i) => qb.orWhere(`c.birthday LIKE :p${i}`, { [`p${i}`]: p }))))
-        .andWhere('c.id > :after', { after })
-        .orderBy('c.id', 'ASC')
-        .limit(BIRTHDAY_BATCH)
-        .getRawMany();
-      for (const row of rows.filter((r) => birthdayFallsOn(r.birthday, y, m, d))) {
-        due++;
-        const customerId = Number(row.id);
-        const res = await withTx(this.ds, (em) =>
-          this.post(em, { customerId, delta: birthdayGiftPoints, kind: 'GIFT', dedupeKey: `birthday:${y}:customer:${customerId}`, memo: `${y} 年会员生日礼` }),
-        );
-        if (res.posted) given++;
-      }
-      if (rows.length < BIRTHDAY_BATCH) break;
-      after = Number(rows[rows.length - 1].id);
-    }
-    if (given) this.logger.log(`${given} birthday gifts of ${birthdayGiftPoints} points given for ${date}`);
-    return { date, due, given };
   }
 }

@@ -30,11 +30,11 @@ export class SeedService {
     await this.auth.ensureStaff('operator', DEMO_STAFF_PASSWORD, 'operator');
     await this.auth.ensureStaff('finance', DEMO_STAFF_PASSWORD, 'finance');
     if ((await this.ds.manager.count(Category)) === 0) {
-      await withTx(this.ds, (em) => this.seedCatalog(em));
+      await withTx(this.ds, ({ em }) => this.seedCatalog(em));
       this.logger.log('demo catalog seeded');
     }
     if ((await this.ds.manager.count(MemberDay)) === 0) {
-      await withTx(this.ds, (em) => this.seedMemberDay(em));
+      await withTx(this.ds, ({ em }) => this.seedMemberDay(em));
     }
   }
 

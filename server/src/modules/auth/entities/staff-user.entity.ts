@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '../../../database/columns';
 
-export const STAFF_ROLES = ['owner', 'operator', 'finance'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from '../../../common/auth/auth.types';
+
+export { STAFF_ROLES, type StaffRole };
 
 @Entity('staff_user')
 export class StaffUser {

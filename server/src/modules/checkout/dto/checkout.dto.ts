@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class ItemDto {
   @ApiProperty()
@@ -28,4 +28,29 @@ export class CheckoutPreviewDto {
   @IsOptional()
   @IsBoolean()
   usePoints?: boolean;
+}
+
+export class PlaceOrderDto extends CheckoutPreviewDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  addressId: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'remove the ordered SKUs from the cart' })
+  @IsOptional()
+  @IsBoolean()
+  fromCart?: boolean;
+}
+
+export class BuyCardDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  planId: number;
 }

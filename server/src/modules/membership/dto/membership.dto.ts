@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class BuyCardDto {
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  planId: number;
-}
-
 export class PlanDto {
   @ApiProperty({ example: '月卡' })
   @IsString()

@@ -3,25 +3,6 @@ import { ORDER_STATUSES, type OrderStatus } from '@mc/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
-import { CheckoutPreviewDto } from '../../checkout/dto/checkout.dto';
-
-export class PlaceOrderDto extends CheckoutPreviewDto {
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  addressId: number;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  note?: string;
-
-  @ApiPropertyOptional({ description: 'remove the ordered SKUs from the cart' })
-  @IsOptional()
-  @IsBoolean()
-  fromCart?: boolean;
-}
 
 export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })

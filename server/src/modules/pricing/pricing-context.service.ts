@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput, type PricingLine } from '@mc/shared';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
@@ -11,6 +10,7 @@ import { MembershipService } from '../membership/membership.service';
 import { TierService } from '../membership/tier.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
 import * as sql from '../../database/sql';
+import { managerOf, type Db } from '../../database/sql';
 
 export interface RequestedItem {
   skuId: number;
@@ -34,7 +34,6 @@ export interface PricedCart {
 @Injectable()
 export class PricingContextService {
   constructor(
-    private readonly ds: DataSource,
     private readonly settings: StoreSettingsService,
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
@@ -52,22 +51,22 @@ export class PricingContextService {
   }
 
   /** SKUs with their products, in one query; unknown ids are simply absent. */
-  async findSkus(em: EntityManager, skuIds: number[]): Promise<Map<number, { sku: Sku; product: Product }>> {
+  async findSkus(db: Db, skuIds: number[]): Promise<Map<number, { sku: Sku; product: Product }>> {
     if (!skuIds.length) return new Map();
     const raw = await sql.rows(
-      em,
-      `SELECT ${sql.columns(em, Sku, 's')}, ${sql.columns(em, Product, 'p')} FROM ${sql.table(em, Sku, 's')} JOIN ${sql.table(em, Product, 'p')} ON p.id = s.productId WHERE s.id IN (${skuIds.map(() => '?').join(', ')})`,
+      db,
+      `SELECT ${sql.columns(db, Sku, 's')}, ${sql.columns(db, Product, 'p')} FROM ${sql.table(db, Sku, 's')} JOIN ${sql.table(db, Product, 'p')} ON p.id = s.productId WHERE s.id IN (${skuIds.map(() => '?').join(', ')})`,
       skuIds,
     );
-    return new Map(raw.map((r) => [Number(r.s_id), { sku: sql.hydrate(em, Sku, r, 's')!, product: sql.hydrate(em, Product, r, 'p')! }]));
+    return new Map(raw.map((r) => [Number(r.s_id), { sku: sql.hydrate(db, Sku, r, 's')!, product: sql.hydrate(db, Product, r, 'p')! }]));
   }
 
   /**
    * The SKUs an order or a preview prices, with their products; unknown, inactive or off-shelf
    * items are refused. `found`: rows the caller read already in this request (the cart's).
    */
-  async loadSkus(em: EntityManager, skuIds: number[], found?: Map<number, { sku: Sku; product: Product }>): Promise<Map<number, { sku: Sku; product: Product }>> {
-    const rows = found && skuIds.every((id) => found.has(id)) ? found : await this.findSkus(em, skuIds);
+  async loadSkus(db: Db, skuIds: number[], found?: Map<number, { sku: Sku; product: Product }>): Promise<Map<number, { sku: Sku; product: Product }>> {
+    const rows = found && skuIds.every((id) => found.has(id)) ? found : await this.findSkus(db, skuIds);
     const out = new Map<number, { sku: Sku; product: Product }>();
     for (const id of skuIds) {
       const row = rows.get(id);
@@ -79,8 +78,8 @@ export class PricingContextService {
   }
 
   /** Who is buying, as the pipeline sees them (one query for membership, growth and the points balance; the tiers from the cache). */
-  async buyer(em: EntityManager, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: readonly Tier[] }> {
-    const [row, tiers] = await Promise.all([readCustomerStanding(em, { id: customerId }), this.tiers.tiers(em)]);
+  async buyer(db: Db, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: readonly Tier[] }> {
+    const [row, tiers] = await Promise.all([readCustomerStanding(db, { id: customerId }), this.tiers.tiers(managerOf(db))]);
     const { isMember } = this.membership.statusOf(row?.membership ?? null);
     const growth = row?.growth?.growth ?? 0;
     const { tier } = TierService.standingOf(tiers, growth);
@@ -97,24 +96,24 @@ export class PricingContextService {
   }
 
   async price(
-    em: EntityManager,
+    db: Db,
     customerId: number,
     requested: RequestedItem[],
     usePoints: boolean,
     found?: Map<number, { sku: Sku; product: Product }>,
   ): Promise<PricedCart> {
-    const settings = await this.settings.get(em);
+    const settings = await this.settings.get(managerOf(db));
     const items = this.normalize(requested, settings.maxQtyPerLine);
     const [skus, buyer] = await Promise.all([
       this.loadSkus(
-        em,
+        db,
         items.map((i) => i.skuId),
         found,
       ),
-      this.buyer(em, customerId),
+      this.buyer(db, customerId),
     ]);
     const memberDay = await this.memberDays.forPricing(
-      em,
+      managerOf(db),
       { isMember: buyer.pricing.isMember, growth: buyer.growth, tiers: buyer.tiers },
       items.map((i) => ({ skuId: i.skuId, categoryId: skus.get(i.skuId)!.product.categoryId })),
     );
@@ -136,8 +135,8 @@ export class PricingContextService {
   }
 
   /** Prices lines that are not SKUs (a member card) through the same pipeline; no member-day offers apply. */
-  async priceLines(em: EntityManager, customerId: number, lines: PricingLine[], usePoints: boolean): Promise<PricedCart> {
-    const [settings, buyer] = await Promise.all([this.settings.get(em), this.buyer(em, customerId)]);
+  async priceLines(db: Db, customerId: number, lines: PricingLine[], usePoints: boolean): Promise<PricedCart> {
+    const [settings, buyer] = await Promise.all([this.settings.get(managerOf(db)), this.buyer(db, customerId)]);
     return this.run(lines, buyer.pricing, NO_MEMBER_DAY, usePoints, settings);
   }
 
