@@ -153,6 +153,9 @@ describe('a transaction’s statements, batched (database/outbox.ts), on MariaDB
       await expect(attempt).rejects.toThrow(/must bind its values as \? parameters/);
     }
     expect(await stockOf(t, sku.id)).toBe(3);
+    // statements sent together outside a transaction (login) travel on the same kind of connection
+    await expect(sql.together(t.ds.manager, [{ sql: 'SELECT ? AS one', params: [1] }, { sql: `UPDATE sku SET stock = 0 WHERE id = ${sku.id}`, params: [] }])).rejects.toThrow(/must bind its values/);
+    expect(await stockOf(t, sku.id)).toBe(3);
   });
 
   it('an order short of one of its SKUs is refused with that SKU, and nothing of it stays', async () => {

@@ -16,6 +16,15 @@ export const BEGIN = 'START TRANSACTION';
 const LITERAL = /'|"|[=<>,(]\s*-?\d/;
 
 /**
+ * Text sent to a multi-statement connection: a value in the SQL text itself could carry a second
+ * statement, so every value must be a bound `?` parameter. The error names the statement.
+ */
+export function literalIn(statements: readonly string[]): Error | null {
+  const found = statements.find((sql) => sql !== BEGIN && LITERAL.test(sql.replace(/`[^`]*`/g, '``')));
+  return found === undefined ? null : new Error(`a batched statement must bind its values as ? parameters: ${found}`);
+}
+
+/**
  * A MariaDB transaction's statements, sent with as few round trips as the code allows. Each round
  * trip to MariaDB costs more CPU on this kind of machine than most statements themselves (two
  * system calls and a thread wake-up on each side; docs/performance.md), so:
@@ -100,11 +109,8 @@ export class Outbox {
     const values = bindable(batch.flatMap((q) => q.params));
     const asText = batch.length > 1 || values.length === 0;
     if (asText) {
-      // text on a multi-statement connection: a value in the SQL text itself could carry a second
-      // statement, so every value must be a bound parameter
-      const literal = batch.find((q) => q.sql !== BEGIN && LITERAL.test(q.sql.replace(/`[^`]*`/g, '``')));
-      if (literal) {
-        const e = new Error(`a batched statement must bind its values as ? parameters: ${literal.sql}`);
+      const e = literalIn(batch.map((q) => q.sql));
+      if (e) {
         this.broken = e;
         for (const q of batch) q.settle?.reject(e);
         return Promise.resolve();

@@ -1,5 +1,6 @@
 import { QueryFailedError, type EntityManager, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { batchPool, type Mysql2Connection, type Result, bindable } from './batch-pool';
+import { literalIn } from './outbox';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -127,6 +128,8 @@ export async function together(em: EntityManager, statements: { sql: string; par
     for (const s of statements) results.push(await statement(em, s.sql, s.params));
     return results;
   }
+  const literal = literalIn(statements.map((s) => s.sql));
+  if (literal) throw literal;
   const sqlText = statements.map((s) => s.sql).join(';\n');
   const values = bindable(statements.flatMap((s) => s.params));
   return new Promise((resolve, reject) =>
