@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# One command runs every test: install, build, then the shared unit/property tests, the
-# server e2e tests on MariaDB/MySQL, the admin and mini-program component tests and the
-# browser tests (Chromium on the H5 shop and the admin page). Last line: "N passed, N failed".
+# One command runs every test: install, build, type-check every package (tsc -b), then the
+# shared unit/property tests, the server e2e tests on MariaDB/MySQL, the admin and mini-program
+# component tests and the browser tests (Chromium on the H5 shop and the admin page).
+# Last line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_pnpm
 pnpm install --frozen-lockfile || exit 1
 pnpm build || { echo "0 passed, 1 failed"; exit 1; }
+pnpm typecheck || { echo "0 passed, 1 failed"; exit 1; }
 
 results=.tmp/results
 rm -rf "$results" && mkdir -p "$results"

@@ -1,4 +1,4 @@
-/** Error codes of the HTTP contract (../shared/docs/api.md). Every error body is `{ error: { code, message, details? } }`. */
+/** Error codes of the HTTP contract (docs/api.md). Every error body is `{ error: { code, message, details? } }`. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNAUTHORIZED',
