@@ -190,7 +190,7 @@ describe('MemberDayPage', () => {
     const md: MemberDayCurrent = {
       now: new Date().toISOString(),
       active: true,
-      current: occurrence({ startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 3600_000 * 5).toISOString() }),
+      current: occurrence({ startsAt: new Date(Date.now() - 3600_000).toISOString(), endsAt: new Date(Date.now() + 3600_000 * 5).toISOString(), pointsMultiplierBp: 12500 }),
       next: null,
     }
     routeRequests({ 'GET /api/member-days/current': () => reply(200, md) })
@@ -199,6 +199,7 @@ describe('MemberDayPage', () => {
     expect(text(container, '.md-state')).toBe('会员日进行中')
     expect(text(container, '.md-countdown-label')).toBe('距结束')
     expect(text(container, '.md-countdown')).toMatch(/^0[45]:\d{2}:\d{2}$/)
+    expect(text(container, '.md-points')).toBe('1.25倍积分')
   })
 
   it("counts down on the server's clock, not the device's (the answer's now)", async () => {

@@ -211,14 +211,77 @@ function formatScaled(value: number, scaleDigits: number): string {
   return `${whole}.${String(frac).padStart(scaleDigits, '0').replace(/0+$/, '')}`;
 }
 
-/** Basis points as a Chinese discount (折): 9500 → '9.5', 8850 → '8.85', 9000 → '9'. */
+/**
+ * Basis points as a Chinese discount (折), the number only: 9500 → '9.5', 8850 → '8.85',
+ * 9000 → '9', 10000 → '10' (no discount), 9995 → '9.995'. Callers add the unit (`${formatZhe(bp)} 折`).
+ */
 export function formatZhe(bp: Bp): string {
   assertNonNegativeInt(bp, 'bp');
   return formatScaled(bp, 3);
+}
+
+/** Basis points as a points multiplier (倍), the number only: 20000 → '2', 15000 → '1.5', 12345 → '1.2345'. */
+export function bpToBeiText(bp: Bp): string {
+  assertNonNegativeInt(bp, 'bp');
+  return formatScaled(bp, 4);
+}
+
+/** Basis points as a points multiplier with its unit: 20000 → '2 倍', 15000 → '1.5 倍'. */
+export function formatBei(bp: Bp): string {
+  return `${bpToBeiText(bp)} 倍`;
 }
 
 /** Basis points as a percentage: 1250 → '12.5%', 300 → '3%'. */
 export function formatBpPercent(bp: Bp): string {
   assertNonNegativeInt(bp, 'bp');
   return `${formatScaled(bp, 2)}%`;
+}
+
+/**
+ * The text a 折 field starts from: 8500 → '8.5', 10000 → '10'. The same text as formatZhe;
+ * zheToBp reads it back for every rate that is a whole number of 0.01 折 (a multiple of 10 bp).
+ */
+export function bpToZheText(bp: Bp): string {
+  return formatZhe(bp);
+}
+
+// Multipliers above 100× are surely a typo; the bound also keeps products of multipliers safe.
+export const MAX_MULTIPLIER_BP = 100 * BP_SCALE;
+
+const DECIMAL_PATTERN = /^(\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * A decimal typed by staff with at most two decimals → a whole number of hundredths ('8.85' →
+ * 885) → basis points (× `hundredthBp`), by string and integer arithmetic only; null when it is
+ * not such a number or not in (0, maxBp]. Surrounding spaces are ignored; signs, exponents,
+ * separators, '.5' and '5.' are not numbers here.
+ */
+function decimalToBp(text: unknown, hundredthBp: number, maxBp: number): Bp | null {
+  const match = typeof text === 'string' ? DECIMAL_PATTERN.exec(text.trim()) : null;
+  if (!match) return null;
+  const [, intDigits, fracDigits = ''] = match;
+  const digits = intDigits.replace(/^0+(?=\d)/, '');
+  // Anything longer is far above every bound here (and might not make a safe integer).
+  if (digits.length > 6) return null;
+  const hundredths = Number(digits) * 100 + Number(fracDigits.padEnd(2, '0'));
+  const bp = hundredths * hundredthBp;
+  return bp > 0 && bp <= maxBp ? bp : null;
+}
+
+/**
+ * A discount typed in 折 → basis points: '8.5' → 8500, '9' → 9000, '8.85' → 8850, '10' → 10000.
+ * null for more than two decimals ('8.855'), anything not a plain decimal, or a rate outside
+ * (0, 10] 折. The text is never rounded or clamped.
+ */
+export function zheToBp(text: string): Bp | null {
+  return decimalToBp(text, 10, BP_SCALE); // 0.01 折 = 10 bp
+}
+
+/**
+ * A points multiplier typed in 倍 → basis points: '1.5' → 15000, '2' → 20000, '1.25' → 12500.
+ * null for more than two decimals, anything not a plain decimal, or outside (0, 100] 倍
+ * (MAX_MULTIPLIER_BP). The text is never rounded or clamped.
+ */
+export function beiToBp(text: string): Bp | null {
+  return decimalToBp(text, 100, MAX_MULTIPLIER_BP); // 0.01 倍 = 100 bp
 }

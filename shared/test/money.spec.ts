@@ -5,10 +5,15 @@ import {
   applyRateBp,
   assertCents,
   assertNonNegativeCents,
+  beiToBp,
+  bpToBeiText,
+  bpToZheText,
+  formatBei,
   formatBpPercent,
   formatYuan,
   formatZhe,
   isCents,
+  MAX_MULTIPLIER_BP,
   mulDivFloor,
   shareOfUnits,
   mulDivMod,
@@ -17,6 +22,7 @@ import {
   prorate,
   roundHalfUp,
   yuanToCents,
+  zheToBp,
 } from '../src';
 
 const safeNat = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
@@ -307,6 +313,177 @@ describe('formatZhe / formatBpPercent', () => {
   it('rejects bad rates', () => {
     expect(() => formatZhe(-1)).toThrow(RangeError);
     expect(() => formatBpPercent(0.5)).toThrow(RangeError);
+  });
+});
+
+describe('formatBei / bpToBeiText / bpToZheText', () => {
+  it.each([
+    [20000, '2'],
+    [15000, '1.5'],
+    [12500, '1.25'],
+    [12345, '1.2345'],
+    [10000, '1'],
+    [10001, '1.0001'],
+    [1000000, '100'],
+    [0, '0'],
+  ])('bpToBeiText(%p) = %p', (bp, s) => {
+    expect(bpToBeiText(bp)).toBe(s);
+    expect(formatBei(bp)).toBe(`${s} 倍`);
+  });
+  it('formatBei has the unit', () => {
+    expect(formatBei(20000)).toBe('2 倍');
+    expect(formatBei(15000)).toBe('1.5 倍');
+  });
+  it.each([
+    [8500, '8.5'],
+    [9000, '9'],
+    [10000, '10'],
+    [8850, '8.85'],
+    [10, '0.01'],
+  ])('bpToZheText(%p) = %p, the same text as formatZhe', (bp, s) => {
+    expect(bpToZheText(bp)).toBe(s);
+    expect(formatZhe(bp)).toBe(s);
+  });
+  it('shows every basis point, never a rounded figure', () => {
+    // what a float round to 2 decimals got wrong: 9.995.toFixed(2) is '9.99', 1.2345 showed as '1.23'
+    expect(formatZhe(9995)).toBe('9.995');
+    expect(formatZhe(8885)).toBe('8.885');
+    expect(bpToBeiText(12345)).toBe('1.2345');
+  });
+  it('rejects bad rates', () => {
+    for (const f of [bpToBeiText, formatBei, bpToZheText]) {
+      expect(() => f(-1)).toThrow(RangeError);
+      expect(() => f(1.5)).toThrow(RangeError);
+      expect(() => f(Number.NaN)).toThrow(RangeError);
+    }
+  });
+});
+
+describe('zheToBp', () => {
+  it.each([
+    ['8.5', 8500],
+    ['9', 9000],
+    ['8.85', 8850],
+    ['8.7', 8700],
+    ['8.03', 8030], // 8.03 × 1000 is 8029.999999999999 in floats
+    ['4.03', 4030], // 4.03 × 1000 is 4030.0000000000005
+    ['5.55', 5550],
+    ['9.99', 9990],
+    ['10', 10000],
+    ['10.0', 10000],
+    ['10.00', 10000],
+    ['0.01', 10],
+    ['9.50', 9500],
+    [' 8.5 ', 8500],
+    ['08.5', 8500],
+  ])('%p → %p', (text, bp) => expect(zheToBp(text)).toBe(bp));
+
+  it.each(['', ' ', '8.855', '9.999', '0', '0.00', '0.001', '10.01', '11', '100', '-8.5', '+8.5', '.5', '8.', '8,5', '8.5折', '1e1', 'NaN', 'Infinity', '0x8', '８.５', '8 .5', '9999999999999999999'])(
+    'refuses %p',
+    (text) => expect(zheToBp(text)).toBeNull(),
+  );
+
+  it('refuses anything but a string', () => {
+    for (const v of [8.5, 9, null, undefined, {}, ['9']]) expect(zheToBp(v as unknown as string)).toBeNull();
+  });
+
+  const zheText = fc
+    .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom(0, 1, 2))
+    .map(([whole, hundredths, decimals]) => {
+      if (decimals === 0) return { text: String(whole), hundredths: whole * 100 };
+      if (decimals === 1) return { text: `${whole}.${hundredths % 10}`, hundredths: whole * 100 + (hundredths % 10) * 10 };
+      return { text: `${whole}.${String(hundredths).padStart(2, '0')}`, hundredths: whole * 100 + hundredths };
+    });
+
+  it('reads every decimal with at most two places exactly, and refuses those outside (0, 10]', () => {
+    fc.assert(
+      fc.property(zheText, ({ text, hundredths }) => {
+        const expected = hundredths > 0 && hundredths <= 1000 ? hundredths * 10 : null;
+        expect(zheToBp(text)).toBe(expected);
+      }),
+    );
+  });
+
+  it('round-trips text → bp → text (the text without trailing zeros)', () => {
+    fc.assert(
+      fc.property(zheText, ({ text }) => {
+        const bp = zheToBp(text);
+        fc.pre(bp !== null);
+        const canonical = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+        expect(bpToZheText(bp!)).toBe(canonical);
+        expect(zheToBp(bpToZheText(bp!))).toBe(bp);
+      }),
+    );
+  });
+
+  it('round-trips bp → text → bp for every multiple of 0.01 折, and refuses a finer rate rather than rounding it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), (hundredths) => {
+        expect(zheToBp(bpToZheText(hundredths * 10))).toBe(hundredths * 10);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10000 }), (bp) => {
+        expect(zheToBp(bpToZheText(bp))).toBe(bp % 10 === 0 ? bp : null);
+      }),
+    );
+  });
+
+  it('answers an integer number of bp in range or null for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0-9]{0,3}(\.[0-9]{0,4})?$/)), (text) => {
+        const bp = zheToBp(text);
+        if (bp !== null) {
+          expect(Number.isSafeInteger(bp)).toBe(true);
+          expect(bp > 0 && bp <= 10000 && bp % 10 === 0).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('beiToBp', () => {
+  it.each([
+    ['1.5', 15000],
+    ['2', 20000],
+    ['1', 10000],
+    ['1.25', 12500],
+    ['1.1', 11000],
+    ['1.13', 11300], // 1.13 × 10000 is 11299.999999999998 in floats
+    ['2.01', 20100], // 2.01 × 10000 is 20099.999999999996
+    ['0.57', 5700], // 0.57 × 10000 is 5699.999999999999
+    ['0.5', 5000],
+    ['0.01', 100],
+    ['10', 100000],
+    ['100', MAX_MULTIPLIER_BP],
+    [' 3 ', 30000],
+  ])('%p → %p', (text, bp) => expect(beiToBp(text)).toBe(bp));
+
+  it.each(['', '1.255', '1.2345', '0', '0.00', '100.01', '101', '-1', '+1', '.5', '1.', '1,5', '2倍', '1e1', '２'])('refuses %p', (text) =>
+    expect(beiToBp(text)).toBeNull(),
+  );
+
+  it('refuses anything but a string', () => expect(beiToBp(1.5 as unknown as string)).toBeNull());
+
+  it('round-trips text → bp → text and bp → text → bp for every multiple of 0.01 倍', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10000 }), (hundredths) => {
+        const bp = hundredths * 100;
+        const text = bpToBeiText(bp);
+        expect(beiToBp(text)).toBe(bp);
+        const typed = `${(hundredths - (hundredths % 100)) / 100}.${String(hundredths % 100).padStart(2, '0')}`;
+        expect(beiToBp(typed)).toBe(bp);
+        expect(bpToBeiText(beiToBp(typed)!)).toBe(text);
+      }),
+    );
+  });
+
+  it('refuses a multiplier finer than 0.01 倍 rather than rounding it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX_MULTIPLIER_BP }), (bp) => {
+        expect(beiToBp(bpToBeiText(bp))).toBe(bp % 100 === 0 ? bp : null);
+      }),
+    );
   });
 });
 

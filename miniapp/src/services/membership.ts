@@ -64,11 +64,3 @@ export function benefitLines(benefits: MembershipPlan['benefits']): string[] {
   const list = Array.isArray(benefits) ? benefits : String(benefits).split(/[\n,，;；、·]/)
   return list.map((b) => String(b).trim()).filter(Boolean)
 }
-
-/** `20000` bp → `2`, `15000` → `1.5` (integer arithmetic only). */
-export function multiplierText(bp: number): string {
-  const whole = Math.floor(bp / 10000)
-  const rest = bp % 10000
-  if (rest === 0) return String(whole)
-  return `${whole}.${String(rest).padStart(4, '0').replace(/0+$/, '')}`
-}

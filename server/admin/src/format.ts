@@ -25,17 +25,6 @@ export function parseYuan(text: string | null | undefined): number | null {
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
 
-/** A 0..1 ratio as a percentage: 0.125 → '12.5%'. */
-export function formatRate(rate: number | null | undefined, digits = 1): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—';
-  const scaled = Math.round(Math.abs(rate) * 10 ** (digits + 2));
-  const unit = 10 ** digits;
-  const frac = scaled % unit;
-  const whole = (scaled - frac) / unit;
-  const sign = rate < 0 && scaled !== 0 ? '-' : '';
-  return `${sign}${whole}${digits > 0 ? `.${String(frac).padStart(digits, '0')}` : ''}%`;
-}
-
 export function formatCount(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   return n.toLocaleString('zh-CN');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatRate, formatYuan, parseYuan } from '../src/format';
+import { formatCents, formatYuan, parseYuan } from '../src/format';
 
 describe('money format', () => {
   it('parses yuan text to integer fen', () => {
@@ -22,7 +22,5 @@ describe('money format', () => {
     expect(formatCents(-390)).toBe('-¥3.90');
     expect(formatCents(null)).toBe('—');
     expect(formatYuan(1705)).toBe('17.05');
-    expect(formatRate(0.125)).toBe('12.5%');
-    expect(formatRate(1, 0)).toBe('100%');
   });
 });

@@ -94,7 +94,7 @@ describe('dashboard', () => {
     mockFetch({
       ...signIn(staffOf('finance')),
       'GET /api/admin/reports/overview': () =>
-        json(200, { gmvCents: 1234567, orderCount: 321, paidMemberCount: 45, memberConversionRate: 0.125 }),
+        json(200, { gmvCents: 1234567, orderCount: 321, paidMemberCount: 45, memberConversionBp: 1250 }),
     });
     renderApp('/');
     expect(await screen.findByText('¥12345.67')).toBeTruthy();

@@ -91,6 +91,84 @@ describe('membership pages', { timeout: 45000 }, () => {
     expect(await screen.findByText('该等级下还有顾客，请改门槛')).toBeTruthy();
   });
 
+  it('edits a tier: the 折 and 倍 fields keep what was typed, refuse what is not a rate in range, and send bp', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'PUT /api/admin/tiers/3': () => json(200, TIERS.items[1]),
+    });
+    renderApp('/tiers');
+    await screen.findByText('金卡', undefined, FIRST);
+    fireEvent.click(screen.getByText('金卡').closest('tr')!.querySelector('.tier-edit')!);
+    const zhe = (await el('#tier_zhe')) as HTMLInputElement;
+    const bei = document.getElementById('tier_bei') as HTMLInputElement;
+    expect([zhe.value, bei.value]).toEqual(['9', '1.5']);
+
+    // below the range and more than two decimals: refused as typed, not clamped to 5 or rounded to 1.26
+    fill('tier_zhe', '4.5');
+    fill('tier_bei', '1.255');
+    fireEvent.click(document.querySelector('.tier-submit')!);
+    expect(await screen.findByText('请输入 5–10 折，最多两位小数')).toBeTruthy();
+    expect(await screen.findByText('请输入 1–10 倍，最多两位小数')).toBeTruthy();
+    expect([zhe.value, bei.value]).toEqual(['4.5', '1.255']);
+
+    fill('tier_zhe', '8.855');
+    fill('tier_bei', '11');
+    fireEvent.click(document.querySelector('.tier-submit')!);
+    await waitFor(() => expect(screen.getAllByText(/请输入 (5–10 折|1–10 倍)，最多两位小数/)).toHaveLength(2));
+    expect([zhe.value, bei.value]).toEqual(['8.855', '11']);
+    expect(callsTo(fetchMock, 'PUT', '/api/admin/tiers/3')).toHaveLength(0);
+
+    fill('tier_zhe', '8.03');
+    fill('tier_bei', '1.13');
+    fireEvent.click(document.querySelector('.tier-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'PUT', '/api/admin/tiers/3')).toHaveLength(1));
+    // 8.03 × 1000 and 1.13 × 10000 are not whole numbers in floating point
+    expect(callsTo(fetchMock, 'PUT', '/api/admin/tiers/3')[0].body).toEqual({
+      name: '金卡',
+      growthThreshold: 2000,
+      discountBp: 8030,
+      pointsMultiplierBp: 11300,
+      perks: '生日礼',
+    });
+  });
+
+  it('edits a member-day rule: a category rate or multiplier that is not a rate in range is refused as typed', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/member-days': () => json(200, { items: [RULE], total: 1 }),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'GET /api/admin/categories': () => json(200, [{ id: 1, parentId: null, name: '水果', iconUrl: '', sort: 0, active: true }]),
+      'PUT /api/admin/member-days/4': () => json(200, RULE),
+    });
+    renderApp('/member-days');
+    await screen.findByText('每月 7 日会员日', undefined, FIRST);
+    expect(within(document.querySelector('.member-day-row') as HTMLElement).getByText('2 倍')).toBeTruthy();
+    fireEvent.click(document.querySelector('.member-day-edit')!);
+    const zhe = (await el('#memberDay_categoryRates_0_zhe')) as HTMLInputElement;
+    const bei = document.getElementById('memberDay_bei') as HTMLInputElement;
+    expect([zhe.value, bei.value]).toEqual(['9', '2']);
+
+    fill('memberDay_categoryRates_0_zhe', '0.05');
+    fill('memberDay_bei', '0.5');
+    fireEvent.click(document.querySelector('.member-day-submit')!);
+    expect(await screen.findByText('请输入 0.1–10 折，最多两位小数')).toBeTruthy();
+    expect(await screen.findByText('请输入 1–10 倍，最多两位小数')).toBeTruthy();
+    expect([zhe.value, bei.value]).toEqual(['0.05', '0.5']);
+    expect(callsTo(fetchMock, 'PUT', '/api/admin/member-days/4')).toHaveLength(0);
+
+    fill('memberDay_categoryRates_0_zhe', '8.03');
+    fill('memberDay_bei', '2.01');
+    fireEvent.click(document.querySelector('.member-day-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'PUT', '/api/admin/member-days/4')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'PUT', '/api/admin/member-days/4')[0].body).toMatchObject({
+      categoryRates: { '1': 8030 },
+      pointsMultiplierBp: 20100,
+      skuPrices: [{ skuId: 51, priceCents: 1500 }],
+      perCustomerLimit: 2,
+    });
+  });
+
   it('posts a member-day rule in minutes, bp and fen and shows a conflict', async () => {
     const fetchMock = mockFetch({
       ...signIn(owner),

@@ -1,3 +1,3 @@
 export * from './types';
-export { PricingInputError, validatePricingInput, MAX_MULTIPLIER_BP } from './validate';
+export { PricingInputError, validatePricingInput } from './validate';
 export { priceCart, asPaidMember } from './price-cart';

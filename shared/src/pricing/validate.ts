@@ -1,4 +1,4 @@
-import { BP_SCALE } from '../money';
+import { BP_SCALE, MAX_MULTIPLIER_BP } from '../money';
 import type { PricingInput } from './types';
 
 /** The input to priceCart is malformed; `path` names the field (e.g. `lines[2].qty`). */
@@ -10,9 +10,6 @@ export class PricingInputError extends Error {
     this.path = path;
   }
 }
-
-// Multipliers above 100× are surely a typo; the bound also keeps products of multipliers safe.
-export const MAX_MULTIPLIER_BP = 100 * BP_SCALE;
 
 function fail(path: string, message: string): never {
   throw new PricingInputError(path, message);

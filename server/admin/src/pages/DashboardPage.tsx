@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
+import { formatBpPercent } from '@mc/shared';
 import { api, errorMessage, isApiError } from '../api';
 import { useStaff } from '../auth';
-import { formatCents, formatCount, formatRate } from '../format';
+import { formatCents, formatCount } from '../format';
 import { ROLE_LABELS, canAccess } from '../nav';
 
 /** `GET /api/admin/reports/overview`: fields read defensively until the reports work lands. */
@@ -10,7 +11,8 @@ interface Overview {
   gmvCents?: number;
   orderCount?: number;
   paidMemberCount?: number;
-  memberConversionRate?: number;
+  /** Basis points (1250 = 12.5 %), like every rate on the wire. */
+  memberConversionBp?: number;
 }
 
 type OverviewState =
@@ -21,6 +23,7 @@ type OverviewState =
   | { kind: 'failed'; message: string };
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const percent = (bp: unknown): string => (typeof bp === 'number' && Number.isSafeInteger(bp) && bp >= 0 ? formatBpPercent(bp) : '—');
 
 export default function DashboardPage() {
   const staff = useStaff();
@@ -49,7 +52,7 @@ export default function DashboardPage() {
     { title: '成交额（GMV）', value: formatCents(num(data.gmvCents)) },
     { title: '订单数', value: formatCount(num(data.orderCount)) },
     { title: '付费会员数', value: formatCount(num(data.paidMemberCount)) },
-    { title: '会员转化率', value: formatRate(num(data.memberConversionRate)) },
+    { title: '会员转化率', value: percent(data.memberConversionBp) },
   ];
 
   return (

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { AdminMemberDay, AdminTier } from '@mc/shared';
+import { formatBei, type AdminMemberDay, type AdminTier } from '@mc/shared';
 import { api, errorMessage, type Page } from '../api';
 import { useFetch } from '../useFetch';
-import { formatBei } from './membership/rates';
 import MemberDayForm from './memberDays/MemberDayForm';
 import PreviewDrawer from './memberDays/PreviewDrawer';
 import { AUDIENCE_LABELS, minuteText, recurrenceText } from './memberDays/types';
@@ -55,7 +54,7 @@ export default function MemberDaysPage() {
         </Space>
       ),
     },
-    { title: '积分倍数', dataIndex: 'pointsMultiplierBp', width: 90, render: formatBei },
+    { title: '积分倍数', dataIndex: 'pointsMultiplierBp', width: 90, render: (bp: number) => formatBei(bp) },
     { title: '限购', dataIndex: 'perCustomerLimit', width: 90, render: (n: number) => (n > 0 ? `每人 ${n} 件` : '不限') },
     {
       title: '启用',

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { AdminTier } from '@mc/shared';
+import { BP_SCALE, formatBei, formatZhe, type AdminTier } from '@mc/shared';
 import { api, errorMessage, type Page } from '../api';
 import { formatCount } from '../format';
 import { useFetch } from '../useFetch';
-import { formatBei, formatZhe } from './membership/rates';
 import TierForm from './membership/TierForm';
 
 export default function TiersPage() {
@@ -27,8 +26,8 @@ export default function TiersPage() {
   const columns: TableColumnsType<AdminTier> = [
     { title: '名称', dataIndex: 'name' },
     { title: '成长值门槛', dataIndex: 'growthThreshold', width: 120, render: formatCount },
-    { title: '折扣', dataIndex: 'discountBp', width: 100, render: formatZhe },
-    { title: '积分倍数', dataIndex: 'pointsMultiplierBp', width: 100, render: formatBei },
+    { title: '折扣', dataIndex: 'discountBp', width: 100, render: (bp: number) => (bp >= BP_SCALE ? '无折扣' : `${formatZhe(bp)} 折`) },
+    { title: '积分倍数', dataIndex: 'pointsMultiplierBp', width: 100, render: (bp: number) => formatBei(bp) },
     { title: '权益', dataIndex: 'perks', ellipsis: true, render: (p: string) => p || '—' },
     {
       title: '操作',

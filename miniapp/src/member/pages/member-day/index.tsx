@@ -1,9 +1,10 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
+import { BP_SCALE, bpToBeiText } from '@mc/shared'
 import StateView from '@/components/StateView'
 import { useMemberDay } from '@/hooks/useMemberDay'
 import { assetUrl } from '@/services/config'
-import { memberDayTarget, multiplierText, type MemberDayOffer } from '@/services/membership'
+import { memberDayTarget, type MemberDayOffer } from '@/services/membership'
 import { useSession } from '@/stores/session'
 import { priceText } from '@/utils/money'
 import { memberCenterUrl, productUrl } from '@/utils/nav'
@@ -52,8 +53,8 @@ export default function MemberDayPage() {
           <Text className='md-countdown'>{formatLongCountdown(target - now)}</Text>
         </View>
         <View className='md-tags'>
-          {occurrence.pointsMultiplierBp > 10000 ? (
-            <Text className='md-badge md-points'>{`${multiplierText(occurrence.pointsMultiplierBp)}倍积分`}</Text>
+          {occurrence.pointsMultiplierBp > BP_SCALE ? (
+            <Text className='md-badge md-points'>{`${bpToBeiText(occurrence.pointsMultiplierBp)}倍积分`}</Text>
           ) : null}
           <Text className='md-badge'>{occurrence.audience === 'PAID_MEMBERS' ? '付费会员专享' : '指定等级会员专享'}</Text>
         </View>

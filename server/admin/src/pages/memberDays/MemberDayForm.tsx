@@ -16,13 +16,23 @@ import {
   type FormRule,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { AdminCategory, AdminMemberDay, AdminTier, MemberDayAudience, MemberDayPreview } from '@mc/shared';
+import {
+  beiToBp,
+  bpToBeiText,
+  bpToZheText,
+  zheToBp,
+  type AdminCategory,
+  type AdminMemberDay,
+  type AdminTier,
+  type MemberDayAudience,
+  type MemberDayPreview,
+} from '@mc/shared';
 import { api, createOrUpdate, errorMessage, isApiError } from '../../api';
 import FormModal from '../../components/FormModal';
 import { formatCents, formatYuan, parseYuan } from '../../format';
 import { useFetch } from '../../useFetch';
 import { treeSelectData } from '../categories/categoryTree';
-import { beiToBp, bpToBei, bpToZhe, zheToBp } from '../membership/rates';
+import { beiRule, zheRule } from '../membership/rateRules';
 import { specsText, type ProductDetail } from '../products/types';
 import { yuanRule } from '../products/yuanRule';
 import PreviewDrawer from './PreviewDrawer';
@@ -36,7 +46,8 @@ interface SkuPriceRow {
 
 interface RateRow {
   categoryId?: number;
-  zhe: number | null;
+  /** 折 as typed. */
+  zhe: string;
 }
 
 interface Values {
@@ -51,7 +62,8 @@ interface Values {
   skuPrices: SkuPriceRow[];
   categoryRates: RateRow[];
   exclusiveProductIds: number[];
-  bei: number | null;
+  /** 倍 as typed. */
+  bei: string;
   perCustomerLimit: number | null;
   active: boolean;
 }
@@ -78,7 +90,7 @@ function toValues(rule: AdminMemberDay | null): Values {
       skuPrices: [],
       categoryRates: [],
       exclusiveProductIds: [],
-      bei: 2,
+      bei: '2',
       perCustomerLimit: 0,
       active: true,
     };
@@ -94,15 +106,15 @@ function toValues(rule: AdminMemberDay | null): Values {
     audience: rule.audience,
     audienceTierId: rule.audienceTierId ?? undefined,
     skuPrices: rule.skuPrices.map((p) => ({ skuId: p.skuId, price: formatYuan(p.priceCents) })),
-    categoryRates: Object.entries(rule.categoryRates).map(([id, bp]) => ({ categoryId: Number(id), zhe: bpToZhe(bp) })),
+    categoryRates: Object.entries(rule.categoryRates).map(([id, bp]) => ({ categoryId: Number(id), zhe: bpToZheText(bp) })),
     exclusiveProductIds: rule.exclusiveProductIds,
-    bei: bpToBei(rule.pointsMultiplierBp),
+    bei: bpToBeiText(rule.pointsMultiplierBp),
     perCustomerLimit: rule.perCustomerLimit,
     active: rule.active,
   };
 }
 
-/** The POST / PUT body (docs/membership-contract.md). */
+/** The POST / PUT body (docs/membership-contract.md), from values the fields' rules let through. */
 export function toBody(v: Values) {
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   return {
@@ -113,9 +125,9 @@ export function toBody(v: Values) {
     audience: v.audience,
     audienceTierId: v.audience === 'TIER_AT_LEAST' ? (v.audienceTierId ?? null) : null,
     skuPrices: (v.skuPrices ?? []).map((p) => ({ skuId: p.skuId, priceCents: parseYuan(p.price) })),
-    categoryRates: Object.fromEntries((v.categoryRates ?? []).map((r) => [String(r.categoryId), zheToBp(r.zhe ?? 10)])),
+    categoryRates: Object.fromEntries((v.categoryRates ?? []).map((r) => [String(r.categoryId), zheToBp(r.zhe)])),
     exclusiveProductIds: v.exclusiveProductIds ?? [],
-    pointsMultiplierBp: beiToBp(v.bei ?? 1),
+    pointsMultiplierBp: beiToBp(v.bei),
     perCustomerLimit: v.perCustomerLimit ?? 0,
     active: v.active,
   };
@@ -341,13 +353,13 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
                   <Form.Item name={[f.name, 'categoryId']} rules={[{ required: true, message: '请选择分类' }]} style={{ marginBottom: 8 }}>
                     <TreeSelect treeData={treeSelectData(categories)} treeDefaultExpandAll placeholder="选择分类" style={{ width: 220 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'zhe']} rules={[{ required: true, message: '请输入折扣' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber min={0.1} max={10} step={0.5} precision={2} suffix="折" aria-label="分类折扣" />
+                  <Form.Item name={[f.name, 'zhe']} rules={[{ required: true, message: '请输入折扣' }, zheRule(100, 10000)]} style={{ marginBottom: 8 }}>
+                    <Input inputMode="decimal" suffix="折" aria-label="分类折扣" style={{ width: 120 }} />
                   </Form.Item>
                   <Button type="text" icon={<DeleteOutlined />} aria-label="移除" onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} className="member-day-rate-add" onClick={() => add({ zhe: 9 })}>
+              <Button type="dashed" icon={<PlusOutlined />} className="member-day-rate-add" onClick={() => add({ zhe: '9' })}>
                 添加分类折扣
               </Button>
             </>
@@ -358,8 +370,8 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
         <ProductIdsSelect />
       </Form.Item>
       <Space align="start" size="large">
-        <Form.Item name="bei" label="积分倍数" rules={[{ required: true, message: '请输入积分倍数' }]}>
-          <InputNumber min={1} max={10} step={0.5} precision={2} suffix="倍" />
+        <Form.Item name="bei" label="积分倍数" extra="1–10 倍" rules={[{ required: true, message: '请输入积分倍数' }, beiRule(10000, 100000)]}>
+          <Input inputMode="decimal" suffix="倍" style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="perCustomerLimit" label="每人限购" extra="0 = 不限">
           <InputNumber min={0} max={9999} precision={0} suffix="件" />

@@ -1,16 +1,16 @@
 import { Form, Input, InputNumber, Space } from 'antd';
-import type { AdminTier } from '@mc/shared';
+import { beiToBp, bpToBeiText, bpToZheText, zheToBp, type AdminTier } from '@mc/shared';
 import { createOrUpdate } from '../../api';
 import FormModal from '../../components/FormModal';
-import { beiToBp, bpToBei, bpToZhe, zheToBp } from './rates';
+import { beiRule, zheRule } from './rateRules';
 
 interface Values {
   name: string;
   growthThreshold: number | null;
-  /** 折: 5–10 (10 = no discount). */
-  zhe: number | null;
-  /** 倍: 1–10. */
-  bei: number | null;
+  /** 折 as typed: 5–10 (10 = no discount), at most two decimals. */
+  zhe: string;
+  /** 倍 as typed: 1–10, at most two decimals. */
+  bei: string;
   perks: string;
 }
 
@@ -22,8 +22,9 @@ export default function TierForm({ tier, onClose, onSaved }: { tier: AdminTier |
     const body = {
       name: v.name.trim(),
       growthThreshold: v.growthThreshold ?? 0,
-      discountBp: zheToBp(v.zhe ?? 10),
-      pointsMultiplierBp: beiToBp(v.bei ?? 1),
+      // the fields' rules let only rates in range through
+      discountBp: zheToBp(v.zhe),
+      pointsMultiplierBp: beiToBp(v.bei),
       perks: (v.perks ?? '').trim(),
     };
     await createOrUpdate('/api/admin/tiers', tier?.id, body);
@@ -39,8 +40,8 @@ export default function TierForm({ tier, onClose, onSaved }: { tier: AdminTier |
       initialValues={{
         name: tier?.name ?? '',
         growthThreshold: tier?.growthThreshold ?? null,
-        zhe: tier ? bpToZhe(tier.discountBp) : 10,
-        bei: tier ? bpToBei(tier.pointsMultiplierBp) : 1,
+        zhe: tier ? bpToZheText(tier.discountBp) : '10',
+        bei: tier ? bpToBeiText(tier.pointsMultiplierBp) : '1',
         perks: tier?.perks ?? '',
       }}
       onSubmit={save}
@@ -59,11 +60,11 @@ export default function TierForm({ tier, onClose, onSaved }: { tier: AdminTier |
         <InputNumber min={0} precision={0} style={{ width: 200 }} />
       </Form.Item>
       <Space size="large" align="start">
-        <Form.Item name="zhe" label="折扣" extra="5–10 折，10 折为不打折" rules={[{ required: true, message: '请输入折扣' }]}>
-          <InputNumber min={5} max={10} step={0.5} precision={2} suffix="折" />
+        <Form.Item name="zhe" label="折扣" extra="5–10 折，10 折为不打折" rules={[{ required: true, message: '请输入折扣' }, zheRule(5000, 10000)]}>
+          <Input inputMode="decimal" suffix="折" style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item name="bei" label="积分倍数" extra="1–10 倍" rules={[{ required: true, message: '请输入积分倍数' }]}>
-          <InputNumber min={1} max={10} step={0.5} precision={2} suffix="倍" />
+        <Form.Item name="bei" label="积分倍数" extra="1–10 倍" rules={[{ required: true, message: '请输入积分倍数' }, beiRule(10000, 100000)]}>
+          <Input inputMode="decimal" suffix="倍" style={{ width: 140 }} />
         </Form.Item>
       </Space>
       <Form.Item name="perks" label="权益说明" rules={[{ max: 500 }]}>
