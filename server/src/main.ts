@@ -101,7 +101,9 @@ function printBanner(config: AppConfig, simUrl: string | null, processes?: strin
     'Member commerce is running:',
     `  shop (mini-program H5): ${base}/shop/${existsSync(STATIC_DIRS.shop) ? '' : '   (not built: pnpm --filter @mc/miniapp build:h5)'}`,
     `  admin page:             ${base}/admin/${existsSync(STATIC_DIRS.admin) ? '' : '   (not built: pnpm --filter @mc/admin build)'}`,
-    ...(config.seedDemo ? ['                          demo staff: admin / admin123 (also operator, finance)'] : []),
+    ...(config.seedDemo && !config.production
+      ? [`                          demo staff: ${config.adminPassword ? 'admin / $ADMIN_PASSWORD, operator and finance / admin123' : 'admin / admin123 (also operator, finance)'}`]
+      : []),
     `  API docs (Swagger):     ${base}/docs`,
     `  health:                 ${base}/api/health`,
     `  database:               ${config.databaseUrl ? config.databaseUrl.replace(/:[^:@/]*@/, ':***@') : `embedded sql.js file ${config.sqljsPath}`}`,
