@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
-import { login, refFromQuery, refFromUrl, rememberRef, reportReferralVisit, isLoggedIn } from '@/services/auth'
+import { login, refFromQuery, refFromUrl, rememberRef, isLoggedIn } from '@/services/auth'
 import './app.css'
 
 let launchRef: string | undefined
@@ -20,8 +20,8 @@ function App({ children }: PropsWithChildren) {
     const ref = refFromQuery(options?.query as Record<string, unknown> | undefined)
     if (!ref || ref === launchRef) return
     launchRef = ref
-    if (isLoggedIn()) reportReferralVisit(ref)
-    else rememberRef(ref)
+    // a logged-in customer's ref goes nowhere: the server has no route for a visit yet
+    if (!isLoggedIn()) rememberRef(ref)
   })
 
   return children

@@ -22,14 +22,17 @@ export interface RunningServer {
   /** The server's process (the supervisor when WEB_CONCURRENCY > 1). */
   pid: number;
   output: () => string;
+  /** Settles when the process has exited: its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the built server exactly as the README's run command does (embedded sql.js database,
  * demo store, WeChat simulator, dev tools) on free ports, and waits for /api/health.
+ * `readStdout: false` leaves its stdout pipe undrained: once the pipe is full, its writes fail with EAGAIN.
  */
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startBuiltServer(env: Record<string, string> = {}, opts: { readStdout?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mc-browser-'));
   const port = await freePort();
   const simPort = await freePort();
@@ -52,7 +55,8 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d) => (log += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  if (opts.readStdout !== false) child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -71,8 +75,8 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
     baseUrl,
     pid: child.pid!,
     output: () => log,
+    exited,
     async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -127,9 +127,4 @@ export async function refreshMe(): Promise<User | null> {
   }
 }
 
-/** A logged-in customer opened a share link while the app was already running. */
-export function reportReferralVisit(ref: string): void {
-  post('/api/referrals/visit', { ref }).catch(() => undefined)
-}
-
 setAuthHooks({ pending: () => inflight, relogin: login })

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 
 /** Makes a cached value read-only all the way down: every reader shares it. */
@@ -22,6 +23,9 @@ export class ConfigCache<T> {
   private loading: { generation: number; value: Promise<T> } | null = null;
   private readonly written = Symbol('configCacheWritten');
   private readonly subscriber: EntitySubscriberInterface;
+  private readonly logger = new Logger('ConfigCache');
+  /** The watched entities' names, for the log. */
+  private readonly tables: string;
 
   constructor(
     private readonly ds: DataSource,
@@ -29,6 +33,7 @@ export class ConfigCache<T> {
     private readonly ttlMs: number,
     private readonly load: (em: EntityManager) => Promise<T>,
   ) {
+    this.tables = tables.map((t) => (t as { name?: string }).name ?? String(t)).join(',');
     const watched = new Set(tables);
     const changed = (target: unknown, qr: QueryRunner | undefined) => {
       if (!watched.has(target)) return;
@@ -76,7 +81,8 @@ export class ConfigCache<T> {
     const c = this.cached;
     if (c && c.generation === this.generation && Date.now() - c.at < this.ttlMs) return c.value;
     if (inTx) {
-      this.refresh().catch(() => undefined); // in the background: nobody waits for its connection
+      // in the background: nobody waits for its connection, nor sees it fail
+      this.refresh().catch((err: unknown) => this.logger.error({ err, tables: this.tables }, 'background refresh of a config cache failed'));
       return deepFreeze(await this.load(em));
     }
     return this.refresh();

@@ -26,6 +26,35 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+/** How long a client should wait before trying again while the database cannot be reached. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Driver and socket codes of a database that cannot be reached (rather than a statement that failed). */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+]);
+const UNREACHABLE_MESSAGE = /connection lost|connection is in closed state|acquire timeout|timeout acquiring|pool is closed/i;
+
+/** A connection error of mysql2, as thrown by the pool or wrapped by TypeORM (driverError) or another error (cause). */
+export function isDatabaseUnreachable(e: unknown): boolean {
+  for (let err = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; depth++) {
+    if ((typeof err.code === 'string' && UNREACHABLE_CODES.has(err.code)) || (typeof err.message === 'string' && UNREACHABLE_MESSAGE.test(err.message))) return true;
+    err = (err.driverError ?? err.cause) as typeof err;
+  }
+  return false;
+}
+
 /** Every failure leaves as the api.md error body; never a stack trace; 5xx logged with the request id. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -41,6 +70,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body.error.requestId = req.id ? String(req.id) : undefined;
     }
     if (res.sent) return;
+    if (status === 503) res.header('retry-after', String(RETRY_AFTER_SECONDS));
     res.status(status).send(body);
   }
 
@@ -65,6 +95,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message = status === 413 ? '提交的内容过大' : '请求有误';
       return { status: status === 413 ? 413 : 400, body: { error: { code: 'VALIDATION_FAILED', message } } };
+    }
+    if (isDatabaseUnreachable(exception)) {
+      return { status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } } };
     }
     return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: '服务器开小差了，请稍后再试' } } };
   }

@@ -48,6 +48,49 @@ export class PinoNestLogger implements LoggerService {
   }
 }
 
+/** At most this much log text waits in memory for stdout; lines beyond it are dropped. */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+
+let stdout: ReturnType<typeof pino.destination> | undefined;
+
+/**
+ * stdout for every logger of the process, written asynchronously (libuv's thread pool): a reader
+ * that stops reading costs memory up to MAX_PENDING_BYTES, never a blocked request. Creating
+ * process.stdout first makes a pipe's fd non-blocking, so a full pipe answers EAGAIN (retried)
+ * rather than holding a pool thread. pino would flush at exit synchronously, retrying every
+ * 100 ms for as long as the pipe stays full: whatever is still pending at exit is dropped instead
+ * (a shutdown calls closeLogs first).
+ */
+function stdoutDestination() {
+  if (!stdout) {
+    const dest = pino.destination({ dest: process.stdout.fd ?? 1, sync: false, maxLength: MAX_PENDING_BYTES });
+    process.prependListener('exit', () => dest.destroy());
+    stdout = dest;
+  }
+  return stdout;
+}
+
+/**
+ * Writes out pending log lines for at most `ms`, then stops logging to stdout (the end of a
+ * shutdown). False when they could not all be written: a write may still be pending, and
+ * process.exit would wait for it (libuv joins its thread pool) for as long as nobody reads.
+ */
+export async function closeLogs(ms: number): Promise<boolean> {
+  const dest = stdout;
+  stdout = undefined;
+  if (!dest) return true;
+  const flushed = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    dest.once('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    dest.end();
+  });
+  dest.destroy(); // a no-op once ended
+  return flushed;
+}
+
 export function createLogger(level: string): PinoNestLogger {
-  return new PinoNestLogger(pino({ level, redact: ['headers.authorization', 'req.headers.authorization'] }));
+  return new PinoNestLogger(pino({ level, redact: ['headers.authorization', 'req.headers.authorization'] }, stdoutDestination()));
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
 import { AppError } from '../errors';
+import { isDuplicateKey } from '../tx';
 import { RateLimitCounter } from './rate-limit-counter.entity';
 
 /** Fixed-window counters in the database (shared by every API instance). */
@@ -23,7 +24,11 @@ export class RateLimitService {
   }
 
   /** Counts one hit; a hit after the window ends starts a new window. */
-  async hit(bucket: string, windowMs: number): Promise<void> {
+  hit(bucket: string, windowMs: number): Promise<void> {
+    return this.count(bucket, windowMs, false);
+  }
+
+  private async count(bucket: string, windowMs: number, retried: boolean): Promise<void> {
     const now = this.clock.now();
     const windowFloor = new Date(now.getTime() - windowMs);
     const updated = await this.ds
@@ -39,9 +44,10 @@ export class RateLimitService {
     if (updated.affected) return;
     try {
       await this.ds.manager.insert(RateLimitCounter, { bucket, windowStart: now, hits: 1 });
-    } catch {
+    } catch (e) {
+      if (retried || !isDuplicateKey(e)) throw e;
       // a concurrent first hit created the row: count this one on it
-      await this.hit(bucket, windowMs);
+      await this.count(bucket, windowMs, true);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { nextOccurrences } from '@mc/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { MemberDay } from '../member-day/entities/member-day.entity';
 import { scheduleOf } from '../member-day/member-day.service';
@@ -36,44 +36,77 @@ export class ReportsService {
     const now = this.clock.now();
     const { timezone } = await this.settings.get();
     const rules = await this.ds.getRepository(MemberDay).find({ order: { id: 'ASC' } });
-    const items = [];
-    for (const rule of rules) {
-      const past = nextOccurrences(scheduleOf(rule), timezone, new Date(now.getTime() - 400 * DAY_MS), 500, 401).filter((o) => o.startsAt <= now).slice(-count);
-      for (const o of past.reverse()) {
-        const end = o.endsAt < now ? o.endsAt : now;
-        const [orders, cards, baseline] = await Promise.all([
-          this.paidOrdersBetween(o.startsAt, end, 'GOODS'),
-          this.paidOrdersBetween(o.startsAt, end, 'MEMBER_CARD'),
-          this.paidOrdersBetween(new Date(o.startsAt.getTime() - BASELINE_DAYS * DAY_MS), o.startsAt, 'GOODS'),
-        ]);
-        const gmvCents = orders.reduce((s, x) => s + x.payableCents, 0);
-        const baselineDailyGmvCents = Math.floor(baseline.reduce((s, x) => s + x.payableCents, 0) / BASELINE_DAYS);
-        items.push({
-          memberDayId: rule.id,
-          name: rule.name,
-          date: o.date,
-          startsAt: o.startsAt.toISOString(),
-          endsAt: o.endsAt.toISOString(),
-          orders: orders.length,
-          gmvCents,
-          payingMembers: await this.membersAmong(orders),
-          newCards: cards.length,
-          baselineDailyGmvCents,
-          upliftBp: baselineDailyGmvCents === 0 ? null : Math.floor(((gmvCents - baselineDailyGmvCents) * 10_000) / baselineDailyGmvCents),
-        });
-      }
-    }
+    const occurrences = rules.flatMap((rule) =>
+      nextOccurrences(scheduleOf(rule), timezone, new Date(now.getTime() - 400 * DAY_MS), 500, 401)
+        .filter((o) => o.startsAt <= now)
+        .slice(-count)
+        .reverse()
+        .map((o) => ({ rule, o, end: o.endsAt < now ? o.endsAt : now })),
+    );
+    const figures = await this.occurrenceFigures(occurrences.map(({ o, end }) => ({ startsAt: o.startsAt, end })));
+    const items = occurrences.map(({ rule, o }, i) => {
+      const f = figures.get(i) ?? { orders: 0, gmvCents: 0, payingMembers: 0, newCards: 0, baselineCents: 0 };
+      const baselineDailyGmvCents = Math.floor(f.baselineCents / BASELINE_DAYS);
+      return {
+        memberDayId: rule.id,
+        name: rule.name,
+        date: o.date,
+        startsAt: o.startsAt.toISOString(),
+        endsAt: o.endsAt.toISOString(),
+        orders: f.orders,
+        gmvCents: f.gmvCents,
+        payingMembers: f.payingMembers,
+        newCards: f.newCards,
+        baselineDailyGmvCents,
+        upliftBp: baselineDailyGmvCents === 0 ? null : Math.floor(((f.gmvCents - baselineDailyGmvCents) * 10_000) / baselineDailyGmvCents),
+      };
+    });
     return { items, total: items.length };
   }
 
-  /** Distinct buyers who held a card when they ordered. */
-  private async membersAmong(orders: Pick<Order, 'customerId' | 'createdAt'>[]): Promise<number> {
-    if (!orders.length) return 0;
-    const periods = await this.ds.getRepository(MembershipPeriod).findBy({ customerId: In([...new Set(orders.map((o) => o.customerId))]) });
-    const members = new Set(
-      orders.filter((o) => periods.some((p) => p.customerId === o.customerId && p.startsAt <= o.createdAt && o.createdAt < p.endsAt && (!p.refundedAt || p.refundedAt > o.createdAt))).map((o) => o.customerId),
-    );
-    return members.size;
+  /**
+   * One aggregate query for every window [startsAt, end) and the 28 days before it, keyed by the
+   * window's index: paid goods orders, their GMV, the distinct buyers among them who held a card
+   * when they ordered, paid card orders, and the goods GMV of the baseline days.
+   */
+  private async occurrenceFigures(windows: { startsAt: Date; end: Date }[]) {
+    const byIndex = new Map<number, { orders: number; gmvCents: number; payingMembers: number; newCards: number; baselineCents: number }>();
+    if (!windows.length) return byIndex;
+    const params: Record<string, unknown> = { paid: PAID_STATUSES, goods: 'GOODS', card: 'MEMBER_CARD' };
+    const rows = windows.map((w, i) => {
+      Object.assign(params, { [`b${i}`]: new Date(w.startsAt.getTime() - BASELINE_DAYS * DAY_MS), [`s${i}`]: w.startsAt, [`e${i}`]: w.end });
+      return `SELECT ${i} AS i, :b${i} AS b, :s${i} AS s, :e${i} AS e`;
+    });
+    const inWindow = (kind: string) => `o.kind = :${kind} AND o.createdAt >= w.s`;
+    const heldCard = this.ds
+      .createQueryBuilder()
+      .select('1')
+      .from(MembershipPeriod, 'p')
+      .where('p.customerId = o.customerId AND p.startsAt <= o.createdAt AND o.createdAt < p.endsAt AND (p.refundedAt IS NULL OR p.refundedAt > o.createdAt)')
+      .getQuery();
+    const raw = await this.ds
+      .createQueryBuilder()
+      .select('w.i', 'i')
+      .addSelect(`COUNT(CASE WHEN ${inWindow('goods')} THEN 1 END)`, 'orders')
+      .addSelect(`SUM(CASE WHEN ${inWindow('goods')} THEN o.payableCents ELSE 0 END)`, 'gmvCents')
+      .addSelect(`COUNT(DISTINCT CASE WHEN ${inWindow('goods')} AND EXISTS (${heldCard}) THEN o.customerId END)`, 'payingMembers')
+      .addSelect(`COUNT(CASE WHEN ${inWindow('card')} THEN 1 END)`, 'newCards')
+      .addSelect('SUM(CASE WHEN o.kind = :goods AND o.createdAt < w.s THEN o.payableCents ELSE 0 END)', 'baselineCents')
+      .from(`(${rows.join(' UNION ALL ')})`, 'w')
+      .innerJoin(Order, 'o', 'o.createdAt >= w.b AND o.createdAt < w.e AND o.status IN (:...paid) AND o.kind IN (:goods, :card)')
+      .groupBy('w.i')
+      .setParameters(params)
+      .getRawMany<Record<string, string | number>>();
+    for (const r of raw) {
+      byIndex.set(Number(r.i), {
+        orders: Number(r.orders),
+        gmvCents: Number(r.gmvCents),
+        payingMembers: Number(r.payingMembers),
+        newCards: Number(r.newCards),
+        baselineCents: Number(r.baselineCents),
+      });
+    }
+    return byIndex;
   }
 
   /** Of the customers who bought goods in [from, to), how many bought a card in it; card sales by plan. */

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { withTx } from '../../common/tx';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuthService } from '../auth/auth.service';
 import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
@@ -23,12 +24,17 @@ export class SeedService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seedDemo(): Promise<void> {
-    await this.auth.ensureStaff('admin', DEMO_STAFF_PASSWORD, 'owner');
-    await this.auth.ensureStaff('operator', DEMO_STAFF_PASSWORD, 'operator');
-    await this.auth.ensureStaff('finance', DEMO_STAFF_PASSWORD, 'finance');
+    // the demo staff's password is published: never in production, and the owner `admin` takes
+    // ADMIN_PASSWORD when it is set (this runs before AuthService applies it on bootstrap)
+    if (!this.config.production) {
+      if (!this.config.adminPassword) await this.auth.ensureStaff('admin', DEMO_STAFF_PASSWORD, 'owner');
+      await this.auth.ensureStaff('operator', DEMO_STAFF_PASSWORD, 'operator');
+      await this.auth.ensureStaff('finance', DEMO_STAFF_PASSWORD, 'finance');
+    }
     if ((await this.ds.manager.count(Category)) === 0) {
       await withTx(this.ds, ({ em }) => this.seedCatalog(em));
       this.logger.log('demo catalog seeded');
