@@ -89,7 +89,7 @@ describe('api types and constants', () => {
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents',
         'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
         'POINTS_KINDS', 'POINTS_KIND_LABEL', 'birthdayFallsOn', 'pointsKept',
-        'shareOfUnits', 'bestUnitPrice', 'withPaidCard',
+        'shareOfUnits', 'bestUnitPrice', 'withPaidCard', 'categoryRatesWithChildren',
       ].sort(),
     );
   });

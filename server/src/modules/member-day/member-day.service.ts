@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { activeOccurrence, applyRateBp, nextOccurrences, schedulesOverlap, validateSchedule, type MemberDaySchedule, type Occurrence, type PriceBreakdown, type PricingMemberDay, type PricingMemberDayPrice, type Recurrence } from '@mc/shared';
+import { activeOccurrence, applyRateBp, categoryRatesWithChildren, nextOccurrences, schedulesOverlap, validateSchedule, type MemberDaySchedule, type Occurrence, type PriceBreakdown, type PricingMemberDay, type PricingMemberDayPrice, type Recurrence } from '@mc/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ConfigCache } from '../../common/config-cache';
@@ -144,11 +144,7 @@ export class MemberDayService implements OnModuleDestroy {
       roots.length ? em.findBy(Category, { parentId: In(roots) }) : [],
     ]);
     const inForce = on.map(({ rule, occurrence }): MemberDayInForce => {
-      const rates: Record<string, number> = { ...rule.categoryRates };
-      for (const child of children) {
-        const parentRate = rule.categoryRates[String(child.parentId)];
-        if (parentRate !== undefined) rates[String(child.id)] ??= parentRate;
-      }
+      const rates = categoryRatesWithChildren(rule.categoryRates, children);
       const audienceOk = MemberDayService.audienceOk(rule, buyer);
       return {
         rule,
@@ -215,9 +211,8 @@ export class MemberDayService implements OnModuleDestroy {
   private async offerLines(em: EntityManager, rule: Pick<MemberDay, 'categoryRates'>, prices: readonly { skuId: number; priceCents: number }[], limit: number) {
     const rateCategoryIds = Object.keys(rule.categoryRates).map(Number);
     const children = rateCategoryIds.length ? await em.findBy(Category, { parentId: In(rateCategoryIds) }) : [];
-    const rateFor = (categoryId: number): number | undefined =>
-      rule.categoryRates[String(categoryId)] ?? rule.categoryRates[String(children.find((c) => c.id === categoryId)?.parentId ?? -1)];
-    const categoryIds = [...rateCategoryIds, ...children.map((c) => c.id)];
+    const rates = categoryRatesWithChildren(rule.categoryRates, children);
+    const categoryIds = Object.keys(rates).map(Number);
     const ratedProducts = categoryIds.length ? await em.find(Product, { where: { categoryId: In(categoryIds), onShelf: true }, take: limit }) : [];
     const skus = await em.find(Sku, {
       where: [
@@ -231,7 +226,7 @@ export class MemberDayService implements OnModuleDestroy {
     return skus.map((sku) => {
       const product = products.find((p) => p.id === sku.productId)!;
       const own = prices.find((p) => p.skuId === sku.id)?.priceCents;
-      const rate = rateFor(product.categoryId);
+      const rate: number | undefined = rates[String(product.categoryId)];
       return {
         skuId: sku.id,
         productId: product.id,
