@@ -126,6 +126,32 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     await t.http().get('/api/admin/member-days').set(await t.staff('finance', 'admin123')).expect(403);
   });
 
+  it('audits every change in its own transaction: before as the change found the rule, after as it left it', async () => {
+    const sku = await makeSku(t, { priceCents: 2000, stock: 10 });
+    const created = (
+      await t.http().post('/api/admin/member-days').set(staff).send({ name: '审计日', recurrence: { kind: 'MONTHLY', days: [28] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 1500 }] }).expect(201)
+    ).body;
+    // five changes at once queue on the rule: each one found the rule as the one before left it
+    const names = ['审计日 1', '审计日 2', '审计日 3', '审计日 4', '审计日 5'];
+    await Promise.all(names.map((name) => t.http().put(`/api/admin/member-days/${created.id}`).set(staff).send({ name }).expect(200)));
+    await t.http().put(`/api/admin/member-days/${created.id}`).set(staff).send({ skuPrices: [{ skuId: sku.id, priceCents: 2100 }] }).expect(409); // refused: no audit row
+    const rows = (await t.ds.query('SELECT staffId, action, beforeJson, afterJson FROM audit_log WHERE targetType = ? AND targetId = ? ORDER BY id', ['member_day', String(created.id)])) as {
+      staffId: number | null;
+      action: string;
+      beforeJson: string | null;
+      afterJson: string;
+    }[];
+    expect(rows.map((r) => r.action)).toEqual(['member-day.create', ...names.map(() => 'member-day.update')]);
+    expect(rows.every((r) => r.staffId !== null)).toBe(true);
+    expect(rows[0].beforeJson).toBeNull();
+    expect(JSON.parse(rows[0].afterJson)).toEqual(created);
+    for (let i = 1; i < rows.length; i++) expect(JSON.parse(rows[i].beforeJson!)).toEqual(JSON.parse(rows[i - 1].afterJson));
+    expect(rows.slice(1).map((r) => JSON.parse(r.afterJson).name).sort()).toEqual(names);
+    const now = (await t.http().get(`/api/admin/member-days/${created.id}`).set(staff).expect(200)).body;
+    expect(JSON.parse(rows[rows.length - 1].afterJson)).toEqual(now);
+    expect(now.skuPrices).toEqual([{ skuId: sku.id, priceCents: 1500 }]);
+  });
+
   it('keeps exclusive items for the audience during the member day', async () => {
     const sku = await makeSku(t, { priceCents: 3000, stock: 10 });
     await t.http().post('/api/admin/member-days').set(staff).send({

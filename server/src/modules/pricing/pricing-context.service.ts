@@ -3,7 +3,7 @@ import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput, t
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
-import { MemberDayPricing, memberDayPricesOf, MemberDayService, NO_MEMBER_DAY } from '../member-day/member-day.service';
+import { MemberDayPricing, memberDayPricesOf, MemberDayPricingService, NO_MEMBER_DAY } from '../member-day/member-day-pricing.service';
 import { Tier } from '../membership/entities/tier.entity';
 import { readCustomerStanding } from '../membership/customer-standing';
 import { MembershipService } from '../membership/membership.service';
@@ -37,7 +37,7 @@ export class PricingContextService {
     private readonly settings: StoreSettingsService,
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
-    private readonly memberDays: MemberDayService,
+    private readonly memberDays: MemberDayPricingService,
   ) {}
 
   /** Merges repeated SKUs and checks quantities against the per-line limit. */
