@@ -1,37 +1,56 @@
-import { applyRateBp } from '@mc/shared';
+import type { UnitPriceLine } from '@mc/shared';
 import { EntityManager, In } from 'typeorm';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
-import { MemberDay } from './entities/member-day.entity';
-import { categoryRatesOf } from './member-day-pricing.service';
+import { memberDayPricesOf, type MemberDayForPricing } from './member-day-pricing.service';
 
-/** Every SKU a rule (saved or not) prices, with list, member and member-day price. */
-export async function offerLines(em: EntityManager, rule: Pick<MemberDay, 'categoryRates'>, prices: readonly { skuId: number; priceCents: number }[], limit: number) {
-  const [rates] = await categoryRatesOf(em, [rule]);
-  const categoryIds = Object.keys(rates).map(Number);
-  const ratedProducts = categoryIds.length ? await em.find(Product, { where: { categoryId: In(categoryIds), onShelf: true }, take: limit }) : [];
-  const skus = await em.find(Sku, {
-    where: [
-      ...(prices.length ? [{ id: In(prices.map((p) => p.skuId)), active: true }] : []),
-      ...(ratedProducts.length ? [{ productId: In(ratedProducts.map((p) => p.id)), active: true }] : []),
-    ],
-    order: { id: 'ASC' },
-    take: limit,
-  });
+/**
+ * The SKUs a rule prices, with their products, by SKU id, at most `limit`: the active SKUs of its
+ * own SKU prices (`skuIds`), those of on-shelf products in its rated categories (`categoryIds`,
+ * children included) and, with `skuDefaults`, every active on-shelf SKU with a default member-day
+ * price of its own (every member day on gives it that price).
+ */
+export async function offeredSkus(em: EntityManager, skuIds: number[], categoryIds: number[], skuDefaults: boolean, limit: number): Promise<{ sku: Sku; product: Product }[]> {
+  const any = [
+    ...(skuIds.length ? ['s.id IN (:...skuIds)'] : []),
+    ...(categoryIds.length ? ['(p.onShelf = :on AND p.categoryId IN (:...categoryIds))'] : []),
+    ...(skuDefaults ? ['(p.onShelf = :on AND s.memberDayPriceCents IS NOT NULL)'] : []),
+  ];
+  if (!any.length) return [];
+  const skus = await em
+    .createQueryBuilder(Sku, 's')
+    .innerJoin(Product, 'p', 'p.id = s.productId')
+    .where('s.active = :on', { on: true })
+    .andWhere(`(${any.join(' OR ')})`, { skuIds, categoryIds })
+    .orderBy('s.id', 'ASC')
+    .limit(limit)
+    .getMany();
   const products = skus.length ? await em.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
-  return skus.map((sku) => {
-    const product = products.find((p) => p.id === sku.productId)!;
-    const own = prices.find((p) => p.skuId === sku.id)?.priceCents;
-    const rate: number | undefined = rates[String(product.categoryId)];
-    return {
-      skuId: sku.id,
-      productId: product.id,
-      title: product.title,
-      coverUrl: product.coverUrl,
-      specs: sku.specs,
-      listPriceCents: sku.priceCents,
-      memberPriceCents: sku.memberPriceCents,
-      memberDayPriceCents: own ?? sku.memberDayPriceCents ?? (rate === undefined ? sku.priceCents : applyRateBp(sku.priceCents, rate)),
-    };
-  });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return skus.map((sku) => ({ sku, product: byId.get(sku.productId)! }));
+}
+
+/** What a SKU's unit price depends on, as PricingContextService hands it to the pipeline, under these member days. */
+export function unitPriceLine(sku: Sku, product: Product, memberDays: readonly MemberDayForPricing[]): UnitPriceLine {
+  return {
+    skuId: String(sku.id),
+    categoryId: String(product.categoryId),
+    listPriceCents: sku.priceCents,
+    memberPriceCents: sku.memberPriceCents,
+    memberDayPrices: memberDayPricesOf(memberDays, sku.id, sku.memberDayPriceCents),
+  };
+}
+
+/** A SKU in a member-day view or preview, with the member-day price the view means. */
+export function offerView(sku: Sku, product: Product, memberDayPriceCents: number) {
+  return {
+    skuId: sku.id,
+    productId: product.id,
+    title: product.title,
+    coverUrl: product.coverUrl,
+    specs: sku.specs,
+    listPriceCents: sku.priceCents,
+    memberPriceCents: sku.memberPriceCents,
+    memberDayPriceCents,
+  };
 }

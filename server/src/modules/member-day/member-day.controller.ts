@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { StaffPrincipal } from '../../common/auth/auth.types';
-import { CurrentStaff, Roles, StaffGuard } from '../../common/auth/guards';
+import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
+import { CurrentCustomer, CurrentStaff, OptionalCustomerGuard, Roles, StaffGuard } from '../../common/auth/guards';
 import { MemberDayDto, PreviewQuery, UpdateMemberDayDto } from './dto/member-day.dto';
 import { MemberDayAdminService } from './member-day-admin.service';
 import { MemberDayPreviewService } from './member-day-preview.service';
@@ -12,9 +12,11 @@ import { MemberDayViewService } from './member-day-view.service';
 export class MemberDayController {
   constructor(private readonly view: MemberDayViewService) {}
 
+  /** Signed in or not: a customer's token prices the offers for them. */
   @Get('current')
-  current() {
-    return this.view.publicView();
+  @UseGuards(OptionalCustomerGuard)
+  current(@CurrentCustomer() who: CustomerPrincipal | undefined) {
+    return this.view.publicView(who?.customerId ?? null);
   }
 }
 
