@@ -1,5 +1,6 @@
 import { Category } from '../src/modules/catalog/entities/category.entity';
 import { Product } from '../src/modules/catalog/entities/product.entity';
+import { Sku } from '../src/modules/catalog/entities/sku.entity';
 import { CustomerGrowth } from '../src/modules/membership/entities/customer-growth.entity';
 import { addAddress, Auth, buyCard, makeSku, placeAndPay, placeOrder } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
@@ -111,6 +112,55 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     expect((await t.http().get('/api/member-days/current').expect(200)).body.now).toMatch(/^2027-01-15T00:00:0\d\.\d{3}Z$/);
   });
 
+  it('shows on the member-day page and in the preview the unit price checkout charges (bestUnitPrice), for the customer asking', async () => {
+    await setClock('2027-03-01T02:00:00.000Z');
+    // a rate on a root category reaches the products of its child
+    const root = await t.ds.getRepository(Category).save({ parentId: null, name: '测试会员日价', iconUrl: '', sort: 98, active: true });
+    const child = await t.ds.getRepository(Category).save({ parentId: root.id, name: '测试会员日价子类', iconUrl: '', sort: 0, active: true });
+    const inChild = async (opts: { priceCents: number; memberPriceCents?: number }) => {
+      const sku = await makeSku(t, { ...opts, stock: 10 });
+      await t.ds.getRepository(Product).update({ id: sku.productId }, { categoryId: child.id });
+      return sku;
+    };
+    // list 129.00 and member price 99.00: the day's 8.5 折 (109.65) is more than a member pays anyway
+    const memberPriced = await inChild({ priceCents: 12900, memberPriceCents: 9900 });
+    // the rule's own price 110.00 is above its rate's 109.65: checkout takes the rate
+    const ownPriced = await inChild({ priceCents: 12900 });
+    // a SKU's own default member-day price applies while any member day is on
+    const withDefault = await makeSku(t, { priceCents: 10000, stock: 10 });
+    await t.ds.getRepository(Sku).update({ id: withDefault.id }, { memberDayPriceCents: 7000 });
+    const body = { name: '18 号会员日', recurrence: { kind: 'MONTHLY', days: [18] }, audience: 'PAID_MEMBERS', categoryRates: { [root.id]: 8500 }, skuPrices: [{ skuId: ownPriced.id, priceCents: 11000 }] };
+    const rule = (await t.http().post('/api/admin/member-days').set(staff).send(body).expect(201)).body;
+
+    await setClock('2027-03-18T04:00:00.000Z'); // noon on the 18th in Shanghai
+    const offers = async (auth?: Auth) => {
+      const req = t.http().get('/api/member-days/current');
+      const current = (await (auth ? req.set(auth) : req).expect(200)).body.current;
+      expect(current.id).toBe(rule.id);
+      return new Map((current.offers as { skuId: number; memberDayPriceCents: number }[]).map((o) => [o.skuId, o.memberDayPriceCents]));
+    };
+    const charged = async (auth: Auth, skuId: number) => (await preview(auth, skuId)).lines[0].unitPriceCents;
+    const asMember = await offers(member.auth);
+    expect([memberPriced, ownPriced, withDefault].map((s) => asMember.get(s.id))).toEqual([9900, 10965, 7000]);
+    for (const sku of [memberPriced, ownPriced, withDefault]) expect(asMember.get(sku.id)).toBe(await charged(member.auth, sku.id));
+    // a visitor or a customer without a card sees the day's price with the card the page sells
+    expect(await offers()).toEqual(asMember);
+    expect(await offers({ Authorization: 'Bearer not-a-token' })).toEqual(asMember);
+    expect(await offers(guest.auth)).toEqual(asMember);
+    expect(await charged(guest.auth, memberPriced.id)).toBe(12900);
+
+    // staff: the offer's own price, and what one unit costs on the day without and with a card
+    const expected = [
+      { skuId: memberPriced.id, listPriceCents: 12900, memberPriceCents: 9900, memberDayPriceCents: 10965, nonMemberPaysCents: 12900, memberPaysCents: 9900 },
+      { skuId: ownPriced.id, listPriceCents: 12900, memberPriceCents: null, memberDayPriceCents: 10965, nonMemberPaysCents: 12900, memberPaysCents: 10965 },
+    ];
+    const saved = (await t.http().get(`/api/admin/member-days/${rule.id}/preview?count=1`).set(staff).expect(200)).body.skus;
+    expect(saved).toEqual(expected.map((e) => expect.objectContaining(e)));
+    const draft = (await t.http().post('/api/admin/member-days/preview?count=1').set(staff).send(body).expect(200)).body.skus;
+    expect(draft).toEqual(saved);
+    await t.http().put(`/api/admin/member-days/${rule.id}`).set(staff).send({ active: false }).expect(200);
+  });
+
   it('refuses invalid rules: bad recurrence, a price above list, and conflicting overlapping offers', async () => {
     const sku = await makeSku(t, { priceCents: 2000, stock: 10 });
     const bad = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [32] }, audience: 'PAID_MEMBERS' }).expect(400);
@@ -124,6 +174,32 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     const noTier = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'd', recurrence: { kind: 'MONTHLY', days: [22] }, audience: 'TIER_AT_LEAST' }).expect(400);
     expect(noTier.body.error.message).toMatch(/^audienceTierId: .*须选择一个已有的会员等级$/);
     await t.http().get('/api/admin/member-days').set(await t.staff('finance', 'admin123')).expect(403);
+  });
+
+  it('audits every change in its own transaction: before as the change found the rule, after as it left it', async () => {
+    const sku = await makeSku(t, { priceCents: 2000, stock: 10 });
+    const created = (
+      await t.http().post('/api/admin/member-days').set(staff).send({ name: '审计日', recurrence: { kind: 'MONTHLY', days: [28] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 1500 }] }).expect(201)
+    ).body;
+    // five changes at once queue on the rule: each one found the rule as the one before left it
+    const names = ['审计日 1', '审计日 2', '审计日 3', '审计日 4', '审计日 5'];
+    await Promise.all(names.map((name) => t.http().put(`/api/admin/member-days/${created.id}`).set(staff).send({ name }).expect(200)));
+    await t.http().put(`/api/admin/member-days/${created.id}`).set(staff).send({ skuPrices: [{ skuId: sku.id, priceCents: 2100 }] }).expect(409); // refused: no audit row
+    const rows = (await t.ds.query('SELECT staffId, action, beforeJson, afterJson FROM audit_log WHERE targetType = ? AND targetId = ? ORDER BY id', ['member_day', String(created.id)])) as {
+      staffId: number | null;
+      action: string;
+      beforeJson: string | null;
+      afterJson: string;
+    }[];
+    expect(rows.map((r) => r.action)).toEqual(['member-day.create', ...names.map(() => 'member-day.update')]);
+    expect(rows.every((r) => r.staffId !== null)).toBe(true);
+    expect(rows[0].beforeJson).toBeNull();
+    expect(JSON.parse(rows[0].afterJson)).toEqual(created);
+    for (let i = 1; i < rows.length; i++) expect(JSON.parse(rows[i].beforeJson!)).toEqual(JSON.parse(rows[i - 1].afterJson));
+    expect(rows.slice(1).map((r) => JSON.parse(r.afterJson).name).sort()).toEqual(names);
+    const now = (await t.http().get(`/api/admin/member-days/${created.id}`).set(staff).expect(200)).body;
+    expect(JSON.parse(rows[rows.length - 1].afterJson)).toEqual(now);
+    expect(now.skuPrices).toEqual([{ skuId: sku.id, priceCents: 1500 }]);
   });
 
   it('keeps exclusive items for the audience during the member day', async () => {

@@ -73,7 +73,7 @@ describe('api types and constants', () => {
       name: rule.name,
       timezone: 'Asia/Shanghai',
       occurrences: [{ date: '2026-01-07', startsAt: '2026-01-06T16:00:00.000Z', endsAt: '2026-01-07T16:00:00.000Z' }],
-      skus: [{ skuId: 1, productId: 1, title: '茶', coverUrl: '', specs: {}, listPriceCents: 1990, memberPriceCents: null, memberDayPriceCents: 990 }],
+      skus: [{ skuId: 1, productId: 1, title: '茶', coverUrl: '', specs: {}, listPriceCents: 1990, memberPriceCents: null, memberDayPriceCents: 990, nonMemberPaysCents: 1990, memberPaysCents: 990 }],
     };
     expect([tier.discountBp, rule.skuPrices.length, draft.id]).toEqual([9500, 1, null]);
   });
@@ -89,6 +89,7 @@ describe('api types and constants', () => {
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents', 'zheToBp',
         'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'shareOfUnits', 'validateSchedule', 'zoneOffsetMinutes',
         'POINTS_KINDS', 'POINTS_KIND_LABEL', 'birthdayFallsOn', 'pointsKept',
+        'shareOfUnits', 'bestUnitPrice', 'withPaidCard', 'categoryRatesWithChildren',
       ].sort(),
     );
   });

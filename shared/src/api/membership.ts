@@ -87,7 +87,23 @@ export interface MemberDayOffer {
   specs: SkuSpecs;
   listPriceCents: Cents;
   memberPriceCents: Cents | null;
+  /**
+   * What one unit costs the customer asking on that day as one of its audience, exactly as
+   * checkout prices it (the lowest of member price, member-day prices and rates, tier rate): with a
+   * paid card on a paid-members day, since that is what the page sells. A visitor (no token) is
+   * priced as a new customer.
+   */
   memberDayPriceCents: Cents;
+}
+
+/** A SKU in a staff preview of a member day. */
+export interface MemberDayPreviewSku extends Omit<MemberDayOffer, 'memberDayPriceCents'> {
+  /** The member-day offer's own unit price: the lower of the rule's price for the SKU (else the SKU's default member-day price) and its category rate. */
+  memberDayPriceCents: Cents;
+  /** What one unit costs on that day without a card, at the lowest standing the audience allows (no growth on a paid-members day, the tier's threshold on a tier day). */
+  nonMemberPaysCents: Cents;
+  /** The same with a paid card. */
+  memberPaysCents: Cents;
 }
 
 /** One occurrence of a member day rule. */
@@ -165,5 +181,5 @@ export interface MemberDayPreview {
   timezone: string;
   occurrences: MemberDayPreviewOccurrence[];
   /** At most 200. */
-  skus: MemberDayOffer[];
+  skus: MemberDayPreviewSku[];
 }

@@ -1,4 +1,4 @@
-import { applyRateBp, BP_SCALE, formatZhe, mulDivFloor, prorate } from '../money';
+import { applyRateBp, BP_SCALE, mulDivFloor, prorate } from '../money';
 import type { Cents } from '../money';
 import type {
   Adjustment,
@@ -8,11 +8,11 @@ import type {
   PricedLine,
   PriceSource,
   PricingInput,
+  PricingLine,
   PricingMemberDay,
 } from './types';
+import { bestUnitPrice, withPaidCard } from './unit-price';
 import { PricingInputError, validatePricingInput } from './validate';
-
-type LinePriceKind = Exclude<PriceSource, 'LIST'>;
 
 function sum(values: readonly number[]): number {
   let total = 0;
@@ -30,19 +30,16 @@ function orderLevel(
   return { kind, lineId: null, amountCents: -offCents, label, sourceType, sourceId };
 }
 
-function hasOwn(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key);
-}
-
 /**
  * The one price pipeline (architecture.md "The price pipeline"):
  *
  * 1. goods: list price × qty;
- * 2. line price: the lowest of list, member price (members), the member-day price and category
- *    rate of every member day in force whose audience includes the buyer, tier rate; they never
- *    stack. Rates are applied to the list unit price, rounded half up once per unit. Ties go to the
- *    earlier of: each member day in input order (its price, then its category rate), member price,
- *    tier rate. The adjustment names the member day that gave the price (sourceId);
+ * 2. line price, per unit (bestUnitPrice): the lowest of list, member price (members), the
+ *    member-day price and category rate of every member day in force whose audience includes the
+ *    buyer, tier rate; they never stack. Rates are applied to the list unit price, rounded half
+ *    up once per unit. Ties go to the earlier of: each member day in input order (its price, then
+ *    its category rate), member price, tier rate. The adjustment names the member day that gave
+ *    the price (sourceId);
  * 3. coupon, on the goods after line prices, prorated to lines by largest remainder;
  * 4. points: min(requested, balance, floor(pointsMaxSpendBp × goods after coupon)), in whole
  *    fen, prorated to lines by what is left of each;
@@ -69,11 +66,7 @@ export function priceCart(input: PricingInput): PriceBreakdown {
 
 /** The same input with the buyer holding a paid card: every member day a card opens is open. */
 export function asPaidMember(input: PricingInput): PricingInput {
-  return {
-    ...input,
-    buyer: { ...input.buyer, isMember: true },
-    memberDays: input.memberDays.map((md) => ({ ...md, audienceOk: md.audienceOk || md.audienceOkAsMember === true })),
-  };
+  return { ...input, ...withPaidCard(input.buyer, input.memberDays) };
 }
 
 interface LineWork {
@@ -82,36 +75,12 @@ interface LineWork {
   adjustment: Adjustment | null;
 }
 
-function linePrice(input: PricingInput, index: number, memberDays: readonly PricingMemberDay[]): LineWork {
-  const line = input.lines[index];
-  const { buyer } = input;
-  const list = line.listPriceCents;
-  let best: LineWork = { unitPriceCents: list, priceSource: 'LIST', adjustment: null };
-  const offer = (
-    unit: Cents | null,
-    kind: LinePriceKind,
-    label: string,
-    sourceType: AdjustmentSourceType,
-    sourceId: string | null,
-  ) => {
-    if (unit === null || unit >= best.unitPriceCents) return;
-    const adjustment = { kind, lineId: line.lineId, amountCents: (unit - list) * line.qty, label, sourceType, sourceId };
-    best = { unitPriceCents: unit, priceSource: kind, adjustment };
-  };
-  for (const memberDay of memberDays) {
-    const own = line.memberDayPrices?.find((p) => p.memberDayId === memberDay.id);
-    offer(own ? own.priceCents : null, 'MEMBER_DAY_PRICE', '会员日价', 'MEMBER_DAY', memberDay.id);
-    if (hasOwn(memberDay.categoryRatesBp, line.categoryId)) {
-      const bp = memberDay.categoryRatesBp[line.categoryId];
-      offer(applyRateBp(list, bp), 'MEMBER_DAY_CATEGORY_RATE', `会员日 ${formatZhe(bp)} 折`, 'MEMBER_DAY', memberDay.id);
-    }
-  }
-  if (buyer.isMember) offer(line.memberPriceCents, 'MEMBER_PRICE', '会员价', 'SKU', line.skuId);
-  if (buyer.tierDiscountBp < BP_SCALE) {
-    const label = `${buyer.tierName ?? '会员等级'} ${formatZhe(buyer.tierDiscountBp)} 折`;
-    offer(applyRateBp(list, buyer.tierDiscountBp), 'TIER_DISCOUNT', label, 'TIER', buyer.tierId ?? null);
-  }
-  return best;
+function linePrice(line: PricingLine, buyer: PricingInput['buyer'], memberDays: readonly PricingMemberDay[]): LineWork {
+  const unit = bestUnitPrice(line, buyer, memberDays);
+  if (unit.source === 'LIST' || unit.offer === null) return { unitPriceCents: unit.unitPriceCents, priceSource: 'LIST', adjustment: null };
+  const { label, sourceType, sourceId } = unit.offer;
+  const amountCents = (unit.unitPriceCents - line.listPriceCents) * line.qty;
+  return { unitPriceCents: unit.unitPriceCents, priceSource: unit.source, adjustment: { kind: unit.source, lineId: line.lineId, amountCents, label, sourceType, sourceId } };
 }
 
 /** Of the member days that apply, the one whose line prices took the most off; ties to the earlier. */
@@ -148,7 +117,7 @@ function priceOnce(input: PricingInput): Omit<PriceBreakdown, 'memberSavingsCent
   const adjustments: Adjustment[] = [];
 
   // 1–2. goods and line price
-  const work = lines.map((_, i) => linePrice(input, i, memberDays));
+  const work = lines.map((l) => linePrice(l, buyer, memberDays));
   const goods = lines.map((l) => l.listPriceCents * l.qty);
   const afterLine = lines.map((l, i) => work[i].unitPriceCents * l.qty);
   for (const w of work) if (w.adjustment) adjustments.push(w.adjustment);

@@ -31,6 +31,24 @@ export class CustomerGuard implements CanActivate {
   }
 }
 
+/**
+ * Public routes that answer a signed-in customer differently: a valid customer token sets the
+ * customer (CurrentCustomer), anything else (no token, a bad or expired one, a staff token) is
+ * a visitor; never refused.
+ */
+@Injectable()
+export class OptionalCustomerGuard implements CanActivate {
+  constructor(private readonly tokens: TokenService) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const payload = match ? this.tokens.verify(match[1]) : null;
+    if (payload?.typ === 'customer') req.customer = { kind: 'customer', customerId: payload.sub };
+    return true;
+  }
+}
+
 const ROLES_KEY = 'staffRoles';
 /** Roles allowed on a staff route besides the owner, who may do everything. */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES_KEY, roles);

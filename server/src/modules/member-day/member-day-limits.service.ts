@@ -10,7 +10,28 @@ import { OrderEvents } from '../order/order-events';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { MemberDayUsage } from './entities/member-day-usage.entity';
 import { MemberDay } from './entities/member-day.entity';
-import { MEMBER_DAY_SOURCES, memberDayUnits, memberDayUnitsByRule, type MemberDayPricing, scheduleOf } from './member-day.service';
+import type { MemberDayPricing } from './member-day-pricing.service';
+import { scheduleOf } from './member-day-rules.service';
+
+export const MEMBER_DAY_SOURCES = ['MEMBER_DAY_PRICE', 'MEMBER_DAY_CATEGORY_RATE'];
+
+/** Units that got a member-day price (any member day): what the per-customer limits count. */
+export function memberDayUnits(lines: readonly { qty: number; priceSource: string }[]): number {
+  return lines.filter((l) => MEMBER_DAY_SOURCES.includes(l.priceSource)).reduce((n, l) => n + l.qty, 0);
+}
+
+/** Units priced by each member day (by rule id): a line's priceSource and its adjustment's sourceId say which. */
+export function memberDayUnitsByRule(breakdown: Pick<PriceBreakdown, 'lines' | 'adjustments'>): Map<number, number> {
+  const units = new Map<number, number>();
+  for (const line of breakdown.lines) {
+    if (!MEMBER_DAY_SOURCES.includes(line.priceSource)) continue;
+    const adjustment = breakdown.adjustments.find((a) => a.lineId === line.lineId && a.sourceType === 'MEMBER_DAY');
+    if (!adjustment?.sourceId) continue;
+    const id = Number(adjustment.sourceId);
+    units.set(id, (units.get(id) ?? 0) + line.qty);
+  }
+  return units;
+}
 
 /** What a member day allows one customer: exclusive items only on its day, and the per-customer limit of units per occurrence. */
 @Injectable()

@@ -1,20 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../../common/audit/audit.service';
-import type { StaffPrincipal } from '../../common/auth/auth.types';
-import { CurrentStaff, Roles, StaffGuard } from '../../common/auth/guards';
+import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
+import { CurrentCustomer, CurrentStaff, OptionalCustomerGuard, Roles, StaffGuard } from '../../common/auth/guards';
 import { MemberDayDto, PreviewQuery, UpdateMemberDayDto } from './dto/member-day.dto';
-import { MemberDayService } from './member-day.service';
+import { MemberDayAdminService } from './member-day-admin.service';
+import { MemberDayPreviewService } from './member-day-preview.service';
+import { MemberDayViewService } from './member-day-view.service';
 
 @ApiTags('member-days')
 @Controller('member-days')
 export class MemberDayController {
-  constructor(private readonly memberDays: MemberDayService) {}
+  constructor(private readonly view: MemberDayViewService) {}
 
+  /** Signed in or not: a customer's token prices the offers for them. */
   @Get('current')
-  current() {
-    return this.memberDays.publicView();
+  @UseGuards(OptionalCustomerGuard)
+  current(@CurrentCustomer() who: CustomerPrincipal | undefined) {
+    return this.view.publicView(who?.customerId ?? null);
   }
 }
 
@@ -25,45 +27,39 @@ export class MemberDayController {
 @Controller('admin/member-days')
 export class AdminMemberDayController {
   constructor(
-    private readonly memberDays: MemberDayService,
-    private readonly audit: AuditService,
-    private readonly ds: DataSource,
+    private readonly rules: MemberDayAdminService,
+    private readonly previews: MemberDayPreviewService,
   ) {}
 
   @Get()
   list() {
-    return this.memberDays.list();
+    return this.rules.list();
   }
 
   @Get(':id')
   get(@Param('id', ParseIntPipe) id: number) {
-    return this.memberDays.get(id);
+    return this.rules.get(id);
   }
 
   @Get(':id/preview')
   preview(@Param('id', ParseIntPipe) id: number, @Query() q: PreviewQuery) {
-    return this.memberDays.preview(id, q.count);
+    return this.previews.preview(id, q.count);
   }
 
   /** The preview of the form's values before saving (nothing is stored). */
   @Post('preview')
   @HttpCode(200)
   previewDraft(@Body() dto: MemberDayDto, @Query() q: PreviewQuery) {
-    return this.memberDays.previewDraft(dto, q.count);
+    return this.previews.previewDraft(dto, q.count);
   }
 
   @Post()
-  async create(@CurrentStaff() who: StaffPrincipal, @Body() dto: MemberDayDto) {
-    const saved = await this.memberDays.save(null, dto);
-    await this.audit.record(this.ds.manager, { staffId: who.staffId, action: 'member-day.create', targetType: 'member_day', targetId: saved.id, after: saved });
-    return saved;
+  create(@CurrentStaff() who: StaffPrincipal, @Body() dto: MemberDayDto) {
+    return this.rules.save(who.staffId, null, dto);
   }
 
   @Put(':id')
-  async update(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateMemberDayDto) {
-    const before = await this.memberDays.get(id);
-    const saved = await this.memberDays.save(id, dto);
-    await this.audit.record(this.ds.manager, { staffId: who.staffId, action: 'member-day.update', targetType: 'member_day', targetId: id, before, after: saved });
-    return saved;
+  update(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateMemberDayDto) {
+    return this.rules.save(who.staffId, id, dto);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrderModule } from '../order/order.module';
 import { PointsModule } from '../points/points.module';
 import { BirthdayGiftService } from './birthday-gifts.service';
+import { BuyerService } from './buyer.service';
 import { CustomerGrowth } from './entities/customer-growth.entity';
 import { GrowthLedger } from './entities/growth-ledger.entity';
 import { MembershipPeriod } from './entities/membership-period.entity';
@@ -26,7 +27,7 @@ export const MEMBERSHIP_ENTITIES = [MembershipPlan, Membership, MembershipPeriod
 @Module({
   imports: [OrderModule, PointsModule],
   controllers: [MembershipController, AdminMembershipPlanController, AdminTierController],
-  providers: [MembershipService, MembershipPlanService, MembershipSalesService, TierService, TierAdminService, BirthdayGiftService],
-  exports: [MembershipService, TierService],
+  providers: [MembershipService, MembershipPlanService, MembershipSalesService, TierService, TierAdminService, BirthdayGiftService, BuyerService],
+  exports: [MembershipService, TierService, BuyerService],
 })
 export class MembershipModule {}

@@ -3,11 +3,8 @@ import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput, t
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
-import { MemberDayPricing, memberDayPricesOf, MemberDayService, NO_MEMBER_DAY } from '../member-day/member-day.service';
-import { Tier } from '../membership/entities/tier.entity';
-import { readCustomerStanding } from '../membership/customer-standing';
-import { MembershipService } from '../membership/membership.service';
-import { TierService } from '../membership/tier.service';
+import { MemberDayPricing, memberDayPricesOf, MemberDayPricingService, NO_MEMBER_DAY } from '../member-day/member-day-pricing.service';
+import { BuyerService } from '../membership/buyer.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
 import * as sql from '../../database/sql';
 import { managerOf, type Db } from '../../database/sql';
@@ -35,9 +32,8 @@ export interface PricedCart {
 export class PricingContextService {
   constructor(
     private readonly settings: StoreSettingsService,
-    private readonly membership: MembershipService,
-    private readonly tiers: TierService,
-    private readonly memberDays: MemberDayService,
+    private readonly buyers: BuyerService,
+    private readonly memberDays: MemberDayPricingService,
   ) {}
 
   /** Merges repeated SKUs and checks quantities against the per-line limit. */
@@ -77,24 +73,6 @@ export class PricingContextService {
     return out;
   }
 
-  /** Who is buying, as the pipeline sees them (one query for membership, growth and the points balance; the tiers from the cache). */
-  async buyer(db: Db, customerId: number): Promise<{ pricing: PricingBuyer; growth: number; tiers: readonly Tier[] }> {
-    const [row, tiers] = await Promise.all([readCustomerStanding(db, { id: customerId }), this.tiers.tiers(managerOf(db))]);
-    const { isMember } = this.membership.statusOf(row?.membership ?? null);
-    const growth = row?.growth?.growth ?? 0;
-    const { tier } = TierService.standingOf(tiers, growth);
-    const pricing: PricingBuyer = {
-      isMember,
-      tierDiscountBp: tier?.discountBp ?? 10_000,
-      tierPointsMultiplierBp: tier?.pointsMultiplierBp ?? 10_000,
-      tierId: tier ? String(tier.id) : null,
-      tierName: tier?.name ?? null,
-      // read without a lock: placement spends through PointsService.post, which re-checks under the account's lock
-      pointsBalance: Math.max(0, Number(row?.points?.balance ?? 0)),
-    };
-    return { pricing, growth, tiers };
-  }
-
   async price(
     db: Db,
     customerId: number,
@@ -110,11 +88,11 @@ export class PricingContextService {
         items.map((i) => i.skuId),
         found,
       ),
-      this.buyer(db, customerId),
+      this.buyers.of(db, customerId),
     ]);
     const memberDay = await this.memberDays.forPricing(
       managerOf(db),
-      { isMember: buyer.pricing.isMember, growth: buyer.growth, tiers: buyer.tiers },
+      buyer,
       items.map((i) => ({ skuId: i.skuId, categoryId: skus.get(i.skuId)!.product.categoryId })),
     );
     const lines = items.map(({ skuId, qty }): PricingLine => {
@@ -127,7 +105,7 @@ export class PricingContextService {
         qty,
         listPriceCents: sku.priceCents,
         memberPriceCents: sku.memberPriceCents,
-        memberDayPrices: memberDayPricesOf(memberDay, skuId, sku.memberDayPriceCents),
+        memberDayPrices: memberDayPricesOf(memberDay.inForce, skuId, sku.memberDayPriceCents),
         memberOnly: product.memberOnly,
       };
     });
@@ -136,7 +114,7 @@ export class PricingContextService {
 
   /** Prices lines that are not SKUs (a member card) through the same pipeline; no member-day offers apply. */
   async priceLines(db: Db, customerId: number, lines: PricingLine[], usePoints: boolean): Promise<PricedCart> {
-    const [settings, buyer] = await Promise.all([this.settings.get(managerOf(db)), this.buyer(db, customerId)]);
+    const [settings, buyer] = await Promise.all([this.settings.get(managerOf(db)), this.buyers.of(db, customerId)]);
     return this.run(lines, buyer.pricing, NO_MEMBER_DAY, usePoints, settings);
   }
 

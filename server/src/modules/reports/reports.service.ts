@@ -3,7 +3,7 @@ import { nextOccurrences } from '@mc/shared';
 import { DataSource } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { MemberDay } from '../member-day/entities/member-day.entity';
-import { scheduleOf } from '../member-day/member-day.service';
+import { scheduleOf } from '../member-day/member-day-rules.service';
 import { MembershipPeriod } from '../membership/entities/membership-period.entity';
 import { MembershipPlan } from '../membership/entities/membership-plan.entity';
 import { Order } from '../order/entities/order.entity';

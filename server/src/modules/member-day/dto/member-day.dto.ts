@@ -1,3 +1,4 @@
+import type { Recurrence } from '@mc/shared';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { MEMBER_DAY_AUDIENCES, type MemberDayAudience } from '../entities/member-day.entity';
 import { Type } from 'class-transformer';
@@ -22,6 +23,11 @@ export class RecurrenceDto {
   @ArrayMaxSize(7)
   @IsInt({ each: true })
   weekdays?: number[];
+}
+
+/** The recurrence a form's values describe (the days of the other kind are ignored). */
+export function recurrenceOf(dto: RecurrenceDto): Recurrence {
+  return dto.kind === 'MONTHLY' ? { kind: 'MONTHLY', days: dto.days ?? [] } : { kind: 'WEEKLY', weekdays: dto.weekdays ?? [] };
 }
 
 export class SkuPriceDto {
