@@ -87,7 +87,7 @@ describe('api types and constants', () => {
         'beiToBp', 'bpToBeiText', 'bpToZheText', 'canTransition', 'formatBei', 'formatBpPercent', 'formatYuan', 'formatZhe', 'isCents', 'isOrderKind', 'isOrderStatus', 'isRefundStatus',
         'isRefundTerminal', 'isTerminal', 'mulDivFloor', 'mulDivMod', 'mulDivRoundHalfUp', 'nextRefundStatuses', 'nextStatuses',
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents', 'zheToBp',
-        'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'shareOfUnits', 'validateSchedule', 'zoneOffsetMinutes',
+        'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
         'POINTS_KINDS', 'POINTS_KIND_LABEL', 'birthdayFallsOn', 'pointsKept',
         'shareOfUnits', 'bestUnitPrice', 'withPaidCard', 'categoryRatesWithChildren',
       ].sort(),
