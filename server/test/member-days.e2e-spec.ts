@@ -109,6 +109,12 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     expect(res.body.skus).toEqual([expect.objectContaining({ skuId: sku.id, listPriceCents: 5000, memberPriceCents: 4500, memberDayPriceCents: 3900 })]);
     expect((await t.http().get('/api/admin/member-days').set(staff).expect(200)).body.total).toBe(before);
     await t.http().post('/api/admin/member-days/preview').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [32] }, audience: 'PAID_MEMBERS' }).expect(400);
+    // the form's rates are checked as saving would check them: a refusal, never a 500
+    const draft = { name: 'x', recurrence: { kind: 'MONTHLY', days: [7] }, audience: 'PAID_MEMBERS' };
+    const fraction = await t.http().post('/api/admin/member-days/preview').set(staff).send({ ...draft, categoryRates: { '1': 8500.5 } }).expect(400);
+    expect(fraction.body.error.message).toMatch(/^categoryRates\.1: /);
+    await t.http().post('/api/admin/member-days/preview').set(staff).send({ ...draft, categoryRates: { '1': 'x' } }).expect(400);
+    await t.http().post('/api/admin/member-days/preview').set(staff).send({ ...draft, categoryRates: { '999999': 9000 } }).expect(404);
     expect((await t.http().get('/api/member-days/current').expect(200)).body.now).toMatch(/^2027-01-15T00:00:0\d\.\d{3}Z$/);
   });
 

@@ -20,8 +20,19 @@ const LITERAL = /'|"|[=<>,(]\s*-?\d/;
  * statement, so every value must be a bound `?` parameter. The error names the statement.
  */
 export function literalIn(statements: readonly string[]): Error | null {
-  const found = statements.find((sql) => sql !== BEGIN && LITERAL.test(sql.replace(/`[^`]*`/g, '``')));
+  const found = statements.find((sql) => !bound(sql));
   return found === undefined ? null : new Error(`a batched statement must bind its values as ? parameters: ${found}`);
+}
+
+/** The server sends the same few statement texts over and over: each is checked once. */
+const checked = new Map<string, boolean>();
+function bound(sql: string): boolean {
+  let ok = checked.get(sql);
+  if (ok === undefined) {
+    ok = sql === BEGIN || !LITERAL.test(sql.replace(/`[^`]*`/g, '``'));
+    if (checked.size < 2000) checked.set(sql, ok);
+  }
+  return ok;
 }
 
 /**

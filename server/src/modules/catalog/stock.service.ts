@@ -26,15 +26,18 @@ export class StockService {
   async reserveStock(tx: Tx, lines: readonly StockLine[]): Promise<void> {
     const sorted = byId(lines);
     if (!sorted.length) return;
+    // MariaDB runs the updates in one batch and stops at the short one: with several SKUs, a
+    // session variable set just before each update names it. sql.js runs each at once, so its
+    // failure is caught below.
+    const named = tx.dialect === 'mariadb' && sorted.length > 1;
     tx.onFailure(async (e, diagnose) => {
       if (!isStockShortage(e)) return undefined;
-      // MariaDB ran the updates in one batch and stopped at the short one: the variable set just
-      // before it names it. sql.js runs each at once, so its failure is caught below.
+      if (!named) return outOfStock(sorted[0].skuId);
       const [row] = await diagnose(`SELECT ${CURRENT_SKU} AS skuId`);
       return outOfStock(Number(row?.skuId ?? sorted[0].skuId));
     });
     for (const line of sorted) {
-      if (tx.dialect === 'mariadb') await tx.later(`SET ${CURRENT_SKU} = ?`, [line.skuId]);
+      if (named) await tx.later(`SET ${CURRENT_SKU} = ?`, [line.skuId]);
       try {
         await tx.later(`UPDATE ${sql.table(tx.em, Sku)} SET stock = stock - ? WHERE id = ?`, [line.qty, line.skuId]);
       } catch (e) {

@@ -69,10 +69,7 @@ export class MemberDayAdminService {
       if (rule.audience === 'TIER_AT_LEAST' && (rule.audienceTierId === null || !(await em.existsBy(Tier, { id: rule.audienceTierId })))) {
         throw badRequest('audienceTierId: 面向某等级及以上会员的会员日，须选择一个已有的会员等级');
       }
-      for (const [categoryId, bp] of Object.entries(rule.categoryRates)) {
-        if (!Number.isInteger(bp) || bp < 1 || bp > 10000) throw badRequest(`categoryRates.${categoryId}: 折扣率须为 1 … 10000 个基点（10000 为不打折）`);
-        if (!(await em.existsBy(Category, { id: Number(categoryId) }))) throw notFound(`分类 ${categoryId}`);
-      }
+      await checkCategoryRates(em, rule.categoryRates);
       if (skuPrices) {
         const skus = skuPrices.length ? await em.findBy(Sku, { id: In(skuPrices.map((p) => p.skuId)) }) : [];
         for (const p of skuPrices) {
@@ -109,5 +106,13 @@ export class MemberDayAdminService {
       if (sharedSku || sharedCategory) conflicts.push(other.id);
     }
     if (conflicts.length) throw conflict('CONFLICT', `与会员日 ${conflicts.join(', ')} 时间重叠且优惠冲突`, { conflictsWith: conflicts });
+  }
+}
+
+/** A rule's category rates, saved or previewed: whole basis points from 1 to 10000, on categories that exist. */
+export async function checkCategoryRates(em: EntityManager, rates: Record<string, unknown>): Promise<void> {
+  for (const [categoryId, bp] of Object.entries(rates)) {
+    if (typeof bp !== 'number' || !Number.isInteger(bp) || bp < 1 || bp > 10000) throw badRequest(`categoryRates.${categoryId}: 折扣率须为 1 … 10000 个基点（10000 为不打折）`);
+    if (!/^\d+$/.test(categoryId) || !(await em.existsBy(Category, { id: Number(categoryId) }))) throw notFound(`分类 ${categoryId}`);
   }
 }

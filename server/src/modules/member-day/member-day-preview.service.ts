@@ -11,6 +11,7 @@ import { MemberDaySkuPrice } from './entities/member-day-sku-price.entity';
 import { MemberDay } from './entities/member-day.entity';
 import { offeredSkus, offerView, unitPriceLine } from './member-day-offers';
 import { categoryRatesOf, pricingMemberDay, type RuleTerms } from './member-day-pricing.service';
+import { checkCategoryRates } from './member-day-admin.service';
 import { scheduleOf } from './member-day-rules.service';
 
 /** What staff see before a member day happens: its next occurrences and what it charges. */
@@ -36,6 +37,7 @@ export class MemberDayPreviewService {
     const schedule: MemberDaySchedule = { recurrence: recurrenceOf(dto.recurrence), startMinute: dto.startMinute ?? 0, endMinute: dto.endMinute ?? 1440 };
     const problem = validateSchedule(schedule);
     if (problem) throw badRequest(`recurrence: ${problem}`);
+    await checkCategoryRates(this.ds.manager, dto.categoryRates ?? {});
     const terms: RuleTerms = {
       id: 0,
       name: dto.name,
