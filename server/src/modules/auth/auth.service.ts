@@ -9,7 +9,6 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WechatApiClient, WechatError } from '../../wechat';
 import { CustomerService } from '../customer/customer.service';
 import { CustomerStanding, customerStandingOf, customerStandingQuery, readCustomerStanding } from '../membership/customer-standing';
-import { Customer } from '../customer/entities/customer.entity';
 import { StaffRole, StaffUser } from './entities/staff-user.entity';
 import { TokenService } from '../../common/auth/tokens';
 import * as sql from '../../database/sql';

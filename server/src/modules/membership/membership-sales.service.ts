@@ -11,7 +11,6 @@ import { refundView } from '../order/order-view';
 import { RefundService } from '../order/refund.service';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { MembershipPeriod } from './entities/membership-period.entity';
-import { MembershipPlan } from './entities/membership-plan.entity';
 import { MembershipService } from './membership.service';
 
 

@@ -24,7 +24,7 @@ export class TierService implements OnModuleInit, OnModuleDestroy {
   private readonly cache: ConfigCache<Tier[]>;
 
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     private readonly clock: Clock,
     private readonly events: OrderEvents,
   ) {

@@ -154,7 +154,6 @@ export class PointsService implements OnModuleInit {
    * INSUFFICIENT_POINTS (and rolls back with everything it reserved).
    */
   async spendForOrder(tx: Tx, order: Pick<Order, 'id' | 'customerId' | 'orderNo' | 'pointsUsed' | 'pointsValueCents'>): Promise<void> {
-    const { em } = tx;
     if (order.pointsUsed <= 0) return;
     await this.post(tx, {
       customerId: order.customerId,

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
 import { TimeColumn } from '../../../database/columns';
 
 /** A customer's paid membership: active while endsAt is in the future. One row per customer. */
