@@ -8,6 +8,8 @@ import * as sql from '../src/database/sql';
 import { Customer } from '../src/modules/customer/entities/customer.entity';
 import { isStockShortage, Sku } from '../src/modules/catalog/entities/sku.entity';
 import { StockService } from '../src/modules/catalog/stock.service';
+import { Tier } from '../src/modules/membership/entities/tier.entity';
+import { TierService } from '../src/modules/membership/tier.service';
 import { AppError } from '../src/common/errors';
 import { addAddress, buyCard, makeSku, placeOrder, stockOf } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
@@ -156,6 +158,17 @@ describe('a transaction’s statements, batched (database/outbox.ts), on MariaDB
     // statements sent together outside a transaction (login) travel on the same kind of connection
     await expect(sql.together(t.ds.manager, [{ sql: 'SELECT ? AS one', params: [1] }, { sql: `UPDATE sku SET stock = 0 WHERE id = ${sku.id}`, params: [] }])).rejects.toThrow(/must bind its values/);
     expect(await stockOf(t, sku.id)).toBe(3);
+  });
+
+  it('a commit tells TypeORM’s subscribers, so a cache read between a write and its commit does not stay stale', async () => {
+    const tiers = t.app.get(TierService);
+    const before = (await tiers.tiers()).length;
+    await withTx(t.ds, async (tx) => {
+      await tx.em.insert(Tier, { name: 'commit-evicts', growthThreshold: 987_654, discountBp: 9000, pointsMultiplierBp: 10000, perks: '' });
+      // another request reads the tiers meanwhile, from the pool: it caches the rows committed so far
+      expect(await tiers.tiers()).toHaveLength(before);
+    });
+    expect((await tiers.tiers()).map((x) => x.name)).toContain('commit-evicts');
   });
 
   it('an order short of one of its SKUs is refused with that SKU, and nothing of it stays', async () => {

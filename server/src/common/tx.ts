@@ -219,6 +219,9 @@ async function transaction<T>(ds: DataSource, fn: (tx: Tx) => Promise<T>, opened
     await outbox.send('COMMIT', [], { now: true });
     outbox.end();
     tx.end();
+    // what TypeORM's own commit tells its subscribers (the config and catalog caches evict again)
+    qr.isTransactionActive = false;
+    await qr.broadcaster.broadcast('AfterTransactionCommit');
     return result;
   } catch (e) {
     outbox.end();
@@ -226,6 +229,8 @@ async function transaction<T>(ds: DataSource, fn: (tx: Tx) => Promise<T>, opened
     tx.end();
     const error = await tx.explain(e);
     if (outbox.sent) await new Promise<void>((resolve) => conn.query('ROLLBACK', [], () => resolve())); // the connection may be gone; error says why
+    qr.isTransactionActive = false;
+    await qr.broadcaster.broadcast('AfterTransactionRollback').catch(() => undefined);
     throw error;
   } finally {
     await qr.release();
