@@ -7,6 +7,7 @@ import { AddressModule } from './modules/address/address.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
+import { CheckInModule } from './modules/check-in/check-in.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
@@ -49,6 +50,7 @@ export class AppModule {
         PaymentModule,
         PointsModule,
         MembershipModule,
+        CheckInModule,
         MemberDayModule,
         PricingModule,
         CartModule,

@@ -4,6 +4,7 @@ import { RateLimitCounter } from '../common/rate-limit/rate-limit-counter.entity
 import { ADDRESS_ENTITIES } from '../modules/address/address.module';
 import { AUTH_ENTITIES } from '../modules/auth/auth.module';
 import { CART_ENTITIES } from '../modules/cart/cart.module';
+import { CHECK_IN_ENTITIES } from '../modules/check-in/check-in.module';
 import { CATALOG_ENTITIES } from '../modules/catalog/catalog.module';
 import { CUSTOMER_ENTITIES } from '../modules/customer/customer.module';
 import { MEMBER_DAY_ENTITIES } from '../modules/member-day/member-day.module';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   ...MEMBERSHIP_ENTITIES,
   ...MEMBER_DAY_ENTITIES,
   ...POINTS_ENTITIES,
+  ...CHECK_IN_ENTITIES,
 ];

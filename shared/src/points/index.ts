@@ -7,9 +7,9 @@ import { mulDivFloor } from '../money';
 /**
  * The kinds of a points ledger entry: domain.md's earn, spend, expire, reverse and adjust, plus
  * GIFT for points the store gives away (the member birthday gift), kept apart from ADJUST, which
- * is a staff correction.
+ * is a staff correction, and CHECK_IN for the daily check-in's points (a make-up's cost is a SPEND).
  */
-export const POINTS_KINDS = ['EARN', 'SPEND', 'EXPIRE', 'REVERSE', 'ADJUST', 'GIFT'] as const;
+export const POINTS_KINDS = ['EARN', 'SPEND', 'EXPIRE', 'REVERSE', 'ADJUST', 'GIFT', 'CHECK_IN'] as const;
 export type PointsKind = (typeof POINTS_KINDS)[number];
 
 export const POINTS_KIND_LABEL: Readonly<Record<PointsKind, string>> = {
@@ -19,6 +19,7 @@ export const POINTS_KIND_LABEL: Readonly<Record<PointsKind, string>> = {
   REVERSE: '退款扣回',
   ADJUST: '积分调整',
   GIFT: '生日礼',
+  CHECK_IN: '每日签到',
 };
 
 /**
@@ -47,3 +48,5 @@ export function birthdayFallsOn(birthday: string, y: number, m: number, d: numbe
   if (bm === m && bd === d) return true;
   return bm === 2 && bd === 29 && m === 2 && d === 28 && !isLeapYear(y);
 }
+
+export * from './check-in';

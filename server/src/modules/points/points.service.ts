@@ -75,6 +75,24 @@ export class PointsService implements OnModuleInit {
   }
 
   /**
+   * The customer's account row, created on first use, locked until the transaction ends: what
+   * serializes every change of one customer's points (and a caller's own checks made under it, such
+   * as the check-in's). An upsert takes an exclusive lock on an existing row at once (INSERT IGNORE
+   * would take a shared one first, and two racing postings upgrading it to exclusive would deadlock).
+   */
+  async lockAccount(tx: Tx, customerId: number): Promise<PointsAccount> {
+    const { em } = tx;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(PointsAccount)
+      .values({ customerId, balance: 0, updatedAt: this.clock.now() })
+      .orUpdate(['customerId'], ['customerId'])
+      .execute();
+    return em.findOneOrFail(PointsAccount, { where: { customerId }, lock: rowLock(em) });
+  }
+
+  /**
    * Posts one ledger entry and moves the balance with it, in the caller's transaction. A debit
    * that would take the balance below zero is 409 INSUFFICIENT_POINTS, except a REVERSE (see the
    * class comment). A dedupeKey posted before makes this a no-op.
@@ -83,17 +101,7 @@ export class PointsService implements OnModuleInit {
     const { em } = tx;
     if (!Number.isSafeInteger(p.delta) || p.delta === 0) throw new Error(`points delta must be a non-zero integer, got ${p.delta}`);
     const now = this.clock.now();
-    // The account row, created on first use and locked. An upsert takes an exclusive lock on an
-    // existing row at once (INSERT IGNORE would take a shared one first, and two racing postings
-    // upgrading it to exclusive would deadlock).
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(PointsAccount)
-      .values({ customerId: p.customerId, balance: 0, updatedAt: now })
-      .orUpdate(['customerId'], ['customerId'])
-      .execute();
-    const account = await em.findOneOrFail(PointsAccount, { where: { customerId: p.customerId }, lock: rowLock(em) });
+    const account = await this.lockAccount(tx, p.customerId);
     const mayGoNegative = p.kind === 'REVERSE';
     const balanceAfter = account.balance + p.delta;
     if (balanceAfter < 0 && p.delta < 0 && !mayGoNegative) {

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import type { StoreRules } from '@mc/shared';
+import { DEFAULT_CHECK_IN_RULES, type CheckInMilestone, type StoreRules } from '@mc/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConfigCache } from '../../common/config-cache';
 import { StoreSetting } from './entities/store-setting.entity';
@@ -18,6 +18,11 @@ export interface StoreSettings extends StoreRules {
   cardFastRefundDays: number;
   /** Points given to a paid member once a year on their birthday (store time zone); 0 turns the gift off. */
   birthdayGiftPoints: number;
+  /** Daily check-in (domain.md "Check-in"): points a day, streak bonuses, make-up on/off and its price. */
+  checkInDailyPoints: number;
+  checkInMilestones: CheckInMilestone[];
+  checkInMakeUpEnabled: boolean;
+  checkInMakeUpCostPoints: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
@@ -28,6 +33,10 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
   maxQtyPerLine: 99,
   cardFastRefundDays: 7,
   birthdayGiftPoints: 200,
+  checkInDailyPoints: DEFAULT_CHECK_IN_RULES.dailyPoints,
+  checkInMilestones: DEFAULT_CHECK_IN_RULES.milestones.map((x) => ({ ...x })),
+  checkInMakeUpEnabled: DEFAULT_CHECK_IN_RULES.makeUpEnabled,
+  checkInMakeUpCostPoints: DEFAULT_CHECK_IN_RULES.makeUpCostPoints,
   pointsValueCentsPer100: 100,
   pointsMaxSpendBp: 5000,
   pointsPerYuanEarned: 1,
@@ -54,6 +63,11 @@ export class StoreSettingsService implements OnModuleDestroy {
   /** The settings (a copy the caller may change), from memory when fresh; see ConfigCache. */
   async get(em?: EntityManager): Promise<StoreSettings> {
     return { ...(await this.cache.get(em)) };
+  }
+
+  /** Forgets the cached settings, e.g. once a transaction that changed them has committed. */
+  invalidate(): void {
+    this.cache.invalidate();
   }
 
   async set(em: EntityManager, values: Partial<StoreSettings>): Promise<void> {
