@@ -18,6 +18,7 @@ export const PAGES = {
   memberCenter: '/member/pages/center/index',
   memberDay: '/member/pages/member-day/index',
   pointsLedger: '/member/pages/points/index',
+  points: '/points/pages/index/index',
 } as const
 
 /** The member center; `returnTo` (a page path + query, e.g. the checkout) is where a card purchase goes back to. */

@@ -86,7 +86,20 @@ export default function HomePage() {
             <Text className='home-banner-countdown'>{countdown.text}</Text>
           </View>
         ) : null}
-        <Text className='home-banner-sub'>会员专享价 · 签到领积分 · 积分兑好礼</Text>
+        <View className='home-banner-sub'>
+          <Text>会员专享价 · </Text>
+          <Text
+            className='home-banner-checkin'
+            onClick={(e) => {
+              // the rest of the banner opens the member day; this part opens the check-in
+              e.stopPropagation()
+              void Taro.navigateTo({ url: PAGES.points })
+            }}
+          >
+            签到领积分 ›
+          </Text>
+          <Text> · 积分兑好礼</Text>
+        </View>
       </View>
       <CategoryRow categories={categories.slice(0, 10)} onSelect={selectCategory} />
       <View className='section-title'>

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '积分中心',
+  enablePullDownRefresh: true,
 })

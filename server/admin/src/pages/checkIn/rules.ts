@@ -1,0 +1,80 @@
+import type { FormRule } from 'antd';
+
+/**
+ * The check-in rules of `GET/PUT /api/admin/check-in-rules` (the contract agreed with the server;
+ * not yet in @mc/shared) and the form's rules over them. Fields are text: the form keeps what
+ * staff typed, refuses what is not valid with the field's message, and the body is made from the
+ * same text. Integer arithmetic only.
+ */
+
+export interface CheckInMilestone {
+  day: number;
+  bonusPoints: number;
+}
+
+export interface CheckInRules {
+  dailyPoints: number;
+  milestones: CheckInMilestone[];
+  makeUpEnabled: boolean;
+  makeUpCostPoints: number;
+}
+
+export const MAX_MILESTONES = 7;
+export const MAX_MILESTONE_DAY = 31;
+
+const INT = /^\d{1,9}$/;
+
+/** '15' → 15; null for anything that is not a whole number ≥ 0 as typed (no sign, no decimals, no spaces). */
+export function parsePoints(text: string | null | undefined): number | null {
+  const s = text ?? '';
+  return INT.test(s) ? Number(s) : null;
+}
+
+/** A day of a streak typed by staff: 1–31, else null. */
+export function parseDay(text: string | null | undefined): number | null {
+  const n = parsePoints(text);
+  return n !== null && n >= 1 && n <= MAX_MILESTONE_DAY ? n : null;
+}
+
+export const POINTS_MESSAGE = '请输入不小于 0 的整数';
+export const DAY_MESSAGE = `请输入 1–${MAX_MILESTONE_DAY} 的整数`;
+export const DUPLICATE_DAY_MESSAGE = '天数不能重复';
+
+/** A points field: empty is left to `required`. */
+export const pointsRule: FormRule = {
+  validator: (_, value: string | undefined) =>
+    !value || parsePoints(value) !== null ? Promise.resolve() : Promise.reject(new Error(POINTS_MESSAGE)),
+};
+
+/** A milestone's day: 1–31 and not the day of another milestone (`others`: every milestone's day text, this one's at `index`). */
+export function dayRule(others: () => (string | undefined)[], index: number): FormRule {
+  return {
+    validator: (_, value: string | undefined) => {
+      if (!value) return Promise.resolve();
+      const day = parseDay(value);
+      if (day === null) return Promise.reject(new Error(DAY_MESSAGE));
+      const dup = others().some((t, i) => i !== index && parseDay(t) === day);
+      return dup ? Promise.reject(new Error(DUPLICATE_DAY_MESSAGE)) : Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The points of streak day `day` (1-based): the daily points plus the bonus of a milestone on
+ * that day of the cycle. The cycle restarts after the last milestone day (default rules: day 8
+ * counts as day 1 again); without milestones every day earns the daily points. A paid member's
+ * tier multiplier is applied on the server, not here.
+ */
+export function streakDayPoints(rules: Pick<CheckInRules, 'dailyPoints' | 'milestones'>, day: number): number {
+  const cycle = rules.milestones.reduce((max, m) => Math.max(max, m.day), 0);
+  const inCycle = cycle > 0 ? ((day - 1) % cycle) + 1 : day;
+  const bonus = rules.milestones.filter((m) => m.day === inCycle).reduce((sum, m) => sum + m.bonusPoints, 0);
+  return rules.dailyPoints + bonus;
+}
+
+/** '第1–7天：5、5、15、5、5、5、35，共 75 积分' */
+export function streakPreview(rules: Pick<CheckInRules, 'dailyPoints' | 'milestones'>, days = 7): string {
+  const points = Array.from({ length: days }, (_, i) => streakDayPoints(rules, i + 1));
+  const total = points.reduce((a, b) => a + b, 0);
+  return `第1–${days}天：${points.join('、')}，共 ${total} 积分`;
+}
