@@ -320,7 +320,7 @@ describe('check-in helpers', () => {
     ])
     expect(checkInRulesLines({ dailyPoints: 5, milestones: [{ day: 5, bonusPoints: 20 }], makeUpEnabled: true, makeUpCostPoints: 0 })).toEqual([
       '每天签到得 5 积分，每天限签 1 次。',
-      '连续签到第 5 天额外得 20 积分；连续签到满 5 天后重新计算。',
+      '连续签到第 5 天额外得 20 积分；连续签到满 7 天后重新计算。',
       '付费会员按所在等级的积分倍数获得签到积分。',
       '可补签本月今天以前漏签的日期，每次消耗 0 积分。',
     ])

@@ -1,4 +1,4 @@
-import { POINTS_KIND_LABEL, type Paged, type PointsKind, type PointsLedgerEntry } from '@mc/shared'
+import { checkInCycleDays, POINTS_KIND_LABEL, type CheckInCalendar, type CheckInResponse, type CheckInRulesView, type MakeUpCheckInResponse, type Paged, type PointsKind, type PointsLedgerEntry } from '@mc/shared'
 import { get, post } from './request'
 
 export type { PointsLedgerEntry } from '@mc/shared'
@@ -18,55 +18,12 @@ export const pointsDeltaText = (delta: number): string => (delta > 0 ? `+${delta
 // ── Daily check-in (签到) ────────────────────────────────────────────────────────────────────────
 // The shapes of the check-in routes as agreed with the server (not yet in @mc/shared).
 
-/** A streak day that earns a bonus on top of the daily points. */
-export interface CheckInMilestone {
-  day: number
-  bonusPoints: number
-}
-
-/** The store's check-in rules, as every calendar answer carries them. */
-export interface CheckInRules {
-  dailyPoints: number
-  milestones: CheckInMilestone[]
-  makeUpEnabled: boolean
-  makeUpCostPoints: number
-}
-
-/** A day of the month: whether the customer checked in (or made it up) and the points it gave. */
-export interface CheckInDay {
-  /** `YYYY-MM-DD`, the store's calendar */
-  date: string
-  checkedIn: boolean
-  points: number
-  madeUp: boolean
-}
-
-/** `GET /api/points/check-in/calendar?month=YYYY-MM` */
-export interface CheckInCalendar {
-  /** `YYYY-MM` */
-  month: string
-  /** `YYYY-MM-DD`, today in the store's time zone */
-  today: string
-  checkedInToday: boolean
-  streak: number
-  /** every day of the month, in order */
-  days: CheckInDay[]
-  nextMilestone: { day: number; bonusPoints: number; daysLeft: number } | null
-  rules: CheckInRules
-}
-
-/** `POST /api/points/check-in` */
-export interface CheckInResult {
-  pointsAwarded: number
-  streak: number
-  balance: number
-  date: string
-}
-
-/** `POST /api/points/check-in/make-up` */
-export interface MakeUpResult extends CheckInResult {
-  costPoints: number
-}
+/** The check-in contract's shapes (docs/points-contract.md) and the reward cycle, from shared: the server awards by the same rules. */
+export type CheckInRules = CheckInRulesView
+export type CheckInDay = CheckInCalendar['days'][number]
+export type CheckInResult = CheckInResponse
+export type MakeUpResult = MakeUpCheckInResponse
+export type { CheckInCalendar }
 
 /** Today's check-in; a second one the same store day is 409 ALREADY_CHECKED_IN. */
 export const checkIn = () => post<CheckInResult>('/api/points/check-in')
@@ -105,14 +62,13 @@ export function leadingBlanks(month: string): number {
   return (weekday + 6) % 7
 }
 
-/** The rules as lines for customers, from the store's rules (the milestones restart after the last one). */
+/** The rules as lines for customers, from the store's rules (the reward cycle as the server counts it: shared checkInCycleDays). */
 export function checkInRulesLines(rules: CheckInRules): string[] {
   const lines = [`每天签到得 ${rules.dailyPoints} 积分，每天限签 1 次。`]
   const milestones = [...rules.milestones].filter((m) => m.bonusPoints > 0).sort((a, b) => a.day - b.day)
   if (milestones.length > 0) {
     const bonuses = milestones.map((m) => `第 ${m.day} 天额外得 ${m.bonusPoints} 积分`).join('，')
-    const last = milestones[milestones.length - 1].day
-    lines.push(`连续签到${bonuses}；连续签到满 ${last} 天后重新计算。`)
+    lines.push(`连续签到${bonuses}；连续签到满 ${checkInCycleDays(rules)} 天后重新计算。`)
   }
   lines.push('付费会员按所在等级的积分倍数获得签到积分。')
   if (rules.makeUpEnabled) {

@@ -121,10 +121,10 @@ describe('签到规则 page', { timeout: 45000 }, () => {
     const fetchMock = await openPage();
     const add = () => fireEvent.click(document.querySelector('.check-in-milestone-add')!);
 
-    // remove day 7: the cycle is now 3 days
+    // remove day 7: the reward cycle stays a week (it is never shorter than 7 days), so only day 3 earns a bonus
     fireEvent.click(document.querySelectorAll('.check-in-milestone-remove')[1]);
     await waitFor(() => expect(document.querySelectorAll('.check-in-milestone')).toHaveLength(1));
-    expect(previewLine()).toBe('第1–7天：5、5、15、5、5、15、5，共 55 积分');
+    expect(previewLine()).toBe('第1–7天：5、5、15、5、5、5、5，共 45 积分');
 
     add();
     await el('#checkInRules_milestones_1_day');
@@ -132,7 +132,7 @@ describe('签到规则 page', { timeout: 45000 }, () => {
     await waitFor(() => expect(previewLine()).toBe('填写正确的积分和天数后显示连续签到 7 天的积分'));
     fill('checkInRules_milestones_1_day', '2');
     fill('checkInRules_milestones_1_bonusPoints', '1');
-    await waitFor(() => expect(previewLine()).toBe('第1–7天：5、6、15、5、6、15、5，共 57 积分'));
+    await waitFor(() => expect(previewLine()).toBe('第1–7天：5、6、15、5、5、5、5，共 46 积分'));
 
     for (let i = 2; i < 7; i++) {
       add();

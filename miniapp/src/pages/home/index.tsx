@@ -98,7 +98,6 @@ export default function HomePage() {
           >
             签到领积分 ›
           </Text>
-          <Text> · 积分兑好礼</Text>
         </View>
       </View>
       <CategoryRow categories={categories.slice(0, 10)} onSelect={selectCategory} />

@@ -1,3 +1,4 @@
+import { CHECK_IN_MAX_MILESTONE_DAY, CHECK_IN_MAX_MILESTONES, milestoneBonus, type CheckInRulesView } from '@mc/shared';
 import type { FormRule } from 'antd';
 
 /**
@@ -7,20 +8,12 @@ import type { FormRule } from 'antd';
  * same text. Integer arithmetic only.
  */
 
-export interface CheckInMilestone {
-  day: number;
-  bonusPoints: number;
-}
+/** The rules as `GET/PUT /api/admin/check-in-rules` carry them (docs/points-contract.md). */
+export type CheckInRules = CheckInRulesView;
+export type CheckInMilestone = CheckInRules['milestones'][number];
 
-export interface CheckInRules {
-  dailyPoints: number;
-  milestones: CheckInMilestone[];
-  makeUpEnabled: boolean;
-  makeUpCostPoints: number;
-}
-
-export const MAX_MILESTONES = 7;
-export const MAX_MILESTONE_DAY = 31;
+export const MAX_MILESTONES = CHECK_IN_MAX_MILESTONES;
+export const MAX_MILESTONE_DAY = CHECK_IN_MAX_MILESTONE_DAY;
 
 const INT = /^\d{1,9}$/;
 
@@ -60,16 +53,12 @@ export function dayRule(others: () => (string | undefined)[], index: number): Fo
 }
 
 /**
- * The points of streak day `day` (1-based): the daily points plus the bonus of a milestone on
- * that day of the cycle. The cycle restarts after the last milestone day (default rules: day 8
- * counts as day 1 again); without milestones every day earns the daily points. A paid member's
- * tier multiplier is applied on the server, not here.
+ * The points of streak day `day` (1-based) for a customer without a card: the daily points plus
+ * the bonus of a milestone on that day of the reward cycle (shared `milestoneBonus`, the rule the
+ * server awards by). A paid member's tier multiplier is applied on the server, not here.
  */
 export function streakDayPoints(rules: Pick<CheckInRules, 'dailyPoints' | 'milestones'>, day: number): number {
-  const cycle = rules.milestones.reduce((max, m) => Math.max(max, m.day), 0);
-  const inCycle = cycle > 0 ? ((day - 1) % cycle) + 1 : day;
-  const bonus = rules.milestones.filter((m) => m.day === inCycle).reduce((sum, m) => sum + m.bonusPoints, 0);
-  return rules.dailyPoints + bonus;
+  return rules.dailyPoints + milestoneBonus(day, rules);
 }
 
 /** '第1–7天：5、5、15、5、5、5、35，共 75 积分' */
