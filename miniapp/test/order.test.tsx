@@ -151,6 +151,17 @@ describe('OrderDetailPage', () => {
     await waitFor(() => expect(text(container, '.order-status')).toBe('待发货'), { timeout: 4000 })
   })
 
+  it.each([
+    ['PENDING_PAYMENT', '应付款'],
+    ['CANCELLED', '应付款'],
+    ['PAID', '实付款'],
+    ['REFUNDED', '实付款'],
+  ] as const)('labels the amount of a %s order %s (a cancelled order was never paid)', async (status, label) => {
+    const { container } = await renderDetail(orderDetail({ status, actions: [], expiresAt: status === 'PENDING_PAYMENT' ? orderDetail().expiresAt : null }))
+    expect(text(container, '.breakdown-total .breakdown-label')).toBe(label)
+    expect(text(container, '.payable-amount')).toBe('¥158.00')
+  })
+
   it('says when the order does not exist', async () => {
     routeRequests({})
     setRouterParams({ id: '999' })
@@ -204,6 +215,21 @@ describe('OrderListPage', () => {
 
     fireEvent.click(container.querySelector('.order-card')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=1000' })
+  })
+
+  it('says 应付 for orders never paid (pending, cancelled) and 实付 for paid ones', async () => {
+    setRouterParams({})
+    const statuses = ['PENDING_PAYMENT', 'CANCELLED', 'PAID', 'COMPLETED', 'REFUNDED'] as const
+    routeRequests({ 'GET /api/orders': () => reply(200, { items: statuses.map((status, i) => summary(900 - i, { status })), total: statuses.length }) })
+    const { container } = render(<OrderListPage />)
+    await waitFor(() => expect(container.querySelectorAll('.order-card')).toHaveLength(5))
+    expect([...container.querySelectorAll('.order-card-sum')].map((e) => e.textContent)).toEqual([
+      '共 1 件 应付 ¥19.90',
+      '共 1 件 应付 ¥19.90',
+      '共 1 件 实付 ¥19.90',
+      '共 1 件 实付 ¥19.90',
+      '共 1 件 实付 ¥19.90',
+    ])
   })
 
   it('shows the tab labels from ORDER_STATUS_LABEL, an empty state and reloads on pull-down', async () => {

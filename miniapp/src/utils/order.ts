@@ -28,6 +28,14 @@ export function tabFromQuery(status: string | undefined): OrderTabKey {
   return ORDER_TABS.find((t) => t.key === status || (status && t.status === status && t.key !== 'ALL'))?.key ?? 'ALL'
 }
 
+/**
+ * Whether the order was ever paid: a cancelled order was cancelled before payment (only
+ * PENDING_PAYMENT → CANCELLED exists), so its amount is what was due (应付), not what was paid (实付).
+ */
+export function wasPaid(status: OrderStatus): boolean {
+  return status !== 'PENDING_PAYMENT' && status !== 'CANCELLED'
+}
+
 /** What a status change means to the customer, for the detail page's timeline. */
 export function historyText(h: OrderHistoryEntry): string {
   if (!h.from) return '订单已提交'
