@@ -208,13 +208,28 @@ describe('OrderListPage', () => {
     expect(screen.getByText('— 没有更多了 —')).toBeTruthy()
 
     fireEvent.click(container.querySelector('.order-tab-after_sale')!)
-    await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?status=REFUNDED&page=1&pageSize=10'))
+    await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?afterSale=true&page=1&pageSize=10'))
     fireEvent.click(container.querySelector('.order-tab-all')!)
     await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?page=1&pageSize=10'))
     expect(listCalls().slice(0, 2)).toEqual(['/api/orders?status=SHIPPED&page=1&pageSize=10', '/api/orders?status=SHIPPED&page=2&pageSize=10'])
 
     fireEvent.click(container.querySelector('.order-card')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=1000' })
+  })
+
+  it.each(['AFTER_SALE', 'REFUNDED'])('售后 (?status=%s) lists every order with a refund, partly refunded ones too (?afterSale=true, not status REFUNDED)', async (query) => {
+    setRouterParams({ status: query })
+    routeRequests({
+      'GET /api/orders': (_req, q) =>
+        q.get('afterSale') === 'true' && !q.has('status')
+          ? reply(200, { items: [summary(7, { status: 'COMPLETED' }), summary(6, { status: 'PAID' }), summary(5, { status: 'REFUNDED' })], total: 3 })
+          : reply(200, { items: [], total: 0 }),
+    })
+    const { container } = render(<OrderListPage />)
+    await waitFor(() => expect(container.querySelectorAll('.order-card')).toHaveLength(3))
+    expect(text(container, '.order-tab.active')).toBe('售后')
+    expect(listCalls()).toEqual(['/api/orders?afterSale=true&page=1&pageSize=10'])
+    expect([...container.querySelectorAll('.order-card-status')].map((e) => e.textContent)).toEqual(['已完成', '待发货', '已退款'])
   })
 
   it('says 应付 for orders never paid (pending, cancelled) and 实付 for paid ones', async () => {
