@@ -311,6 +311,63 @@ describe('RefundPage', () => {
     expect(refundPost()!.data).toEqual({ reason: '不想要了', lines: [{ orderLineId: 9002, qty: 1 }] })
   })
 
+  it('shows the refund amount for the chosen lines and quantities as they change (shareOfUnits, shipping when everything left goes before shipment)', async () => {
+    // 9001: 2 units for 158.00; 9002: 3 units for 159.01, one already refunded
+    const order = orderDetail({
+      status: 'PAID',
+      actions: ['refund'],
+      expiresAt: null,
+      shippingCents: 800,
+      shippingPaidCents: 800,
+      lines: [
+        { ...orderDetail().lines[0], id: 9001, qty: 2, refundedQty: 0, cashPaidCents: 15800 },
+        { ...orderDetail().lines[0], id: 9002, title: '碧螺春 罐装', qty: 3, refundedQty: 1, cashPaidCents: 15901 },
+      ],
+    })
+    serveOrder(order)
+    setRouterParams({ id: '501' })
+    const { container } = render(<RefundPage />)
+    await waitFor(() => expect(container.querySelectorAll('.refund-line')).toHaveLength(2))
+    const amount = () => text(container, '.refund-amount')
+    const shipping = () => text(container, '.refund-shipping')
+    // whole: 15800 + (15901 − floor(15901 × 1 / 3) = 15901 − 5300 = 10601) + shipping 800
+    expect(amount()).toBe('¥272.01')
+    expect(shipping()).toBe('含运费 ¥8.00')
+
+    fireEvent.click(container.querySelector('.refund-mode-partial')!)
+    expect(amount()).toBe('¥0.00')
+    const [first, second] = container.querySelectorAll('.refund-line')
+    fireEvent.click(second.querySelector('.refund-line-check')!)
+    // both units left of 9002: 10601, the other line stays, so no shipping
+    expect(amount()).toBe('¥106.01')
+    expect(shipping()).toBeUndefined()
+    fireEvent.click(second.querySelector('.qty-minus')!)
+    // unit 2 of 3: floor(15901 × 2 / 3) − floor(15901 × 1 / 3) = 10600 − 5300
+    expect(amount()).toBe('¥53.00')
+    fireEvent.click(first.querySelector('.refund-line-check')!)
+    expect(amount()).toBe('¥211.00')
+    fireEvent.click(second.querySelector('.qty-plus')!)
+    expect(amount()).toBe('¥272.01')
+    expect(shipping()).toBe('含运费 ¥8.00')
+  })
+
+  it('returns no shipping in the estimate once the order has shipped', async () => {
+    const order = orderDetail({
+      status: 'SHIPPED',
+      actions: ['confirm', 'refund'],
+      expiresAt: null,
+      shippingCents: 800,
+      shippingPaidCents: 800,
+      shipment: { carrier: '顺丰', trackingNo: 'SF1', shippedAt: '2026-11-24T02:00:00.000Z' },
+    })
+    serveOrder(order)
+    setRouterParams({ id: '501' })
+    const { container } = render(<RefundPage />)
+    await waitFor(() => expect(container.querySelectorAll('.refund-line')).toHaveLength(1))
+    expect(text(container, '.refund-amount')).toBe('¥158.00')
+    expect(container.querySelector('.refund-shipping')).toBeNull()
+  })
+
   it('refuses when the order cannot be refunded', async () => {
     serveOrder(orderDetail())
     setRouterParams({ id: '501' })
