@@ -129,7 +129,7 @@ describe('CheckoutPage', () => {
     fireEvent.click(container.querySelector('.submit-order')!)
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '库存不足', icon: 'none' }))
     fireEvent.click(container.querySelector('.submit-order')!)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     const [a, b] = orderPosts()
     expect(a.header?.['Idempotency-Key']).toBe(b.header?.['Idempotency-Key'])
   })
@@ -147,13 +147,13 @@ describe('CheckoutPage', () => {
     expect(a.header?.['Idempotency-Key']).not.toBe(b.header?.['Idempotency-Key'])
   })
 
-  it('in WeChat pays with requestPayment, then opens the order', async () => {
+  it('in WeChat pays with requestPayment, then opens the payment success page', async () => {
     vi.stubEnv('TARO_ENV', 'weapp')
     vi.mocked(Taro.requestPayment).mockResolvedValue({ errMsg: 'requestPayment:ok' } as never)
     serve()
     const { container } = await renderCheckout()
     fireEvent.click(container.querySelector('.submit-order')!)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     expect(Taro.requestPayment).toHaveBeenCalledWith(PAY_PARAMS)
   })
 
@@ -168,7 +168,7 @@ describe('CheckoutPage', () => {
     expect(container.querySelector('.submit-order')).toBeNull()
 
     fireEvent.click(container.querySelector('.pay-button')!)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     expect(orderPosts()).toHaveLength(1)
     expect(payPosts()).toHaveLength(2)
     expect(Taro.requestPayment).toHaveBeenCalledTimes(2)
@@ -191,7 +191,7 @@ describe('CheckoutPage', () => {
     expect(text(container, '.checkout-pay-hint')).toBe('订单待付款，可继续支付')
     expect((container.querySelector('.order-note') as HTMLInputElement).value).toBe('放门口')
     fireEvent.click(container.querySelector('.pay-button')!)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     expect(orderPosts()).toHaveLength(1)
     expect(payPosts()).toHaveLength(2)
   })

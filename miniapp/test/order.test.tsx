@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import OrderDetailPage from '@/order/pages/detail'
 import OrderListPage from '@/order/pages/list'
+import PaySuccessPage from '@/order/pages/pay-success'
 import RefundPage from '@/order/pages/refund'
 import type { OrderDetail, OrderSummary } from '@/services/order'
 import { browser } from '@/services/payment'
@@ -167,6 +168,21 @@ describe('OrderDetailPage', () => {
     setRouterParams({ id: '999' })
     render(<OrderDetailPage />)
     expect(await screen.findByText('订单不存在')).toBeTruthy()
+  })
+})
+
+describe('PaySuccessPage', () => {
+  it('shows the amount paid and the order number, then 查看订单 (still confirming) or 继续逛逛', async () => {
+    serveOrder(orderDetail({ payableCents: 13300, orderNo: 'MC202611230001' }))
+    setRouterParams({ id: '501' })
+    const { container } = render(<PaySuccessPage />)
+    await waitFor(() => expect(text(container, '.pay-success-title')).toBe('支付成功'))
+    expect(text(container, '.pay-success-amount')).toBe('¥133.00')
+    expect(text(container, '.pay-success-no')).toBe('订单编号：MC202611230001')
+    fireEvent.click(screen.getByText('查看订单'))
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' })
+    fireEvent.click(screen.getByText('继续逛逛'))
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
   })
 })
 

@@ -14,7 +14,7 @@ import { checkoutSignature, finishCheckoutAttempt, rememberPlacedOrder, resumeCh
 import { getSession } from '@/stores/session'
 import { takePickedAddress } from '@/stores/ui'
 import { formatYuan, priceText } from '@/utils/money'
-import { checkoutUrl, memberCenterUrl, orderDetailUrl, PAGES } from '@/utils/nav'
+import { checkoutUrl, memberCenterUrl, orderDetailUrl, PAGES, paySuccessUrl } from '@/utils/nav'
 import './index.css'
 
 export default function CheckoutPage() {
@@ -133,8 +133,8 @@ export default function CheckoutPage() {
     const outcome = await payForOrder(order.id)
     if (outcome === 'paid') {
       finishCheckoutAttempt(attempt.current)
-      // WeChat's payment notification may reach the server a moment after the cashier closes: the detail page looks again.
-      void Taro.redirectTo({ url: `${orderDetailUrl(order.id)}&paying=1` })
+      // the success page; its 查看订单 opens the detail page, which looks again until WeChat's notification has landed
+      void Taro.redirectTo({ url: paySuccessUrl(order.id) })
     } else if (outcome === 'cancelled') {
       setPayHint('支付已取消，订单待付款')
       void Taro.showToast({ title: '支付已取消', icon: 'none' })
