@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -168,6 +170,37 @@ describe('OrderDetailPage', () => {
     setRouterParams({ id: '999' })
     render(<OrderDetailPage />)
     expect(await screen.findByText('订单不存在')).toBeTruthy()
+  })
+})
+
+describe('long unbroken texts', () => {
+  /** The selectors of app.css's rule that lets a long unbroken run wrap. */
+  const wrapping = () => {
+    const css = readFileSync(join(__dirname, '../src/app.css'), 'utf8')
+    const rule = /([^{}]+)\{[^}]*overflow-wrap:\s*anywhere[^}]*\}/.exec(css.replace(/\/\*[\s\S]*?\*\//g, ''))
+    return new Set((rule?.[1] ?? '').split(',').map((sel) => sel.trim().replace(/^\./, '')))
+  }
+
+  it('wrap on the order detail instead of widening it: refund reason, address, note, names', async () => {
+    const long = 'x'.repeat(180)
+    const order = orderDetail({
+      status: 'PAID',
+      actions: ['refund'],
+      expiresAt: null,
+      note: `备注${long}`,
+      address: { name: `收货人${long}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路${long}` },
+      refunds: [{ id: 1, refundNo: `R${'9'.repeat(60)}`, orderId: 501, status: 'REQUESTED', amountCents: 100, shippingCents: 0, reason: `其他：${long}`, lines: [], reviewNote: null, createdAt: '2026-11-23T02:00:00.000Z', refundedAt: null }],
+    })
+    const { container } = await renderDetail(order)
+    const selectors = wrapping()
+    for (const needle of [`退款原因：其他：${long}`, `订单备注：备注${long}`, `收货人${long}`, `退款单 R${'9'.repeat(60)}`]) {
+      const el = [...container.querySelectorAll('*')].find((e) => e.textContent === needle && e.children.length === 0)
+      expect(el, needle).toBeTruthy()
+      expect([...el!.classList].some((c) => selectors.has(c)), `${needle.slice(0, 10)}… in ${el!.className}`).toBe(true)
+    }
+    const full = container.querySelector('.address-full')!
+    expect(full.textContent).toContain(long)
+    expect(selectors.has('address-full')).toBe(true)
   })
 })
 
