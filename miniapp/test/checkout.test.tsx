@@ -190,6 +190,8 @@ describe('CheckoutPage', () => {
     expect(container.querySelector('.submit-order')).toBeNull()
     expect(text(container, '.checkout-pay-hint')).toBe('订单待付款，可继续支付')
     expect((container.querySelector('.order-note') as HTMLInputElement).value).toBe('放门口')
+    // the order's own address, not the list's default
+    expect(text(container, '.address-name')).toBe('张三')
     fireEvent.click(container.querySelector('.pay-button')!)
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     expect(orderPosts()).toHaveLength(1)

@@ -6,11 +6,11 @@ import PriceBreakdown from '@/components/PriceBreakdown'
 import StateView from '@/components/StateView'
 import { fullAddress, listAddresses, type Address } from '@/services/address'
 import { decodeItems, encodeItems, previewCheckout, type CheckoutPreview } from '@/services/checkout'
-import { getOrder, placeOrder, type PlacedOrder } from '@/services/order'
+import { getOrder, placeOrder, type OrderAddress, type PlacedOrder } from '@/services/order'
 import { payForOrder } from '@/services/payment'
 import { refreshMe } from '@/services/auth'
 import { ApiError, errorMessage, isApiError } from '@/services/request'
-import { checkoutSignature, finishCheckoutAttempt, rememberPlacedOrder, resumeCheckoutAttempt } from '@/stores/checkout-attempt'
+import { checkoutSignature, finishCheckoutAttempt, type CheckoutAttempt, rememberPlacedOrder, resumeCheckoutAttempt } from '@/stores/checkout-attempt'
 import { getSession } from '@/stores/session'
 import { takePickedAddress } from '@/stores/ui'
 import { formatYuan, priceText } from '@/utils/money'
@@ -24,7 +24,8 @@ export default function CheckoutPage() {
   const signature = checkoutSignature(encodeItems(items), fromCart)
   // One key per checkout attempt (kept in storage until its order is paid or can no longer be): a double tap,
   // a retry after a lost answer, or coming back after cancelling WeChat Pay cannot make a second order.
-  const attempt = useRef(resumeCheckoutAttempt(signature))
+  const attempt = useRef<CheckoutAttempt | null>(null)
+  if (attempt.current === null) attempt.current = resumeCheckoutAttempt(signature)
 
   const [preview, setPreview] = useState<CheckoutPreview | null>(null)
   const [previewError, setPreviewError] = useState<string | null>(null)
@@ -40,11 +41,13 @@ export default function CheckoutPage() {
   const [placed, setPlaced] = useState<PlacedOrder | null>(null)
   const [payHint, setPayHint] = useState<string | null>(null)
   const busy = useRef(false)
-  const [resuming, setResuming] = useState(() => attempt.current.orderId != null)
+  const [resuming, setResuming] = useState(() => attempt.current!.orderId != null)
+  /** the address of the order this attempt placed earlier (it ships there, whatever the list's default now is) */
+  const [resumedAddress, setResumedAddress] = useState<OrderAddress | null>(null)
 
   // Back on this page with an order this attempt placed: if it still waits for payment, pay that one.
   useEffect(() => {
-    const remembered = attempt.current
+    const remembered = attempt.current!
     if (remembered.orderId == null) return
     let live = true
     getOrder(remembered.orderId)
@@ -53,6 +56,7 @@ export default function CheckoutPage() {
         if (o.status === 'PENDING_PAYMENT' && o.expiresAt) {
           setPlaced({ id: o.id, orderNo: o.orderNo, kind: o.kind, status: 'PENDING_PAYMENT', payableCents: o.payableCents, expiresAt: o.expiresAt })
           setNote(o.note)
+          setResumedAddress(o.address)
           setPayHint('订单待付款，可继续支付')
         } else {
           finishCheckoutAttempt(remembered)
@@ -128,11 +132,12 @@ export default function CheckoutPage() {
   })
 
   const address = addresses?.find((a) => String(a.id) === String(addressId)) ?? null
+  const shownAddress: (OrderAddress & { isDefault?: boolean }) | null = resumedAddress ?? address
 
   const pay = async (order: PlacedOrder) => {
     const outcome = await payForOrder(order.id)
     if (outcome === 'paid') {
-      finishCheckoutAttempt(attempt.current)
+      finishCheckoutAttempt(attempt.current!)
       // the success page; its 查看订单 opens the detail page, which looks again until WeChat's notification has landed
       void Taro.redirectTo({ url: paySuccessUrl(order.id) })
     } else if (outcome === 'cancelled') {
@@ -166,9 +171,9 @@ export default function CheckoutPage() {
         const text = note.trim()
         order = await placeOrder(
           { items, addressId: address!.id, ...(usePoints ? { usePoints: true } : {}), ...(text ? { note: text } : {}), ...(fromCart ? { fromCart: true } : {}) },
-          attempt.current.key,
+          attempt.current!.key,
         )
-        attempt.current = rememberPlacedOrder(attempt.current, order.id)
+        attempt.current = rememberPlacedOrder(attempt.current!, order.id)
         setPlaced(order)
         setPayHint('订单已提交，待付款')
       }
@@ -208,17 +213,17 @@ export default function CheckoutPage() {
 
   return (
     <View className='checkout-page'>
-      <View className={`card address-card${address ? '' : ' empty'}`} onClick={openAddresses}>
-        {addresses === null ? (
+      <View className={`card address-card${shownAddress ? '' : ' empty'}`} onClick={openAddresses}>
+        {addresses === null && !resumedAddress ? (
           <Text className='address-loading'>地址加载中…</Text>
-        ) : address ? (
+        ) : shownAddress ? (
           <View className='address-main'>
             <View className='address-who'>
-              <Text className='address-name'>{address.name}</Text>
-              <Text className='address-phone'>{address.phone}</Text>
-              {address.isDefault ? <Text className='address-default-tag'>默认</Text> : null}
+              <Text className='address-name'>{shownAddress.name}</Text>
+              <Text className='address-phone'>{shownAddress.phone}</Text>
+              {shownAddress.isDefault ? <Text className='address-default-tag'>默认</Text> : null}
             </View>
-            <Text className='address-full'>{fullAddress(address)}</Text>
+            <Text className='address-full'>{fullAddress(shownAddress)}</Text>
           </View>
         ) : (
           <Text className='address-add-text'>＋ 添加收货地址</Text>
