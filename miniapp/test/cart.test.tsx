@@ -13,7 +13,7 @@ const lines = (c: HTMLElement) => [...c.querySelectorAll<HTMLElement>('.cart-lin
  * A server whose preview deliberately does not equal Σ unit price × qty (a shipping fee, a rounding rule):
  * the page must show the server's numbers, not its own sums.
  */
-const serverPreview = preview({ goodsCents: 3000, discountCents: 400, shippingCents: 800, payableCents: 3400, memberSavingsCents: 250 })
+const serverPreview = preview({ goodsCents: 3000, discountCents: 400, shippingCents: 800, shippingPaidCents: 800, payableCents: 3400, memberSavingsCents: 250 })
 
 function serve(initial: Cart) {
   let state = initial
@@ -53,6 +53,20 @@ describe('CartPage', () => {
     expect(text(container, '.go-checkout')).toBe('去结算(2)')
     expect(lines(container)[0].querySelector('.cart-price')?.textContent).toBe('¥9.00')
     expect(lines(container)[0].querySelector('.cart-list-price')?.textContent).toBe('¥10.00')
+  })
+
+  it.each([
+    // member price −4.00 and a waived 8.00 fee: the waiver is neither a discount nor a charge
+    [{ discountCents: 1200, shippingCents: 800, shippingPaidCents: 0, payableCents: 2600 }, '已优惠 ¥4.00 · 免运费'],
+    // only the waiver
+    [{ discountCents: 800, shippingCents: 800, shippingPaidCents: 0, payableCents: 3000 }, '免运费'],
+    // no fee at all
+    [{ discountCents: 0, shippingCents: 0, shippingPaidCents: 0, payableCents: 3000 }, '免运费'],
+  ])('says 免运费 when shipping is waived, without counting it as a discount (%o)', async (patch, expected) => {
+    serve(cart([cartLine(1, { qty: 2, unitPriceCents: 900, priceCents: 1000 }), cartLine(2, { qty: 1 })], preview({ goodsCents: 3000, ...patch })))
+    const { container } = render(<CartPage />)
+    await waitFor(() => expect(lines(container)).toHaveLength(2))
+    expect(text(container, '.cart-total-sub')).toBe(expected)
   })
 
   it('greys unavailable lines and says why', async () => {

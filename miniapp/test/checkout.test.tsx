@@ -6,7 +6,7 @@ import type { Address } from '@/services/address'
 import { browser } from '@/services/payment'
 import { pickAddress } from '@/stores/ui'
 import { fire, setRouterParams } from './mocks/taro'
-import { preview } from './fixtures'
+import { orderDetail, preview } from './fixtures'
 import { reply, requests, routeRequests, type FakeRequest } from './helpers'
 
 const text = (c: HTMLElement, sel: string) => c.querySelector(sel)?.textContent
@@ -42,18 +42,21 @@ interface ServeOptions {
   addresses?: Address[]
   pay?: (req: FakeRequest) => unknown
   place?: (req: FakeRequest) => unknown
+  order?: (req: FakeRequest) => unknown
 }
 
-function serve({ addresses = [address(1), address(2, { isDefault: true })], pay, place }: ServeOptions = {}) {
+function serve({ addresses = [address(1), address(2, { isDefault: true })], pay, place, order }: ServeOptions = {}) {
   routeRequests({
     'POST /api/checkout/preview': () => reply(200, breakdown),
     'GET /api/addresses': () => reply(200, { items: addresses, total: addresses.length }),
     'POST /api/orders': place ?? (() => reply(201, { id: 501, orderNo: 'MC1', status: 'PENDING_PAYMENT', payableCents: 13300, expiresAt: null })),
     'POST /api/orders/501/pay': pay ?? (() => reply(201, { paid: false, params: PAY_PARAMS, simulatorPayUrl: 'http://127.0.0.1:3001/_sim/pay-page?prepayId=wx123' })),
+    'GET /api/orders/501': order ?? (() => reply(200, orderDetail({ orderNo: 'MC1', payableCents: 13300, note: '放门口' }))),
   })
 }
 
 const orderPosts = () => requests().filter((r) => r.method === 'POST' && r.url === '/api/orders')
+const payPosts = () => requests().filter((r) => r.method === 'POST' && r.url === '/api/orders/501/pay')
 
 async function renderCheckout(params: Record<string, string> = { items: encodeURIComponent('71:2'), fromCart: '1' }) {
   setRouterParams(params)
@@ -126,7 +129,7 @@ describe('CheckoutPage', () => {
     fireEvent.click(container.querySelector('.submit-order')!)
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '库存不足', icon: 'none' }))
     fireEvent.click(container.querySelector('.submit-order')!)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     const [a, b] = orderPosts()
     expect(a.header?.['Idempotency-Key']).toBe(b.header?.['Idempotency-Key'])
   })
@@ -144,13 +147,13 @@ describe('CheckoutPage', () => {
     expect(a.header?.['Idempotency-Key']).not.toBe(b.header?.['Idempotency-Key'])
   })
 
-  it('in WeChat pays with requestPayment, then opens the order', async () => {
+  it('in WeChat pays with requestPayment, then opens the payment success page', async () => {
     vi.stubEnv('TARO_ENV', 'weapp')
     vi.mocked(Taro.requestPayment).mockResolvedValue({ errMsg: 'requestPayment:ok' } as never)
     serve()
     const { container } = await renderCheckout()
     fireEvent.click(container.querySelector('.submit-order')!)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     expect(Taro.requestPayment).toHaveBeenCalledWith(PAY_PARAMS)
   })
 
@@ -165,9 +168,52 @@ describe('CheckoutPage', () => {
     expect(container.querySelector('.submit-order')).toBeNull()
 
     fireEvent.click(container.querySelector('.pay-button')!)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
     expect(orderPosts()).toHaveLength(1)
+    expect(payPosts()).toHaveLength(2)
     expect(Taro.requestPayment).toHaveBeenCalledTimes(2)
+  })
+
+  it('coming back to checkout with the same items after cancelling WeChat Pay returns to the unpaid order (same key, its note) instead of placing another', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    vi.mocked(Taro.requestPayment).mockRejectedValueOnce({ errMsg: 'requestPayment:fail cancel' }).mockResolvedValueOnce({ errMsg: 'requestPayment:ok' })
+    serve()
+    const first = await renderCheckout()
+    fireEvent.change(first.container.querySelector('.order-note')!, { target: { value: '放门口' } })
+    fireEvent.click(first.container.querySelector('.submit-order')!)
+    await waitFor(() => expect(text(first.container, '.checkout-pay-hint')).toBe('支付已取消，订单待付款'))
+    first.unmount()
+
+    // back to the cart, 结算 again with the same items
+    const { container } = await renderCheckout()
+    await waitFor(() => expect(container.querySelector('.pay-button')).not.toBeNull())
+    expect(container.querySelector('.submit-order')).toBeNull()
+    expect(text(container, '.checkout-pay-hint')).toBe('订单待付款，可继续支付')
+    expect((container.querySelector('.order-note') as HTMLInputElement).value).toBe('放门口')
+    // the order's own address, not the list's default
+    expect(text(container, '.address-name')).toBe('张三')
+    fireEvent.click(container.querySelector('.pay-button')!)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/pay-success/index?id=501' }))
+    expect(orderPosts()).toHaveLength(1)
+    expect(payPosts()).toHaveLength(2)
+  })
+
+  it('when the remembered order can no longer be paid (cancelled), the next 提交订单 places a new order with a new key', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    vi.mocked(Taro.requestPayment).mockRejectedValueOnce({ errMsg: 'requestPayment:fail cancel' })
+    serve({ order: () => reply(200, orderDetail({ status: 'CANCELLED', expiresAt: null, actions: [] })) })
+    const first = await renderCheckout()
+    fireEvent.click(first.container.querySelector('.submit-order')!)
+    await waitFor(() => expect(text(first.container, '.checkout-pay-hint')).toBe('支付已取消，订单待付款'))
+    first.unmount()
+
+    const { container } = await renderCheckout()
+    await waitFor(() => expect(requests().some((r) => r.url === '/api/orders/501')).toBe(true))
+    await waitFor(() => expect(container.querySelector('.submit-order')).not.toBeNull())
+    fireEvent.click(container.querySelector('.submit-order')!)
+    await waitFor(() => expect(orderPosts()).toHaveLength(2))
+    const [a, b] = orderPosts()
+    expect(a.header?.['Idempotency-Key']).not.toBe(b.header?.['Idempotency-Key'])
   })
 
   it('in H5 without the simulator asks to pay in WeChat', async () => {

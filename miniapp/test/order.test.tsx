@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import OrderDetailPage from '@/order/pages/detail'
 import OrderListPage from '@/order/pages/list'
+import PaySuccessPage from '@/order/pages/pay-success'
 import RefundPage from '@/order/pages/refund'
 import type { OrderDetail, OrderSummary } from '@/services/order'
 import { browser } from '@/services/payment'
@@ -151,11 +154,68 @@ describe('OrderDetailPage', () => {
     await waitFor(() => expect(text(container, '.order-status')).toBe('待发货'), { timeout: 4000 })
   })
 
+  it.each([
+    ['PENDING_PAYMENT', '应付款'],
+    ['CANCELLED', '应付款'],
+    ['PAID', '实付款'],
+    ['REFUNDED', '实付款'],
+  ] as const)('labels the amount of a %s order %s (a cancelled order was never paid)', async (status, label) => {
+    const { container } = await renderDetail(orderDetail({ status, actions: [], expiresAt: status === 'PENDING_PAYMENT' ? orderDetail().expiresAt : null }))
+    expect(text(container, '.breakdown-total .breakdown-label')).toBe(label)
+    expect(text(container, '.payable-amount')).toBe('¥158.00')
+  })
+
   it('says when the order does not exist', async () => {
     routeRequests({})
     setRouterParams({ id: '999' })
     render(<OrderDetailPage />)
     expect(await screen.findByText('订单不存在')).toBeTruthy()
+  })
+})
+
+describe('long unbroken texts', () => {
+  /** The selectors of app.css's rule that lets a long unbroken run wrap. */
+  const wrapping = () => {
+    const css = readFileSync(join(__dirname, '../src/app.css'), 'utf8')
+    const rule = /([^{}]+)\{[^}]*overflow-wrap:\s*anywhere[^}]*\}/.exec(css.replace(/\/\*[\s\S]*?\*\//g, ''))
+    return new Set((rule?.[1] ?? '').split(',').map((sel) => sel.trim().replace(/^\./, '')))
+  }
+
+  it('wrap on the order detail instead of widening it: refund reason, address, note, names', async () => {
+    const long = 'x'.repeat(180)
+    const order = orderDetail({
+      status: 'PAID',
+      actions: ['refund'],
+      expiresAt: null,
+      note: `备注${long}`,
+      address: { name: `收货人${long}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路${long}` },
+      refunds: [{ id: 1, refundNo: `R${'9'.repeat(60)}`, orderId: 501, status: 'REQUESTED', amountCents: 100, shippingCents: 0, reason: `其他：${long}`, lines: [], reviewNote: null, createdAt: '2026-11-23T02:00:00.000Z', refundedAt: null }],
+    })
+    const { container } = await renderDetail(order)
+    const selectors = wrapping()
+    for (const needle of [`退款原因：其他：${long}`, `订单备注：备注${long}`, `收货人${long}`, `退款单 R${'9'.repeat(60)}`]) {
+      const el = [...container.querySelectorAll('*')].find((e) => e.textContent === needle && e.children.length === 0)
+      expect(el, needle).toBeTruthy()
+      expect([...el!.classList].some((c) => selectors.has(c)), `${needle.slice(0, 10)}… in ${el!.className}`).toBe(true)
+    }
+    const full = container.querySelector('.address-full')!
+    expect(full.textContent).toContain(long)
+    expect(selectors.has('address-full')).toBe(true)
+  })
+})
+
+describe('PaySuccessPage', () => {
+  it('shows the amount paid and the order number, then 查看订单 (still confirming) or 继续逛逛', async () => {
+    serveOrder(orderDetail({ payableCents: 13300, orderNo: 'MC202611230001' }))
+    setRouterParams({ id: '501' })
+    const { container } = render(<PaySuccessPage />)
+    await waitFor(() => expect(text(container, '.pay-success-title')).toBe('支付成功'))
+    expect(text(container, '.pay-success-amount')).toBe('¥133.00')
+    expect(text(container, '.pay-success-no')).toBe('订单编号：MC202611230001')
+    fireEvent.click(screen.getByText('查看订单'))
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=501&paying=1' })
+    fireEvent.click(screen.getByText('继续逛逛'))
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
   })
 })
 
@@ -197,13 +257,43 @@ describe('OrderListPage', () => {
     expect(screen.getByText('— 没有更多了 —')).toBeTruthy()
 
     fireEvent.click(container.querySelector('.order-tab-after_sale')!)
-    await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?status=REFUNDED&page=1&pageSize=10'))
+    await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?afterSale=true&page=1&pageSize=10'))
     fireEvent.click(container.querySelector('.order-tab-all')!)
     await waitFor(() => expect(listCalls().at(-1)).toBe('/api/orders?page=1&pageSize=10'))
     expect(listCalls().slice(0, 2)).toEqual(['/api/orders?status=SHIPPED&page=1&pageSize=10', '/api/orders?status=SHIPPED&page=2&pageSize=10'])
 
     fireEvent.click(container.querySelector('.order-card')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=1000' })
+  })
+
+  it.each(['AFTER_SALE', 'REFUNDED'])('售后 (?status=%s) lists every order with a refund, partly refunded ones too (?afterSale=true, not status REFUNDED)', async (query) => {
+    setRouterParams({ status: query })
+    routeRequests({
+      'GET /api/orders': (_req, q) =>
+        q.get('afterSale') === 'true' && !q.has('status')
+          ? reply(200, { items: [summary(7, { status: 'COMPLETED' }), summary(6, { status: 'PAID' }), summary(5, { status: 'REFUNDED' })], total: 3 })
+          : reply(200, { items: [], total: 0 }),
+    })
+    const { container } = render(<OrderListPage />)
+    await waitFor(() => expect(container.querySelectorAll('.order-card')).toHaveLength(3))
+    expect(text(container, '.order-tab.active')).toBe('售后')
+    expect(listCalls()).toEqual(['/api/orders?afterSale=true&page=1&pageSize=10'])
+    expect([...container.querySelectorAll('.order-card-status')].map((e) => e.textContent)).toEqual(['已完成', '待发货', '已退款'])
+  })
+
+  it('says 应付 for orders never paid (pending, cancelled) and 实付 for paid ones', async () => {
+    setRouterParams({})
+    const statuses = ['PENDING_PAYMENT', 'CANCELLED', 'PAID', 'COMPLETED', 'REFUNDED'] as const
+    routeRequests({ 'GET /api/orders': () => reply(200, { items: statuses.map((status, i) => summary(900 - i, { status })), total: statuses.length }) })
+    const { container } = render(<OrderListPage />)
+    await waitFor(() => expect(container.querySelectorAll('.order-card')).toHaveLength(5))
+    expect([...container.querySelectorAll('.order-card-sum')].map((e) => e.textContent)).toEqual([
+      '共 1 件 应付 ¥19.90',
+      '共 1 件 应付 ¥19.90',
+      '共 1 件 实付 ¥19.90',
+      '共 1 件 实付 ¥19.90',
+      '共 1 件 实付 ¥19.90',
+    ])
   })
 
   it('shows the tab labels from ORDER_STATUS_LABEL, an empty state and reloads on pull-down', async () => {
@@ -268,6 +358,63 @@ describe('RefundPage', () => {
     fireEvent.click(container.querySelector('.refund-submit')!)
     await waitFor(() => expect(refundPost()).toBeTruthy())
     expect(refundPost()!.data).toEqual({ reason: '不想要了', lines: [{ orderLineId: 9002, qty: 1 }] })
+  })
+
+  it('shows the refund amount for the chosen lines and quantities as they change (shareOfUnits, shipping when everything left goes before shipment)', async () => {
+    // 9001: 2 units for 158.00; 9002: 3 units for 159.01, one already refunded
+    const order = orderDetail({
+      status: 'PAID',
+      actions: ['refund'],
+      expiresAt: null,
+      shippingCents: 800,
+      shippingPaidCents: 800,
+      lines: [
+        { ...orderDetail().lines[0], id: 9001, qty: 2, refundedQty: 0, cashPaidCents: 15800 },
+        { ...orderDetail().lines[0], id: 9002, title: '碧螺春 罐装', qty: 3, refundedQty: 1, cashPaidCents: 15901 },
+      ],
+    })
+    serveOrder(order)
+    setRouterParams({ id: '501' })
+    const { container } = render(<RefundPage />)
+    await waitFor(() => expect(container.querySelectorAll('.refund-line')).toHaveLength(2))
+    const amount = () => text(container, '.refund-amount')
+    const shipping = () => text(container, '.refund-shipping')
+    // whole: 15800 + (15901 − floor(15901 × 1 / 3) = 15901 − 5300 = 10601) + shipping 800
+    expect(amount()).toBe('¥272.01')
+    expect(shipping()).toBe('含运费 ¥8.00')
+
+    fireEvent.click(container.querySelector('.refund-mode-partial')!)
+    expect(amount()).toBe('¥0.00')
+    const [first, second] = container.querySelectorAll('.refund-line')
+    fireEvent.click(second.querySelector('.refund-line-check')!)
+    // both units left of 9002: 10601, the other line stays, so no shipping
+    expect(amount()).toBe('¥106.01')
+    expect(shipping()).toBeUndefined()
+    fireEvent.click(second.querySelector('.qty-minus')!)
+    // unit 2 of 3: floor(15901 × 2 / 3) − floor(15901 × 1 / 3) = 10600 − 5300
+    expect(amount()).toBe('¥53.00')
+    fireEvent.click(first.querySelector('.refund-line-check')!)
+    expect(amount()).toBe('¥211.00')
+    fireEvent.click(second.querySelector('.qty-plus')!)
+    expect(amount()).toBe('¥272.01')
+    expect(shipping()).toBe('含运费 ¥8.00')
+  })
+
+  it('returns no shipping in the estimate once the order has shipped', async () => {
+    const order = orderDetail({
+      status: 'SHIPPED',
+      actions: ['confirm', 'refund'],
+      expiresAt: null,
+      shippingCents: 800,
+      shippingPaidCents: 800,
+      shipment: { carrier: '顺丰', trackingNo: 'SF1', shippedAt: '2026-11-24T02:00:00.000Z' },
+    })
+    serveOrder(order)
+    setRouterParams({ id: '501' })
+    const { container } = render(<RefundPage />)
+    await waitFor(() => expect(container.querySelectorAll('.refund-line')).toHaveLength(1))
+    expect(text(container, '.refund-amount')).toBe('¥158.00')
+    expect(container.querySelector('.refund-shipping')).toBeNull()
   })
 
   it('refuses when the order cannot be refunded', async () => {

@@ -225,6 +225,9 @@ describe('shopping end to end on MariaDB with the WeChat simulator', () => {
     expect(await stockOf(t, tea.id)).toBe(9);
     let after = (await t.http().get(`/api/orders/${orderId}`).set(bob.auth)).body;
     expect(after).toMatchObject({ status: 'PAID', refundedCents: 4666 });
+    // partly refunded: still PAID, and an after-sale order (the 售后 tab asks ?afterSale=true, not ?status=REFUNDED)
+    expect((await t.http().get('/api/orders?afterSale=true').set(bob.auth).expect(200)).body.items.map((o: { id: number }) => o.id)).toEqual([orderId]);
+    expect((await t.http().get('/api/orders?status=REFUNDED').set(bob.auth).expect(200)).body.items).toEqual([]);
 
     // the rest: the last tea unit carries the remainder, plus nuts and the shipping of an unshipped order
     const rest = await t.http().post(`/api/orders/${orderId}/refunds`).set(bob.auth).send({ reason: '不要了' }).expect(201);

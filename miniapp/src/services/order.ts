@@ -43,10 +43,10 @@ export function placeOrder(body: PlaceOrderRequest, idempotencyKey: string): Pro
   return post<PlaceOrderResponse>('/api/orders', body, { header: { 'Idempotency-Key': idempotencyKey } })
 }
 
-export type OrderListQuery = Pick<SharedOrderListQuery, 'status'> & { page: number; pageSize: number }
+export type OrderListQuery = Pick<SharedOrderListQuery, 'status' | 'afterSale'> & { page: number; pageSize: number }
 
 export function listOrders(q: OrderListQuery): Promise<Paged<OrderListItem>> {
-  return get<Paged<OrderListItem>>('/api/orders', { status: q.status, page: q.page, pageSize: q.pageSize })
+  return get<Paged<OrderListItem>>('/api/orders', { status: q.status, afterSale: q.afterSale, page: q.page, pageSize: q.pageSize })
 }
 
 export function getOrder(id: Id): Promise<OrderDetail> {

@@ -13,6 +13,7 @@ export const PAGES = {
   orderList: '/order/pages/list/index',
   orderDetail: '/order/pages/detail/index',
   refund: '/order/pages/refund/index',
+  paySuccess: '/order/pages/pay-success/index',
   addressList: '/order/pages/address/index',
   addressEdit: '/order/pages/address-edit/index',
   memberCenter: '/member/pages/center/index',
@@ -31,6 +32,8 @@ export const checkoutUrl = (items: CheckoutItem[], fromCart = false) =>
   `${PAGES.checkout}?items=${encodeURIComponent(encodeItems(items))}${fromCart ? '&fromCart=1' : ''}`
 
 export const orderDetailUrl = (id: Id) => `${PAGES.orderDetail}?id=${encodeURIComponent(String(id))}`
+
+export const paySuccessUrl = (id: Id) => `${PAGES.paySuccess}?id=${encodeURIComponent(String(id))}`
 
 export const orderListUrl = (status?: OrderStatus | 'AFTER_SALE') => (status ? `${PAGES.orderList}?status=${status}` : PAGES.orderList)
 

@@ -9,11 +9,14 @@ export interface OrderTab {
   label: string
   /** the `?status=` the list asks for (none: all orders) */
   status?: OrderStatus
+  /** `?afterSale=true`: orders with any refund, whatever their status */
+  afterSale?: true
 }
 
 /**
- * The order list's tabs. 售后 lists refunded orders: the API filters by order status only, so an
- * order with a refund still under review shows under its own status (with the refund on its detail page).
+ * The order list's tabs. 售后 lists every order with a refund (`?afterSale=true`): a partial refund
+ * never moves the order out of PAID/SHIPPED/COMPLETED, and a request under review changes nothing
+ * either, so asking for status REFUNDED would show only orders refunded in full.
  */
 export const ORDER_TABS: OrderTab[] = [
   { key: 'ALL', label: '全部' },
@@ -21,11 +24,20 @@ export const ORDER_TABS: OrderTab[] = [
   { key: 'PAID', label: ORDER_STATUS_LABEL.PAID, status: 'PAID' },
   { key: 'SHIPPED', label: ORDER_STATUS_LABEL.SHIPPED, status: 'SHIPPED' },
   { key: 'COMPLETED', label: ORDER_STATUS_LABEL.COMPLETED, status: 'COMPLETED' },
-  { key: 'AFTER_SALE', label: '售后', status: 'REFUNDED' },
+  { key: 'AFTER_SALE', label: '售后', afterSale: true },
 ]
 
 export function tabFromQuery(status: string | undefined): OrderTabKey {
+  if (status === 'REFUNDED') return 'AFTER_SALE' // old links: refunded orders are after-sale ones
   return ORDER_TABS.find((t) => t.key === status || (status && t.status === status && t.key !== 'ALL'))?.key ?? 'ALL'
+}
+
+/**
+ * Whether the order was ever paid: a cancelled order was cancelled before payment (only
+ * PENDING_PAYMENT → CANCELLED exists), so its amount is what was due (应付), not what was paid (实付).
+ */
+export function wasPaid(status: OrderStatus): boolean {
+  return status !== 'PENDING_PAYMENT' && status !== 'CANCELLED'
 }
 
 /** What a status change means to the customer, for the detail page's timeline. */

@@ -4,6 +4,7 @@ import { assetUrl } from '@/services/config'
 import type { OrderSummary } from '@/services/order'
 import { priceText } from '@/utils/money'
 import { specsText } from '@/utils/product'
+import { wasPaid } from '@/utils/order'
 import { formatDateTime } from '@/utils/time'
 import './index.css'
 
@@ -39,7 +40,7 @@ export default function OrderCard({ order, onClick }: OrderCardProps) {
       <View className='order-card-foot'>
         <Text className='order-card-time'>{formatDateTime(order.createdAt)}</Text>
         <Text className='order-card-sum'>
-          {`共 ${order.itemCount} 件 ${order.status === 'PENDING_PAYMENT' ? '应付' : '实付'} `}
+          {`共 ${order.itemCount} 件 ${wasPaid(order.status) ? '实付' : '应付'} `}
           <Text className='order-card-amount'>{priceText(order.payableCents)}</Text>
         </Text>
       </View>

@@ -8,8 +8,20 @@ import { assetUrl } from '@/services/config'
 import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
 import { checkoutUrl, PAGES } from '@/utils/nav'
+import type { CheckoutPreview } from '@/services/checkout'
 import { openProduct, specsText } from '@/utils/product'
 import './index.css'
+
+/**
+ * 已优惠 (the goods' discounts) · 含运费 / 免运费. `shippingCents` is the fee before any waiver and
+ * `discountCents` counts the waiver too; a waived fee is 免运费, neither a discount nor a charge.
+ */
+function totalSubText(p: Pick<CheckoutPreview, 'discountCents' | 'shippingCents' | 'shippingPaidCents'>): string {
+  const waivedCents = p.shippingCents - p.shippingPaidCents
+  const goodsDiscountCents = p.discountCents - waivedCents
+  const shipping = p.shippingPaidCents > 0 ? `含运费 ${priceText(p.shippingPaidCents)}` : '免运费'
+  return goodsDiscountCents > 0 ? `已优惠 ${priceText(goodsDiscountCents)} · ${shipping}` : shipping
+}
 
 export default function CartPage() {
   const [cart, setCart] = useState<Cart | null>(null)
@@ -155,9 +167,7 @@ export default function CartPage() {
             <Text className='cart-total-amount'>{priceText(preview?.payableCents ?? 0)}</Text>
           </View>
           {preview ? (
-            <Text className='cart-total-sub'>
-              {`${preview.discountCents > 0 ? `已优惠 ${priceText(preview.discountCents)} · ` : ''}${preview.shippingCents > 0 ? `含运费 ${priceText(preview.shippingCents)}` : '免运费'}`}
-            </Text>
+            <Text className='cart-total-sub'>{totalSubText(preview)}</Text>
           ) : null}
         </View>
         <View className={`btn btn-primary go-checkout${chosen.length && preview ? '' : ' disabled'}`} hoverClass='btn-pressed' onClick={goCheckout}>

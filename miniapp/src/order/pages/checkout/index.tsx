@@ -1,27 +1,31 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Input, Switch, Text, View } from '@tarojs/components'
 import OrderLineItem from '@/components/OrderLineItem'
 import PriceBreakdown from '@/components/PriceBreakdown'
 import StateView from '@/components/StateView'
 import { fullAddress, listAddresses, type Address } from '@/services/address'
-import { decodeItems, previewCheckout, type CheckoutPreview } from '@/services/checkout'
-import { newIdempotencyKey, placeOrder, type PlacedOrder } from '@/services/order'
+import { decodeItems, encodeItems, previewCheckout, type CheckoutPreview } from '@/services/checkout'
+import { getOrder, placeOrder, type OrderAddress, type PlacedOrder } from '@/services/order'
 import { payForOrder } from '@/services/payment'
 import { refreshMe } from '@/services/auth'
-import { ApiError, errorMessage } from '@/services/request'
+import { ApiError, errorMessage, isApiError } from '@/services/request'
+import { checkoutSignature, finishCheckoutAttempt, type CheckoutAttempt, rememberPlacedOrder, resumeCheckoutAttempt } from '@/stores/checkout-attempt'
 import { getSession } from '@/stores/session'
 import { takePickedAddress } from '@/stores/ui'
 import { formatYuan, priceText } from '@/utils/money'
-import { checkoutUrl, memberCenterUrl, orderDetailUrl, PAGES } from '@/utils/nav'
+import { checkoutUrl, memberCenterUrl, orderDetailUrl, PAGES, paySuccessUrl } from '@/utils/nav'
 import './index.css'
 
 export default function CheckoutPage() {
   const { params } = useRouter()
   const items = useMemo(() => decodeItems(params.items), [params.items])
   const fromCart = params.fromCart === '1'
-  // One key per visit of this page: a double tap (or a retry after a lost answer) cannot make two orders.
-  const [idempotencyKey] = useState(() => newIdempotencyKey('checkout'))
+  const signature = checkoutSignature(encodeItems(items), fromCart)
+  // One key per checkout attempt (kept in storage until its order is paid or can no longer be): a double tap,
+  // a retry after a lost answer, or coming back after cancelling WeChat Pay cannot make a second order.
+  const attempt = useRef<CheckoutAttempt | null>(null)
+  if (attempt.current === null) attempt.current = resumeCheckoutAttempt(signature)
 
   const [preview, setPreview] = useState<CheckoutPreview | null>(null)
   const [previewError, setPreviewError] = useState<string | null>(null)
@@ -37,6 +41,43 @@ export default function CheckoutPage() {
   const [placed, setPlaced] = useState<PlacedOrder | null>(null)
   const [payHint, setPayHint] = useState<string | null>(null)
   const busy = useRef(false)
+  const [resuming, setResuming] = useState(() => attempt.current!.orderId != null)
+  /** the address of the order this attempt placed earlier (it ships there, whatever the list's default now is) */
+  const [resumedAddress, setResumedAddress] = useState<OrderAddress | null>(null)
+
+  // Back on this page with an order this attempt placed: if it still waits for payment, pay that one.
+  useEffect(() => {
+    const remembered = attempt.current!
+    if (remembered.orderId == null) return
+    let live = true
+    getOrder(remembered.orderId)
+      .then((o) => {
+        if (!live) return
+        if (o.status === 'PENDING_PAYMENT' && o.expiresAt) {
+          setPlaced({ id: o.id, orderNo: o.orderNo, kind: o.kind, status: 'PENDING_PAYMENT', payableCents: o.payableCents, expiresAt: o.expiresAt })
+          setNote(o.note)
+          setResumedAddress(o.address)
+          setPayHint('订单待付款，可继续支付')
+        } else {
+          finishCheckoutAttempt(remembered)
+          attempt.current = resumeCheckoutAttempt(signature)
+        }
+      })
+      .catch((e) => {
+        if (!live) return
+        // gone: start afresh; otherwise keep the key (placing again with it answers the same order)
+        if (isApiError(e) && e.status === 404) {
+          finishCheckoutAttempt(remembered)
+          attempt.current = resumeCheckoutAttempt(signature)
+        }
+      })
+      .finally(() => {
+        if (live) setResuming(false)
+      })
+    return () => {
+      live = false
+    }
+  }, [signature])
 
   const loadPreview = useCallback(async () => {
     if (items.length === 0) return
@@ -91,12 +132,14 @@ export default function CheckoutPage() {
   })
 
   const address = addresses?.find((a) => String(a.id) === String(addressId)) ?? null
+  const shownAddress: (OrderAddress & { isDefault?: boolean }) | null = resumedAddress ?? address
 
   const pay = async (order: PlacedOrder) => {
     const outcome = await payForOrder(order.id)
     if (outcome === 'paid') {
-      // WeChat's payment notification may reach the server a moment after the cashier closes: the detail page looks again.
-      void Taro.redirectTo({ url: `${orderDetailUrl(order.id)}&paying=1` })
+      finishCheckoutAttempt(attempt.current!)
+      // the success page; its 查看订单 opens the detail page, which looks again until WeChat's notification has landed
+      void Taro.redirectTo({ url: paySuccessUrl(order.id) })
     } else if (outcome === 'cancelled') {
       setPayHint('支付已取消，订单待付款')
       void Taro.showToast({ title: '支付已取消', icon: 'none' })
@@ -108,7 +151,7 @@ export default function CheckoutPage() {
   }
 
   const submit = async () => {
-    if (busy.current) return
+    if (busy.current || resuming) return
     if (!placed) {
       if (!preview) return
       if (preview.requiresMembership) {
@@ -128,8 +171,9 @@ export default function CheckoutPage() {
         const text = note.trim()
         order = await placeOrder(
           { items, addressId: address!.id, ...(usePoints ? { usePoints: true } : {}), ...(text ? { note: text } : {}), ...(fromCart ? { fromCart: true } : {}) },
-          idempotencyKey,
+          attempt.current!.key,
         )
+        attempt.current = rememberPlacedOrder(attempt.current!, order.id)
         setPlaced(order)
         setPayHint('订单已提交，待付款')
       }
@@ -169,17 +213,17 @@ export default function CheckoutPage() {
 
   return (
     <View className='checkout-page'>
-      <View className={`card address-card${address ? '' : ' empty'}`} onClick={openAddresses}>
-        {addresses === null ? (
+      <View className={`card address-card${shownAddress ? '' : ' empty'}`} onClick={openAddresses}>
+        {addresses === null && !resumedAddress ? (
           <Text className='address-loading'>地址加载中…</Text>
-        ) : address ? (
+        ) : shownAddress ? (
           <View className='address-main'>
             <View className='address-who'>
-              <Text className='address-name'>{address.name}</Text>
-              <Text className='address-phone'>{address.phone}</Text>
-              {address.isDefault ? <Text className='address-default-tag'>默认</Text> : null}
+              <Text className='address-name'>{shownAddress.name}</Text>
+              <Text className='address-phone'>{shownAddress.phone}</Text>
+              {shownAddress.isDefault ? <Text className='address-default-tag'>默认</Text> : null}
             </View>
-            <Text className='address-full'>{fullAddress(address)}</Text>
+            <Text className='address-full'>{fullAddress(shownAddress)}</Text>
           </View>
         ) : (
           <Text className='address-add-text'>＋ 添加收货地址</Text>

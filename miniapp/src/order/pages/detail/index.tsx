@@ -11,7 +11,7 @@ import { payForOrder } from '@/services/payment'
 import { errorMessage, isApiError } from '@/services/request'
 import { priceText } from '@/utils/money'
 import { PAGES } from '@/utils/nav'
-import { actorText, historyText } from '@/utils/order'
+import { actorText, historyText, wasPaid } from '@/utils/order'
 import { formatCountdown, formatDateTime } from '@/utils/time'
 import './index.css'
 
@@ -173,7 +173,7 @@ export default function OrderDetailPage() {
           adjustments={order.adjustments}
           shippingCents={order.shippingCents}
           payableCents={order.payableCents}
-          payableLabel={pending ? '应付款' : '实付款'}
+          payableLabel={wasPaid(order.status) ? '实付款' : '应付款'}
           lineTitles={lineTitles}
         />
         {order.refundedCents > 0 ? (

@@ -12,8 +12,10 @@ import './index.css'
 export default function OrderListPage() {
   const { params } = useRouter()
   const [tab, setTab] = useState<OrderTabKey>(() => tabFromQuery(params.status))
-  const status = ORDER_TABS.find((t) => t.key === tab)?.status
-  const list = usePagedList<OrderSummary>(tab, (page, pageSize) => listOrders({ status, page, pageSize }), 10)
+  const current = ORDER_TABS.find((t) => t.key === tab)
+  const status = current?.status
+  const afterSale = current?.afterSale ? 'true' : undefined
+  const list = usePagedList<OrderSummary>(tab, (page, pageSize) => listOrders({ status, afterSale, page, pageSize }), 10)
 
   // Coming back from an order (paid, cancelled, confirmed) shows fresh statuses.
   const shownOnce = useRef(false)

@@ -9,6 +9,7 @@ import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
 import { orderDetailUrl } from '@/utils/nav'
 import { goBackOr } from '@/utils/order'
+import { refundEstimate, type RefundPick } from '@/utils/refund'
 import { specsText } from '@/utils/product'
 import './index.css'
 
@@ -57,6 +58,13 @@ export default function RefundPage() {
   }
 
   const refundable = order.lines.filter((l) => remainingQty(l) > 0)
+  const picks: RefundPick[] =
+    mode === 'whole'
+      ? refundable.map((l) => ({ orderLineId: l.id, qty: remainingQty(l) }))
+      : Object.entries(chosen)
+          .filter(([, qty]) => qty > 0)
+          .map(([orderLineId, qty]) => ({ orderLineId: Number(orderLineId), qty }))
+  const estimate = refundEstimate(order, picks)
 
   const toggleLine = (l: OrderLine) => {
     setChosen((c) => {
@@ -73,9 +81,7 @@ export default function RefundPage() {
       void Taro.showToast({ title: '请选择退款原因', icon: 'none' })
       return
     }
-    const lines = Object.entries(chosen)
-      .filter(([, qty]) => qty > 0)
-      .map(([orderLineId, qty]) => ({ orderLineId: Number(orderLineId), qty }))
+    const lines = picks
     if (mode === 'partial' && lines.length === 0) {
       void Taro.showToast({ title: '请选择要退的商品', icon: 'none' })
       return
@@ -128,7 +134,14 @@ export default function RefundPage() {
             </View>
           )
         })}
-        <Text className='refund-tip'>退款金额以商家审核后实际退回为准，按实付金额计算</Text>
+        <View className='refund-estimate'>
+          <Text className='refund-estimate-label'>退款金额</Text>
+          <View className='refund-estimate-value'>
+            <Text className='refund-amount'>{priceText(estimate.amountCents)}</Text>
+            {estimate.shippingCents > 0 ? <Text className='refund-shipping'>{`含运费 ${priceText(estimate.shippingCents)}`}</Text> : null}
+          </View>
+        </View>
+        <Text className='refund-tip'>按实付金额计算，以商家审核后实际退回为准</Text>
       </View>
 
       <View className='card'>
