@@ -156,7 +156,7 @@ describe('catalog admin (staff)', () => {
         .set(operator)
         .send({ skus: [{ specs: {}, priceCents: 1 }] })
         .expect(400);
-      expect(newWithoutStock.body.error.message).toContain('skus.0.stock');
+      expect(newWithoutStock.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['skus.0.stock']);
       await t.http().put('/api/admin/products/999999').set(operator).send({ title: 'x' }).expect(404);
     });
 
@@ -209,9 +209,46 @@ describe('catalog admin (staff)', () => {
       const cut = await t.http().patch(`/api/admin/skus/${blue.id}`).set(operator).send({ priceCents: 3800, memberPriceCents: 3700 }).expect(400);
       expect(cut.body.error.message).toContain('memberDayPriceCents');
       const negative = await t.http().patch(`/api/admin/skus/${blue.id}`).set(operator).send({ stock: -1 }).expect(400);
-      expect(negative.body.error.message).toContain('stock');
+      expect(negative.body.error).toMatchObject({ message: '库存须为 0 到 1000000000 之间的整数', details: { fields: [{ field: 'stock' }] } });
       await t.http().patch(`/api/admin/skus/${blue.id}`).set(operator).send({ productId: 1 }).expect(400);
       expect(await auditOf('sku', blue.id)).toHaveLength(0);
+    });
+
+    it('refuses stock, weight and prices out of range with a sentence naming the field; nothing is clamped or saved', async () => {
+      const created = await createProduct({ categoryId: shelfCategoryId, title: '越界 水杯', skus: twoSkus() }).expect(201);
+      const red = created.body.skus[0];
+      const detail = async () => (await t.http().get(`/api/admin/products/${created.body.id}`).set(operator).expect(200)).body;
+      const before = await detail();
+      const stock = '库存须为 0 到 1000000000 之间的整数';
+      const patchRefused = async (body: object, field: string, message: string) => {
+        const res = await t.http().patch(`/api/admin/skus/${red.id}`).set(operator).send(body).expect(400);
+        expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message, details: { fields: [{ field, problems: [message] }] } });
+      };
+      await patchRefused({ stock: -3 }, 'stock', stock);
+      await patchRefused({ stock: 'abc' }, 'stock', stock);
+      await patchRefused({ stock: 2.5 }, 'stock', stock);
+      await patchRefused({ stock: 1_000_000_001 }, 'stock', stock);
+      await patchRefused({ priceCents: -1 }, 'priceCents', '售价须为 0 到 10000000 元之间，最多两位小数');
+      await patchRefused({ priceCents: 19.9 }, 'priceCents', '售价须为 0 到 10000000 元之间，最多两位小数');
+      await patchRefused({ memberPriceCents: -1 }, 'memberPriceCents', '会员价须为 0 到 10000000 元之间，最多两位小数');
+
+      const putRefused = async (sku: object, field: string, message: string) => {
+        const skus = [{ id: red.id, specs: { 颜色: '红' }, priceCents: 5900, memberPriceCents: 4900, ...sku }];
+        const res = await t.http().put(`/api/admin/products/${created.body.id}`).set(operator).send({ skus }).expect(400);
+        expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message, details: { fields: [{ field, problems: [message] }] } });
+      };
+      await putRefused({ stock: -3 }, 'skus.0.stock', stock);
+      await putRefused({ weightGrams: -1 }, 'skus.0.weightGrams', '重量（克）须为 0 到 1000000000 之间的整数');
+      await putRefused({ weightGrams: 'abc' }, 'skus.0.weightGrams', '重量（克）须为 0 到 1000000000 之间的整数');
+      await putRefused({ memberDayPriceCents: -5 }, 'skus.0.memberDayPriceCents', '会员日价须为 0 到 10000000 元之间，最多两位小数');
+      const sort = await t.http().put(`/api/admin/products/${created.body.id}`).set(operator).send({ sort: 'abc' }).expect(400);
+      expect(sort.body.error.message).toBe('排序须为 -1000000000 到 1000000000 之间的整数');
+
+      const newSku = await createProduct({ categoryId: shelfCategoryId, title: '越界 新品', skus: [{ specs: { 颜色: '白' }, priceCents: 100, stock: -3 }] }).expect(400);
+      expect(newSku.body.error).toMatchObject({ message: stock, details: { fields: [{ field: 'skus.0.stock', problems: [stock] }] } });
+      expect(await publicFind('越界 新品')).toBeUndefined();
+      expect(await detail()).toEqual(before);
+      expect(await auditOf('sku', red.id)).toHaveLength(0);
     });
 
     it('keeps the product price at the lowest SKU price under parallel SKU edits', async () => {
@@ -251,7 +288,7 @@ describe('catalog admin (staff)', () => {
       const expect400 = async (body: object, field: string) => {
         const res = await createProduct(body).expect(400);
         expect(res.body.error.code).toBe('VALIDATION_FAILED');
-        expect(res.body.error.message).toContain(field);
+        expect(res.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
       };
       const memberAbove = base();
       memberAbove.skus[0].memberPriceCents = 6000;

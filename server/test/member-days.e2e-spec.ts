@@ -179,6 +179,16 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     await t.http().post('/api/admin/member-days').set(staff).send({ name: 'c', recurrence: { kind: 'MONTHLY', days: [21] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 1400 }] }).expect(201);
     const noTier = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'd', recurrence: { kind: 'MONTHLY', days: [22] }, audience: 'TIER_AT_LEAST' }).expect(400);
     expect(noTier.body.error.message).toMatch(/^audienceTierId: .*须选择一个已有的会员等级$/);
+    const count = async () => (await t.http().get('/api/admin/member-days?pageSize=100').set(staff).expect(200)).body.total;
+    const before = await count();
+    const limit = '每人限购件数须为 0 到 9999 之间的整数';
+    for (const perCustomerLimit of [-3, 'abc', 1.5, 10000]) {
+      const res = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'e', recurrence: { kind: 'MONTHLY', days: [23] }, audience: 'PAID_MEMBERS', perCustomerLimit }).expect(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: limit, details: { fields: [{ field: 'perCustomerLimit', problems: [limit] }] } });
+    }
+    const negative = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'f', recurrence: { kind: 'MONTHLY', days: [24] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: -3 }] }).expect(400);
+    expect(negative.body.error.details.fields).toEqual([{ field: 'skuPrices.0.priceCents', problems: ['会员日价须为 0 到 10000000 元之间，最多两位小数'] }]);
+    expect(await count()).toBe(before);
     await t.http().get('/api/admin/member-days').set(await t.staff('finance', 'admin123')).expect(403);
   });
 

@@ -165,16 +165,46 @@ describe('paid member card on MariaDB', () => {
     await t.http().post('/api/dev/clock').send({ now: null }).expect(200);
   });
 
+  it('refuses a plan value out of range with a sentence naming the field, never clamps it, and saves nothing', async () => {
+    const owner = await t.staff();
+    const plans = async () => (await t.http().get('/api/admin/membership/plans').set(owner).expect(200)).body.items as { id: number; name: string; days: number; priceCents: number }[];
+    const before = await plans();
+    const refused = async (body: object, field: string, message: string) => {
+      const res = await t.http().post('/api/admin/membership/plans').set(owner).send({ name: '越界卡', priceCents: 1990, days: 30, ...body }).expect(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message, details: { fields: [{ field, problems: [message] }] } });
+    };
+    const days = '天数须为 1 到 3660 之间的整数';
+    await refused({ days: 99999 }, 'days', days);
+    await refused({ days: 0 }, 'days', days);
+    await refused({ days: 30.5 }, 'days', days);
+    await refused({ days: 'abc' }, 'days', days);
+    const price = '价格须为 0.01 到 100000 元之间，最多两位小数';
+    await refused({ priceCents: 0 }, 'priceCents', price);
+    await refused({ priceCents: -300 }, 'priceCents', price);
+    await refused({ priceCents: 10_000_001 }, 'priceCents', price);
+    await refused({ sort: 1.5 }, 'sort', '排序须为 -1000000000 到 1000000000 之间的整数');
+    expect(await plans()).toEqual(before);
+
+    const plan = before[0];
+    const put = await t.http().put(`/api/admin/membership/plans/${plan.id}`).set(owner).send({ days: 99999 }).expect(400);
+    expect(put.body.error.details.fields).toEqual([{ field: 'days', problems: [days] }]);
+    expect((await plans()).find((p) => p.id === plan.id)).toEqual(plan);
+  });
+
   it('lets the owner manage plans; others may not', async () => {
     const owner = await t.staff();
     const created = await t.http().post('/api/admin/membership/plans').set(owner).send({ name: '季卡', priceCents: 4990, days: 90 }).expect(201);
-    expect(created.body).toMatchObject({ name: '季卡', onSale: true });
+    // a new plan is off sale until staff put it on sale
+    expect(created.body).toMatchObject({ name: '季卡', onSale: false });
+    expect((await t.http().get('/api/membership/plans')).body.items.map((p: { name: string }) => p.name)).not.toContain('季卡');
+    const listed = await t.http().put(`/api/admin/membership/plans/${created.body.id}`).set(owner).send({ onSale: true }).expect(200);
+    expect(listed.body).toMatchObject({ name: '季卡', onSale: true });
+    expect((await t.http().get('/api/membership/plans')).body.items.map((p: { name: string }) => p.name)).toContain('季卡');
     const updated = await t.http().put(`/api/admin/membership/plans/${created.body.id}`).set(owner).send({ onSale: false }).expect(200);
     // a partial update changes only what was sent
     expect(updated.body).toMatchObject({ name: '季卡', priceCents: 4990, days: 90, onSale: false });
     const onSale = (await t.http().get('/api/membership/plans')).body.items.map((p: { name: string }) => p.name);
     expect(onSale).not.toContain('季卡');
-    await t.http().post('/api/admin/membership/plans').set(owner).send({ name: 'x', priceCents: 0, days: 30 }).expect(400);
     await t.http().get('/api/admin/membership/plans').set(await t.staff('operator', 'admin123')).expect(403);
     const c = await t.customer('card-closed-plan');
     const gone = await t.http().post('/api/membership/orders').set(c.auth).send({ planId: created.body.id }).expect(404);

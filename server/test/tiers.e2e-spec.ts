@@ -65,6 +65,12 @@ describe('growth and member tiers on MariaDB', () => {
     expect(ladder.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/成长值门槛/) });
     await t.http().put(`/api/admin/tiers/${gold.id}`).set(owner).send({ discountBp: 9300 }).expect(200);
     await t.http().post('/api/admin/tiers').set(owner).send({ name: '钻石', growthThreshold: 20000, discountBp: 4000, pointsMultiplierBp: 30000 }).expect(400);
+    const threshold = '成长值门槛须为 0 到 1000000000 之间的整数';
+    for (const growthThreshold of [-3, 'abc', 2.5, 1_000_000_001]) {
+      const res = await t.http().put(`/api/admin/tiers/${gold.id}`).set(owner).send({ growthThreshold }).expect(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: threshold, details: { fields: [{ field: 'growthThreshold', problems: [threshold] }] } });
+    }
+    expect((await t.http().get('/api/admin/tiers').set(owner)).body.items.find((x: { id: number }) => x.id === gold.id).growthThreshold).toBe(gold.growthThreshold);
     const operator = await t.staff('operator', 'admin123');
     await t.http().get('/api/admin/tiers').set(operator).expect(200);
     await t.http().put(`/api/admin/tiers/${gold.id}`).set(operator).send({ discountBp: 9000 }).expect(403);

@@ -69,9 +69,73 @@ describe('membership pages', { timeout: 45000 }, () => {
       priceCents: 16850,
       days: 365,
       benefits: '全年会员价',
-      onSale: true,
+      onSale: false, // a new plan is off sale until staff put it on sale
       sort: 0,
     });
+  });
+
+  it('refuses plan days, price and sort out of range as typed, sends nothing, and shows the server field message on the field', async () => {
+    let refuse = true;
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/membership/plans': () => json(200, { items: [], total: 0 }),
+      'POST /api/admin/membership/plans': () =>
+        refuse
+          ? json(400, { error: { code: 'VALIDATION_FAILED', message: '天数须为 1 到 3660 之间的整数', details: { fields: [{ field: 'days', problems: ['天数须为 1 到 3660 之间的整数'] }] } } })
+          : json(201, { id: 2 }),
+    });
+    renderApp('/membership/plans');
+    fireEvent.click(await el('.plan-create'));
+    await el('#plan_name');
+    expect((document.getElementById('plan_onSale') as HTMLElement).getAttribute('aria-checked')).toBe('false');
+    fill('plan_name', '长卡');
+    fill('plan_price', '0');
+    for (const [days, price, sort] of [['99999', '0', '1.5'], ['abc', '100000.01', 'x'], ['0', '-3', '']]) {
+      fill('plan_days', days);
+      fill('plan_price', price);
+      fill('plan_sort', sort);
+      fireEvent.click(document.querySelector('.plan-submit')!);
+      expect(await screen.findByText('天数须为 1 到 3660 之间的整数')).toBeTruthy();
+      // typed text stays as typed
+      expect((document.getElementById('plan_days') as HTMLInputElement).value).toBe(days);
+    }
+    expect(screen.getAllByText(/价格须为 0.01 到 100000 元之间|请输入正确的金额/).length).toBeGreaterThan(0);
+    expect(callsTo(fetchMock, 'POST', '/api/admin/membership/plans')).toHaveLength(0);
+
+    // what the form lets through but the server refuses shows on the field
+    fill('plan_days', '30');
+    fill('plan_price', '19.9');
+    fill('plan_sort', '0');
+    await waitFor(() => expect(screen.queryByText('天数须为 1 到 3660 之间的整数')).toBeNull());
+    fireEvent.click(document.querySelector('.plan-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/membership/plans')).toHaveLength(1));
+    await waitFor(() => expect(document.querySelector('.form-error')?.textContent).toContain('天数须为 1 到 3660 之间的整数'));
+    const daysItem = document.getElementById('plan_days')!.closest('.ant-form-item') as HTMLElement;
+    await waitFor(() => expect(within(daysItem).getByText('天数须为 1 到 3660 之间的整数')).toBeTruthy());
+    refuse = false;
+  });
+
+  it('refuses a tier growth threshold that is not a whole number ≥ 0 as typed and sends nothing', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'PUT /api/admin/tiers/3': () => json(200, {}),
+    });
+    renderApp('/tiers');
+    expect(await screen.findByText('金卡', undefined, FIRST)).toBeTruthy();
+    fireEvent.click(screen.getByText('金卡').closest('tr')!.querySelector('.tier-edit')!);
+    await el('#tier_growthThreshold');
+    for (const typed of ['-3', 'abc', '2.5', '1000000001']) {
+      fill('tier_growthThreshold', typed);
+      fireEvent.click(document.querySelector('.tier-submit')!);
+      expect(await screen.findByText('成长值门槛须为 0 到 1000000000 之间的整数')).toBeTruthy();
+      expect((document.getElementById('tier_growthThreshold') as HTMLInputElement).value).toBe(typed);
+    }
+    expect(callsTo(fetchMock, 'PUT', '/api/admin/tiers/3')).toHaveLength(0);
+    fill('tier_growthThreshold', '2500');
+    fireEvent.click(document.querySelector('.tier-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'PUT', '/api/admin/tiers/3')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'PUT', '/api/admin/tiers/3')[0].body).toMatchObject({ growthThreshold: 2500 });
   });
 
   it('shows tiers as 折 / 倍 and the server message when a tier cannot be deleted', async () => {

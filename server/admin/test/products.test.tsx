@@ -196,4 +196,31 @@ describe('products page', { timeout: 45000 }, () => {
     await waitFor(() => expect(callsTo(fetchMock, 'PATCH', '/api/admin/skus/51')).toHaveLength(1));
     expect(callsTo(fetchMock, 'PATCH', '/api/admin/skus/51')[0].body).toEqual({ priceCents: 1880, stock: 80 });
   });
+
+  it('refuses a quick-edit stock of -3, abc or 2.5 as typed (never 0) and sends nothing', async () => {
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      'GET /api/admin/categories': () => json(200, CATEGORIES),
+      'GET /api/admin/products': () => json(200, PRODUCTS),
+      'GET /api/admin/products/5': () =>
+        json(200, {
+          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', coverUrl: '', images: [], description: '', onShelf: true, memberOnly: false, sort: 0,
+          skus: [{ id: 51, specs: { 规格: '5斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 100, weightGrams: 2500, active: true }],
+        }),
+      'PATCH /api/admin/skus/51': () => json(200, {}),
+    });
+    renderApp('/products');
+    expect(await screen.findByText('红富士苹果', undefined, FIRST)).toBeTruthy();
+    fireEvent.click(document.querySelector('.product-row .ant-table-row-expand-icon')!);
+    fireEvent.click(await screen.findByText('改价 / 库存'));
+    await waitFor(() => expect(document.getElementById('skuQuick_stock')).not.toBeNull());
+    for (const typed of ['-3', 'abc', '2.5', '1000000001']) {
+      fill('skuQuick_stock', typed);
+      fireEvent.blur(document.getElementById('skuQuick_stock')!);
+      fireEvent.click(document.querySelector('.sku-quick-submit')!);
+      expect(await screen.findByText('库存须为 0 到 1000000000 之间的整数')).toBeTruthy();
+      expect((document.getElementById('skuQuick_stock') as HTMLInputElement).value).toBe(typed);
+    }
+    expect(callsTo(fetchMock, 'PATCH', '/api/admin/skus/51')).toHaveLength(0);
+  });
 });

@@ -1,5 +1,29 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
+import { IsInt, Max, Min, type ValidationOptions } from 'class-validator';
 import { AppError } from './errors';
+
+/**
+ * A DTO's own message that is a whole Chinese sentence naming the field for people
+ * ('库存须为 0 到 1000000000 之间的整数'): the response's message says it as it is, without the
+ * field path in front; `details.fields` still names the field.
+ */
+export const sentence = (message: string, options?: ValidationOptions): ValidationOptions => ({ ...options, message, context: { sentence: true } });
+
+/**
+ * A whole number in [min, max]; anything else (a fraction, a text, out of range) is refused with
+ * one sentence: `IntBetween('库存', 0, 1e9)` → '库存须为 0 到 1000000000 之间的整数'. `message`
+ * replaces the sentence (a price said in yuan).
+ */
+export function IntBetween(label: string, min: number, max: number, message = `${label}须为 ${min} 到 ${max} 之间的整数`) {
+  const o = sentence(message);
+  return applyDecorators(IsInt(o), Min(min, o), Max(max, o));
+}
+
+/** '10000000' fen → '100000'; '1990' → '19.9' (an amount in the sentence of a price field). */
+const yuan = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+
+/** An amount of fen in [min, max], refused with '售价须为 0 到 100000 元之间，最多两位小数'. */
+export const CentsBetween = (label: string, min: number, max: number) => IntBetween(label, min, max, `${label}须为 ${yuan(min)} 到 ${yuan(max)} 元之间，最多两位小数`);
 
 /**
  * class-validator's built-in English messages said in Chinese, by constraint name. The English
@@ -34,10 +58,21 @@ function inChinese(constraint: string, message: string): string {
   return (message.startsWith('each value in ') ? '每一项' : '') + rule.zh(m);
 }
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
+interface FieldProblems {
+  field: string;
+  problems: string[];
+  /** Every problem is a sentence (see `sentence`): the message says them without the field path. */
+  sentences: boolean;
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblems[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.entries(e.constraints).map(([name, text]) => inChinese(name, text)) }] : [];
+    const names = Object.keys(e.constraints ?? {});
+    const isSentence = (name: string) => (e.contexts?.[name] as { sentence?: boolean } | undefined)?.sentence === true;
+    // IsInt, Min and Max of one field share one sentence: said once
+    const problems = [...new Set(names.map((name) => inChinese(name, e.constraints![name])))];
+    const own = names.length ? [{ field, problems, sentences: names.every(isSentence) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -48,8 +83,9 @@ export const validationPipe = new ValidationPipe({
   forbidNonWhitelisted: true,
   transform: true,
   exceptionFactory: (errors) => {
-    const fields = flatten(errors);
-    const message = fields.map((f) => `${f.field}: ${f.problems.join('，')}`).join('；');
+    const all = flatten(errors);
+    const message = all.map((f) => (f.sentences ? f.problems.join('；') : `${f.field}: ${f.problems.join('，')}`)).join('；');
+    const fields = all.map(({ field, problems }) => ({ field, problems }));
     return new AppError(400, 'VALIDATION_FAILED', message || '请求参数有误', { fields });
   },
 });

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal, type FormInstance, type ModalProps } from 'antd';
-import { errorMessage } from '../api';
+import { errorMessage, isApiError } from '../api';
 
 /**
  * The request of a form: resolves to the success message once the server took it, rejects with what went wrong.
@@ -15,12 +15,14 @@ interface SubmitOptions {
   onClose: () => void;
   /** The error shown in the form; default: the server's message, else 保存失败. */
   errorText?: (e: unknown) => string;
+  /** Also told of the error (FormModal puts the server's field messages on the fields). */
+  onError?: (e: unknown) => void;
 }
 
 const saveFailed = (e: unknown) => errorMessage(e, '保存失败');
 
 /** Sends a form: `saving` while the request runs, the server's error to show on failure, the success message and onDone on success. */
-export function useSubmit<V>(send: SubmitRequest<V>, { onDone, onClose, errorText = saveFailed }: SubmitOptions) {
+export function useSubmit<V>(send: SubmitRequest<V>, { onDone, onClose, errorText = saveFailed, onError }: SubmitOptions) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,10 +40,28 @@ export function useSubmit<V>(send: SubmitRequest<V>, { onDone, onClose, errorTex
       onDone();
     } catch (e) {
       setError(errorText(e));
+      onError?.(e);
       setSaving(false);
     }
   };
   return { saving, error, submit };
+}
+
+/**
+ * The field messages of a 400 VALIDATION_FAILED (`details.fields`) put on the form's fields: a
+ * server field is the form field `fieldNames` maps it to, else the form field of the same name
+ * when the form has one.
+ */
+export function showFieldErrors<V>(form: FormInstance<V>, e: unknown, fieldNames: Record<string, string> = {}) {
+  const fields = isApiError(e) ? (e.details as { fields?: { field: string; problems: string[] }[] } | undefined)?.fields : undefined;
+  if (!Array.isArray(fields)) return;
+  const values = form.getFieldsValue(true) as Record<string, unknown>;
+  form.setFields(
+    fields.flatMap((f) => {
+      const name = fieldNames[f.field] ?? (f.field in values ? f.field : null);
+      return name ? [{ name, errors: f.problems }] : [];
+    }) as Parameters<FormInstance<V>['setFields']>[0],
+  );
 }
 
 /** The form's error, where a form shows it. */
@@ -65,6 +85,8 @@ interface Props<V> extends SubmitOptions {
   /** The error below the fields instead of above them (a long form: next to the buttons). */
   errorBelow?: boolean;
   onSubmit: SubmitRequest<V>;
+  /** Server field → form field where the names differ ({ priceCents: 'price' }); the server's field messages show on the fields. */
+  serverFields?: Record<string, string>;
   /** The fields. */
   children: ReactNode;
 }
@@ -86,9 +108,10 @@ export default function FormModal<V>({
   onDone,
   onClose,
   errorText,
+  serverFields,
   children,
 }: Props<V>) {
-  const { saving, error, submit } = useSubmit(onSubmit, { onDone, onClose, errorText });
+  const { saving, error, submit } = useSubmit(onSubmit, { onDone, onClose, errorText, onError: (e) => showFieldErrors(form, e, serverFields) });
   return (
     <Modal
       open

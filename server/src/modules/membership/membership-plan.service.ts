@@ -24,7 +24,7 @@ export class MembershipPlanService {
 
   create(staffId: number, dto: PlanDto) {
     return withTx(this.ds, async ({ em }) => {
-      const plan = await em.save(em.create(MembershipPlan, { benefits: '', onSale: true, sort: 0, ...dto, createdAt: this.clock.now() }));
+      const plan = await em.save(em.create(MembershipPlan, { benefits: '', onSale: false, sort: 0, ...dto, createdAt: this.clock.now() }));
       await this.audit.record(em, { staffId, action: 'membership-plan.create', targetType: 'membership_plan', targetId: plan.id, after: planView(plan) });
       return planView(plan);
     });

@@ -1,7 +1,8 @@
-import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Form, Input, Select, Switch } from 'antd';
 import type { AdminCategory } from '@mc/shared';
 import { createOrUpdate } from '../../api';
 import FormModal from '../../components/FormModal';
+import { intRule, MAX_INT, parseInteger } from '../../numberRules';
 
 /** An existing category (edit) or the start of a new one. */
 export type CategoryDraft = Partial<AdminCategory>;
@@ -14,7 +15,8 @@ interface Values {
   /** NONE for a root. */
   parentId: number;
   iconUrl?: string;
-  sort?: number | null;
+  /** As typed. */
+  sort?: string;
   active: boolean;
 }
 
@@ -41,7 +43,8 @@ export default function CategoryForm({ draft, categories, onClose, onSaved }: Pr
       ...(isEdit || parentId !== null ? { parentId } : {}),
       name: v.name.trim(),
       ...(isEdit || iconUrl ? { iconUrl } : {}),
-      sort: v.sort ?? 0,
+      // the field's rule lets only a whole number in range through
+      sort: parseInteger(v.sort) ?? 0,
       active: v.active,
     };
     await createOrUpdate('/api/admin/categories', draft.id, body);
@@ -58,7 +61,7 @@ export default function CategoryForm({ draft, categories, onClose, onSaved }: Pr
         name: draft.name ?? '',
         parentId: draft.parentId ?? NONE,
         iconUrl: draft.iconUrl ?? '',
-        sort: draft.sort ?? 0,
+        sort: String(draft.sort ?? 0),
         active: draft.active ?? true,
       }}
       onSubmit={save}
@@ -77,8 +80,8 @@ export default function CategoryForm({ draft, categories, onClose, onSaved }: Pr
       <Form.Item name="iconUrl" label="图标地址" rules={[{ max: 512 }]}>
         <Input placeholder="https://…" />
       </Form.Item>
-      <Form.Item name="sort" label="排序" extra="数字越大越靠前">
-        <InputNumber precision={0} style={{ width: '100%' }} />
+      <Form.Item name="sort" label="排序" extra="数字越大越靠前" rules={[intRule('排序', -MAX_INT, MAX_INT)]}>
+        <Input inputMode="numeric" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="active" label="启用" valuePropName="checked">
         <Switch />

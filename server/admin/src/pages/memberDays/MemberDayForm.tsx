@@ -35,6 +35,7 @@ import { treeSelectData } from '../categories/categoryTree';
 import { beiRule, zheRule } from '../membership/rateRules';
 import { specsText, type ProductDetail } from '../products/types';
 import { yuanRule } from '../products/yuanRule';
+import { intRule, parseInteger } from '../../numberRules';
 import PreviewDrawer from './PreviewDrawer';
 import { ProductIdsSelect, ProductPicker } from './ProductSearch';
 import { WEEKDAY_LABELS, minuteText, parseMinute } from './types';
@@ -64,7 +65,8 @@ interface Values {
   exclusiveProductIds: number[];
   /** 倍 as typed. */
   bei: string;
-  perCustomerLimit: number | null;
+  /** As typed. */
+  perCustomerLimit: string;
   active: boolean;
 }
 
@@ -72,6 +74,8 @@ interface Values {
 interface SkuInfo {
   label: string;
   listPriceCents: number;
+  /** A member-day price above it gets a warning (members would pay more on the day). */
+  memberPriceCents: number | null;
 }
 
 const MONTH_DAYS = Array.from({ length: 31 }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
@@ -91,7 +95,7 @@ function toValues(rule: AdminMemberDay | null): Values {
       categoryRates: [],
       exclusiveProductIds: [],
       bei: '2',
-      perCustomerLimit: 0,
+      perCustomerLimit: '0',
       active: true,
     };
   }
@@ -109,7 +113,7 @@ function toValues(rule: AdminMemberDay | null): Values {
     categoryRates: Object.entries(rule.categoryRates).map(([id, bp]) => ({ categoryId: Number(id), zhe: bpToZheText(bp) })),
     exclusiveProductIds: rule.exclusiveProductIds,
     bei: bpToBeiText(rule.pointsMultiplierBp),
-    perCustomerLimit: rule.perCustomerLimit,
+    perCustomerLimit: String(rule.perCustomerLimit),
     active: rule.active,
   };
 }
@@ -128,7 +132,8 @@ export function toBody(v: Values) {
     categoryRates: Object.fromEntries((v.categoryRates ?? []).map((r) => [String(r.categoryId), zheToBp(r.zhe)])),
     exclusiveProductIds: v.exclusiveProductIds ?? [],
     pointsMultiplierBp: beiToBp(v.bei),
-    perCustomerLimit: v.perCustomerLimit ?? 0,
+    // the field's rule lets only a whole number in range through
+    perCustomerLimit: parseInteger(v.perCustomerLimit) ?? 0,
     active: v.active,
   };
 }
@@ -164,14 +169,14 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
     const p = picked.get(skuId);
     if (p) return p;
     const s = saved?.skus.find((x) => x.skuId === skuId);
-    return s && { label: `${s.title} ${specsText(s.specs)}`, listPriceCents: s.listPriceCents };
+    return s && { label: `${s.title} ${specsText(s.specs)}`, listPriceCents: s.listPriceCents, memberPriceCents: s.memberPriceCents };
   };
 
   const addProduct = async (productId: number) => {
     try {
       const p = await api.get<ProductDetail>(`/api/admin/products/${productId}`);
       const skus = p.skus.filter((s) => s.active);
-      setPicked((m) => new Map([...m, ...skus.map((s) => [s.id, { label: `${p.title} ${specsText(s.specs)}`, listPriceCents: s.priceCents }] as const)]));
+      setPicked((m) => new Map([...m, ...skus.map((s) => [s.id, { label: `${p.title} ${specsText(s.specs)}`, listPriceCents: s.priceCents, memberPriceCents: s.memberPriceCents }] as const)]));
       const rows: SkuPriceRow[] = form.getFieldValue('skuPrices') ?? [];
       const have = new Set(rows.map((r) => r.skuId));
       const added = skus
@@ -330,6 +335,16 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
                               : Promise.reject(new Error('不能高于原价'));
                           },
                         },
+                        {
+                          // allowed, but members would pay more on the member day than on other days
+                          warningOnly: true,
+                          validator: (_, value: string) => {
+                            const cents = parseYuan(value);
+                            return !info || info.memberPriceCents === null || cents === null || cents <= info.memberPriceCents
+                              ? Promise.resolve()
+                              : Promise.reject(new Error(`高于会员价 ${formatCents(info.memberPriceCents)}，会员当天反而更贵`));
+                          },
+                        },
                       ]}
                       style={{ marginBottom: 8 }}
                     >
@@ -373,8 +388,13 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
         <Form.Item name="bei" label="积分倍数" extra="1–10 倍" rules={[{ required: true, message: '请输入积分倍数' }, beiRule(10000, 100000)]}>
           <Input inputMode="decimal" suffix="倍" style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="perCustomerLimit" label="每人限购" extra="0 = 不限">
-          <InputNumber min={0} max={9999} precision={0} suffix="件" />
+        <Form.Item
+          name="perCustomerLimit"
+          label="每人限购"
+          extra="0 = 不限"
+          rules={[{ required: true, message: '请输入每人限购件数' }, intRule('每人限购件数', 0, 9999)]}
+        >
+          <Input inputMode="numeric" suffix="件" style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="active" label="启用" valuePropName="checked">
           <Switch />

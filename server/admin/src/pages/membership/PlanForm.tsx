@@ -1,17 +1,26 @@
-import { Form, Input, InputNumber, Space, Switch } from 'antd';
+import { Form, Input, Space, Switch } from 'antd';
 import type { MembershipPlan } from '@mc/shared';
 import { createOrUpdate } from '../../api';
 import FormModal from '../../components/FormModal';
 import { formatYuan, parseYuan } from '../../format';
 import { yuanRule } from '../products/yuanRule';
+import { intRule, parseInteger } from '../../numberRules';
+
+/** The server's bounds (PlanDto). */
+const MAX_PRICE_CENTS = 10_000_000;
+const MAX_DAYS = 3660;
+const MAX_SORT = 1_000_000_000;
+const PRICE_MESSAGE = '价格须为 0.01 到 100000 元之间，最多两位小数';
 
 interface Values {
   name: string;
   price: string;
-  days: number | null;
+  /** As typed. */
+  days: string;
   benefits: string;
   onSale: boolean;
-  sort: number | null;
+  /** As typed. */
+  sort: string;
 }
 
 /** Create (no plan) or edit a card plan: `POST` / `PUT /api/admin/membership/plans`. */
@@ -22,10 +31,11 @@ export default function PlanForm({ plan, onClose, onSaved }: { plan: MembershipP
     const body = {
       name: v.name.trim(),
       priceCents: parseYuan(v.price),
-      days: v.days,
+      // the fields' rules let only whole numbers in range through
+      days: parseInteger(v.days),
       benefits: (v.benefits ?? '').trim(),
       onSale: v.onSale,
-      sort: v.sort ?? 0,
+      sort: parseInteger(v.sort) ?? 0,
     };
     await createOrUpdate('/api/admin/membership/plans', plan?.id, body);
     return plan ? '方案已保存' : '方案已创建';
@@ -40,11 +50,13 @@ export default function PlanForm({ plan, onClose, onSaved }: { plan: MembershipP
       initialValues={{
         name: plan?.name ?? '',
         price: plan ? formatYuan(plan.priceCents) : '',
-        days: plan?.days ?? 30,
+        days: String(plan?.days ?? 30),
         benefits: plan?.benefits ?? '',
-        onSale: plan?.onSale ?? true,
-        sort: plan?.sort ?? 0,
+        // a new plan is off sale until staff put it on sale
+        onSale: plan?.onSale ?? false,
+        sort: String(plan?.sort ?? 0),
       }}
+      serverFields={{ priceCents: 'price' }}
       onSubmit={save}
       onDone={onSaved}
       onClose={onClose}
@@ -59,22 +71,27 @@ export default function PlanForm({ plan, onClose, onSaved }: { plan: MembershipP
           rules={[
             { required: true, message: '请输入价格' },
             yuanRule,
-            { validator: (_, val: string) => (parseYuan(val) === 0 ? Promise.reject(new Error('价格须大于 0')) : Promise.resolve()) },
+            {
+              validator: (_, val: string) => {
+                const cents = parseYuan(val);
+                return cents === null || (cents >= 1 && cents <= MAX_PRICE_CENTS) ? Promise.resolve() : Promise.reject(new Error(PRICE_MESSAGE));
+              },
+            },
           ]}
         >
           <Input prefix="¥" placeholder="19.90" />
         </Form.Item>
-        <Form.Item name="days" label="天数" rules={[{ required: true, message: '请输入天数' }]}>
-          <InputNumber min={1} max={3660} precision={0} suffix="天" />
+        <Form.Item name="days" label="天数" rules={[{ required: true, message: '请输入天数' }, intRule('天数', 1, MAX_DAYS)]}>
+          <Input inputMode="numeric" suffix="天" style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="sort" label="排序" extra="数字越大越靠前">
-          <InputNumber precision={0} />
+        <Form.Item name="sort" label="排序" extra="数字越大越靠前" rules={[intRule('排序', -MAX_SORT, MAX_SORT)]}>
+          <Input inputMode="numeric" style={{ width: 120 }} />
         </Form.Item>
       </Space>
       <Form.Item name="benefits" label="权益说明" rules={[{ max: 500 }]}>
         <Input.TextArea rows={3} placeholder="如：会员价、免运费、双倍积分、会员日专享" />
       </Form.Item>
-      <Form.Item name="onSale" label="上架" valuePropName="checked">
+      <Form.Item name="onSale" label="上架" valuePropName="checked" extra="新方案默认不上架，确认无误后再上架">
         <Switch />
       </Form.Item>
     </FormModal>

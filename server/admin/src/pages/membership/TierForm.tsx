@@ -1,12 +1,14 @@
-import { Form, Input, InputNumber, Space } from 'antd';
+import { Form, Input, Space } from 'antd';
 import { beiToBp, bpToBeiText, bpToZheText, zheToBp, type AdminTier } from '@mc/shared';
 import { createOrUpdate } from '../../api';
 import FormModal from '../../components/FormModal';
 import { beiRule, zheRule } from './rateRules';
+import { intRule, intText, MAX_INT, parseInteger } from '../../numberRules';
 
 interface Values {
   name: string;
-  growthThreshold: number | null;
+  /** As typed. */
+  growthThreshold: string;
   /** 折 as typed: 5–10 (10 = no discount), at most two decimals. */
   zhe: string;
   /** 倍 as typed: 1–10, at most two decimals. */
@@ -21,7 +23,7 @@ export default function TierForm({ tier, onClose, onSaved }: { tier: AdminTier |
   const save = async (v: Values) => {
     const body = {
       name: v.name.trim(),
-      growthThreshold: v.growthThreshold ?? 0,
+      growthThreshold: parseInteger(v.growthThreshold) ?? 0,
       // the fields' rules let only rates in range through
       discountBp: zheToBp(v.zhe),
       pointsMultiplierBp: beiToBp(v.bei),
@@ -39,11 +41,12 @@ export default function TierForm({ tier, onClose, onSaved }: { tier: AdminTier |
       submitClassName="tier-submit"
       initialValues={{
         name: tier?.name ?? '',
-        growthThreshold: tier?.growthThreshold ?? null,
+        growthThreshold: intText(tier?.growthThreshold),
         zhe: tier ? bpToZheText(tier.discountBp) : '10',
         bei: tier ? bpToBeiText(tier.pointsMultiplierBp) : '1',
         perks: tier?.perks ?? '',
       }}
+      serverFields={{ discountBp: 'zhe', pointsMultiplierBp: 'bei' }}
       onSubmit={save}
       onDone={onSaved}
       onClose={onClose}
@@ -55,9 +58,9 @@ export default function TierForm({ tier, onClose, onSaved }: { tier: AdminTier |
         name="growthThreshold"
         label="成长值门槛"
         extra="1 元实付 = 1 成长值；最低等级的门槛须为 0，各等级门槛不能重复"
-        rules={[{ required: true, message: '请输入成长值门槛' }]}
+        rules={[{ required: true, message: '请输入成长值门槛' }, intRule('成长值门槛', 0, MAX_INT)]}
       >
-        <InputNumber min={0} precision={0} style={{ width: 200 }} />
+        <Input inputMode="numeric" style={{ width: 200 }} />
       </Form.Item>
       <Space size="large" align="start">
         <Form.Item name="zhe" label="折扣" extra="5–10 折，10 折为不打折" rules={[{ required: true, message: '请输入折扣' }, zheRule(5000, 10000)]}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Result, Space, Spin, Switch, TreeSelect } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Result, Space, Spin, Switch, TreeSelect } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { AdminCategory } from '@mc/shared';
 import { api, errorMessage, isApiError } from '../../api';
@@ -8,6 +8,7 @@ import { useFetch } from '../../useFetch';
 import { treeSelectData } from '../categories/categoryTree';
 import SkuEditor, { EMPTY_SKU, type SkuRow } from './SkuEditor';
 import type { ProductDetail } from './types';
+import { intRule, intText, MAX_INT, parseInteger } from '../../numberRules';
 
 interface Values {
   categoryId?: number;
@@ -16,7 +17,8 @@ interface Values {
   coverUrl: string;
   description: string;
   memberOnly: boolean;
-  sort: number | null;
+  /** As typed. */
+  sort: string;
   specKeys: string[];
   skus: SkuRow[];
 }
@@ -34,7 +36,7 @@ function toValues(p: ProductDetail): Values {
     coverUrl: p.coverUrl,
     description: p.description,
     memberOnly: p.memberOnly,
-    sort: p.sort,
+    sort: String(p.sort),
     specKeys: [...new Set(skus.flatMap((s) => Object.keys(s.specs)))],
     skus: skus.map((s) => ({
       id: s.id,
@@ -42,8 +44,8 @@ function toValues(p: ProductDetail): Values {
       price: formatYuan(s.priceCents),
       memberPrice: yuanOrEmpty(s.memberPriceCents),
       memberDayPrice: yuanOrEmpty(s.memberDayPriceCents),
-      stock: s.stock,
-      weightGrams: s.weightGrams,
+      stock: String(s.stock),
+      weightGrams: intText(s.weightGrams),
     })),
   };
 }
@@ -54,7 +56,7 @@ const NEW_PRODUCT: Values = {
   coverUrl: '',
   description: '',
   memberOnly: false,
-  sort: 0,
+  sort: '0',
   specKeys: [],
   skus: [{ ...EMPTY_SKU }],
 };
@@ -71,7 +73,8 @@ function toBody(v: Values, initial: Values, isEdit: boolean) {
     if (isEdit ? text !== initial[field] : text !== '') body[field] = text;
   }
   body.memberOnly = v.memberOnly;
-  body.sort = v.sort ?? 0;
+  // the fields' rules let only whole numbers in range through
+  body.sort = parseInteger(v.sort) ?? 0;
   body.skus = (v.skus ?? []).map((row) => {
     const sku: Record<string, unknown> = row.id === undefined ? {} : { id: row.id };
     sku.specs = Object.fromEntries(keys.map((k) => [k, (row.specs?.[k] ?? '').trim()]));
@@ -82,8 +85,10 @@ function toBody(v: Values, initial: Values, isEdit: boolean) {
     if (memberDayPrice !== null || isEdit) sku.memberDayPriceCents = memberDayPrice;
     // An existing SKU's stock is sent only when changed: an absolute value would undo sales made meanwhile.
     const before = initial.skus.find((s) => s.id !== undefined && s.id === row.id);
-    if (!before || row.stock !== before.stock) sku.stock = row.stock ?? 0;
-    if (typeof row.weightGrams === 'number') sku.weightGrams = row.weightGrams;
+    const stock = parseInteger(row.stock) ?? 0;
+    if (!before || stock !== parseInteger(before.stock)) sku.stock = stock;
+    const weight = parseInteger(row.weightGrams);
+    if (weight !== null) sku.weightGrams = weight;
     return sku;
   });
   return body;
@@ -188,8 +193,8 @@ function ProductEditor({ productId, initial }: { productId?: number; initial: Va
           <Form.Item name="memberOnly" label="会员专享" valuePropName="checked" extra="仅付费会员可购买">
             <Switch />
           </Form.Item>
-          <Form.Item name="sort" label="排序" extra="数字越大越靠前">
-            <InputNumber precision={0} />
+          <Form.Item name="sort" label="排序" extra="数字越大越靠前" rules={[intRule('排序', -MAX_INT, MAX_INT)]}>
+            <Input inputMode="numeric" style={{ width: 140 }} />
           </Form.Item>
         </Space>
         <SkuEditor />

@@ -1,7 +1,8 @@
-import { Button, Form, Input, InputNumber, Select, Table, type FormListFieldData, type FormRule, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Table, type FormListFieldData, type FormRule, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { parseYuan } from '../../format';
 import { yuanRule } from './yuanRule';
+import { intRule, MAX_INT } from '../../numberRules';
 
 /** One editable SKU row; money as the yuan text typed. */
 export interface SkuRow {
@@ -10,11 +11,13 @@ export interface SkuRow {
   price?: string;
   memberPrice?: string;
   memberDayPrice?: string;
-  stock?: number | null;
-  weightGrams?: number | null;
+  /** As typed. */
+  stock?: string;
+  /** As typed; empty for none. */
+  weightGrams?: string;
 }
 
-export const EMPTY_SKU: SkuRow = { specs: {}, price: '', memberPrice: '', memberDayPrice: '', stock: 0 };
+export const EMPTY_SKU: SkuRow = { specs: {}, price: '', memberPrice: '', memberDayPrice: '', stock: '0', weightGrams: '' };
 
 /** A member / member-day price may not be above the row's list price (the server checks it too). */
 const notAbovePrice =
@@ -87,8 +90,8 @@ export default function SkuEditor() {
               key: 'stock',
               width: 110,
               render: (_, f) => (
-                <Form.Item name={[f.name, 'stock']} style={{ marginBottom: 0 }} rules={[{ required: true, message: '请输入库存' }]}>
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} aria-label="库存" />
+                <Form.Item name={[f.name, 'stock']} style={{ marginBottom: 0 }} rules={[{ required: true, message: '请输入库存' }, intRule('库存', 0, MAX_INT)]}>
+                  <Input inputMode="numeric" style={{ width: '100%' }} aria-label="库存" />
                 </Form.Item>
               ),
             },
@@ -97,8 +100,8 @@ export default function SkuEditor() {
               key: 'weightGrams',
               width: 110,
               render: (_, f) => (
-                <Form.Item name={[f.name, 'weightGrams']} style={{ marginBottom: 0 }}>
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} placeholder="选填" aria-label="重量" />
+                <Form.Item name={[f.name, 'weightGrams']} style={{ marginBottom: 0 }} rules={[intRule('重量（克）', 0, MAX_INT)]}>
+                  <Input inputMode="numeric" style={{ width: '100%' }} placeholder="选填" aria-label="重量" />
                 </Form.Item>
               ),
             },

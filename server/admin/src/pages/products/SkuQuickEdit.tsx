@@ -1,14 +1,16 @@
-import { Form, Input, InputNumber } from 'antd';
+import { Form, Input } from 'antd';
 import { api } from '../../api';
 import FormModal from '../../components/FormModal';
 import { formatYuan, parseYuan } from '../../format';
 import { yuanRule } from './yuanRule';
+import { intRule, MAX_INT, parseInteger } from '../../numberRules';
 import { specsText, type Sku } from './types';
 
 interface Values {
   price: string;
   memberPrice: string;
-  stock: number | null;
+  /** As typed. */
+  stock: string;
 }
 
 /** `PATCH /api/admin/skus/:id` with the fields that changed. */
@@ -22,7 +24,9 @@ export default function SkuQuickEdit({ sku, onClose, onSaved }: { sku: Sku; onCl
     const memberPrice = parseYuan(v.memberPrice);
     if (price !== null && price !== sku.priceCents) body.priceCents = price;
     if (memberPrice !== sku.memberPriceCents) body.memberPriceCents = memberPrice;
-    if (v.stock !== null && v.stock !== sku.stock) body.stock = v.stock;
+    // the field's rule lets only a whole number in range through
+    const stock = parseInteger(v.stock);
+    if (stock !== null && stock !== sku.stock) body.stock = stock;
     if (Object.keys(body).length === 0) return null;
     return api.patch(`/api/admin/skus/${sku.id}`, body).then(() => '已保存');
   };
@@ -36,8 +40,9 @@ export default function SkuQuickEdit({ sku, onClose, onSaved }: { sku: Sku; onCl
       initialValues={{
         price: formatYuan(sku.priceCents),
         memberPrice: sku.memberPriceCents === null ? '' : formatYuan(sku.memberPriceCents),
-        stock: sku.stock,
+        stock: String(sku.stock),
       }}
+      serverFields={{ priceCents: 'price', memberPriceCents: 'memberPrice' }}
       onSubmit={save}
       onDone={onSaved}
       onClose={onClose}
@@ -63,8 +68,8 @@ export default function SkuQuickEdit({ sku, onClose, onSaved }: { sku: Sku; onCl
       >
         <Input prefix="¥" />
       </Form.Item>
-      <Form.Item name="stock" label="库存" rules={[{ required: true, message: '请输入库存' }]}>
-        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+      <Form.Item name="stock" label="库存" rules={[{ required: true, message: '请输入库存' }, intRule('库存', 0, MAX_INT)]}>
+        <Input inputMode="numeric" style={{ width: '100%' }} />
       </Form.Item>
     </FormModal>
   );

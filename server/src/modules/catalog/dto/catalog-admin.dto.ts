@@ -19,6 +19,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
+import { CentsBetween, IntBetween } from '../../../common/validation';
 
 /** Upper bound for fen, stock and grams: well inside a signed INT column. */
 const MAX_INT = 1_000_000_000;
@@ -92,9 +93,7 @@ export class CategoryDto {
 
   @ApiPropertyOptional({ description: 'higher first' })
   @IsOmittable()
-  @IsInt()
-  @Min(-MAX_INT)
-  @Max(MAX_INT)
+  @IntBetween('排序', -MAX_INT, MAX_INT)
   sort?: number;
 
   @ApiPropertyOptional()
@@ -113,40 +112,30 @@ class SkuFields {
   specs: Record<string, string>;
 
   @ApiProperty({ description: 'list price, fen' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @CentsBetween('售价', 0, MAX_INT)
   priceCents: number;
 
   @ApiPropertyOptional({ nullable: true, description: 'fen, at most priceCents; null for none' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @CentsBetween('会员价', 0, MAX_INT)
   @NotAbove('priceCents', '售价')
   memberPriceCents?: number | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'fen, at most priceCents; null for none' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @CentsBetween('会员日价', 0, MAX_INT)
   @NotAbove('priceCents', '售价')
   memberDayPriceCents?: number | null;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @IntBetween('重量（克）', 0, MAX_INT)
   weightGrams?: number;
 }
 
 export class SkuDto extends SkuFields {
   @ApiProperty()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @IntBetween('库存', 0, MAX_INT)
   stock: number;
 }
 
@@ -160,32 +149,24 @@ export class SkuUpsertDto extends SkuFields {
 
   @ApiPropertyOptional({ description: 'absolute stock; required for a new SKU, omit on an existing one to leave it (use PATCH /admin/skus/:id for stock-takes)' })
   @ValidateIf((o: SkuUpsertDto) => o.id === undefined || o.stock !== undefined)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @IntBetween('库存', 0, MAX_INT)
   stock?: number;
 }
 
 export class PatchSkuDto {
   @ApiPropertyOptional({ description: 'absolute stock (stock-take)' })
   @IsOmittable()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @IntBetween('库存', 0, MAX_INT)
   stock?: number;
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @CentsBetween('售价', 0, MAX_INT)
   priceCents?: number;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_INT)
+  @CentsBetween('会员价', 0, MAX_INT)
   @NotAbove('priceCents', '售价')
   memberPriceCents?: number | null;
 }
@@ -242,9 +223,7 @@ export class ProductDto {
 
   @ApiPropertyOptional({ description: 'higher first' })
   @IsOmittable()
-  @IsInt()
-  @Min(-MAX_INT)
-  @Max(MAX_INT)
+  @IntBetween('排序', -MAX_INT, MAX_INT)
   sort?: number;
 
   @ApiProperty({ type: [SkuDto] })

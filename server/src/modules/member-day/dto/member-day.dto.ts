@@ -4,6 +4,7 @@ import { MEMBER_DAY_AUDIENCES, type MemberDayAudience } from '../entities/member
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
+import { CentsBetween, IntBetween } from '../../../common/validation';
 
 export class RecurrenceDto {
   @ApiProperty({ enum: ['MONTHLY', 'WEEKLY'] })
@@ -37,7 +38,7 @@ export class SkuPriceDto {
   skuId: number;
 
   @ApiProperty()
-  @IsInt()
+  @CentsBetween('会员日价', 0, 1_000_000_000)
   priceCents: number;
 }
 
@@ -101,9 +102,7 @@ export class MemberDayDto {
 
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(9999)
+  @IntBetween('每人限购件数', 0, 9999)
   perCustomerLimit?: number;
 
   @ApiPropertyOptional({ default: true })

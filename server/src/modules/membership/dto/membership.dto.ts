@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CentsBetween, IntBetween } from '../../../common/validation';
 
 export class PlanDto {
   @ApiProperty({ example: '月卡' })
@@ -9,15 +10,11 @@ export class PlanDto {
   name: string;
 
   @ApiProperty({ example: 1990 })
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @CentsBetween('价格', 1, 10_000_000)
   priceCents: number;
 
   @ApiProperty({ example: 30 })
-  @IsInt()
-  @Min(1)
-  @Max(3660)
+  @IntBetween('天数', 1, 3660)
   days: number;
 
   @ApiPropertyOptional()
@@ -26,14 +23,14 @@ export class PlanDto {
   @MaxLength(500)
   benefits?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ default: false, description: 'a new plan is off sale until staff put it on sale' })
   @IsOptional()
   @IsBoolean()
   onSale?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
+  @IntBetween('排序', -1_000_000_000, 1_000_000_000)
   sort?: number;
 }
 

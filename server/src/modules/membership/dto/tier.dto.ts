@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IntBetween } from '../../../common/validation';
 
 export class TierDto {
   @ApiProperty({ example: '金卡' })
@@ -9,8 +10,7 @@ export class TierDto {
   name: string;
 
   @ApiProperty({ example: 2000 })
-  @IsInt()
-  @Min(0)
+  @IntBetween('成长值门槛', 0, 1_000_000_000)
   growthThreshold: number;
 
   @ApiProperty({ example: 9500, description: 'price rate in basis points, 10000 = full price' })
