@@ -1,5 +1,6 @@
 import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
 import { IsInt, Max, Min, type ValidationOptions } from 'class-validator';
+import { formatYuan } from '@mc/shared';
 import { AppError } from './errors';
 
 /**
@@ -19,8 +20,8 @@ export function IntBetween(label: string, min: number, max: number, message = `$
   return applyDecorators(IsInt(o), Min(min, o), Max(max, o));
 }
 
-/** '10000000' fen → '100000'; '1990' → '19.9' (an amount in the sentence of a price field). */
-const yuan = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+/** 10000000 fen → '100000', 1990 → '19.9', 1 → '0.01' (an amount in the sentence of a price field): formatYuan without trailing zeros. */
+const yuan = (cents: number) => formatYuan(cents).replace(/\.?0+$/, '');
 
 /** An amount of fen in [min, max], refused with '售价须为 0 到 100000 元之间，最多两位小数'. */
 export const CentsBetween = (label: string, min: number, max: number) => IntBetween(label, min, max, `${label}须为 ${yuan(min)} 到 ${yuan(max)} 元之间，最多两位小数`);

@@ -157,7 +157,6 @@ export class CheckInService {
       });
       const saved = rulesOf(await this.settings.get(tx.em));
       await this.audit.record(tx.em, { staffId, action: 'check-in-rules.update', targetType: 'store_setting', targetId: 'check-in-rules', before, after: saved });
-      tx.afterCommit(async () => this.settings.invalidate());
       return saved;
     });
     return after;

@@ -65,11 +65,6 @@ export class StoreSettingsService implements OnModuleDestroy {
     return { ...(await this.cache.get(em)) };
   }
 
-  /** Forgets the cached settings, e.g. once a transaction that changed them has committed. */
-  invalidate(): void {
-    this.cache.invalidate();
-  }
-
   async set(em: EntityManager, values: Partial<StoreSettings>): Promise<void> {
     for (const [key, value] of Object.entries(values)) {
       if (!(key in DEFAULT_SETTINGS)) throw new Error(`unknown setting ${key}`);

@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StateView from '@/components/StateView'
-import { getOrder, type OrderDetail } from '@/services/order'
-import { errorMessage } from '@/services/request'
+import { useOrder } from '@/hooks/useOrder'
 import { priceText } from '@/utils/money'
 import { orderDetailUrl, PAGES } from '@/utils/nav'
 import './index.css'
@@ -16,21 +14,7 @@ import './index.css'
 export default function PaySuccessPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [order, setOrder] = useState<OrderDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setError(null)
-    try {
-      setOrder(await getOrder(id))
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { order, error, reload: load } = useOrder(id)
 
   if (!order) {
     return (

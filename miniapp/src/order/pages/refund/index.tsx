@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
 import StateView from '@/components/StateView'
+import { useOrder } from '@/hooks/useOrder'
 import { assetUrl } from '@/services/config'
-import { getOrder, requestRefund, type OrderDetail, type OrderLine } from '@/services/order'
+import { requestRefund, type OrderLine } from '@/services/order'
 import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
 import { orderDetailUrl } from '@/utils/nav'
@@ -24,27 +25,13 @@ const remainingQty = (l: OrderLine) => l.qty - l.refundedQty
 export default function RefundPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [order, setOrder] = useState<OrderDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { order, error, reload: load } = useOrder(id)
   const [mode, setMode] = useState<Mode>('whole')
   /** order line id → qty to refund (lines not in it are not chosen) */
   const [chosen, setChosen] = useState<Record<string, number>>({})
   const [reasonIndex, setReasonIndex] = useState<number | null>(null)
   const [detail, setDetail] = useState('')
   const [submitting, setSubmitting] = useState(false)
-
-  const load = useCallback(async () => {
-    setError(null)
-    try {
-      setOrder(await getOrder(id))
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   if (!order) {
     return <View className='refund-page'>{error ? <StateView state='error' text={error} onRetry={() => void load()} /> : <StateView state='loading' />}</View>

@@ -1,9 +1,9 @@
 import { CHECK_IN_MAX_MILESTONE_DAY, CHECK_IN_MAX_MILESTONES, milestoneBonus, type CheckInRulesView } from '@mc/shared';
 import type { FormRule } from 'antd';
+import { parseInteger } from '../../numberRules';
 
 /**
- * The check-in rules of `GET/PUT /api/admin/check-in-rules` (the contract agreed with the server;
- * not yet in @mc/shared) and the form's rules over them. Fields are text: the form keeps what
+ * The check-in rules of `GET/PUT /api/admin/check-in-rules` and the form's rules over them. Fields are text: the form keeps what
  * staff typed, refuses what is not valid with the field's message, and the body is made from the
  * same text. Integer arithmetic only.
  */
@@ -15,12 +15,13 @@ export type CheckInMilestone = CheckInRules['milestones'][number];
 export const MAX_MILESTONES = CHECK_IN_MAX_MILESTONES;
 export const MAX_MILESTONE_DAY = CHECK_IN_MAX_MILESTONE_DAY;
 
-const INT = /^\d{1,9}$/;
+/** Points fit the server's settings (at most 1,000,000); nine digits is plenty for the form. */
+const MAX_POINTS_TEXT = 999_999_999;
 
 /** '15' → 15; null for anything that is not a whole number ≥ 0 as typed (no sign, no decimals, no spaces). */
 export function parsePoints(text: string | null | undefined): number | null {
-  const s = text ?? '';
-  return INT.test(s) ? Number(s) : null;
+  const n = text?.startsWith('-') ? null : parseInteger(text);
+  return n !== null && n <= MAX_POINTS_TEXT ? n : null;
 }
 
 /** A day of a streak typed by staff: 1–31, else null. */
