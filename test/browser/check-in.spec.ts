@@ -1,4 +1,4 @@
-import { shopPath, shot, useShop } from '../support/shop';
+import { screenshot, shopPath, shot, useShop } from '../support/shop';
 
 /**
  * The daily check-in end to end: staff change the daily points on the admin page (签到规则), a
@@ -21,7 +21,10 @@ describe('daily check-in: staff set the rules, a customer checks in (admin page 
     const saved = admin.waitForResponse((r) => r.url().endsWith('/api/admin/check-in-rules') && r.request().method() === 'PUT');
     await admin.locator('.check-in-rules-submit').click();
     expect((await saved).status()).toBe(200);
-    await shot(admin, 'check-in-rules');
+    await admin.locator('.ant-message', { hasText: '签到规则已保存' }).waitFor();
+    await admin.locator('.check-in-rules-submit:not(.ant-btn-loading)').waitFor();
+    // the picture as saved (shot() waits for every animation to end: once, in CI, one on this page never did within 30 s)
+    await screenshot(admin, 'check-in-rules');
     expect(adminErrors).toEqual([]);
 
     // ---------------------------------------------------------------- customer: 积分中心
