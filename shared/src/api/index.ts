@@ -8,3 +8,4 @@ export * from './address';
 export * from './orders';
 export * from './membership';
 export * from './points';
+export * from './distribution';
