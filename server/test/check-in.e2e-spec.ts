@@ -2,6 +2,7 @@ import { CustomerGrowth } from '../src/modules/membership/entities/customer-grow
 import { Tier } from '../src/modules/membership/entities/tier.entity';
 import { buyCard, type Auth } from './support/shop';
 import { pointsKit } from './support/points';
+import { expectLedgersBalanced } from './support/ledgers';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Customer = { id: number; auth: Auth };
@@ -41,6 +42,8 @@ describe('daily check-in on MariaDB', () => {
     owner = await t.staff();
     operator = await t.staff('operator', 'admin123');
   });
+  afterEach(async () => expectLedgersBalanced(t));
+
   afterAll(async () => {
     await setClock(null);
     await t.close();

@@ -4,6 +4,7 @@ import { PaymentService } from '../src/modules/payment/payment.service';
 import { PointsService } from '../src/modules/points/points.service';
 import { addAddress, Auth, makeSku, simPay, stockOf, waitFor } from './support/shop';
 import { pointsKit } from './support/points';
+import { expectLedgersBalanced } from './support/ledgers';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Customer = { id: number; auth: Auth };
@@ -49,6 +50,8 @@ describe('spending points at checkout on MariaDB: preview, placement race, cance
     staff = await t.staff();
     await setClock('2027-03-10T02:00:00.000Z'); // a Wednesday: no member day
   });
+  afterEach(async () => expectLedgersBalanced(t));
+
   afterAll(async () => {
     await setClock(null);
     await t.close();

@@ -5,6 +5,7 @@ import { StoreSettingsService } from '../src/modules/settings/store-settings.ser
 import { withTx } from '../src/common/tx';
 import { addAddress, Auth, buyCard, makeSku, placeAndPay, waitFor } from './support/shop';
 import { pointsKit } from './support/points';
+import { expectLedgersBalanced } from './support/ledgers';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Customer = { id: number; auth: Auth };
@@ -34,6 +35,8 @@ describe('points ledger on MariaDB: earning, reversal, birthday gift', () => {
     t = await createTestApp({ seed: true });
     staff = await t.staff();
   });
+  afterEach(async () => expectLedgersBalanced(t));
+
   afterAll(async () => {
     await setClock(null);
     await t.close();
