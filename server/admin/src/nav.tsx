@@ -1,7 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AuditOutlined,
-  BarChartOutlined,
   CrownOutlined,
   DashboardOutlined,
   GiftOutlined,
@@ -98,7 +97,6 @@ export const NAV: NavEntry[] = [
       { path: '/commission-rules', label: '佣金规则', roles: OPERATOR, component: lazy(() => import('./pages/CommissionRulesPage')) },
     ],
   },
-  { path: '/reports', label: '报表', roles: FINANCE, icon: <BarChartOutlined />, component: lazy(() => import('./pages/ReportsPage')) },
   { path: '/audit-log', label: '审计日志', roles: OWNER, icon: <AuditOutlined />, component: lazy(() => import('./pages/AuditLogPage')) },
 ];
 

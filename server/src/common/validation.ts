@@ -1,6 +1,6 @@
 import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
-import { IsInt, Max, Min, type ValidationOptions } from 'class-validator';
-import { formatYuan } from '@mc/shared';
+import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { formatYuan, isStoreDay } from '@mc/shared';
 import { AppError } from './errors';
 
 /**
@@ -25,6 +25,10 @@ const yuan = (cents: number) => formatYuan(cents).replace(/\.?0+$/, '');
 
 /** An amount of fen in [min, max], refused with '售价须为 0 到 100000 元之间，最多两位小数'. */
 export const CentsBetween = (label: string, min: number, max: number) => IntBetween(label, min, max, `${label}须为 ${yuan(min)} 到 ${yuan(max)} 元之间，最多两位小数`);
+
+/** A real calendar date written YYYY-MM-DD (a store day): `IsStoreDay('开始日期')` → '开始日期须为 YYYY-MM-DD 格式的日期'. */
+export const IsStoreDay = (label: string) =>
+  ValidateBy({ name: 'isStoreDay', validator: { validate: (v: unknown) => isStoreDay(v) } }, sentence(`${label}须为 YYYY-MM-DD 格式的日期`));
 
 /**
  * class-validator's built-in English messages said in Chinese, by constraint name. The English
