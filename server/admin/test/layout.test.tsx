@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { StaffRoleValue } from '@mc/shared';
 import { TOKEN_KEY } from '../src/api';
-import { apiError, json, mockFetch, renderApp, signIn } from './helpers';
+import { apiError, mockFetch, renderApp, signIn } from './helpers';
 
 const staffOf = (role: StaffRoleValue) => ({ id: 7, username: `${role}1`, role });
 
@@ -80,31 +80,5 @@ describe('layout menu', () => {
     renderApp('/');
     await waitFor(() => expect(document.getElementById('username')).not.toBeNull());
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
-  });
-});
-
-describe('dashboard', () => {
-  it('shows placeholders when the overview report is not there yet (404)', async () => {
-    await menuFor('owner');
-    expect(await screen.findByText('报表功能即将上线。')).toBeTruthy();
-    expect(screen.getByText('欢迎回来，owner1')).toBeTruthy();
-  });
-
-  it('shows the overview figures when the report answers', async () => {
-    mockFetch({
-      ...signIn(staffOf('finance')),
-      'GET /api/admin/reports/overview': () =>
-        json(200, { gmvCents: 1234567, orderCount: 321, paidMemberCount: 45, memberConversionBp: 1250 }),
-    });
-    renderApp('/');
-    expect(await screen.findByText('¥12345.67')).toBeTruthy();
-    expect(screen.getByText('321')).toBeTruthy();
-    expect(screen.getByText('12.5%')).toBeTruthy();
-  });
-
-  it('does not ask an operator for reports', async () => {
-    await menuFor('operator');
-    expect(screen.getByText('欢迎回来，operator1')).toBeTruthy();
-    expect(screen.queryByText('经营概览')).toBeNull();
   });
 });

@@ -571,6 +571,9 @@ export class SimApp {
       return { status: 400, body: { code: 'PARAM_ERROR', message: 'tamper must be signature | amount | timestamp' } };
     }
     if (t.trade_state === 'CLOSED') return { status: 400, body: { code: 'ORDER_CLOSED', message: '订单已关闭' } };
+    // `paidAt` (ISO): when the customer paid, for a history played under a moved server clock; default now.
+    const paidAt = typeof b.paidAt === 'string' ? new Date(b.paidAt) : new Date();
+    if (Number.isNaN(paidAt.getTime())) return { status: 400, body: { code: 'PARAM_ERROR', message: 'paidAt must be an ISO time' } };
 
     let plain: object;
     if (tamper) {
@@ -582,7 +585,7 @@ export class SimApp {
     } else {
       if (t.trade_state === 'NOTPAY') {
         t.trade_state = 'SUCCESS';
-        t.success_time = wxTime();
+        t.success_time = wxTime(paidAt);
       }
       plain = transactionView(t, { trade_state: 'SUCCESS', success_time: t.success_time! });
     }

@@ -47,7 +47,7 @@ export async function stockOf(t: TestApp, skuId: number): Promise<number> {
 }
 
 /** Plays the customer paying in WeChat: the simulator sends the signed notification. */
-export async function simPay(t: TestApp, pkg: string, opts: { times?: number; concurrent?: boolean; tamper?: 'signature' | 'amount' | 'timestamp' } = {}) {
+export async function simPay(t: TestApp, pkg: string, opts: { times?: number; concurrent?: boolean; tamper?: 'signature' | 'amount' | 'timestamp'; paidAt?: string } = {}) {
   const res = await fetch(`${t.simUrl}/_sim/pay`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -63,20 +63,21 @@ export function placeOrder(t: TestApp, auth: Auth, items: { skuId: number; qty: 
   return req.send({ items, addressId });
 }
 
-export async function placeAndPay(t: TestApp, auth: Auth, items: { skuId: number; qty: number }[], addressId: number) {
+/** `paidAt`: the time WeChat reports the payment at (default now; pass the dev clock's time when it was moved). */
+export async function placeAndPay(t: TestApp, auth: Auth, items: { skuId: number; qty: number }[], addressId: number, paidAt?: string) {
   const placed = await placeOrder(t, auth, items, addressId).expect(201);
   const pay = await t.http().post(`/api/orders/${placed.body.id}/pay`).set(auth).expect(200);
-  await simPay(t, pay.body.params.package);
+  await simPay(t, pay.body.params.package, { paidAt });
   return placed.body.id as number;
 }
 
 /** Buys a card plan (by name) and pays it through the simulator; returns the card order id. */
-export async function buyCard(t: TestApp, auth: Auth, planName = '月卡'): Promise<number> {
+export async function buyCard(t: TestApp, auth: Auth, planName = '月卡', paidAt?: string): Promise<number> {
   const plans = (await t.http().get('/api/membership/plans').expect(200)).body.items;
   const plan = plans.find((p: { name: string }) => p.name === planName);
   const order = await t.http().post('/api/membership/orders').set(auth).send({ planId: plan.id }).expect(201);
   const pay = await t.http().post(`/api/orders/${order.body.id}/pay`).set(auth).expect(200);
-  await simPay(t, pay.body.params.package);
+  await simPay(t, pay.body.params.package, { paidAt });
   return order.body.id;
 }
 
