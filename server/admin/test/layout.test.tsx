@@ -68,7 +68,7 @@ describe('layout menu', () => {
   it('logs out: clears the token and shows the login form', async () => {
     await menuFor('owner');
     fireEvent.click(screen.getByText('退出登录'));
-    await waitFor(() => expect(document.getElementById('username')).not.toBeNull());
+    await waitFor(() => expect(document.getElementById('username')).not.toBeNull(), { timeout: 15000 });
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 
@@ -78,7 +78,7 @@ describe('layout menu', () => {
       'GET /api/admin/reports/overview': () => apiError(401, 'UNAUTHORIZED', 'login required'),
     });
     renderApp('/');
-    await waitFor(() => expect(document.getElementById('username')).not.toBeNull());
+    await waitFor(() => expect(document.getElementById('username')).not.toBeNull(), { timeout: 15000 });
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 });
