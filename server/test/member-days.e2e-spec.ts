@@ -2,7 +2,7 @@ import { Category } from '../src/modules/catalog/entities/category.entity';
 import { Product } from '../src/modules/catalog/entities/product.entity';
 import { Sku } from '../src/modules/catalog/entities/sku.entity';
 import { CustomerGrowth } from '../src/modules/membership/entities/customer-growth.entity';
-import { addAddress, Auth, buyCard, makeSku, placeAndPay, placeOrder } from './support/shop';
+import { addAddress, Auth, buyCard, makeSku, placeAndPay, placeOrder, waitFor } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 // 2027-03-07 10:00 in Shanghai; the 8th at 00:30 Shanghai is 16:30 UTC on the 7th
@@ -79,6 +79,33 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     await placeOrder(t, member.auth, [{ skuId: sku.id, qty: 1 }], address).expect(201);
     await placeOrder(t, member.auth, [{ skuId: sku.id, qty: 1 }], address).expect(409);
     await t.http().put(`/api/admin/member-days/${rule.body.id}`).set(staff).send({ active: false }).expect(200);
+  });
+
+  it('removes a rule by archiving it: off for good and out of the list, while its orders still cancel and its history stays', async () => {
+    const sku = await makeSku(t, { priceCents: 5000, stock: 100 });
+    const rule = await t.http().post('/api/admin/member-days').set(staff).send({
+      name: '将被删除的会员日', recurrence: { kind: 'WEEKLY', weekdays: [4] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 3000 }], perCustomerLimit: 1,
+    }).expect(201);
+    await setClock('2027-03-11T04:00:00.000Z'); // a Thursday, noon in Shanghai
+    const address = await addAddress(t, member.auth);
+    const placed = await placeOrder(t, member.auth, [{ skuId: sku.id, qty: 1 }], address).expect(201);
+    expect(placed.body.payableCents).toBe(3000); // members ship free
+
+    await t.http().delete(`/api/admin/member-days/${rule.body.id}`).set(staff).expect(204);
+    const list = (await t.http().get('/api/admin/member-days').set(staff).expect(200)).body.items;
+    expect(list.map((r: { id: number }) => r.id)).not.toContain(rule.body.id);
+    await t.http().get(`/api/admin/member-days/${rule.body.id}`).set(staff).expect(404);
+    await t.http().put(`/api/admin/member-days/${rule.body.id}`).set(staff).send({ active: true }).expect(404);
+    await t.http().delete(`/api/admin/member-days/${rule.body.id}`).set(staff).expect(404);
+    // the same day, a minute later: no member-day price any more (the rules cache keeps 5 s at most)
+    await waitFor(async () => (await preview(member.auth, sku.id)).lines[0].unitPriceCents === 5000, 8000);
+    // the order placed under it still cancels, giving its unit back to a rule nobody sees
+    await t.http().post(`/api/orders/${placed.body.id}/cancel`).set(member.auth).expect(201);
+    const audit = (await t.http().get(`/api/admin/audit-log?action=member-day.delete&targetId=${rule.body.id}`).set(staff).expect(200)).body.items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ before: { name: '将被删除的会员日', active: true }, after: null });
+    const report = (await t.http().get('/api/admin/reports/member-days?count=1').set(staff).expect(200)).body.items;
+    expect(report.find((r: { memberDayId: number }) => r.memberDayId === rule.body.id)).toMatchObject({ date: '2027-03-11', orders: 0 });
   });
 
   it('previews the next occurrences in Shanghai time with each affected SKU price', async () => {

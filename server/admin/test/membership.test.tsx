@@ -410,4 +410,26 @@ describe('membership pages', { timeout: 45000 }, () => {
     expect(sku.getByText('¥17.90')).toBeTruthy();
     expect(sku.getByText('¥15.00')).toBeTruthy();
   });
+
+  it('deletes a member-day rule after confirming, then lists what the server has left', async () => {
+    let items = [RULE];
+    const fetchMock = mockFetch({
+      ...signIn(owner),
+      'GET /api/admin/member-days': () => json(200, { items, total: items.length }),
+      'GET /api/admin/tiers': () => json(200, TIERS),
+      'DELETE /api/admin/member-days/4': () => {
+        items = [];
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderApp('/member-days');
+    await screen.findByText('每月 7 日会员日', undefined, FIRST);
+    fireEvent.click(document.querySelector('.member-day-delete')!);
+    expect(await screen.findByText('删除后不再生效，也不能恢复；已下的订单和报表记录保留。')).toBeTruthy();
+    expect(callsTo(fetchMock, 'DELETE', '/api/admin/member-days/4')).toHaveLength(0);
+    fireEvent.click(await el('.member-day-delete-confirm'));
+    await waitFor(() => expect(callsTo(fetchMock, 'DELETE', '/api/admin/member-days/4')).toHaveLength(1));
+    expect(await screen.findByText('「每月 7 日会员日」已删除')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('每月 7 日会员日')).toBeNull());
+  });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { formatBei, type AdminMemberDay, type AdminTier } from '@mc/shared';
 import { api, errorMessage, type Page } from '../api';
@@ -23,6 +23,20 @@ export default function MemberDaysPage() {
     try {
       await api.put(`/api/admin/member-days/${r.id}`, { active });
       message.success(active ? `「${r.name}」已启用` : `「${r.name}」已停用`);
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  /** Archived on the server: off for good and out of this list; its orders and report history stay. */
+  const remove = async (r: AdminMemberDay) => {
+    setBusyId(r.id);
+    try {
+      await api.delete(`/api/admin/member-days/${r.id}`);
+      message.success(`「${r.name}」已删除`);
       reload();
     } catch (e) {
       message.error(errorMessage(e));
@@ -65,7 +79,7 @@ export default function MemberDaysPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 130,
+      width: 180,
       render: (_, r) => (
         <Space size={0}>
           <Button type="link" className="member-day-edit" onClick={() => setEditing(r)}>
@@ -74,6 +88,18 @@ export default function MemberDaysPage() {
           <Button type="link" className="member-day-preview-button" onClick={() => setPreviewId(r.id)}>
             预览
           </Button>
+          <Popconfirm
+            title={`删除「${r.name}」？`}
+            description="删除后不再生效，也不能恢复；已下的订单和报表记录保留。"
+            okText="删除"
+            okButtonProps={{ danger: true, className: 'member-day-delete-confirm' }}
+            cancelText="取消"
+            onConfirm={() => remove(r)}
+          >
+            <Button type="link" danger className="member-day-delete" disabled={busyId === r.id}>
+              删除
+            </Button>
+          </Popconfirm>
         </Space>
       ),
     },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { schedulesOverlap, validateSchedule } from '@mc/shared';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { badRequest, conflict, notFound } from '../../common/errors';
@@ -25,12 +25,12 @@ export class MemberDayAdminService {
   ) {}
 
   async list() {
-    const rules = await this.ds.getRepository(MemberDay).find({ order: { id: 'DESC' } });
+    const rules = await this.ds.getRepository(MemberDay).find({ where: { archivedAt: IsNull() }, order: { id: 'DESC' } });
     return { items: await Promise.all(rules.map((r) => this.adminView(this.ds.manager, r))), total: rules.length };
   }
 
   async get(id: number) {
-    const rule = await this.ds.getRepository(MemberDay).findOneBy({ id });
+    const rule = await this.ds.getRepository(MemberDay).findOneBy({ id, archivedAt: IsNull() });
     if (!rule) throw notFound('会员日');
     return this.adminView(this.ds.manager, rule);
   }
@@ -45,7 +45,7 @@ export class MemberDayAdminService {
     return withTx(this.ds, async ({ em }) => {
       const now = this.clock.now();
       // locked: concurrent changes of one rule queue here, so each audit's `before` is the previous one's `after`
-      const existing = id === null ? null : await em.findOne(MemberDay, { where: { id }, lock: rowLock(em) });
+      const existing = id === null ? null : await em.findOne(MemberDay, { where: { id, archivedAt: IsNull() }, lock: rowLock(em) });
       if (id !== null && !existing) throw notFound('会员日');
       const before = existing && (await this.adminView(em, existing));
       const { skuPrices, recurrence, ...fields } = dto;
@@ -58,6 +58,7 @@ export class MemberDayAdminService {
         pointsMultiplierBp: 20000,
         perCustomerLimit: 0,
         active: true,
+        archivedAt: null,
         createdAt: now,
         ...existing,
         ...fields,
@@ -89,6 +90,21 @@ export class MemberDayAdminService {
       const after = await this.adminView(em, saved);
       await this.audit.record(em, before ? { staffId, action: 'member-day.update', targetType: 'member_day', targetId: saved.id, before, after } : { staffId, action: 'member-day.create', targetType: 'member_day', targetId: saved.id, after });
       return after;
+    });
+  }
+
+  /**
+   * Removes a rule for good: switched off and archived (out of the list, never on again). Orders placed under it keep
+   * its id, their limits are still released on cancel, and the member-day report still shows its past occurrences.
+   */
+  async archive(staffId: number, id: number): Promise<void> {
+    await withTx(this.ds, async ({ em }) => {
+      const rule = await em.findOne(MemberDay, { where: { id, archivedAt: IsNull() }, lock: rowLock(em) });
+      if (!rule) throw notFound('会员日');
+      const before = await this.adminView(em, rule);
+      const now = this.clock.now();
+      await em.update(MemberDay, { id }, { active: false, archivedAt: now, updatedAt: now });
+      await this.audit.record(em, { staffId, action: 'member-day.delete', targetType: 'member_day', targetId: id, before });
     });
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CurrentStaff, OptionalCustomerGuard, Roles, StaffGuard } from '../../common/auth/guards';
@@ -61,5 +61,12 @@ export class AdminMemberDayController {
   @Put(':id')
   update(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateMemberDayDto) {
     return this.rules.save(who.staffId, id, dto);
+  }
+
+  /** Archives the rule (see MemberDayAdminService.archive). */
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number) {
+    return this.rules.archive(who.staffId, id);
   }
 }

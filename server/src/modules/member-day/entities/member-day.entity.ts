@@ -48,6 +48,10 @@ export class MemberDay {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Set when staff remove the rule: it is off for good and leaves the admin list; orders and reports still name it. */
+  @TimeColumn({ nullable: true })
+  archivedAt: Date | null;
+
   @TimeColumn()
   createdAt: Date;
 
