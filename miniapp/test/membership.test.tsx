@@ -32,19 +32,21 @@ const PLANS = [
   { id: 2, name: '年卡', priceCents: 16800, days: 365, benefits: '会员价 · 全场包邮 · 积分加速 · 生日礼', onSale: true, sort: 20 },
 ]
 
-const NON_MEMBER: MembershipMe = { isMember: false, memberUntil: null, fastRefund: { eligible: false, reason: '没有可退的会员卡' }, periods: [] }
+const NO_REVIEW = { pending: null, estimateCents: null }
+const NON_MEMBER: MembershipMe = { isMember: false, memberUntil: null, fastRefund: { eligible: false, reason: '没有可退的会员卡' }, reviewedRefund: NO_REVIEW, periods: [] }
 const MEMBER: MembershipMe = {
   isMember: true,
   memberUntil: '2026-12-23T02:00:00.000Z',
   fastRefund: { eligible: true, amountCents: 1990 },
+  reviewedRefund: NO_REVIEW,
   periods: [
     { id: 9, orderId: 77, planId: 1, days: 30, paidCents: 1990, purchasedAt: '2026-11-23T02:00:00.000Z', startsAt: '2026-11-23T02:00:00.000Z', endsAt: '2026-12-23T02:00:00.000Z', refundedAt: null },
   ],
 }
 
-function serveMember(membership: () => MembershipMe, extra: Record<string, (req: FakeRequest) => unknown> = {}) {
+function serveMember(membership: () => MembershipMe, extra: Record<string, (req: FakeRequest) => unknown> = {}, birthday: () => string | null = () => null) {
   routeRequests({
-    'GET /api/me': () => reply(200, { ...ME, isMember: membership().isMember, memberUntil: membership().memberUntil }),
+    'GET /api/me': () => reply(200, { ...ME, isMember: membership().isMember, memberUntil: membership().memberUntil, birthday: birthday() }),
     'GET /api/membership/me': () => reply(200, membership()),
     'GET /api/membership/plans': () => reply(200, { items: PLANS, total: 2 }),
     ...extra,
@@ -151,6 +153,46 @@ describe('MemberCenterPage', () => {
     await waitFor(() => expect(container.querySelector('.fast-refund-reason')).not.toBeNull())
     expect(container.querySelector('.fast-refund')).toBeNull()
     expect(text(container, '.fast-refund-reason')).toBe('已使用会员权益，请申请人工退卡')
+  })
+
+  it('asks for a reviewed card refund with a reason, showing the pro-rata estimate, then shows it under review', async () => {
+    let asked: unknown = null
+    const reviewable = { ...MEMBER, fastRefund: { eligible: false as const, reason: '开卡后已使用会员权益，请申请人工退卡' }, reviewedRefund: { pending: null, estimateCents: 16293 } }
+    serveMember(() => (asked ? { ...reviewable, reviewedRefund: { pending: { id: 5, status: 'REQUESTED', amountCents: 16293, createdAt: '2027-01-11T03:00:00.000Z' }, estimateCents: null } } : reviewable), {
+      'POST /api/membership/refund-requests': (req) => {
+        asked = req.data
+        return reply(201, { id: 5, status: 'REQUESTED', amountCents: 16293 })
+      },
+    })
+    const { container } = render(<MemberCenterPage />)
+    await waitFor(() => expect(container.querySelector('.reviewed-refund-submit')).not.toBeNull())
+    expect(text(container, '.reviewed-refund-submit')).toBe('申请人工退卡 · 预计退 ¥162.93')
+    // no reason: refused on the spot, nothing sent
+    fireEvent.click(container.querySelector('.reviewed-refund-submit')!)
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写退卡原因' })))
+    expect(asked).toBeNull()
+    fireEvent.change(container.querySelector('.reviewed-refund-reason')!, { target: { value: ' 搬家了 ' } })
+    fireEvent.click(container.querySelector('.reviewed-refund-submit')!)
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '申请人工退卡', content: expect.stringContaining('¥162.93') })))
+    await waitFor(() => expect(asked).toEqual({ reason: '搬家了' }))
+    await waitFor(() => expect(text(container, '.reviewed-refund-pending')).toBe('人工退卡审核中 · 申请退 ¥162.93'))
+    expect(container.querySelector('.reviewed-refund-submit')).toBeNull()
+  })
+
+  it('sets the birthday once, after confirming; a set birthday is only shown', async () => {
+    let birthday: string | null = null
+    serveMember(() => MEMBER, {
+      'PATCH /api/me': (req) => {
+        birthday = (req.data as { birthday: string }).birthday
+        return reply(200, {})
+      },
+    }, () => birthday)
+    const { container } = render(<MemberCenterPage />)
+    await waitFor(() => expect(container.querySelector('.birthday-set')).not.toBeNull())
+    fireEvent.change(container.querySelector('.picker-date')!, { target: { value: '1992-02-29' } })
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '生日设置后不能修改，确定是 1992-02-29 吗？' })))
+    await waitFor(() => expect(text(container, '.birthday-value')).toBe('1992-02-29（已设置，不能修改）'))
+    expect(container.querySelector('.birthday-set')).toBeNull()
   })
 })
 

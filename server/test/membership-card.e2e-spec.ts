@@ -137,14 +137,20 @@ describe('paid member card on MariaDB', () => {
     await t.http().post('/api/membership/refund').set(c.auth).expect(409);
     // ten days and an hour later: 354 whole days unused of 365 → floor(16800 × 354 / 365) = 162.93
     await t.http().post('/api/dev/clock').send({ now: new Date(t0 + 10 * DAY_MS + 3600_000).toISOString() }).expect(200);
+    const summary = async () => (await t.http().get('/api/membership/me').set(c.auth).expect(200)).body;
+    // the member center offers the reviewed refund with the amount it would ask for
+    expect((await summary()).reviewedRefund).toEqual({ pending: null, estimateCents: 16293 });
     const asked = await t.http().post('/api/membership/refund-requests').set(c.auth).send({ reason: '搬家了' }).expect(201);
     expect(asked.body).toMatchObject({ status: 'REQUESTED', amountCents: 16293, orderId });
     await t.http().post('/api/membership/refund-requests').set(c.auth).send({ reason: 'again' }).expect(409);
+    // …and then shows the request under review instead
+    expect((await summary()).reviewedRefund).toEqual({ pending: { id: asked.body.id, status: 'REQUESTED', amountCents: 16293, createdAt: asked.body.createdAt }, estimateCents: null });
     expect((await me(c.auth)).isMember).toBe(true);
     const approved = await t.http().post(`/api/admin/refunds/${asked.body.id}/approve`).set(await t.staff()).send({}).expect(200);
     expect(approved.body.amountCents).toBe(16293);
     expect((await me(c.auth)).isMember).toBe(false);
     await waitFor(async () => (await t.http().get(`/api/orders/${orderId}`).set(c.auth)).body.refundedCents === 16293);
+    expect((await summary()).reviewedRefund).toEqual({ pending: null, estimateCents: null }); // refunded: nothing left to ask
     await t.http().post('/api/dev/clock').send({ now: null }).expect(200);
   });
 

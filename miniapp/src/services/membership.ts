@@ -8,9 +8,10 @@ import type {
   MembershipOrderResponse,
   MembershipPlan,
   Paged,
+  Refund,
 } from '@mc/shared'
 import type { Id } from './catalog'
-import { get, post } from './request'
+import { get, post, request } from './request'
 
 export type {
   CardRefundResponse as CardRefundResult,
@@ -39,6 +40,12 @@ export function buyPlan(planId: Id, idempotencyKey: string): Promise<MembershipO
 }
 
 export const fastRefundCard = () => post<CardRefundResponse>('/api/membership/refund')
+
+/** 人工退卡: asks staff to refund the latest card pro rata; answers the refund under review. */
+export const requestCardRefund = (reason: string) => post<Refund>('/api/membership/refund-requests', { reason })
+
+/** The birthday is set once (it drives the yearly gift); the server refuses a change. */
+export const setBirthday = (birthday: string) => request<void>('/api/me', { method: 'PATCH', data: { birthday } })
 
 export const getCurrentMemberDay = () => get<MemberDayCurrent>('/api/member-days/current')
 

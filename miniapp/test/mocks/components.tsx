@@ -68,12 +68,22 @@ export const Textarea = ({
 export const Swiper = ({ className, children }: Common & { [k: string]: unknown }) => <div className={className}>{children}</div>
 export const SwiperItem = ({ className, children }: Common) => <div className={className}>{children}</div>
 
-/** A selector picker as a <select> over `range`; onChange gets `{ detail: { value: index } }`. */
+/**
+ * A selector picker as a <select> over `range`; onChange gets `{ detail: { value: index } }`. `mode='date'` is an
+ * <input type="date">; onChange gets `{ detail: { value: 'YYYY-MM-DD' } }`.
+ */
 export const Picker = ({
   children,
-  range,
+  mode,
+  range = [],
   onChange,
-}: Common & { mode?: string; range: string[]; value?: number; onChange?: (e: { detail: { value: number } }) => void }) => (
+}: Common & { mode?: string; range?: string[]; value?: number | string; start?: string; end?: string; onChange?: (e: { detail: { value: any } }) => void }) =>
+  mode === 'date' ? (
+    <div className='picker'>
+      <input type='date' className='picker-date' onChange={(e) => onChange?.({ detail: { value: e.target.value } })} />
+      {children}
+    </div>
+  ) : (
   <div className='picker'>
     <select className='picker-select' defaultValue='' onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}>
       <option value='' disabled>
@@ -87,7 +97,7 @@ export const Picker = ({
     </select>
     {children}
   </div>
-)
+  )
 
 /** A switch as a checkbox; onChange gets `{ detail: { value: checked } }`. */
 export const Switch = ({

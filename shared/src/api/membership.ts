@@ -36,6 +36,15 @@ export interface MembershipMe {
   isMember: boolean;
   memberUntil: IsoDateTime | null;
   fastRefund: FastRefundCheck;
+  /**
+   * The reviewed card refund (人工退卡, after the fast-refund window or once a benefit was used): the request under
+   * review for the latest card, if any, else what a request made now would ask for (pro rata of the days left; null
+   * when there is no card to refund). `POST /api/membership/refund-requests {reason}` asks for it.
+   */
+  reviewedRefund: {
+    pending: { id: Id; status: string; amountCents: number; createdAt: IsoDateTime } | null;
+    estimateCents: number | null;
+  };
   /** Newest first, at most 20. */
   periods: MembershipPeriod[];
 }

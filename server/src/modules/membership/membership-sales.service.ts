@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { cardProRataRefundCents } from '@mc/shared';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { conflict, notFound } from '../../common/errors';
 import { rowLock, withTx } from '../../common/tx';
@@ -32,10 +32,18 @@ export class MembershipSalesService {
     const status = await this.membership.status(em, customerId);
     const periods = await em.find(MembershipPeriod, { where: { customerId }, order: { id: 'DESC' }, take: 20 });
     const check = await this.checkFastRefund(em, customerId);
+    const latest = periods[0];
+    const now = this.clock.now();
+    const pending = latest ? await em.findOne(Refund, { where: { orderId: latest.orderId, status: Not(In(['REJECTED', 'REFUNDED'])) }, order: { id: 'DESC' } }) : null;
+    const refundable = latest && !latest.refundedAt && latest.endsAt > now;
     return {
       isMember: status.isMember,
       memberUntil: status.memberUntil?.toISOString() ?? null,
       fastRefund: check.eligible ? { eligible: true, amountCents: check.period.paidCents } : { eligible: false, reason: check.reason },
+      reviewedRefund: {
+        pending: pending && { id: pending.id, status: pending.status, amountCents: pending.amountCents, createdAt: pending.createdAt.toISOString() },
+        estimateCents: refundable && !pending ? cardProRataRefundCents(latest, now) : null,
+      },
       periods: periods.map((p) => ({
         id: p.id,
         orderId: p.orderId,

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Picker, Text, Textarea, View } from '@tarojs/components'
 import StateView from '@/components/StateView'
 import type { Id } from '@/services/catalog'
 import {
@@ -10,6 +10,8 @@ import {
   getMe,
   getMembership,
   listPlans,
+  requestCardRefund,
+  setBirthday,
   type MembershipMe,
   type MembershipPlan,
   type MeProfile,
@@ -55,6 +57,7 @@ export default function MemberCenterPage() {
   const [data, setData] = useState<Data | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [refundReason, setRefundReason] = useState('')
   const busyRef = useRef(false)
   const handledPaid = useRef(false)
 
@@ -135,6 +138,49 @@ export default function MemberCenterPage() {
     }
   }
 
+  /** Runs one action at a time (a double tap does nothing), toasting its error. */
+  const once = async (action: () => Promise<void>) => {
+    if (busyRef.current) return
+    busyRef.current = true
+    setBusy(true)
+    try {
+      await action()
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }
+
+  const askReviewedRefund = (estimateCents: number) =>
+    once(async () => {
+      const reason = refundReason.trim()
+      if (!reason) {
+        void Taro.showToast({ title: '请填写退卡原因', icon: 'none' })
+        return
+      }
+      const answer = await Taro.showModal({
+        title: '申请人工退卡',
+        content: `按剩余天数折算，预计退 ${priceText(estimateCents)}，商家审核通过后原路退回，会员权益随即失效。确定申请吗？`,
+        confirmText: '确定申请',
+      })
+      if (!answer.confirm) return
+      await requestCardRefund(reason)
+      setRefundReason('')
+      void Taro.showToast({ title: '已提交，等待商家审核', icon: 'none' })
+      await load()
+    })
+
+  const chooseBirthday = (birthday: string) =>
+    once(async () => {
+      const answer = await Taro.showModal({ title: '设置生日', content: `生日设置后不能修改，确定是 ${birthday} 吗？`, confirmText: '确定' })
+      if (!answer.confirm) return
+      await setBirthday(birthday)
+      void Taro.showToast({ title: '生日已设置', icon: 'success' })
+      await load()
+    })
+
   if (!data) {
     return (
       <View className='member-page'>
@@ -147,6 +193,8 @@ export default function MemberCenterPage() {
   const next = me.nextTier
   const progress = next && next.growthThreshold > 0 ? Math.min(100, Math.floor((me.growth * 100) / next.growthThreshold)) : 100
   const fast = membership.fastRefund
+  const reviewed = membership.reviewedRefund
+  const today = new Date().toISOString().slice(0, 10)
 
   return (
     <View className='member-page'>
@@ -211,8 +259,42 @@ export default function MemberCenterPage() {
           ) : (
             <Text className='member-muted fast-refund-reason'>{fast.reason}</Text>
           )}
+          {!fast.eligible && reviewed.pending ? (
+            <Text className='reviewed-refund-pending'>{`人工退卡审核中 · 申请退 ${priceText(reviewed.pending.amountCents)}`}</Text>
+          ) : null}
+          {!fast.eligible && !reviewed.pending && reviewed.estimateCents !== null ? (
+            <View className='reviewed-refund'>
+              <Textarea
+                className='reviewed-refund-reason'
+                maxlength={200}
+                placeholder='退卡原因（必填）'
+                value={refundReason}
+                onInput={(e) => setRefundReason(e.detail.value)}
+              />
+              <View
+                className={`btn btn-ghost btn-small reviewed-refund-submit${busy ? ' disabled' : ''}`}
+                onClick={() => void askReviewedRefund(reviewed.estimateCents!)}
+              >
+                <Text>{`申请人工退卡 · 预计退 ${priceText(reviewed.estimateCents)}`}</Text>
+              </View>
+            </View>
+          ) : null}
         </View>
       ) : null}
+
+      <View className='card birthday-card'>
+        <Text className='card-title'>生日</Text>
+        {me.birthday ? (
+          <Text className='birthday-value'>{`${me.birthday}（已设置，不能修改）`}</Text>
+        ) : (
+          <Picker mode='date' value='1990-01-01' start='1900-01-01' end={today} onChange={(e) => void chooseBirthday(String(e.detail.value))}>
+            <View className='btn btn-ghost btn-small birthday-set'>
+              <Text>设置生日</Text>
+            </View>
+          </Picker>
+        )}
+        <Text className='member-muted'>付费会员生日当天可获赠积分</Text>
+      </View>
 
       {membership.periods.length > 0 ? (
         <View className='card period-list'>
