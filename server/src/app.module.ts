@@ -6,6 +6,7 @@ import { buildDataSourceOptions } from './database/db-options';
 import { AddressModule } from './modules/address/address.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { StaffSessionsModule } from './modules/auth/staff-sessions.service';
 import { CartModule } from './modules/cart/cart.module';
 import { CheckInModule } from './modules/check-in/check-in.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -42,6 +43,7 @@ export class AppModule {
         JobsModule,
         CustomerModule,
         AuthModule,
+        StaffSessionsModule,
         AuditModule,
         SettingsModule,
         CatalogModule,

@@ -75,3 +75,32 @@ export interface AdminLoginResponse {
   token: string;
   staff: StaffUser;
 }
+
+/** `GET /api/admin/staff` (owner): every staff account. */
+export interface StaffAccount extends StaffUser {
+  active: boolean;
+  createdAt: string;
+}
+
+/** `POST /api/admin/staff` (owner). Username 3–32 letters, digits, `_ . -`; password 8–64 characters. */
+export interface CreateStaffRequest {
+  username: string;
+  password: string;
+  role: StaffRoleValue;
+}
+
+/** `PATCH /api/admin/staff/:id` (owner): a new role, or disable / enable (disabling signs the account out). */
+export interface UpdateStaffRequest {
+  role?: StaffRoleValue;
+  active?: boolean;
+}
+
+/** `POST /api/admin/staff/:id/password {password}` (owner resets) · `POST /api/admin/me/password {oldPassword, newPassword}`. */
+export interface ChangePasswordRequest {
+  oldPassword: string;
+  newPassword: string;
+}
+
+export const STAFF_USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,32}$/;
+export const STAFF_PASSWORD_MIN = 8;
+export const STAFF_PASSWORD_MAX = 64;

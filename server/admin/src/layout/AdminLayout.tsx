@@ -1,10 +1,11 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useStaff, useAuth } from '../auth';
 import { ROLE_LABELS, groupOf, isGroup, navFor, pageForPath } from '../nav';
 import ErrorBoundary from '../components/ErrorBoundary';
+import ChangePasswordModal from './ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 
@@ -16,6 +17,7 @@ export default function AdminLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const entries = useMemo(() => navFor(staff.role), [staff.role]);
   const items: MenuProps['items'] = useMemo(
@@ -79,11 +81,15 @@ export default function AdminLayout() {
                 {ROLE_LABELS[staff.role]}
               </Tag>
             </Space>
+            <Button className="admin-password" icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
+              修改密码
+            </Button>
             <Button className="admin-logout" icon={<LogoutOutlined />} onClick={onLogout}>
               退出登录
             </Button>
           </Space>
         </Header>
+        {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
         <Content className="admin-content">
           <ErrorBoundary key={location.pathname}>
             <Suspense

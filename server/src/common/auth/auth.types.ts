@@ -16,4 +16,6 @@ export interface TokenPayload {
   sub: number;
   typ: 'customer' | 'staff';
   role?: StaffRole;
+  /** Staff tokens: the account's token version when signed (StaffSessions). */
+  ver?: number;
 }

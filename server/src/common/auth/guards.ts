@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { StaffRole } from './auth.types';
 import { forbidden, unauthorized } from '../errors';
 import type { CustomerPrincipal, StaffPrincipal, TokenPayload } from './auth.types';
+import { StaffSessions } from './staff-sessions';
 import { TokenService } from './tokens';
 
 type AuthedRequest = FastifyRequest & { customer?: CustomerPrincipal; staff?: StaffPrincipal };
@@ -53,23 +54,29 @@ const ROLES_KEY = 'staffRoles';
 /** Roles allowed on a staff route besides the owner, who may do everything. */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES_KEY, roles);
 
-/** Staff routes: a staff token (customer token → 403) with an allowed role. */
+/**
+ * Staff routes: a staff token (customer token → 403) of an account that is still active and signed under its current
+ * token version (401 otherwise), whose role as it is now is allowed.
+ */
 @Injectable()
 export class StaffGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenService,
     private readonly reflector: Reflector,
+    private readonly sessions: StaffSessions,
   ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const payload = readToken(this.tokens, req);
     if (payload.typ !== 'staff' || !payload.role) throw forbidden('仅限店铺员工使用');
+    const now = await this.sessions.standing(payload.sub);
+    if (!now || !now.active || now.tokenVersion !== (payload.ver ?? 0)) throw unauthorized('登录已失效，请重新登录');
     const allowed = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
-    if (payload.role !== 'owner' && allowed && !allowed.includes(payload.role)) {
+    if (now.role !== 'owner' && allowed && !allowed.includes(now.role)) {
       throw forbidden('您的账号角色无权执行此操作');
     }
-    req.staff = { kind: 'staff', staffId: payload.sub, role: payload.role };
+    req.staff = { kind: 'staff', staffId: payload.sub, role: now.role };
     return true;
   }
 }

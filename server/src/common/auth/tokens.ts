@@ -42,11 +42,13 @@ export class TokenService {
     } catch {
       return null;
     }
-    const { sub, typ, role, exp } = claims ?? {};
+    const { sub, typ, role, exp, ver } = claims ?? {};
     if (typeof exp !== 'number' || exp * 1000 <= nowMs) return null;
     if (!Number.isSafeInteger(sub) || (sub as number) <= 0) return null;
     if (typ === 'customer') return { sub: sub as number, typ };
-    if (typ === 'staff' && typeof role === 'string' && ROLES.has(role)) return { sub: sub as number, typ, role: role as StaffRole };
+    if (typ === 'staff' && typeof role === 'string' && ROLES.has(role)) {
+      return { sub: sub as number, typ, role: role as StaffRole, ver: Number.isSafeInteger(ver) && (ver as number) >= 0 ? (ver as number) : 0 };
+    }
     return null;
   }
 

@@ -91,7 +91,7 @@ export class AuthService implements OnApplicationBootstrap {
       throw unauthorized('用户名或密码错误');
     }
     await this.rateLimit.reset(accountBucket);
-    return { token: this.tokens.sign({ sub: staff.id, typ: 'staff', role: staff.role }), staff };
+    return { token: this.tokens.sign({ sub: staff.id, typ: 'staff', role: staff.role, ver: staff.tokenVersion }), staff };
   }
 
   async staffById(id: number): Promise<StaffUser> {

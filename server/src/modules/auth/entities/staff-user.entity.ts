@@ -23,6 +23,10 @@ export class StaffUser {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Bumped when the password changes or the account is disabled: tokens signed under an older version stop working. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
   @TimeColumn()
   createdAt: Date;
 }
