@@ -21,14 +21,16 @@ describe('bearer tokens (HS256)', () => {
     expect(tokens.verify(customer, NOW + 7 * 24 * 3600_000 - 1000)).toEqual({ sub: 42, typ: 'customer' });
     expect(tokens.verify(customer, NOW + 7 * 24 * 3600_000)).toBeNull();
     const staff = tokens.sign({ sub: 3, typ: 'staff', role: 'finance' }, NOW);
-    expect(tokens.verify(staff, NOW)).toEqual({ sub: 3, typ: 'staff', role: 'finance' });
+    expect(tokens.verify(staff, NOW)).toEqual({ sub: 3, typ: 'staff', role: 'finance', ver: 0 });
+    // a staff token carries its account's token version (a password change or a disable bumps it)
+    expect(tokens.verify(tokens.sign({ sub: 3, typ: 'staff', role: 'finance', ver: 4 }, NOW), NOW)).toEqual({ sub: 3, typ: 'staff', role: 'finance', ver: 4 });
   });
 
   it('accepts a standard HS256 JWT made elsewhere with the same secret (tokens issued before this code)', () => {
     // made by jsonwebtoken 9: sign({ sub: 7, typ: 'staff', role: 'finance', iat: 1795440000, exp: 4102444800 }, secret)
     const issued =
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOjcsInR5cCI6InN0YWZmIiwicm9sZSI6ImZpbmFuY2UiLCJpYXQiOjE3OTU0NDAwMDAsImV4cCI6NDEwMjQ0NDgwMH0.ugt7tggMtspKO6Iml_HdwFvridUvKSm7Q9kVqlsh4XU';
-    expect(tokens.verify(issued, NOW)).toEqual({ sub: 7, typ: 'staff', role: 'finance' });
+    expect(tokens.verify(issued, NOW)).toEqual({ sub: 7, typ: 'staff', role: 'finance', ver: 0 });
   });
 
   it('refuses tampering, other secrets, other algorithms and malformed tokens', () => {
@@ -53,6 +55,6 @@ describe('bearer tokens (HS256)', () => {
     expect(tokens.verify(forge(HS256, { ...ok, typ: 'admin' }), NOW)).toBeNull();
     expect(tokens.verify(forge(HS256, { ...ok, typ: 'staff' }), NOW)).toBeNull();
     expect(tokens.verify(forge(HS256, { ...ok, typ: 'staff', role: 'root' }), NOW)).toBeNull();
-    expect(tokens.verify(forge(HS256, { ...ok, typ: 'staff', role: 'owner' }), NOW)).toEqual({ sub: 42, typ: 'staff', role: 'owner' });
+    expect(tokens.verify(forge(HS256, { ...ok, typ: 'staff', role: 'owner' }), NOW)).toEqual({ sub: 42, typ: 'staff', role: 'owner', ver: 0 });
   });
 });
