@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Result, Row, Select, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { PointsLiability } from '@mc/shared';
-import { api, errorMessage, isApiError } from '../api';
+import { api, errorMessage } from '../api';
+import { FormError, showFieldErrors } from '../components/FormModal';
 import { formatCents, formatCount } from '../format';
 import { useFetch } from '../useFetch';
 import {
@@ -49,11 +50,6 @@ const toBody = (v: Values): PointsRules => ({
   pointsExpiryYears: parseInteger(v.pointsExpiryYears) ?? 0,
   birthdayGiftPoints: parseInteger(v.birthdayGiftPoints) ?? 0,
 });
-
-/** Server field → form field (the share is typed in per cent). */
-const FIELDS: readonly string[] = ['pointsValueCentsPer100', 'pointsPerYuanEarned', 'pointsEarnOn', 'pointsExpiryYears', 'birthdayGiftPoints'];
-const formField = (field: string): keyof Values | null =>
-  field === 'pointsMaxSpendBp' ? 'pointsMaxSpendPercent' : FIELDS.includes(field) ? (field as keyof Values) : null;
 
 /** 积分规则: the store's points rules (`GET/PUT /api/admin/points-rules`) and what the points outstanding are worth (`GET /api/admin/points/liability`). */
 export default function PointsRulesPage() {
@@ -107,13 +103,8 @@ function PointsRulesForm({ saved, today, onSaved }: { saved: PointsRules; today:
       onSaved();
     } catch (e) {
       setError(errorMessage(e, '保存失败'));
-      const fields = isApiError(e) ? (e.details as { fields?: { field: string; problems: string[] }[] } | undefined)?.fields : undefined;
-      form.setFields(
-        (fields ?? []).flatMap((f) => {
-          const name = formField(f.field);
-          return name ? [{ name, errors: f.problems }] : [];
-        }),
-      );
+      // the share is typed in per cent
+      showFieldErrors(form, e, { pointsMaxSpendBp: 'pointsMaxSpendPercent' });
     } finally {
       setSaving(false);
     }
@@ -167,7 +158,7 @@ function PointsRulesForm({ saved, today, onSaved }: { saved: PointsRules; today:
           </Col>
         </Row>
         <Typography.Paragraph type="secondary">修改有效期只影响之后获得的积分；已获得的积分按获得时的规则过期。顾客使用积分时先用最早过期的积分。</Typography.Paragraph>
-        {error && <Alert className="form-error" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <FormError error={error} top />
         <Button type="primary" htmlType="submit" className="points-rules-submit" loading={saving}>
           保存
         </Button>

@@ -50,8 +50,10 @@ export const isLot = (p: Pick<PointsPosting, 'delta' | 'kind'>) => p.delta > 0 &
 
 /**
  * The points ledger: one append-only ledger per customer and the balance beside it, changed
- * together in the caller's transaction. Orders earn on completion and give back on refund; checkout
- * spends points (SPEND at placement), a cancel returns them all and a refund their share.
+ * together in the caller's transaction. Orders earn on completion (or payment, by the store's
+ * `pointsEarnOn`) and give back on refund; checkout spends points (SPEND at placement), a cancel
+ * returns them all and a refund their share. Credits carry their expiry day (`expiresOn`); see
+ * PointsExpiryService for the rest of expiry.
  *
  * A balance goes below zero only through a REVERSE: a refund takes back what its order earned
  * even when those points were spent meanwhile. The negative balance is the recorded shortfall
