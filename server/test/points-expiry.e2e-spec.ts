@@ -1,6 +1,6 @@
 import { withTx } from '../src/common/tx';
 import { PointsService } from '../src/modules/points/points.service';
-import { addAddress, Auth, makeSku, placeAndPay } from './support/shop';
+import { addAddress, Auth, makeSku, placeAndPay, simPay, waitFor } from './support/shop';
 import { pointsKit } from './support/points';
 import { expectLedgersBalanced } from './support/ledgers';
 import { createTestApp, TestApp } from './support/test-app';
@@ -85,7 +85,7 @@ describe('points expiry, adjustments and points rules on MariaDB', () => {
     expect(await balanceOf(c)).toBe(200);
   });
 
-  it('points given back after their year ended expire at the next run; those given back in time keep their old expiry', async () => {
+  it('points given back keep the expiry they had: in time they are listed again, after their day they expire at the next day’s run', async () => {
     const c = await t.customer('exp-given-back');
     await setClock('2026-07-01T02:00:00.000Z');
     await adjust(c.id, 100).expect(201);
@@ -93,17 +93,35 @@ describe('points expiry, adjustments and points rules on MariaDB', () => {
     await adjust(c.id, 50).expect(201);
     const address = await addAddress(t, c.auth);
     const sku = await makeSku(t, { priceCents: 100, stock: 10 }); // spends 50 points (half of 1 yuan)
-    const placed = await t.http().post('/api/orders').set(c.auth).send({ items: [{ skuId: sku.id, qty: 1 }], addressId: address, usePoints: true }).expect(201);
+    const spendPoints = () => t.http().post('/api/orders').set(c.auth).send({ items: [{ skuId: sku.id, qty: 1 }], addressId: address, usePoints: true }).expect(201);
+    const cancelled = await spendPoints();
     expect(await summary(c)).toEqual({ balance: 100, expiring: { points: 50, date: '2027-12-31' } });
     // cancelled: the 50 spent come back as 2026 points (expiring 2027-12-31), not as new ones
-    await t.http().post(`/api/orders/${placed.body.id}/cancel`).set(c.auth).expect(201);
+    await t.http().post(`/api/orders/${cancelled.body.id}/cancel`).set(c.auth).expect(201);
     expect(await summary(c)).toEqual({ balance: 150, expiring: { points: 100, date: '2027-12-31' } });
     expect((await expiresOn(c)).at(-1)).toEqual(['REVERSE', 50, null]);
 
-    await setClock('2028-01-05T02:00:00.000Z');
+    // spent again (paid this time), the other 50 of 2026 expire, then the order is refunded in January 2028
+    const paid = (await spendPoints()).body.id as number;
+    const pay = await t.http().post(`/api/orders/${paid}/pay`).set(c.auth).expect(200);
+    await simPay(t, pay.body.params.package);
+    await waitFor(async () => (await order(c, paid)).status === 'PAID');
+    expect((await order(c, paid)).pointsUsed).toBe(50);
+    await setClock('2028-01-02T02:00:00.000Z');
     await runJob('expire-points');
-    expect((await expiries(c)).map((e) => e.delta)).toEqual([-100]);
-    expect(await balanceOf(c)).toBe(50);
+    expect((await expiries(c)).map((e) => [e.delta, e.balanceAfter])).toEqual([[-50, 50]]);
+    await refund(c, paid);
+    // the 50 given back were 2026 points: overdue, so nothing is listed as expiring later
+    expect(await summary(c)).toEqual({ balance: 100, expiring: { points: 50, date: '2028-12-31' } });
+    await runJob('expire-points'); // the day's key is used: they wait for the next day
+    expect((await expiries(c)).length).toBe(1);
+    await setClock('2028-01-03T02:00:00.000Z');
+    await runJob('expire-points');
+    expect((await expiries(c)).map((e) => [e.delta, e.balanceAfter, e.dedupeKey])).toEqual([
+      [-50, 50, `expire:2028-01-01:customer:${c.id}`],
+      [-50, 50, `expire:2028-01-02:customer:${c.id}`],
+    ]);
+    expect(await summary(c)).toEqual({ balance: 50, expiring: { points: 50, date: '2028-12-31' } });
   });
 
   it('the job run twice at once, and several runs in parallel, expire once', async () => {

@@ -131,7 +131,7 @@ describe('FIFO expiry without lots: pointsExpiredBy, pointsExpirySchedule', () =
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('2026-01-01', '2027-12-25', '2028-02-28'), (ops, years, start) => {
         const m = new Model();
-        let today = start;
+        let today: string = start;
         const expireJob = () => {
           // what the job posts on `today`: everything expired by yesterday, as one EXPIRE debit
           const due = pointsExpiredBy(m.balance, m.asLots(), addDays(today, -1));
