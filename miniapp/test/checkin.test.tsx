@@ -5,6 +5,7 @@ import PointsCenterPage from '@/points/pages/index'
 import HomePage from '@/pages/home'
 import MePage from '@/pages/me'
 import { checkInRulesLines, leadingBlanks, shiftMonth, type CheckInCalendar, type CheckInDay, type CheckInRules } from '@/services/points'
+import type { PointsSummary } from '@mc/shared'
 import { getSession, updateSession } from '@/stores/session'
 import { fire } from './mocks/taro'
 import { reply, requests, routeRequests, type FakeRequest } from './helpers'
@@ -16,6 +17,8 @@ const days = (c: HTMLElement) => [...c.querySelectorAll('.calendar-day')] as HTM
 const day = (c: HTMLElement, n: number) => days(c)[n - 1]
 
 const ME = { id: 1, nickname: '小明', isMember: false, memberUntil: null, tier: null, nextTier: null, growth: 0, pointsBalance: 120 }
+/** `GET /api/points/summary`: the page's balance (and the soonest expiry, none here). */
+const SUMMARY: PointsSummary = { balance: 120, expiring: null }
 
 const RULES: CheckInRules = {
   dailyPoints: 5,
@@ -63,7 +66,7 @@ const body = (r: FakeRequest) => (typeof r.data === 'string' ? JSON.parse(r.data
 describe('积分中心 (check-in page)', () => {
   it('renders the balance, the streak, the next milestone, the month calendar and the rules from the answers', async () => {
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, SUMMARY),
       'GET /api/points/check-in/calendar': () => reply(200, november()),
     })
     const { container } = render(<PointsCenterPage />)
@@ -95,11 +98,39 @@ describe('积分中心 (check-in page)', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/pages/points/index' })
   })
 
+  it('says how many points expire when (the soonest expiry), and nothing when none is due; a make-up updates it', async () => {
+    const rules = { ...RULES, makeUpEnabled: true, makeUpCostPoints: 20 }
+    let madeUp = false
+    routeRequests({
+      'GET /api/points/summary': () =>
+        reply(200, madeUp ? { balance: 385, expiring: { points: 160, date: '2027-12-31' } } : { balance: 400, expiring: { points: 180, date: '2027-12-31' } }),
+      'GET /api/points/check-in/calendar': () => reply(200, november({ rules })),
+      'POST /api/points/check-in/make-up': () => {
+        madeUp = true
+        return reply(200, { pointsAwarded: 5, streak: 3, balance: 385, date: '2026-11-15', costPoints: 20 })
+      },
+    })
+    const { container } = render(<PointsCenterPage />)
+    await waitFor(() => expect(text(container, '.checkin-expiry')).toBe('180 积分将于 2027-12-31 过期'))
+    expect(text(container, '.checkin-balance')).toBe('400')
+    mockModal(true)
+    fireEvent.click(day(container, 15))
+    await waitFor(() => expect(text(container, '.checkin-expiry')).toBe('160 积分将于 2027-12-31 过期'))
+
+    routeRequests({
+      'GET /api/points/summary': () => reply(200, { balance: 50, expiring: null }),
+      'GET /api/points/check-in/calendar': () => reply(200, november()),
+    })
+    const again = render(<PointsCenterPage />).container
+    await waitFor(() => expect(text(again, '.checkin-balance')).toBe('50'))
+    expect(again.querySelector('.checkin-expiry')).toBeNull()
+  })
+
   it('checks in: the button, the balance, the streak and today’s cell change, and the session balance follows', async () => {
     updateSession({ status: 'ready', user: ME, error: null })
     let done = false
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, done ? { balance: 135, expiring: null } : SUMMARY),
       'GET /api/points/check-in/calendar': () =>
         reply(
           200,
@@ -138,7 +169,7 @@ describe('积分中心 (check-in page)', () => {
   it('409 ALREADY_CHECKED_IN (checked in elsewhere): says 今天已经签到过了 and refreshes, never an error page', async () => {
     let gets = 0
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, SUMMARY),
       'GET /api/points/check-in/calendar': () => {
         gets += 1
         // the first answer is stale: the customer checked in on another phone meanwhile
@@ -161,7 +192,7 @@ describe('积分中心 (check-in page)', () => {
 
   it('shows any other check-in failure as a message and keeps the page', async () => {
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, SUMMARY),
       'GET /api/points/check-in/calendar': () => reply(200, november()),
       'POST /api/points/check-in': () => reply(500, { error: { code: 'INTERNAL_ERROR', message: '服务器开小差了' } }),
     })
@@ -174,7 +205,7 @@ describe('积分中心 (check-in page)', () => {
 
   it('make-up off: no make-up affordance at all', async () => {
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, SUMMARY),
       'GET /api/points/check-in/calendar': () => reply(200, november()),
     })
     const { container } = render(<PointsCenterPage />)
@@ -191,7 +222,7 @@ describe('积分中心 (check-in page)', () => {
     const rules = { ...RULES, makeUpEnabled: true, makeUpCostPoints: 20 }
     let madeUp = false
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, madeUp ? { balance: 105, expiring: null } : SUMMARY),
       'GET /api/points/check-in/calendar': () =>
         reply(200, madeUp ? november({ rules, streak: 3 }, { 10: 5, 15: 5, 16: 5, 17: 5 }) : november({ rules })),
       'POST /api/points/check-in/make-up': () => {
@@ -231,7 +262,7 @@ describe('积分中心 (check-in page)', () => {
 
   it('make-up refused (not enough points): shows the server message', async () => {
     routeRequests({
-      'GET /api/me': () => reply(200, { ...ME, pointsBalance: 3 }),
+      'GET /api/points/summary': () => reply(200, { balance: 3, expiring: null }),
       'GET /api/points/check-in/calendar': () => reply(200, november({ rules: { ...RULES, makeUpEnabled: true } })),
       'POST /api/points/check-in/make-up': () => reply(409, { error: { code: 'INSUFFICIENT_POINTS', message: '积分不足' } }),
     })
@@ -245,7 +276,7 @@ describe('积分中心 (check-in page)', () => {
 
   it('month navigation asks for the right month, up to the current one; past months offer no make-up', async () => {
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, SUMMARY),
       'GET /api/points/check-in/calendar': (_req, q) => {
         const month = q.get('month')
         if (month === '2026-10') return reply(200, { ...october(), rules: { ...RULES, makeUpEnabled: true } })
@@ -291,7 +322,7 @@ describe('积分中心 (check-in page)', () => {
   it('shows a failed first load with a retry', async () => {
     let fail = true
     routeRequests({
-      'GET /api/me': () => reply(200, ME),
+      'GET /api/points/summary': () => reply(200, SUMMARY),
       'GET /api/points/check-in/calendar': () => (fail ? reply(500, { error: { code: 'INTERNAL_ERROR', message: '服务器开小差了' } }) : reply(200, november())),
     })
     const { container } = render(<PointsCenterPage />)

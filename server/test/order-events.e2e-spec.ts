@@ -15,7 +15,7 @@ describe('order events', () => {
 
   it('lists every reaction, in the order the handlers run', () => {
     expect(t.app.get(OrderEvents).listing()).toEqual({
-      paid: ['membership'],
+      paid: ['membership', 'points'],
       completed: ['tiers', 'points'],
       cancelled: ['member-day', 'points', 'payment'],
       refundApproved: ['membership', 'payment'],

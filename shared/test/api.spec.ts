@@ -93,6 +93,8 @@ describe('api types and constants', () => {
         'CHECK_IN_MAX_MILESTONES', 'CHECK_IN_MAX_MILESTONE_DAY', 'CHECK_IN_MIN_CYCLE_DAYS', 'DEFAULT_CHECK_IN_RULES', 'addDays', 'checkIn',
         'checkInCycleDays', 'checkInRulesProblems', 'currentStreak', 'cycleDayOf', 'daysOfMonth', 'isStoreDay', 'isStoreMonth', 'makeUp',
         'milestoneBonus', 'nextMilestone', 'storeDayAt', 'storeDayOf', 'streakEndingOn',
+        'POINTS_EARN_ON', 'POINTS_EXPIRY_MAX_YEARS', 'POINT_VALUES', 'nextPointsExpiry', 'pointsExpiredBy', 'pointsExpiryAt', 'pointsExpiryDate',
+        'pointsExpirySchedule',
       ].sort(),
     );
   });

@@ -1,4 +1,4 @@
-import { checkInCycleDays, POINTS_KIND_LABEL, type CheckInCalendar, type CheckInResponse, type CheckInRulesView, type MakeUpCheckInResponse, type Paged, type PointsKind, type PointsLedgerEntry } from '@mc/shared'
+import { checkInCycleDays, POINTS_KIND_LABEL, type PointsSummary, type CheckInCalendar, type CheckInResponse, type CheckInRulesView, type MakeUpCheckInResponse, type Paged, type PointsKind, type PointsLedgerEntry } from '@mc/shared'
 import { get, post } from './request'
 
 export type { PointsLedgerEntry } from '@mc/shared'
@@ -7,6 +7,13 @@ export type { PointsLedgerEntry } from '@mc/shared'
 export function listPointsLedger(page: number, pageSize: number): Promise<Paged<PointsLedgerEntry>> {
   return get<Paged<PointsLedgerEntry>>('/api/points/ledger', { page, pageSize })
 }
+
+/** The balance and the soonest expiry (`expiring` null when nothing is due). */
+export const getPointsSummary = () => get<PointsSummary>('/api/points/summary')
+
+/** '180 积分将于 2027-12-31 过期' for the soonest expiry; null when none. */
+export const expiryLine = (s: Pick<PointsSummary, 'expiring'>): string | null =>
+  s.expiring ? `${s.expiring.points} 积分将于 ${s.expiring.date} 过期` : null
 
 /** A REVERSE that credits is spent points given back (a cancelled or refunded order), not points taken back. */
 export const pointsKindLabel = (kind: string, delta = 0): string =>

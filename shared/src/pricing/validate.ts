@@ -39,7 +39,7 @@ function bool(value: unknown, path: string): void {
 }
 
 /** Divisors of 100: a point is worth a whole fraction of a fen, so every fen of the cap is payable. */
-const POINT_VALUES = [1, 2, 4, 5, 10, 20, 25, 50, 100];
+export const POINT_VALUES: readonly number[] = [1, 2, 4, 5, 10, 20, 25, 50, 100];
 
 export function validatePricingInput(input: PricingInput): void {
   if (!isObject(input)) fail('input', 'must be an object');

@@ -40,7 +40,8 @@ export type OrderEventHandlers = { [E in OrderEvent]?: (tx: Tx, event: OrderEven
  *    prices the card's unused days and takes them off the card
  *  - tiers: `completed` and `refunded` settle a goods order's growth (and the tier)
  *  - member-day: `cancelled` gives the per-customer member-day limit back
- *  - points: `completed` earns, `cancelled` returns what was spent, `refunded` takes back what
+ *  - points: `paid` earns when the store credits on payment (`pointsEarnOn`), `completed` earns
+ *    (a no-op when payment did), `cancelled` returns what was spent, `refunded` takes back what
  *    was earned and returns the refunded share of what was spent
  *  - payment: `cancelled` closes the WeChat transaction, `refundApproved` sends the refund to
  *    WeChat (both after commit)

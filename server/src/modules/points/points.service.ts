@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { formatYuan, mulDivFloor, pointsKept, shareOfUnits, type PointsKind } from '@mc/shared';
-import { DataSource } from 'typeorm';
+import { formatYuan, mulDivFloor, pointsExpiryAt, pointsKept, shareOfUnits, type PointsKind, type PointsLot } from '@mc/shared';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { conflict } from '../../common/errors';
 import { Paged, PageQuery, skipTake } from '../../common/pagination';
@@ -8,6 +8,7 @@ import { isDuplicateKey, rowLock, type Tx } from '../../common/tx';
 import { OrderLine } from '../order/entities/order-line.entity';
 import { Order } from '../order/entities/order.entity';
 import { OrderEvents } from '../order/order-events';
+import { StoreSettingsService } from '../settings/store-settings.service';
 import { PointsAccount } from './entities/points-account.entity';
 import { PointsLedger } from './entities/points-ledger.entity';
 
@@ -44,10 +45,15 @@ export function ledgerView(e: PointsLedger) {
   };
 }
 
+/** A credit that can expire (a lot): anything positive but points given back (a positive REVERSE undoes a debit instead). */
+export const isLot = (p: Pick<PointsPosting, 'delta' | 'kind'>) => p.delta > 0 && p.kind !== 'REVERSE';
+
 /**
  * The points ledger: one append-only ledger per customer and the balance beside it, changed
- * together in the caller's transaction. Orders earn on completion and give back on refund; checkout
- * spends points (SPEND at placement), a cancel returns them all and a refund their share.
+ * together in the caller's transaction. Orders earn on completion (or payment, by the store's
+ * `pointsEarnOn`) and give back on refund; checkout spends points (SPEND at placement), a cancel
+ * returns them all and a refund their share. Credits carry their expiry day (`expiresOn`); see
+ * PointsExpiryService for the rest of expiry.
  *
  * A balance goes below zero only through a REVERSE: a refund takes back what its order earned
  * even when those points were spent meanwhile. The negative balance is the recorded shortfall
@@ -59,10 +65,15 @@ export class PointsService implements OnModuleInit {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly events: OrderEvents,
+    private readonly settings: StoreSettingsService,
   ) {}
 
   onModuleInit(): void {
     this.events.register('points', {
+      // a store that credits on payment earns here; completion then finds the key posted (a no-op)
+      paid: async (tx, { order }) => {
+        if ((await this.settings.get(tx.em)).pointsEarnOn === 'PAYMENT') await this.earnForOrder(tx, order.id, '支付');
+      },
       completed: (tx, { order }) => this.earnForOrder(tx, order.id),
       cancelled: (tx, { order }) => this.returnForCancel(tx, order),
       refunded: (tx, { order, refund }) => this.reverseForRefund(tx, order.id, refund),
@@ -93,14 +104,40 @@ export class PointsService implements OnModuleInit {
   }
 
   /**
+   * A customer's lots that are still valid on `from` or never expire, summed by expiry day: with
+   * the balance, all `pointsExpiredBy` / `pointsExpirySchedule` need. A locking read (under the
+   * account's lock: the latest rows).
+   */
+  async lotsFrom(em: EntityManager, customerId: number, from: string): Promise<PointsLot[]> {
+    const qb = em
+      .createQueryBuilder(PointsLedger, 'l')
+      .select('l.expiresOn', 'expiresOn')
+      .addSelect('SUM(l.delta)', 'points')
+      .where('l.customerId = :customerId AND l.delta > 0 AND l.kind <> :reverse', { customerId, reverse: 'REVERSE' })
+      .andWhere('(l.expiresOn IS NULL OR l.expiresOn >= :from)', { from })
+      .groupBy('l.expiresOn');
+    const lock = rowLock(em, 'pessimistic_read');
+    if (lock) qb.setLock(lock.mode);
+    const rows: { expiresOn: string | null; points: string | number }[] = await qb.getRawMany();
+    return rows.map((r) => ({ expiresOn: r.expiresOn, points: Number(r.points) }));
+  }
+
+  /**
    * Posts one ledger entry and moves the balance with it, in the caller's transaction. A debit
    * that would take the balance below zero is 409 INSUFFICIENT_POINTS, except a REVERSE (see the
-   * class comment). A dedupeKey posted before makes this a no-op.
+   * class comment). A dedupeKey posted before makes this a no-op. A credit (but points given back)
+   * gets its expiry day from the store's rule now (`pointsExpiryAt`); debits use the soonest-
+   * expiring points first without saying which (see `pointsExpiredBy` in `@mc/shared`).
    */
   async post(tx: Tx, p: PointsPosting): Promise<PostResult> {
     const { em } = tx;
     if (!Number.isSafeInteger(p.delta) || p.delta === 0) throw new Error(`points delta must be a non-zero integer, got ${p.delta}`);
     const now = this.clock.now();
+    let expiresOn: string | null = null;
+    if (isLot(p)) {
+      const { timezone, pointsExpiryYears } = await this.settings.get(em);
+      expiresOn = pointsExpiryAt(timezone, now, pointsExpiryYears);
+    }
     const account = await this.lockAccount(tx, p.customerId);
     const mayGoNegative = p.kind === 'REVERSE';
     const balanceAfter = account.balance + p.delta;
@@ -123,6 +160,7 @@ export class PointsService implements OnModuleInit {
         orderId: p.orderId ?? null,
         dedupeKey: p.dedupeKey,
         memo: memo.slice(0, 200),
+        expiresOn,
         createdAt: now,
       });
     } catch (e) {
@@ -141,17 +179,18 @@ export class PointsService implements OnModuleInit {
   }
 
   /**
-   * An order entered COMPLETED: credit its pointsToEarn (less the share of any refund that went
-   * back before completion), once. Reads the order under its row lock, which the completing
-   * transaction holds already, so refunds racing the completion are seen.
+   * An order entered COMPLETED (or was paid, in a store that credits on payment): credit its
+   * pointsToEarn (less the share of any refund that went back before), once, key
+   * `earn:order:<id>`. Reads the order under its row lock, which the completing transaction holds
+   * already, so refunds racing the completion are seen.
    */
-  async earnForOrder(tx: Tx, orderId: number): Promise<void> {
+  async earnForOrder(tx: Tx, orderId: number, on: '完成' | '支付' = '完成'): Promise<void> {
     const { em } = tx;
     const order = await em.findOneOrFail(Order, { where: { id: orderId }, lock: rowLock(em) });
     const kept = pointsKept(order.pointsToEarn, goodsCashCents(order), order.refundedCents);
     if (kept <= 0) return;
     const note = kept < order.pointsToEarn ? `，已退款部分不计（应得 ${order.pointsToEarn}）` : '';
-    await this.post(tx, { customerId: order.customerId, delta: kept, kind: 'EARN', dedupeKey: `earn:order:${order.id}`, orderId: order.id, memo: `订单 ${order.orderNo} 完成${note}` });
+    await this.post(tx, { customerId: order.customerId, delta: kept, kind: 'EARN', dedupeKey: `earn:order:${order.id}`, orderId: order.id, memo: `订单 ${order.orderNo} ${on}${note}` });
   }
 
   /**
@@ -217,8 +256,9 @@ export class PointsService implements OnModuleInit {
    */
   private async takeBackEarned(tx: Tx, order: Order, refund: { id: number; refundNo: string; amountCents: number }): Promise<void> {
     const { em } = tx;
-    // An order refunded before it completed earns only what it kept when it completes.
-    if (order.status !== 'COMPLETED' || order.pointsToEarn <= 0) return;
+    // An order refunded before it earned (on completion) earns only what it kept when it completes;
+    // one that earned on payment gives back the refunded share whatever its status.
+    if (order.pointsToEarn <= 0) return;
     // Only what was credited is taken back (orders completed before the ledger existed earned nothing);
     // a locking read, so an earning committed after this transaction's snapshot is seen.
     const earned = await em.findOne(PointsLedger, { where: { dedupeKey: `earn:order:${order.id}` }, lock: rowLock(em, 'pessimistic_read') });

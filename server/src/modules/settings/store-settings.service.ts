@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { DEFAULT_CHECK_IN_RULES, type CheckInMilestone, type StoreRules } from '@mc/shared';
+import { DEFAULT_CHECK_IN_RULES, type CheckInMilestone, type PointsEarnOn, type StoreRules } from '@mc/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConfigCache } from '../../common/config-cache';
 import { StoreSetting } from './entities/store-setting.entity';
@@ -18,6 +18,10 @@ export interface StoreSettings extends StoreRules {
   cardFastRefundDays: number;
   /** Points given to a paid member once a year on their birthday (store time zone); 0 turns the gift off. */
   birthdayGiftPoints: number;
+  /** Points expire at the end of 31 December this many years after the year they were earned (store time zone); 0 = never. */
+  pointsExpiryYears: number;
+  /** When an order's points are credited: on completion (default) or on payment. */
+  pointsEarnOn: PointsEarnOn;
   /** Daily check-in (domain.md "Check-in"): points a day, streak bonuses, make-up on/off and its price. */
   checkInDailyPoints: number;
   checkInMilestones: CheckInMilestone[];
@@ -33,6 +37,8 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
   maxQtyPerLine: 99,
   cardFastRefundDays: 7,
   birthdayGiftPoints: 200,
+  pointsExpiryYears: 1,
+  pointsEarnOn: 'COMPLETION',
   checkInDailyPoints: DEFAULT_CHECK_IN_RULES.dailyPoints,
   checkInMilestones: DEFAULT_CHECK_IN_RULES.milestones.map((x) => ({ ...x })),
   checkInMakeUpEnabled: DEFAULT_CHECK_IN_RULES.makeUpEnabled,

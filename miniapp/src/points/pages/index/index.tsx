@@ -2,12 +2,13 @@ import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StateView from '@/components/StateView'
-import { getMe } from '@/services/membership'
 import {
   checkIn,
   checkInRulesLines,
   dayTitle,
+  expiryLine,
   getCheckInCalendar,
+  getPointsSummary,
   leadingBlanks,
   makeUpCheckIn,
   monthTitle,
@@ -41,6 +42,8 @@ export default function PointsCenterPage() {
   const [cal, setCal] = useState<CheckInCalendar | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [balance, setBalance] = useState<number | null>(null)
+  /** '… 积分将于 YYYY-MM-DD 过期' (the soonest expiry), null when nothing is due. */
+  const [expiring, setExpiring] = useState<string | null>(null)
   /** The points today's check-in gave (kept while another month is shown). */
   const [todayPoints, setTodayPoints] = useState<number | null>(null)
   const [monthLoading, setMonthLoading] = useState(false)
@@ -59,7 +62,9 @@ export default function PointsCenterPage() {
 
   const loadBalance = useCallback(async () => {
     try {
-      setBalance((await getMe()).pointsBalance)
+      const summary = await getPointsSummary()
+      setBalance(summary.balance)
+      setExpiring(expiryLine(summary))
     } catch {
       // the hero shows — ; the calendar shows its own error
     }
@@ -92,8 +97,11 @@ export default function PointsCenterPage() {
     ])
   }, [loadBalance, loadMonth])
 
-  /** After a change: the server's view of the month (next milestone, streak), quietly. */
-  const refreshMonth = () => void loadMonth(shownMonth.current).catch(() => undefined)
+  /** After a change: the server's view of the month (next milestone, streak) and of the points (the soonest expiry), quietly. */
+  const refreshMonth = () => {
+    void loadMonth(shownMonth.current).catch(() => undefined)
+    void loadBalance()
+  }
 
   useDidShow(() => {
     void reload()
@@ -192,6 +200,7 @@ export default function PointsCenterPage() {
           <View className='checkin-hero-main'>
             <Text className='checkin-hero-label'>我的积分</Text>
             <Text className='checkin-balance'>{balance === null ? '—' : String(balance)}</Text>
+            {expiring ? <Text className='checkin-expiry'>{expiring}</Text> : null}
           </View>
           <View className='checkin-ledger-link' onClick={() => void Taro.navigateTo({ url: PAGES.pointsLedger })}>
             <Text>积分明细 ›</Text>

@@ -9,6 +9,7 @@ import { BigCountColumn, TimeColumn } from '../../../database/columns';
  */
 @Entity('points_ledger')
 @Index('ix_points_customer', ['customerId', 'id'])
+@Index('ix_points_expiry', ['customerId', 'expiresOn'])
 export class PointsLedger {
   @PrimaryGeneratedColumn()
   id: number;
@@ -36,6 +37,15 @@ export class PointsLedger {
   /** What the customer reads in the ledger (Chinese), e.g. 订单 … 完成 or 生日礼. */
   @Column({ type: 'varchar', length: 200, default: '' })
   memo: string;
+
+  /**
+   * A credit's last valid store day ('YYYY-12-31', set when it is posted: points expire at the end
+   * of that day). Null on debits, on points given back (a positive REVERSE) and on credits posted
+   * while the store kept points forever. What is left of which credit is not stored: see
+   * `pointsExpiredBy` in `@mc/shared`.
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  expiresOn: string | null;
 
   @TimeColumn()
   createdAt: Date;
