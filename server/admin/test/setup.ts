@@ -2,7 +2,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 // antd in jsdom is slow, and the first render of a lazy page transforms its module.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15000 });
 
 // antd (responsive grid, Sider breakpoint) asks matchMedia, which jsdom lacks.
 Object.defineProperty(window, 'matchMedia', {
