@@ -50,3 +50,4 @@ export function birthdayFallsOn(birthday: string, y: number, m: number, d: numbe
 }
 
 export * from './check-in';
+export * from './mall';
