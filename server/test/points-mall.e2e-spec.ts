@@ -50,6 +50,17 @@ describe('points mall on MariaDB', () => {
     await t.close();
   });
 
+  it('the demo store has goods (points only, points + cash) and card days in the mall', async () => {
+    const c = await customer('mall-demo');
+    const { items } = (await t.http().get('/api/points-mall/items').set(c.auth).expect(200)).body;
+    expect(items.map((i: { title: string; kind: string; cashCents: number }) => [i.title, i.kind, i.cashCents > 0])).toEqual([
+      ['冷泡红茶包（原味）', 'GOODS', false],
+      ['明前龙井 100g', 'GOODS', true],
+      ['会员卡 7 天体验', 'CARD_DAYS', false],
+    ]);
+    expect(items[0]).toMatchObject({ redeemable: 2, specs: { 口味: '原味' }, coverUrl: expect.stringContaining('/api/media/') });
+  });
+
   it('staff create, edit, shelve and sort items; out-of-range or mismatched fields are refused, never clamped', async () => {
     const sku = await makeSku(t, { priceCents: 3000, stock: 10 });
     const base = { title: '保温杯', kind: 'GOODS', skuId: sku.id, pointsCost: 800, cashCents: 0, stock: 5, perCustomerLimit: 1, onShelf: true };
@@ -72,7 +83,7 @@ describe('points mall on MariaDB', () => {
     await refused({ ...base, kind: 'CARD_DAYS', cardDays: 0, skuId: undefined }, 'cardDays');
     await refused({ ...base, skuId: 999999 }, 'skuId');
     await refused({ ...base, price: 1 }, 'price');
-    expect((await t.http().get(`/api/admin/points-mall/items`).set(staff).expect(200)).body.total).toBe(1);
+    expect((await t.http().get(`/api/admin/points-mall/items`).set(staff).expect(200)).body.total).toBe(4); // the demo store's 3 and this one
 
     const edited = (await t.http().put(`/api/admin/points-mall/items/${created.id}`).set(staff).send({ ...base, title: '保温杯 500ml', stock: 7, sort: 5 }).expect(200)).body;
     expect(edited).toMatchObject({ title: '保温杯 500ml', stock: 7, sort: 5 });
@@ -82,11 +93,12 @@ describe('points mall on MariaDB', () => {
     const c = await customer('mall-list', 500);
     const list = (await t.http().get('/api/points-mall/items').set(c.auth).expect(200)).body;
     expect(list.balance).toBe(500);
-    expect(list.items.map((i: { id: number }) => i.id)).toEqual([card.id, created.id]); // higher sort first
-    expect(list.items[1]).toMatchObject({ kind: 'GOODS', specs: { 规格: '标准' }, stock: 7, redeemed: 0, redeemable: 1 });
+    const ours = list.items.filter((i: { id: number }) => i.id === card.id || i.id === created.id);
+    expect(ours.map((i: { id: number }) => i.id)).toEqual([card.id, created.id]); // higher sort first
+    expect(ours[1]).toMatchObject({ kind: 'GOODS', specs: { 规格: '标准' }, stock: 7, redeemed: 0, redeemable: 1 });
 
     await t.http().patch(`/api/admin/points-mall/items/${card.id}`).set(staff).send({ onShelf: false }).expect(200);
-    expect((await t.http().get('/api/points-mall/items').set(c.auth).expect(200)).body.items.map((i: { id: number }) => i.id)).toEqual([created.id]);
+    expect((await t.http().get('/api/points-mall/items').set(c.auth).expect(200)).body.items.map((i: { id: number }) => i.id)).not.toContain(card.id);
     const off = await redeem(c, { itemId: card.id, qty: 1 }).expect(409);
     expect(off.body.error.code).toBe('INVALID_STATE');
     await t.http().patch(`/api/admin/points-mall/items/${card.id}`).set(staff).send({ onShelf: false, sort: 2 }).expect(200);
