@@ -36,7 +36,7 @@ function ItemsTab() {
     {
       title: '类型',
       dataIndex: 'kind',
-      width: 130,
+      width: 160,
       render: (k: AdminMallItemView['kind'], i) => `${MALL_ITEM_KIND_LABEL[k]}${k === 'CARD_DAYS' ? ` · ${i.cardDays} 天` : k === 'GOODS' ? ` · SKU ${i.skuId}` : ''}`,
     },
     { title: '积分', dataIndex: 'pointsCost', width: 90 },
