@@ -4,14 +4,15 @@ import { Image, Text, View } from '@tarojs/components'
 import { MALL_LIMITS, pointsShort } from '@mc/shared'
 import QtyStepper from '@/components/QtyStepper'
 import StateView from '@/components/StateView'
-import { fullAddress, listAddresses, type Address } from '@/services/address'
+import { useAddressChoice } from '@/hooks/useAddressChoice'
+import { fullAddress } from '@/services/address'
 import { assetUrl } from '@/services/config'
 import { newIdempotencyKey } from '@/services/order'
 import { payForOrder } from '@/services/payment'
 import { getMallItem, MALL_ITEM_KIND_LABEL, mallPriceText, redeemBlocker, redeemItem, type MallItemView } from '@/services/points-mall'
 import { errorMessage, isApiError } from '@/services/request'
 import { takePickedAddress } from '@/stores/ui'
-import { orderDetailUrl, PAGES, paySuccessUrl } from '@/utils/nav'
+import { orderDetailUrl, paySuccessUrl } from '@/utils/nav'
 import './index.css'
 
 type Item = MallItemView & { balance: number }
@@ -27,8 +28,7 @@ export default function MallItemPage() {
   const [item, setItem] = useState<Item | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [qty, setQty] = useState(1)
-  const [addresses, setAddresses] = useState<Address[] | null>(null)
-  const [addressId, setAddressId] = useState<Address['id'] | null>(null)
+  const { addresses, address, load: loadAddresses, pickerUrl } = useAddressChoice()
   const [busy, setBusy] = useState(false)
   const busyRef = useRef(false)
   // one key per attempt: a double tap or a retry after a lost answer makes one redemption
@@ -47,21 +47,6 @@ export default function MallItemPage() {
     }
   }, [params.id])
 
-  const loadAddresses = useCallback(async (prefer?: Address['id']) => {
-    try {
-      const list = await listAddresses()
-      setAddresses(list)
-      setAddressId((current) => {
-        const want = prefer ?? current
-        if (want != null && list.some((a) => String(a.id) === String(want))) return want
-        return (list.find((a) => a.isDefault) ?? list[0])?.id ?? null
-      })
-    } catch (e) {
-      setAddresses((current) => current ?? [])
-      toast(errorMessage(e))
-    }
-  }, [])
-
   // also on coming back from the address pages: take their choice
   useDidShow(() => {
     const picked = takePickedAddress()
@@ -75,15 +60,11 @@ export default function MallItemPage() {
   }
 
   const isGoods = item.kind === 'GOODS'
-  const address = addresses?.find((a) => String(a.id) === String(addressId)) ?? null
   const blocker = redeemBlocker(item, item.balance, qty)
   const short = pointsShort(item.balance, item, qty)
   const maxQty = Math.max(1, Math.min(item.redeemable, MALL_LIMITS.qty.max))
 
-  const openAddresses = () => {
-    const url = addresses && addresses.length > 0 ? `${PAGES.addressList}?select=1` : `${PAGES.addressEdit}?pick=1`
-    void Taro.navigateTo({ url })
-  }
+  const openAddresses = () => void Taro.navigateTo({ url: pickerUrl })
 
   const redeem = async () => {
     if (busyRef.current) return
