@@ -1,5 +1,3 @@
-import { withTx } from '../src/common/tx';
-import { PointsService } from '../src/modules/points/points.service';
 import { expectLedgersBalanced } from './support/ledgers';
 import { pointsKit } from './support/points';
 import { addAddress, Auth, makeSku, simPay, stockOf, waitFor } from './support/shop';
@@ -12,16 +10,14 @@ const DAY_MS = 86_400_000;
 describe('points mall on MariaDB', () => {
   let t: TestApp;
   let staff: Auth;
-  const { setClock, runJob, balanceOf, order, ledgerOf, refund } = pointsKit(
+  const { setClock, runJob, balanceOf, order, ledgerOf, refund, grant } = pointsKit(
     () => t,
     () => staff,
   );
 
   async function customer(openid: string, points = 0): Promise<Customer> {
     const c = await t.customer(openid);
-    if (points > 0) {
-      await withTx(t.ds, (tx) => t.app.get(PointsService).post(tx, { customerId: c.id, delta: points, kind: 'ADJUST', dedupeKey: `test:grant:${c.id}`, memo: '测试发放' }));
-    }
+    if (points > 0) await grant(c.id, points);
     return { ...c, address: await addAddress(t, c.auth) };
   }
 

@@ -2,19 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 // Loaded up front: the lazy route then renders without transforming the page inside a test.
 import '../src/pages/PointsMallPage';
-import { apiError, callsTo, json, mockFetch, renderApp, signIn } from './helpers';
+import { apiError, callsTo, json, mockFetch, renderApp, el, fill, signIn } from './helpers';
 
 const operator = { id: 2, username: 'op', role: 'operator' as const };
 const FIRST = { timeout: 15000 };
 const ITEMS = '/api/admin/points-mall/items';
 
-const fill = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } });
-const el = (selector: string) =>
-  waitFor(() => {
-    const found = document.querySelector(selector);
-    expect(found).not.toBeNull();
-    return found as HTMLElement;
-  });
 
 const BAG = {
   id: 7,
