@@ -165,6 +165,8 @@ describe('points mall on MariaDB', () => {
     expect(balances.filter((b) => b === 100)).toHaveLength(7);
     const orders = await t.ds.query(`SELECT COUNT(*) AS n FROM shop_order WHERE kind = 'POINTS_REDEMPTION' AND customerId IN (${buyers.map((b) => b.id).join(',')})`);
     expect(Number(orders[0].n)).toBe(3);
+    const late = await redeem(buyers[0], { itemId: it.id, qty: 1, addressId: buyers[0].address }).expect(409);
+    expect(late.body.error).toMatchObject({ code: 'OUT_OF_STOCK', message: '「帆布袋」已兑完', details: { itemId: it.id } });
   });
 
   it('the per-customer limit holds under parallel redemptions; a customer at the limit is refused LIMIT_EXCEEDED with nothing taken', async () => {
@@ -209,6 +211,8 @@ describe('points mall on MariaDB', () => {
     expect(await ordersOf(c.id)).toBe(1);
     expect(await balanceOf(c)).toBe(900);
     expect(await mallStock(it.id)).toBe(9);
+    const tooMany = await redeem(c, { ...body, qty: 10 }).expect(409);
+    expect(tooMany.body.error).toMatchObject({ code: 'OUT_OF_STOCK', message: '「帆布袋」库存不足，仅剩 9 件' });
   });
 
   it('points + cash left unpaid expires through cancel-unpaid: points, mall stock, SKU stock and the allowance come back', async () => {

@@ -64,7 +64,7 @@ export class PointsMallService implements OnModuleInit {
     const items = await em.find(PointsMallItem, { where: { onShelf: true }, order: { sort: 'DESC', id: 'ASC' } });
     const [skus, usage, balance] = await Promise.all([
       this.skusOnSale(items.map((i) => i.skuId).filter((id): id is number => id !== null)),
-      em.find(PointsMallUsage, { where: { customerId, itemId: In(items.map((i) => i.id)) } }),
+      items.length ? em.find(PointsMallUsage, { where: { customerId, itemId: In(items.map((i) => i.id)) } }) : [],
       em.findOneBy(PointsAccount, { customerId }).then((a) => a?.balance ?? 0),
     ]);
     const used = new Map(usage.map((u) => [u.itemId, u.qty]));
@@ -132,7 +132,7 @@ export class PointsMallService implements OnModuleInit {
         if (!goods) throw conflict('INVALID_STATE', `「${item.title}」暂不能兑换：商品已下架`);
         address = { name: a.name, phone: a.phone, province: a.province, city: a.city, district: a.district, detail: a.detail };
       }
-      if (item.stock < qty) throw outOfStock(item);
+      if (item.stock < qty) throw outOfStock(item, item.stock);
       const account = await this.points.lockAccount(tx, customerId);
       await this.takeAllowance(tx, customerId, item, qty);
       const breakdown = redemptionBreakdown(item, qty, {
@@ -268,4 +268,6 @@ export class PointsMallService implements OnModuleInit {
   }
 }
 
-const outOfStock = (item: PointsMallItem) => new AppError(409, 'OUT_OF_STOCK', `「${item.title}」已兑完`, { itemId: item.id });
+/** `left`: the stock as read (a race lost at the conditional update does not know it). */
+const outOfStock = (item: PointsMallItem, left?: number) =>
+  new AppError(409, 'OUT_OF_STOCK', left === 0 ? `「${item.title}」已兑完` : `「${item.title}」库存不足${left === undefined ? '' : `，仅剩 ${left} 件`}`, { itemId: item.id });
