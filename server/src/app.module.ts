@@ -22,6 +22,7 @@ import { PricingModule } from './modules/pricing/pricing.module';
 import { MediaController } from './modules/media/media.controller';
 import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
+import { PointsMallModule } from './modules/points-mall/points-mall.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -53,6 +54,7 @@ export class AppModule {
         PointsModule,
         MembershipModule,
         CheckInModule,
+        PointsMallModule,
         MemberDayModule,
         PricingModule,
         CartModule,

@@ -95,6 +95,8 @@ describe('api types and constants', () => {
         'milestoneBonus', 'nextMilestone', 'storeDayAt', 'storeDayOf', 'streakEndingOn',
         'POINTS_EARN_ON', 'POINTS_EXPIRY_MAX_YEARS', 'POINT_VALUES', 'nextPointsExpiry', 'pointsExpiredBy', 'pointsExpiryAt', 'pointsExpiryDate',
         'pointsExpirySchedule',
+        'MALL_ITEM_KINDS', 'MALL_ITEM_KIND_LABEL', 'MALL_LIMITS', 'pointsShort', 'redeemableUnits', 'redemptionBreakdown', 'redemptionCost',
+        'redemptionPointsBack',
       ].sort(),
     );
   });

@@ -20,6 +20,9 @@ export const PAGES = {
   memberDay: '/member/pages/member-day/index',
   pointsLedger: '/member/pages/points/index',
   points: '/points/pages/index/index',
+  pointsMall: '/points/pages/mall/index',
+  mallItem: '/points/pages/item/index',
+  redemptions: '/points/pages/redemptions/index',
 } as const
 
 /** The member center; `returnTo` (a page path + query, e.g. the checkout) is where a card purchase goes back to. */
@@ -30,6 +33,8 @@ export const productUrl = (id: Id) => `${PAGES.product}?id=${encodeURIComponent(
 
 export const checkoutUrl = (items: CheckoutItem[], fromCart = false) =>
   `${PAGES.checkout}?items=${encodeURIComponent(encodeItems(items))}${fromCart ? '&fromCart=1' : ''}`
+
+export const mallItemUrl = (id: Id) => `${PAGES.mallItem}?id=${encodeURIComponent(String(id))}`
 
 export const orderDetailUrl = (id: Id) => `${PAGES.orderDetail}?id=${encodeURIComponent(String(id))}`
 

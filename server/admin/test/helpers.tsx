@@ -1,6 +1,6 @@
-import { render } from '@testing-library/react';
+import { fireEvent, render, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { StaffUser } from '@mc/shared';
 import Root from '../src/App';
 import { TOKEN_KEY } from '../src/api';
@@ -52,3 +52,14 @@ export function renderApp(path = '/') {
     </MemoryRouter>,
   );
 }
+
+/** Types into the form field with this id (the field keeps the text as typed). */
+export const fill = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } });
+
+/** The element once it is there (a modal's field after its open animation, a lazy page). */
+export const el = (selector: string) =>
+  waitFor(() => {
+    const found = document.querySelector(selector);
+    expect(found).not.toBeNull();
+    return found as HTMLElement;
+  });

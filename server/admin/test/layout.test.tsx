@@ -48,10 +48,10 @@ describe('layout menu', () => {
     expect(within(header).getByText('退出登录')).toBeTruthy();
   });
 
-  it('navigates to a placeholder page from the menu', async () => {
+  it('navigates to a page from the menu', async () => {
     const menu = await menuFor('operator');
     fireEvent.click(menu.getByText('积分商城'));
-    expect(await screen.findByText('即将上线')).toBeTruthy();
+    expect(await screen.findByText('新建兑换商品')).toBeTruthy();
     expect(document.querySelector('.admin-header-title')?.textContent).toBe('积分商城');
   });
 

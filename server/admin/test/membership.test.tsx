@@ -4,18 +4,11 @@ import { describe, expect, it } from 'vitest';
 import '../src/pages/MembershipPlansPage';
 import '../src/pages/TiersPage';
 import '../src/pages/MemberDaysPage';
-import { apiError, callsTo, json, mockFetch, renderApp, signIn } from './helpers';
+import { apiError, callsTo, json, mockFetch, renderApp, el, fill, signIn } from './helpers';
 
 const owner = { id: 1, username: 'boss', role: 'owner' as const };
 const FIRST = { timeout: 15000 };
 
-const fill = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } });
-const el = (selector: string) =>
-  waitFor(() => {
-    const found = document.querySelector(selector);
-    expect(found).not.toBeNull();
-    return found as HTMLElement;
-  });
 
 const TIERS = {
   items: [

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 // Loaded up front: the lazy route then renders without transforming the page inside a test.
 import '../src/pages/ProductsPage';
-import { callsTo, json, mockFetch, renderApp, signIn } from './helpers';
+import { callsTo, json, mockFetch, renderApp, signIn, fill } from './helpers';
 
 const operator = { id: 2, username: 'op1', role: 'operator' as const };
 
@@ -22,7 +22,6 @@ const PRODUCTS = {
 /** The first render of a page in a file is slow in jsdom (antd styles). */
 const FIRST = { timeout: 15000 };
 
-const fill = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } });
 
 async function pickCategory(name: string) {
   fireEvent.mouseDown(document.getElementById('product_categoryId')!);

@@ -12,6 +12,7 @@ import { MEMBERSHIP_ENTITIES } from '../modules/membership/membership.module';
 import { ORDER_ENTITIES } from '../modules/order/order.module';
 import { PAYMENT_ENTITIES } from '../modules/payment/payment.module';
 import { POINTS_ENTITIES } from '../modules/points/points.module';
+import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.module';
 import { SETTINGS_ENTITIES } from '../modules/settings/settings.module';
 
 /**
@@ -34,4 +35,5 @@ export const ENTITIES = [
   ...MEMBER_DAY_ENTITIES,
   ...POINTS_ENTITIES,
   ...CHECK_IN_ENTITIES,
+  ...POINTS_MALL_ENTITIES,
 ];

@@ -1,3 +1,5 @@
+import { withTx } from '../../src/common/tx';
+import { PointsService } from '../../src/modules/points/points.service';
 import { type Auth, waitFor } from './shop';
 import type { TestApp } from './test-app';
 
@@ -17,6 +19,9 @@ export function pointsKit(app: () => TestApp, staff: () => Auth) {
     },
     setClock: (now: string | null) => app().http().post('/api/dev/clock').send({ now }).expect(200),
     runJob: async (name: string) => (await app().http().post('/api/dev/jobs/run').send({ name }).expect(200)).body.result,
+    /** Gives a customer points (an ADJUST entry, once per customer) to spend in a test. */
+    grant: (customerId: number, points: number) =>
+      withTx(app().ds, (tx) => app().app.get(PointsService).post(tx, { customerId, delta: points, kind: 'ADJUST', dedupeKey: `test:grant:${customerId}`, memo: '测试发放' })),
     balanceOf: async (c: { auth: Auth }) => (await app().http().get('/api/me').set(c.auth).expect(200)).body.pointsBalance as number,
     /** A customer's ledger, oldest first, numbers as numbers. */
     ledgerOf: async (customerId: number): Promise<LedgerRow[]> =>

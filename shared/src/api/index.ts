@@ -10,3 +10,4 @@ export * from './membership';
 export * from './points';
 export * from './distribution';
 export * from './reports';
+export * from './points-mall';

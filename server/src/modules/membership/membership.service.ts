@@ -73,13 +73,28 @@ export class MembershipService implements OnModuleInit {
   async activate(em: EntityManager, order: { id: number; customerId: number; membershipPlanId: number | null; payableCents: number }): Promise<void> {
     const plan = await em.findOneBy(MembershipPlan, { id: order.membershipPlanId ?? -1 });
     if (!plan) throw new Error(`card order ${order.id} has no plan`);
+    const { startsAt, endsAt } = await this.extend(em, order.customerId, plan.days);
+    await em.insert(MembershipPeriod, { customerId: order.customerId, orderId: order.id, planId: plan.id, days: plan.days, paidCents: order.payableCents, purchasedAt: this.clock.now(), startsAt, endsAt, refundedAt: null });
+  }
+
+  /**
+   * Card days given rather than bought (a points-mall redemption, when its order is paid): added
+   * like a card's, without a card period, so the card refunds (which look at the latest bought
+   * card) never take them for a card. The caller makes it happen once (the order's paid event).
+   */
+  async grantDays(em: EntityManager, customerId: number, days: number): Promise<{ endsAt: Date }> {
+    return this.extend(em, customerId, days);
+  }
+
+  /** Adds days to the card under its row lock: to an active card's end, or from now after a lapse. */
+  private async extend(em: EntityManager, customerId: number, days: number): Promise<{ startsAt: Date; endsAt: Date }> {
     const now = this.clock.now();
-    await em.createQueryBuilder().insert().into(Membership).values({ customerId: order.customerId, endsAt: now, expiredAt: null, remindedFor: null, updatedAt: now }).orIgnore().execute();
-    const membership = await em.findOneOrFail(Membership, { where: { customerId: order.customerId }, lock: rowLock(em) });
+    await em.createQueryBuilder().insert().into(Membership).values({ customerId, endsAt: now, expiredAt: null, remindedFor: null, updatedAt: now }).orIgnore().execute();
+    const membership = await em.findOneOrFail(Membership, { where: { customerId }, lock: rowLock(em) });
     const startsAt = membership.endsAt > now ? membership.endsAt : now;
-    const endsAt = new Date(startsAt.getTime() + plan.days * DAY_MS);
-    await em.insert(MembershipPeriod, { customerId: order.customerId, orderId: order.id, planId: plan.id, days: plan.days, paidCents: order.payableCents, purchasedAt: now, startsAt, endsAt, refundedAt: null });
-    await em.update(Membership, { customerId: order.customerId }, { endsAt, expiredAt: null, updatedAt: now });
+    const endsAt = new Date(startsAt.getTime() + days * DAY_MS);
+    await em.update(Membership, { customerId }, { endsAt, expiredAt: null, updatedAt: now });
+    return { startsAt, endsAt };
   }
 
   /** A card refund staff approve is worth the card's unused days at approval, and takes them off the card. */

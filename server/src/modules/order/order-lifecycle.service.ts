@@ -9,6 +9,7 @@ import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
 import { OrderEvents } from './order-events';
+import { shipsGoods } from './order-view';
 
 /** Who moved an order: `customer:<id>`, `staff:<id>`, `system` (jobs) or `wechat` (payment notifications). */
 export type Actor = string;
@@ -75,7 +76,7 @@ export class OrderLifecycle {
       }
       case 'PAID':
         await this.events.emit('paid', tx, { order });
-        if (order.kind !== 'GOODS') {
+        if (!shipsGoods(order)) {
           await this.transition(tx, order, 'COMPLETED', actor, '虚拟商品支付后自动完成', { completedAt: this.clock.now() });
         }
         break;

@@ -37,11 +37,17 @@ export function refundView(r: Refund) {
   };
 }
 
+/**
+ * Orders whose goods go out by post: goods orders, and points-mall redemptions of goods (placed
+ * with an address). The others (cards, card days) complete on payment and are not refunded here.
+ */
+export const shipsGoods = (o: Pick<Order, 'kind' | 'address'>) => o.kind === 'GOODS' || (o.kind === 'POINTS_REDEMPTION' && o.address !== null);
+
 /** What the customer may do next with the order. */
 export function orderActions(o: Order, lines: OrderLine[], refunds: Refund[], refundWindowOpen: boolean): ('pay' | 'cancel' | 'confirm' | 'refund')[] {
   const openRefund = refunds.some((r) => r.status === 'REQUESTED' || r.status === 'APPROVED');
   const somethingLeft = lines.some((l) => l.refundedQty < l.qty);
-  const canRefund = o.kind === 'GOODS' && !openRefund && somethingLeft && refundableStatuses(o.status, refundWindowOpen);
+  const canRefund = shipsGoods(o) && !openRefund && somethingLeft && refundableStatuses(o.status, refundWindowOpen);
   return [
     ...(o.status === 'PENDING_PAYMENT' ? (['pay', 'cancel'] as const) : []),
     ...(o.status === 'SHIPPED' ? (['confirm'] as const) : []),

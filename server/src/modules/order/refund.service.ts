@@ -15,7 +15,7 @@ import { compareAndSet } from './compare-and-set';
 import { insertWithBusinessNo } from './order-numbers';
 import { OrderEvents } from './order-events';
 import { OrderLifecycle } from './order-lifecycle.service';
-import { refundableStatuses, refundView } from './order-view';
+import { refundableStatuses, refundView, shipsGoods } from './order-view';
 import { afterSaleWindowOpen } from './order.service';
 
 /**
@@ -42,7 +42,7 @@ export class RefundService {
       // the row lock serialises refund requests on one order
       const order = await em.findOne(Order, { where: { id: orderId, customerId }, lock: rowLock(em) });
       if (!order) throw notFound('订单');
-      if (order.kind !== 'GOODS') throw conflict('INVALID_STATE', `${ORDER_KIND_LABEL[order.kind]}订单不能在这里申请退款`);
+      if (!shipsGoods(order)) throw conflict('INVALID_STATE', `${ORDER_KIND_LABEL[order.kind]}订单不能在这里申请退款`);
       const { afterSaleDays } = await this.settings.get(em);
       if (!refundableStatuses(order.status, afterSaleWindowOpen(order, afterSaleDays, this.clock.now()))) {
         throw conflict(

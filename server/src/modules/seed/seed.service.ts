@@ -8,6 +8,7 @@ import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { MemberDay } from '../member-day/entities/member-day.entity';
+import { PointsMallItem } from '../points-mall/entities/points-mall-item.entity';
 import { DEMO_CATALOG } from './demo-catalog';
 
 export const DEMO_STAFF_PASSWORD = 'admin123';
@@ -42,6 +43,25 @@ export class SeedService {
     if ((await this.ds.manager.count(MemberDay)) === 0) {
       await withTx(this.ds, ({ em }) => this.seedMemberDay(em));
     }
+    if ((await this.ds.manager.count(PointsMallItem)) === 0) {
+      await withTx(this.ds, ({ em }) => this.seedPointsMall(em));
+    }
+  }
+
+  /** 积分商城: two goods (points only; points + cash) from the demo catalog and member-card days. */
+  private async seedPointsMall(em: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    const skuOf = async (title: string) => {
+      const product = await em.findOneBy(Product, { title });
+      return product && em.findOne(Sku, { where: { productId: product.id }, order: { id: 'ASC' } });
+    };
+    const item = (o: Pick<PointsMallItem, 'title' | 'kind' | 'pointsCost' | 'cashCents' | 'stock' | 'perCustomerLimit' | 'sort'> & Partial<PointsMallItem>) =>
+      em.insert(PointsMallItem, { skuId: null, couponTemplateId: null, cardDays: null, coverUrl: '', description: '', onShelf: true, createdAt: now, updatedAt: now, ...o });
+    const teaBags = await skuOf('冷泡红茶包');
+    if (teaBags) await item({ title: '冷泡红茶包（原味）', kind: 'GOODS', skuId: teaBags.id, pointsCost: 1500, cashCents: 0, stock: 100, perCustomerLimit: 2, sort: 30, description: '纯积分兑换，包邮到家' });
+    const longjing = await skuOf('明前龙井 100g');
+    if (longjing) await item({ title: '明前龙井 100g', kind: 'GOODS', skuId: longjing.id, pointsCost: 3000, cashCents: 3990, stock: 20, perCustomerLimit: 1, sort: 20, description: '3000 积分 + 39.9 元，包邮' });
+    await item({ title: '会员卡 7 天体验', kind: 'CARD_DAYS', cardDays: 7, pointsCost: 500, cashCents: 0, stock: 200, perCustomerLimit: 1, sort: 10, description: '兑换后会员卡立即延长 7 天' });
   }
 
   /** 会员日: the 7th of every month, paid members, 2× points, 8.5 折 member-day prices on the first SKU of some products, 9 折 on snacks. */

@@ -4,7 +4,8 @@ import { Input, Switch, Text, View } from '@tarojs/components'
 import OrderLineItem from '@/components/OrderLineItem'
 import PriceBreakdown from '@/components/PriceBreakdown'
 import StateView from '@/components/StateView'
-import { fullAddress, listAddresses, type Address } from '@/services/address'
+import { useAddressChoice } from '@/hooks/useAddressChoice'
+import { fullAddress } from '@/services/address'
 import { decodeItems, encodeItems, previewCheckout, type CheckoutPreview } from '@/services/checkout'
 import { getOrder, placeOrder, type OrderAddress, type PlacedOrder } from '@/services/order'
 import { payForOrder } from '@/services/payment'
@@ -34,8 +35,7 @@ export default function CheckoutPage() {
   const usePointsRef = useRef(false)
   const [pointsBalance, setPointsBalance] = useState(() => getSession().user?.pointsBalance ?? 0)
   const [pointsOffer, setPointsOffer] = useState<{ pointsUsed: number; pointsValueCents: number } | null>(null)
-  const [addresses, setAddresses] = useState<Address[] | null>(null)
-  const [addressId, setAddressId] = useState<Address['id'] | null>(null)
+  const { addresses, address, load: loadAddresses, pickerUrl } = useAddressChoice()
   const [note, setNote] = useState('')
   const [submitting, setSubmitting] = useState(false)
   const [placed, setPlaced] = useState<PlacedOrder | null>(null)
@@ -108,21 +108,6 @@ export default function CheckoutPage() {
     void loadPreview()
   }
 
-  const loadAddresses = useCallback(async (prefer?: Address['id']) => {
-    try {
-      const list = await listAddresses()
-      setAddresses(list)
-      setAddressId((current) => {
-        const want = prefer ?? current
-        if (want != null && list.some((a) => String(a.id) === String(want))) return want
-        return (list.find((a) => a.isDefault) ?? list[0])?.id ?? null
-      })
-    } catch (e) {
-      setAddresses((current) => current ?? [])
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
-    }
-  }, [])
-
   // Also runs when coming back from the address pages (take their choice, re-read the list) and from the
   // member center (a card just bought: the preview now has member prices).
   useDidShow(() => {
@@ -131,7 +116,6 @@ export default function CheckoutPage() {
     void loadAddresses(picked?.id)
   })
 
-  const address = addresses?.find((a) => String(a.id) === String(addressId)) ?? null
   const shownAddress: (OrderAddress & { isDefault?: boolean }) | null = resumedAddress ?? address
 
   const pay = async (order: PlacedOrder) => {
@@ -190,8 +174,7 @@ export default function CheckoutPage() {
 
   const openAddresses = () => {
     if (placed) return
-    const url = addresses && addresses.length > 0 ? `${PAGES.addressList}?select=1` : `${PAGES.addressEdit}?pick=1`
-    void Taro.navigateTo({ url })
+    void Taro.navigateTo({ url: pickerUrl })
   }
 
   if (items.length === 0) {

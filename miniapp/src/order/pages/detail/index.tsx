@@ -176,6 +176,12 @@ export default function OrderDetailPage() {
           payableLabel={wasPaid(order.status) ? '实付款' : '应付款'}
           lineTitles={lineTitles}
         />
+        {order.kind === 'POINTS_REDEMPTION' ? (
+          <View className='breakdown-row'>
+            <Text className='breakdown-label'>兑换积分</Text>
+            <Text className='breakdown-value redemption-points'>{`${order.pointsUsed} 积分`}</Text>
+          </View>
+        ) : null}
         {order.refundedCents > 0 ? (
           <View className='breakdown-row'>
             <Text className='breakdown-label'>已退款</Text>

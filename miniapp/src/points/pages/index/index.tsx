@@ -208,6 +208,14 @@ export default function PointsCenterPage() {
         </View>
       </View>
 
+      <View className='card list-row points-mall-entry' onClick={() => void Taro.navigateTo({ url: PAGES.pointsMall })}>
+        <View className='list-row-main'>
+          <Text className='points-mall-entry-title'>积分商城</Text>
+          <Text className='points-mall-entry-sub'>用积分兑换好物和会员天数</Text>
+        </View>
+        <Text className='points-mall-entry-go'>去兑换 ›</Text>
+      </View>
+
       <View className='card checkin-card'>
         <View className={`checkin-button${cal.checkedInToday ? ' done' : ''}${busy ? ' disabled' : ''}`} onClick={() => void doCheckIn()}>
           <Text className='checkin-button-title'>{cal.checkedInToday ? '今日已签到' : '签到'}</Text>

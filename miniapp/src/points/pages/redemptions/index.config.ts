@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '兑换记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})
