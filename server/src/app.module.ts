@@ -13,6 +13,7 @@ import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthController } from './modules/health/health.controller';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { CouponModule } from './modules/coupon/coupon.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { MemberDayModule } from './modules/member-day/member-day.module';
 import { MembershipModule } from './modules/membership/membership.module';
@@ -51,6 +52,7 @@ export class AppModule {
         PointsModule,
         MembershipModule,
         CheckInModule,
+        CouponModule,
         MemberDayModule,
         PricingModule,
         CartModule,

@@ -15,11 +15,11 @@ describe('order events', () => {
 
   it('lists every reaction, in the order the handlers run', () => {
     expect(t.app.get(OrderEvents).listing()).toEqual({
-      paid: ['membership'],
+      paid: ['membership', 'coupons'],
       completed: ['tiers', 'points'],
-      cancelled: ['member-day', 'points', 'payment'],
+      cancelled: ['member-day', 'points', 'coupons', 'payment'],
       refundApproved: ['membership', 'payment'],
-      refunded: ['tiers', 'points'],
+      refunded: ['tiers', 'points', 'coupons'],
     });
   });
 
