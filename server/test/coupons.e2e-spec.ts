@@ -71,6 +71,14 @@ describe('coupons on MariaDB: templates, grants, the wallet, checkout, the race,
     await t.close();
   });
 
+  it('the demo store has two coupon templates and the demo customer holds one of each', async () => {
+    const demo = await t.customer('demo-customer');
+    expect((await wallet(demo, 'USABLE')).map((x: { title: string; kind: string }) => [x.title, x.kind])).toEqual([
+      ['满 100 减 15', 'AMOUNT_OFF'],
+      ['会员 9 折券（最多减 30 元）', 'PERCENT_OFF'],
+    ]);
+  });
+
   it('staff create, list and edit templates; combinations that make no coupon and out-of-range numbers are refused, never adjusted', async () => {
     const created = await createTemplate(amountOff({ totalQuantity: 100, perCustomerLimit: 2 })).expect(201);
     expect(created.body).toMatchObject({ title: '满 100 减 20', kind: 'AMOUNT_OFF', amountOffCents: 2000, percentOffBp: null, thresholdCents: 10000, validDays: 30, validFrom: null, audience: 'ALL', totalQuantity: 100, issuedCount: 0, usedCount: 0, perCustomerLimit: 2, active: true, grantOnCardPurchase: false });

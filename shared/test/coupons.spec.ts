@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { couponOptions, couponStatus, priceCart, priceWithCoupons, bestCouponOption } from '../src';
+import { bestCouponOption, couponOptions, couponRuleText, couponStatus, priceCart, priceWithCoupons } from '../src';
 import type { CouponBuyer, HeldCoupon, PricingInput } from '../src';
 import { GUEST, input, line, MEMBER } from './fixtures';
 
@@ -182,5 +182,14 @@ describe('coupons: properties', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('coupons: the rule in words', () => {
+  it('says amount and percent coupons the way the shop shows them', () => {
+    expect(couponRuleText({ kind: 'AMOUNT_OFF', amountOffCents: 2000, thresholdCents: 10000 })).toBe('满 100 减 20');
+    expect(couponRuleText({ kind: 'AMOUNT_OFF', amountOffCents: 1050, thresholdCents: 0 })).toBe('无门槛减 10.5 元');
+    expect(couponRuleText({ kind: 'PERCENT_OFF', percentOffBp: 1000, thresholdCents: 5000, capCents: 3000 })).toBe('满 50 享 9 折，最多减 30 元');
+    expect(couponRuleText({ kind: 'PERCENT_OFF', percentOffBp: 1500, thresholdCents: 0, capCents: null })).toBe('8.5 折');
   });
 });

@@ -1,3 +1,4 @@
+import { BP_SCALE, formatYuan, formatZhe } from '../money';
 import type { Cents } from '../money';
 import { couponOffCents, priceCart } from './price-cart';
 import type { PriceBreakdown, PricingCoupon, PricingInput } from './types';
@@ -137,4 +138,20 @@ export function priceWithCoupons(input: PricingInput, held: readonly HeldCoupon[
 /** Only the fields the price pipeline reads. */
 function pricingCoupon(c: HeldCoupon): PricingCoupon {
   return { id: c.id, kind: c.kind, thresholdCents: c.thresholdCents, amountOffCents: c.amountOffCents, percentOffBp: c.percentOffBp, capCents: c.capCents };
+}
+
+const yuanText = (cents: number) => formatYuan(cents).replace(/\.?0+$/, '');
+
+/**
+ * A coupon's rule in words, for the shop and the admin: '满 100 减 20', '无门槛减 10 元',
+ * '满 50 享 9 折，最多减 30 元', '8.5 折'.
+ */
+export function couponRuleText(c: Pick<PricingCoupon, 'kind' | 'thresholdCents' | 'amountOffCents' | 'percentOffBp' | 'capCents'>): string {
+  if (c.kind === 'AMOUNT_OFF') {
+    const off = yuanText(c.amountOffCents ?? 0);
+    return c.thresholdCents > 0 ? `满 ${yuanText(c.thresholdCents)} 减 ${off}` : `无门槛减 ${off} 元`;
+  }
+  const zhe = `${formatZhe(BP_SCALE - (c.percentOffBp ?? 0))} 折`;
+  const head = c.thresholdCents > 0 ? `满 ${yuanText(c.thresholdCents)} 享 ${zhe}` : zhe;
+  return c.capCents != null ? `${head}，最多减 ${yuanText(c.capCents)} 元` : head;
 }
