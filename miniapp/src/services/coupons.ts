@@ -16,7 +16,7 @@ export function couponFaceText(c: Pick<CouponView, 'kind' | 'amountOffCents' | '
 }
 
 /** '满 100 减 20' etc. (the same words as the admin page). */
-export const couponRule = (c: CouponView) => couponRuleText({ ...c, capCents: c.capCents ?? null })
+export const couponRule = (c: CouponView) => couponRuleText(c)
 
 /** `2027-03-10 至 2027-04-09` */
 export const couponValidText = (c: Pick<CouponView, 'validFrom' | 'validUntil'>) => `${formatDate(c.validFrom)} 至 ${formatDate(c.validUntil)}`

@@ -146,7 +146,7 @@ const yuanText = (cents: number) => formatYuan(cents).replace(/\.?0+$/, '');
  * A coupon's rule in words, for the shop and the admin: '满 100 减 20', '无门槛减 10 元',
  * '满 50 享 9 折，最多减 30 元', '8.5 折'.
  */
-export function couponRuleText(c: Pick<PricingCoupon, 'kind' | 'thresholdCents' | 'amountOffCents' | 'percentOffBp' | 'capCents'>): string {
+export function couponRuleText(c: { kind: PricingCoupon['kind']; thresholdCents: Cents; amountOffCents?: Cents | null; percentOffBp?: number | null; capCents?: Cents | null }): string {
   if (c.kind === 'AMOUNT_OFF') {
     const off = yuanText(c.amountOffCents ?? 0);
     return c.thresholdCents > 0 ? `满 ${yuanText(c.thresholdCents)} 减 ${off}` : `无门槛减 ${off} 元`;

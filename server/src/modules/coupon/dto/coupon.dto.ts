@@ -40,9 +40,9 @@ export class CouponTemplateDto {
   @CentsBetween('减免金额', 1, COUPON_MAX_CENTS)
   amountOffCents?: number;
 
-  @ApiPropertyOptional({ description: 'PERCENT_OFF: share off in basis points, 1000 = 10 % off (9 折)' })
+  @ApiPropertyOptional({ description: 'PERCENT_OFF: share off in basis points, 1000 = 10 % off (9 折); 10 … 9990 (9.99 折 … 0.01 折)' })
   @IsOptional()
-  @IntBetween('折扣比例', 1, 9999, '折扣须在 0.01 折到 9.99 折之间（减免比例 1 到 9999 个基点）')
+  @IntBetween('折扣', 10, 9990, '折扣须在 0.01 折到 9.99 折之间')
   percentOffBp?: number;
 
   @ApiProperty({ description: 'fen; 0 = no threshold' })
