@@ -3,7 +3,6 @@ import { Alert, Button, Card, Space, Table, Tag, type TableColumnsType } from 'a
 import { PlusOutlined } from '@ant-design/icons';
 import { couponRuleText, type AdminTier, type CouponTemplateView } from '@mc/shared';
 import type { Page } from '../api';
-import { formatDateTime } from '../format';
 import { useFetch } from '../useFetch';
 import { usePaging } from '../usePaging';
 import CouponTemplateForm from './coupons/CouponTemplateForm';
@@ -25,12 +24,13 @@ export default function CouponsPage() {
   const [usage, setUsage] = useState<CouponTemplateView | null>(null);
 
   const columns: TableColumnsType<CouponTemplateView> = [
-    { title: '名称', dataIndex: 'title' },
-    { title: '规则', key: 'rule', render: (_, t) => couponRuleText(t) },
-    { title: '有效期', key: 'validity', render: (_, t) => validityText(t) },
+    { title: '名称', dataIndex: 'title', width: 180 },
+    { title: '规则', key: 'rule', width: 200, render: (_, t) => couponRuleText(t) },
+    { title: '有效期', key: 'validity', width: 200, render: (_, t) => validityText(t) },
     {
       title: '适用人群',
       key: 'audience',
+      width: 150,
       render: (_, t) => [t.audience === 'PAID_MEMBERS' ? '付费会员' : '所有顾客', t.minTierId !== null ? `${tierName(t.minTierId)}及以上` : ''].filter(Boolean).join('，'),
     },
     { title: '已发放 / 总量', key: 'issued', width: 120, render: (_, t) => `${t.issuedCount} / ${t.totalQuantity ?? '不限'}` },
@@ -47,7 +47,6 @@ export default function CouponsPage() {
         </Space>
       ),
     },
-    { title: '创建时间', dataIndex: 'createdAt', width: 150, render: formatDateTime },
     {
       title: '操作',
       key: 'actions',
@@ -85,6 +84,7 @@ export default function CouponsPage() {
         dataSource={data?.items ?? []}
         loading={loading}
         pagination={paging.pagination(data?.total)}
+        scroll={{ x: 1300 }}
       />
       {editing && (
         <CouponTemplateForm
