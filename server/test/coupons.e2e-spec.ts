@@ -2,10 +2,10 @@ import { shareOfUnits } from '@mc/shared';
 import { withTx } from '../src/common/tx';
 import { CouponService } from '../src/modules/coupon/coupon.service';
 import { PointsService } from '../src/modules/points/points.service';
-import { PricingContextService } from '../src/modules/pricing/pricing-context.service';
 import { expectLedgersBalanced } from './support/ledgers';
 import { pointsKit } from './support/points';
 import { addAddress, Auth, buyCard, makeSku, simPay, stockOf, waitFor } from './support/shop';
+import { raceAfterPricing } from './support/race';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Customer = { id: number; auth: Auth; address: number };
@@ -247,21 +247,7 @@ describe('coupons on MariaDB: templates, grants, the wallet, checkout, the race,
     const items = [{ skuId: sku.id, qty: 1 }];
 
     // every request prices (reads the coupon as USABLE) before any of them goes on to take it
-    const pricing = t.app.get(PricingContextService);
-    const original = pricing.price.bind(pricing);
-    let priced = 0;
-    const spy = jest.spyOn(pricing, 'price').mockImplementation(async (...args) => {
-      const out = await original(...args);
-      priced++;
-      await waitFor(async () => priced >= 10, 10_000);
-      return out;
-    });
-    let results;
-    try {
-      results = await Promise.all(Array.from({ length: 10 }, () => place(c, items, { couponId })));
-    } finally {
-      spy.mockRestore();
-    }
+    const results = await raceAfterPricing(t, 10, () => place(c, items, { couponId }));
     const ok = results.filter((r) => r.status === 201);
     const refused = results.filter((r) => r.status === 409);
     expect([ok.length, refused.length]).toEqual([1, 9]);
