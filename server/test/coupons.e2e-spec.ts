@@ -240,6 +240,21 @@ describe('coupons on MariaDB: templates, grants, the wallet, checkout, the race,
     expect(await stockOf(t, sku.id)).toBe(50);
   });
 
+  it('a coupon for tiers at or above 银卡 applies once the customer has the growth', async () => {
+    const c = await customer();
+    const tiers = (await t.http().get('/api/admin/tiers').set(staff).expect(200)).body.items as { id: number; name: string; growthThreshold: number }[];
+    const silver = tiers.find((x) => x.name === '银卡')!;
+    const couponId = await couponFor(c, amountOff({ title: '银卡以上 10 元', amountOffCents: 1000, thresholdCents: 0, minTierId: silver.id }));
+    const sku = await makeSku(t, { priceCents: 3000, stock: 5 });
+    const items = [{ skuId: sku.id, qty: 1 }];
+    const before = (await preview(c, items).expect(200)).body;
+    expect([before.couponId, before.unusableCoupons.map((x: { id: number; reason: string }) => [x.id, x.reason])]).toEqual([null, [[couponId, 'TIER_TOO_LOW']]]);
+    // growth as completed orders would have given it (the tiers spec covers earning it)
+    await t.ds.query('INSERT INTO customer_growth (customerId, growth, tierId, updatedAt) VALUES (?, ?, ?, NOW(3))', [c.id, silver.growthThreshold, silver.id]);
+    const after = (await preview(c, items).expect(200)).body;
+    expect([after.couponId, after.couponCents]).toEqual([couponId, 1000]);
+  });
+
   it('ten parallel orders naming one coupon: exactly one uses it, the others are 409 with no order and no stock taken', async () => {
     const c = await customer();
     const sku = await makeSku(t, { priceCents: 12000, stock: 20 });

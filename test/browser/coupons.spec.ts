@@ -88,12 +88,20 @@ describe('coupons: staff create and grant one, a customer uses it at checkout wi
     await page.locator('.checkout-total-amount', { hasText: '¥107.95' }).waitFor();
     await shot(page, 'shop-checkout-coupon');
 
-    const placed = page.waitForResponse((r) => r.url().endsWith('/api/orders') && r.request().method() === 'POST');
+    // the answer read on its way to the page: the page moves on to the simulator's cashier at once
+    const placed = new Promise<{ status: number; sent: unknown; body: { id: number; payableCents: number } }>((resolve) => {
+      void page.route('**/api/orders', async (route) => {
+        if (route.request().method() !== 'POST') return route.fallback();
+        const res = await route.fetch();
+        resolve({ status: res.status(), sent: route.request().postDataJSON(), body: await res.json() });
+        await route.fulfill({ response: res });
+      });
+    });
     await page.locator('.submit-order').click();
-    const placedRes = await placed;
-    expect(placedRes.status()).toBe(201);
-    expect(placedRes.request().postDataJSON()).toMatchObject({ usePoints: true, couponId: expect.any(Number) });
-    const order = (await placedRes.json()) as { id: number; payableCents: number };
+    const { status, sent, body: order } = await placed;
+    await page.unroute('**/api/orders');
+    expect(status).toBe(201);
+    expect(sent).toMatchObject({ usePoints: true, couponId: expect.any(Number) });
     expect(order.payableCents).toBe(10795);
 
     await page.waitForURL(/\/_sim\/pay-page\?/);
