@@ -5,7 +5,7 @@ export default defineAppConfig({
       root: 'order',
       pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index', 'pages/address/index', 'pages/address-edit/index', 'pages/pay-success/index'],
     },
-    { root: 'member', pages: ['pages/center/index', 'pages/member-day/index', 'pages/points/index'] },
+    { root: 'member', pages: ['pages/center/index', 'pages/member-day/index', 'pages/points/index', 'pages/coupons/index'] },
     { root: 'points', pages: ['pages/index/index', 'pages/mall/index', 'pages/item/index', 'pages/redemptions/index'] },
     { root: 'distributor', pages: ['pages/index/index'] },
   ],

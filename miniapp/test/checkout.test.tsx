@@ -112,7 +112,7 @@ describe('CheckoutPage', () => {
 
     expect(orderPosts()).toHaveLength(1)
     const [place] = orderPosts()
-    expect(place.data).toEqual({ items: [{ skuId: 71, qty: 2 }], addressId: 2, note: '放门口', fromCart: true })
+    expect(place.data).toEqual({ items: [{ skuId: 71, qty: 2 }], addressId: 2, couponId: null, note: '放门口', fromCart: true })
     expect(place.header?.['Idempotency-Key']).toMatch(/^[A-Za-z0-9_\-:.]{8,100}$/)
     const back = `${window.location.origin}${window.location.pathname}#/order/pages/detail/index?id=501&paying=1`
     expect(go).toHaveBeenCalledWith(`http://127.0.0.1:3001/_sim/pay-page?prepayId=wx123&redirect=${encodeURIComponent(back)}`)
@@ -299,7 +299,7 @@ describe('CheckoutPage points switch', () => {
 
     fireEvent.click(container.querySelector('.submit-order')!)
     await waitFor(() => expect(orderPosts()).toHaveLength(1))
-    expect(orderPosts()[0].data).toEqual({ items: [{ skuId: 71, qty: 2 }], addressId: 2, usePoints: true, fromCart: true })
+    expect(orderPosts()[0].data).toEqual({ items: [{ skuId: 71, qty: 2 }], addressId: 2, usePoints: true, couponId: null, fromCart: true })
   })
 
   it('when the points were spent elsewhere meanwhile, says so and prices again', async () => {

@@ -14,6 +14,7 @@ import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
 import { HealthController } from './modules/health/health.controller';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { CouponModule } from './modules/coupon/coupon.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { MemberDayModule } from './modules/member-day/member-day.module';
 import { MembershipModule } from './modules/membership/membership.module';
@@ -55,6 +56,7 @@ export class AppModule {
         MembershipModule,
         CheckInModule,
         PointsMallModule,
+        CouponModule,
         MemberDayModule,
         PricingModule,
         CartModule,

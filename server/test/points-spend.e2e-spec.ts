@@ -1,10 +1,10 @@
 import { withTx } from '../src/common/tx';
-import { PricingContextService } from '../src/modules/pricing/pricing-context.service';
 import { PaymentService } from '../src/modules/payment/payment.service';
 import { PointsService } from '../src/modules/points/points.service';
 import { addAddress, Auth, makeSku, simPay, stockOf, waitFor } from './support/shop';
 import { pointsKit } from './support/points';
 import { expectLedgersBalanced } from './support/ledgers';
+import { raceAfterPricing } from './support/race';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Customer = { id: number; auth: Auth };
@@ -109,21 +109,7 @@ describe('spending points at checkout on MariaDB: preview, placement race, cance
     expect((await preview(c, items, true)).body.pointsUsed).toBe(1000);
 
     // every request prices (reads the balance of 1000) before any of them goes on to spend
-    const pricing = t.app.get(PricingContextService);
-    const original = pricing.price.bind(pricing);
-    let priced = 0;
-    const spy = jest.spyOn(pricing, 'price').mockImplementation(async (...args) => {
-      const out = await original(...args);
-      priced++;
-      await waitFor(async () => priced >= 5, 10_000);
-      return out;
-    });
-    let results;
-    try {
-      results = await Promise.all(Array.from({ length: 5 }, () => place(c, items, c.address)));
-    } finally {
-      spy.mockRestore();
-    }
+    const results = await raceAfterPricing(t, 5, () => place(c, items, c.address));
     const ok = results.filter((r) => r.status === 201);
     const refused = results.filter((r) => r.status === 409);
     expect([ok.length, refused.length]).toEqual([1, 4]);

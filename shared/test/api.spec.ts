@@ -20,8 +20,12 @@ describe('api types and constants', () => {
     const preview: CheckoutPreviewResponse = {
       ...breakdown,
       lines: breakdown.lines.map((l) => ({ ...l, skuId: 1, productId: 1, categoryId: 1, title: '茶', specs: {}, coverUrl: '' })),
+      couponId: null,
+      couponCents: 0,
+      usableCoupons: [],
+      unusableCoupons: [],
     };
-    for (const field of ['lines', 'adjustments', 'goodsCents', 'discountCents', 'shippingCents', 'pointsUsed', 'pointsValueCents', 'payableCents', 'pointsToEarn', 'memberSavingsCents']) {
+    for (const field of ['lines', 'adjustments', 'goodsCents', 'discountCents', 'shippingCents', 'pointsUsed', 'pointsValueCents', 'payableCents', 'pointsToEarn', 'memberSavingsCents', 'couponCents', 'couponId', 'usableCoupons']) {
       expect(preview).toHaveProperty(field);
     }
   });
@@ -97,6 +101,7 @@ describe('api types and constants', () => {
         'pointsExpirySchedule',
         'MALL_ITEM_KINDS', 'MALL_ITEM_KIND_LABEL', 'MALL_LIMITS', 'pointsShort', 'redeemableUnits', 'redemptionBreakdown', 'redemptionCost',
         'redemptionPointsBack',
+        'COUPON_REFUSAL_LABEL', 'bestCouponOption', 'couponHolderRefusal', 'couponOffCents', 'couponOptions', 'couponRuleText', 'couponStatus', 'priceWithCoupons',
       ].sort(),
     );
   });

@@ -20,8 +20,9 @@ export type PreviewLine = CheckoutPreviewLine
 /** `POST /api/checkout/preview`: the price breakdown exactly as the order would get it. */
 export type CheckoutPreview = CheckoutPreviewResponse
 
-export function previewCheckout(items: CheckoutItem[], usePoints = false): Promise<CheckoutPreview> {
-  return post<CheckoutPreview>('/api/checkout/preview', usePoints ? { items, usePoints } : { items })
+/** `couponId`: absent → the server applies the best coupon that fits, null → none, an id → that one. */
+export function previewCheckout(items: CheckoutItem[], usePoints = false, couponId?: Id | null): Promise<CheckoutPreview> {
+  return post<CheckoutPreview>('/api/checkout/preview', { items, ...(usePoints ? { usePoints } : {}), ...(couponId === undefined ? {} : { couponId }) })
 }
 
 /** `12:1,13:2` ⇄ items: how checkout's items travel in a page query. */

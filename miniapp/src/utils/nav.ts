@@ -19,6 +19,7 @@ export const PAGES = {
   memberCenter: '/member/pages/center/index',
   memberDay: '/member/pages/member-day/index',
   pointsLedger: '/member/pages/points/index',
+  coupons: '/member/pages/coupons/index',
   points: '/points/pages/index/index',
   pointsMall: '/points/pages/mall/index',
   mallItem: '/points/pages/item/index',

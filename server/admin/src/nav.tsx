@@ -8,6 +8,7 @@ import {
   ShareAltOutlined,
   ShoppingCartOutlined,
   ShoppingOutlined,
+  TagsOutlined,
 } from '@ant-design/icons';
 import type { StaffRoleValue } from '@mc/shared';
 
@@ -87,6 +88,7 @@ export const NAV: NavEntry[] = [
       { path: '/points-mall', label: '积分商城', roles: OPERATOR, component: lazy(() => import('./pages/PointsMallPage')) },
     ],
   },
+  { path: '/coupons', label: '优惠券', roles: OPERATOR, icon: <TagsOutlined />, component: lazy(() => import('./pages/CouponsPage')) },
   {
     key: 'distribution',
     label: '分销',

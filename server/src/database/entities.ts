@@ -6,6 +6,7 @@ import { AUTH_ENTITIES } from '../modules/auth/auth.module';
 import { CART_ENTITIES } from '../modules/cart/cart.module';
 import { CHECK_IN_ENTITIES } from '../modules/check-in/check-in.module';
 import { CATALOG_ENTITIES } from '../modules/catalog/catalog.module';
+import { COUPON_ENTITIES } from '../modules/coupon/coupon.module';
 import { CUSTOMER_ENTITIES } from '../modules/customer/customer.module';
 import { MEMBER_DAY_ENTITIES } from '../modules/member-day/member-day.module';
 import { MEMBERSHIP_ENTITIES } from '../modules/membership/membership.module';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   ...POINTS_ENTITIES,
   ...CHECK_IN_ENTITIES,
   ...POINTS_MALL_ENTITIES,
+  ...COUPON_ENTITIES,
 ];

@@ -11,3 +11,4 @@ export * from './points';
 export * from './distribution';
 export * from './reports';
 export * from './points-mall';
+export * from './coupons';

@@ -11,6 +11,8 @@ export interface PlaceOrderRequest {
   items: CheckoutItem[];
   addressId: Id;
   usePoints?: boolean;
+  /** As in the preview: absent = the best usable coupon, null = none, an id = that one. */
+  couponId?: Id | null;
   note?: string;
   /** Remove the ordered SKUs from the cart. */
   fromCart?: boolean;

@@ -1,4 +1,5 @@
 export * from './types';
 export { POINT_VALUES, PricingInputError, validatePricingInput } from './validate';
-export { priceCart, asPaidMember } from './price-cart';
+export { priceCart, asPaidMember, couponOffCents } from './price-cart';
+export * from './coupons';
 export { bestUnitPrice, withPaidCard, type UnitPrice, type UnitPriceBuyer, type UnitPriceLine } from './unit-price';

@@ -7,6 +7,7 @@ import type {
   PriceBreakdown,
   PricedLine,
   PriceSource,
+  PricingCoupon,
   PricingInput,
   PricingLine,
   PricingMemberDay,
@@ -93,9 +94,13 @@ function mainMemberDay(memberDays: readonly PricingMemberDay[], adjustments: rea
   return best && best.id;
 }
 
-function couponOff(input: PricingInput, goodsCents: Cents, baseCents: Cents): Cents {
-  const { coupon } = input;
-  if (!coupon || goodsCents < coupon.thresholdCents) return 0;
+/**
+ * What a coupon takes off an order: nothing below the threshold (compared with `goodsCents`, the
+ * list-price total, see priceCart); AMOUNT_OFF its amount, PERCENT_OFF the rate of `baseCents`
+ * rounded half up, at most `capCents`; never more than `baseCents` (the goods after line prices).
+ */
+export function couponOffCents(coupon: PricingCoupon, goodsCents: Cents, baseCents: Cents): Cents {
+  if (goodsCents < coupon.thresholdCents) return 0;
   if (coupon.kind === 'AMOUNT_OFF') return Math.min(coupon.amountOffCents ?? 0, baseCents);
   const off = applyRateBp(baseCents, coupon.percentOffBp ?? 0);
   return coupon.capCents == null ? off : Math.min(off, coupon.capCents);
@@ -124,7 +129,7 @@ function priceOnce(input: PricingInput): Omit<PriceBreakdown, 'memberSavingsCent
   const goodsCents = sum(goods);
 
   // 3. coupon
-  const couponCents = couponOff(input, goodsCents, sum(afterLine));
+  const couponCents = coupon ? couponOffCents(coupon, goodsCents, sum(afterLine)) : 0;
   const couponShares = prorate(couponCents, afterLine);
   if (coupon && couponCents > 0) {
     adjustments.push(orderLevel('COUPON', couponCents, '优惠券', 'COUPON', coupon.id));

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { CustomerPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CustomerGuard } from '../../common/auth/guards';
 import { PricingContextService } from '../pricing/pricing-context.service';
-import { BuyCardDto, CheckoutPreviewDto, PlaceOrderDto } from './dto/checkout.dto';
+import { CouponService } from '../coupon/coupon.service';
+import { BuyCardDto, CheckoutPreviewDto, couponChoice, PlaceOrderDto } from './dto/checkout.dto';
 import { PlacementService } from './placement.service';
 
 @ApiTags('checkout')
@@ -15,13 +16,16 @@ export class CheckoutController {
   constructor(
     private readonly ds: DataSource,
     private readonly pricing: PricingContextService,
+    private readonly coupons: CouponService,
   ) {}
 
+  /** The breakdown the order would get, with the coupon chosen (`couponId`, see docs/api.md) and the customer's other coupons. */
   @Post('preview')
   @HttpCode(200)
   async preview(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: CheckoutPreviewDto) {
-    const priced = await this.pricing.price(this.ds.manager, who.customerId, dto.items, dto.usePoints === true);
-    return this.pricing.present(priced);
+    const wallet = await this.coupons.wallet(this.ds.manager, who.customerId);
+    const priced = await this.pricing.price(this.ds.manager, who.customerId, dto.items, dto.usePoints === true, undefined, { held: wallet.held, choice: couponChoice(dto) });
+    return { ...this.pricing.present(priced), ...this.coupons.checkoutView(priced.couponOptions, wallet) };
   }
 }
 

@@ -10,7 +10,8 @@ import { MembershipService } from '../membership/membership.service';
 import { OrderService, placedView } from '../order/order.service';
 import { PointsService } from '../points/points.service';
 import { PricingContextService } from '../pricing/pricing-context.service';
-import { PlaceOrderDto } from './dto/checkout.dto';
+import { CouponService } from '../coupon/coupon.service';
+import { couponChoice, PlaceOrderDto } from './dto/checkout.dto';
 
 /**
  * Placing orders of every kind, each in one transaction: price from the database (the shared
@@ -30,16 +31,19 @@ export class PlacementService {
     private readonly points: PointsService,
     private readonly membership: MembershipService,
     private readonly orders: OrderService,
+    private readonly coupons: CouponService,
   ) {}
 
   /**
-   * A goods order: spends the points it uses (`usePoints`) and takes the stock (409 OUT_OF_STOCK
-   * naming the short SKU when there is not enough).
+   * A goods order: takes its coupon (`couponId`: absent the best, null none, an id that one),
+   * spends the points it uses (`usePoints`) and takes the stock (409 OUT_OF_STOCK naming the short
+   * SKU when there is not enough).
    */
   placeGoods(customerId: number, dto: PlaceOrderDto, idempotencyKey: string | undefined) {
     return this.idempotency.run(customerId, idempotencyKey, 'POST /api/orders', dto, async (tx) => {
       // started together, so the reads travel in one round trip (database/outbox.ts)
-      const [address, priced] = await Promise.all([this.addresses.getOwn(tx, customerId, dto.addressId), this.pricing.price(tx, customerId, dto.items, dto.usePoints === true)]);
+      const [address, wallet] = await Promise.all([this.addresses.getOwn(tx, customerId, dto.addressId), this.coupons.wallet(tx, customerId)]);
+      const priced = await this.pricing.price(tx, customerId, dto.items, dto.usePoints === true, undefined, { held: wallet.held, choice: couponChoice(dto) });
       if (priced.breakdown.requiresMembership) throw new AppError(409, 'MEMBERS_ONLY', '会员专享商品，开通会员后可购买');
       this.memberDayLimits.assertMayBuy([...priced.skus.values()].map((s) => s.product.id), priced.memberDay);
       await this.memberDayLimits.reserve(tx, customerId, priced.memberDay, priced.breakdown);
@@ -55,9 +59,10 @@ export class PlacementService {
         note: dto.note ?? '',
         unpaidTimeoutMinutes: priced.settings.unpaidTimeoutMinutes,
       });
-      // the points the breakdown spends, re-checked under the account's lock: not enough any more
-      // (another order spent them meanwhile) is 409 INSUFFICIENT_POINTS and this whole transaction
-      // rolls back. The coupon is taken here once that capability exists.
+      // the coupon and the points the breakdown spends, each re-checked by a conditional update:
+      // taken meanwhile by another order is 409 (INVALID_STATE, INSUFFICIENT_POINTS) and this whole
+      // transaction rolls back
+      await this.coupons.takeForOrder(tx, order);
       await this.points.spendForOrder(tx, order);
       if (dto.fromCart) await this.cart.removeLines(tx, customerId, priced.breakdown.lines.map((l) => Number(l.skuId)));
       // stock last (StockService); the SKU's active flag was checked by the read above (loadSkus)

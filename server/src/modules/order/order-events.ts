@@ -45,11 +45,13 @@ export type OrderEventHandlers = { [E in OrderEvent]?: (tx: Tx, event: OrderEven
  *    was earned and returns the refunded share of what was spent
  *  - points-mall: `paid` adds a card-days redemption's days to the card; `cancelled` gives the
  *    mall stock and the per-customer allowance back; `refunded` returns a redemption's points
+ *  - coupons: `paid` grants the coupons that come with a card order, `cancelled` and a
+ *    `refunded` that leaves nothing unrefunded give the order's coupon back
  *  - payment: `cancelled` closes the WeChat transaction, `refundApproved` sends the refund to
  *    WeChat (both after commit)
  *  - commission (planned): `paid` creates pending commission, `refunded` reduces it
  */
-export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'points-mall', 'payment'] as const;
+export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'points-mall', 'coupons', 'payment'] as const;
 export type OrderEventHandlerName = (typeof ORDER_EVENT_HANDLERS)[number];
 
 /** Checks run before a customer's or the job's cancel, outside any transaction (payment: has WeChat taken the money?). */

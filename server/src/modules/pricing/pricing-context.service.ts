@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { priceCart, type PriceBreakdown, type PricingBuyer, type PricingInput, type PricingLine } from '@mc/shared';
+import { COUPON_REFUSAL_LABEL, priceCart, priceWithCoupons, type CouponChoice, type CouponOption, type HeldCoupon, type PriceBreakdown, type PricingInput, type PricingLine } from '@mc/shared';
+import { Clock } from '../../common/clock';
 import { AppError, notFound } from '../../common/errors';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { MemberDayPricing, memberDayPricesOf, MemberDayPricingService, NO_MEMBER_DAY } from '../member-day/member-day-pricing.service';
-import { BuyerService } from '../membership/buyer.service';
+import { Buyer, BuyerService } from '../membership/buyer.service';
 import { StoreSettings, StoreSettingsService } from '../settings/store-settings.service';
 import * as sql from '../../database/sql';
 import { managerOf, type Db } from '../../database/sql';
@@ -21,6 +22,14 @@ export interface PricedCart {
   settings: StoreSettings;
   /** The member days on now that the prices used (none: `inForce` is empty). */
   memberDay: MemberDayPricing;
+  /** Each coupon offered, measured against this cart (none when no coupons were offered). */
+  couponOptions: CouponOption[];
+}
+
+/** The coupons the buyer holds (CouponService.wallet) and their choice: absent = the best, null = none, an id = that one. */
+export interface CouponSelection {
+  held: readonly HeldCoupon[];
+  choice: CouponChoice;
 }
 
 /**
@@ -31,6 +40,7 @@ export interface PricedCart {
 @Injectable()
 export class PricingContextService {
   constructor(
+    private readonly clock: Clock,
     private readonly settings: StoreSettingsService,
     private readonly buyers: BuyerService,
     private readonly memberDays: MemberDayPricingService,
@@ -79,6 +89,7 @@ export class PricingContextService {
     requested: RequestedItem[],
     usePoints: boolean,
     found?: Map<number, { sku: Sku; product: Product }>,
+    coupons?: CouponSelection,
   ): Promise<PricedCart> {
     const settings = await this.settings.get(managerOf(db));
     const items = this.normalize(requested, settings.maxQtyPerLine);
@@ -109,25 +120,29 @@ export class PricingContextService {
         memberOnly: product.memberOnly,
       };
     });
-    return { ...this.run(lines, buyer.pricing, memberDay, usePoints, settings), skus };
+    return { ...this.run(lines, buyer, memberDay, usePoints, settings, coupons), skus };
   }
 
   /** Prices lines that are not SKUs (a member card) through the same pipeline; no member-day offers apply. */
   async priceLines(db: Db, customerId: number, lines: PricingLine[], usePoints: boolean): Promise<PricedCart> {
     const [settings, buyer] = await Promise.all([this.settings.get(managerOf(db)), this.buyers.of(db, customerId)]);
-    return this.run(lines, buyer.pricing, NO_MEMBER_DAY, usePoints, settings);
+    return this.run(lines, buyer, NO_MEMBER_DAY, usePoints, settings);
   }
 
-  private run(lines: PricingLine[], buyer: PricingBuyer, memberDay: MemberDayPricing, usePoints: boolean, settings: StoreSettings): PricedCart {
+  private run(lines: PricingLine[], buyer: Buyer, memberDay: MemberDayPricing, usePoints: boolean, settings: StoreSettings, coupons?: CouponSelection): PricedCart {
     const input: PricingInput = {
       lines,
-      buyer,
+      buyer: buyer.pricing,
       memberDays: memberDay.inForce.map((f) => f.memberDay),
       coupon: null,
-      pointsRequested: usePoints ? buyer.pointsBalance : 0,
+      pointsRequested: usePoints ? buyer.pricing.pointsBalance : 0,
       rules: settings,
     };
-    return { breakdown: priceCart(input), skus: new Map(), settings, memberDay };
+    if (!coupons) return { breakdown: priceCart(input), skus: new Map(), settings, memberDay, couponOptions: [] };
+    const who = { nowMs: this.clock.now().getTime(), isMember: buyer.pricing.isMember, growth: buyer.growth };
+    const r = priceWithCoupons(input, coupons.held, who, coupons.choice);
+    if (!r.ok) throw new AppError(409, 'INVALID_STATE', r.refusal === 'NOT_HELD' ? '优惠券不存在或已被使用' : `优惠券不能用于本单：${COUPON_REFUSAL_LABEL[r.refusal]}`, { couponId: Number(r.couponId) });
+    return { breakdown: r.breakdown, skus: new Map(), settings, memberDay, couponOptions: r.options };
   }
 
   /** The preview as the API shows it: the breakdown plus what each line is. */
@@ -135,6 +150,8 @@ export class PricingContextService {
     const { breakdown, skus } = priced;
     return {
       ...breakdown,
+      couponId: breakdown.couponId === null ? null : Number(breakdown.couponId),
+      couponCents: breakdown.lines.reduce((s, l) => s + l.couponCents, 0),
       lines: breakdown.lines.map((l) => {
         const { sku, product } = skus.get(Number(l.skuId))!;
         return {

@@ -7,11 +7,17 @@ import { AuthService } from '../auth/auth.service';
 import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
+import { CouponService } from '../coupon/coupon.service';
+import { CouponTemplate } from '../coupon/entities/coupon-template.entity';
+import { CustomerService } from '../customer/customer.service';
+import { Customer } from '../customer/entities/customer.entity';
 import { MemberDay } from '../member-day/entities/member-day.entity';
 import { PointsMallItem } from '../points-mall/entities/points-mall-item.entity';
 import { DEMO_CATALOG } from './demo-catalog';
 
 export const DEMO_STAFF_PASSWORD = 'admin123';
+/** The demo customer holding the demo coupons; the WeChat simulator logs it in with the code `test:demo-customer`. */
+export const DEMO_CUSTOMER_OPENID = 'demo-customer';
 
 /**
  * Seeds the demo store (SEED_DEMO=1, always for the embedded database). Idempotent:
@@ -25,6 +31,8 @@ export class SeedService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly auth: AuthService,
+    private readonly customers: CustomerService,
+    private readonly coupons: CouponService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,6 +54,7 @@ export class SeedService {
     if ((await this.ds.manager.count(PointsMallItem)) === 0) {
       await withTx(this.ds, ({ em }) => this.seedPointsMall(em));
     }
+    if ((await this.ds.manager.count(CouponTemplate)) === 0) await this.seedCoupons();
   }
 
   /** 积分商城: two goods (points only; points + cash) from the demo catalog and member-card days. */
@@ -62,6 +71,26 @@ export class SeedService {
     const longjing = await skuOf('明前龙井 100g');
     if (longjing) await item({ title: '明前龙井 100g', kind: 'GOODS', skuId: longjing.id, pointsCost: 3000, cashCents: 3990, stock: 20, perCustomerLimit: 1, sort: 20, description: '3000 积分 + 39.9 元，包邮' });
     await item({ title: '会员卡 7 天体验', kind: 'CARD_DAYS', cardDays: 7, pointsCost: 500, cashCents: 0, stock: 200, perCustomerLimit: 1, sort: 10, description: '兑换后会员卡立即延长 7 天' });
+  }
+
+  /**
+   * Two coupon templates (满 100 减 15 for everyone, a members' 9 折 capped at 30 yuan; neither is
+   * granted automatically) and one of each for the demo customer.
+   */
+  private async seedCoupons(): Promise<void> {
+    const now = this.clock.now();
+    await this.customers.createOnFirstLogin({ openid: DEMO_CUSTOMER_OPENID, unionid: null, signupRef: null, at: now });
+    const customer = await this.ds.manager.findOneByOrFail(Customer, { openid: DEMO_CUSTOMER_OPENID });
+    await withTx(this.ds, async (tx) => {
+      const base = { amountOffCents: null, percentOffBp: null, capCents: null, validFrom: null, validUntil: null, minTierId: null, issuedCount: 0, grantOnCardPurchase: false, active: true, createdAt: now };
+      const ids = [
+        await tx.insert(CouponTemplate, [{ ...base, title: '满 100 减 15', kind: 'AMOUNT_OFF', amountOffCents: 1500, thresholdCents: 10000, validDays: 30, audience: 'ALL', totalQuantity: 1000, perCustomerLimit: 2 }]),
+        await tx.insert(CouponTemplate, [{ ...base, title: '会员 9 折券（最多减 30 元）', kind: 'PERCENT_OFF', percentOffBp: 1000, capCents: 3000, thresholdCents: 0, validDays: 30, audience: 'PAID_MEMBERS', totalQuantity: null, perCustomerLimit: 1 }]),
+      ];
+      for (const templateId of ids) {
+        await this.coupons.grant(tx, { templateId, customerId: customer.id, source: 'SEED', dedupeKey: `seed:${templateId}:${customer.id}` });
+      }
+    });
   }
 
   /** 会员日: the 7th of every month, paid members, 2× points, 8.5 折 member-day prices on the first SKU of some products, 9 折 on snacks. */

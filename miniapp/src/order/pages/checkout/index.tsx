@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Input, Switch, Text, View } from '@tarojs/components'
+import CouponPicker from '@/components/CouponPicker'
 import OrderLineItem from '@/components/OrderLineItem'
 import PriceBreakdown from '@/components/PriceBreakdown'
 import StateView from '@/components/StateView'
@@ -35,6 +36,8 @@ export default function CheckoutPage() {
   const usePointsRef = useRef(false)
   const [pointsBalance, setPointsBalance] = useState(() => getSession().user?.pointsBalance ?? 0)
   const [pointsOffer, setPointsOffer] = useState<{ pointsUsed: number; pointsValueCents: number } | null>(null)
+  // The coupon: undefined until the customer picks (the server applies the best), then an id or null (none).
+  const couponChoiceRef = useRef<number | null | undefined>(undefined)
   const { addresses, address, load: loadAddresses, pickerUrl } = useAddressChoice()
   const [note, setNote] = useState('')
   const [submitting, setSubmitting] = useState(false)
@@ -83,9 +86,17 @@ export default function CheckoutPage() {
     if (items.length === 0) return
     setPreviewError(null)
     const withPoints = usePointsRef.current
+    let coupon = couponChoiceRef.current
     try {
-      const [shown, me] = await Promise.all([previewCheckout(items, withPoints), refreshMe()])
-      if (withPoints !== usePointsRef.current) return // the switch moved meanwhile: its own load answers
+      const priced = previewCheckout(items, withPoints, coupon).catch((e: unknown) => {
+        // the coupon picked no longer applies (used elsewhere, expired): back to the best one
+        if (!isApiError(e) || e.code !== 'INVALID_STATE' || coupon == null) throw e
+        void Taro.showToast({ title: e.message, icon: 'none' })
+        couponChoiceRef.current = coupon = undefined
+        return previewCheckout(items, withPoints)
+      })
+      const [shown, me] = await Promise.all([priced, refreshMe()])
+      if (withPoints !== usePointsRef.current || coupon !== couponChoiceRef.current) return // changed meanwhile: its own load answers
       const balance = me?.pointsBalance ?? 0
       setPointsBalance(balance)
       if (balance <= 0 && withPoints) {
@@ -95,11 +106,17 @@ export default function CheckoutPage() {
       }
       setPreview(shown)
       if (withPoints) setPointsOffer(shown)
-      else setPointsOffer(balance > 0 ? await previewCheckout(items, true).catch(() => null) : null)
+      else setPointsOffer(balance > 0 ? await previewCheckout(items, true, shown.couponId ?? (coupon === null ? null : undefined)).catch(() => null) : null)
     } catch (e) {
       setPreviewError(errorMessage(e))
     }
   }, [items])
+
+  const chooseCoupon = (id: number | null) => {
+    if (placed) return
+    couponChoiceRef.current = id
+    void loadPreview()
+  }
 
   const toggleUsePoints = (on: boolean) => {
     if (placed) return
@@ -154,7 +171,8 @@ export default function CheckoutPage() {
       if (!order) {
         const text = note.trim()
         order = await placeOrder(
-          { items, addressId: address!.id, ...(usePoints ? { usePoints: true } : {}), ...(text ? { note: text } : {}), ...(fromCart ? { fromCart: true } : {}) },
+          // the coupon the customer saw applied (or none): never a different one than the preview's
+          { items, addressId: address!.id, ...(usePoints ? { usePoints: true } : {}), couponId: preview!.couponId, ...(text ? { note: text } : {}), ...(fromCart ? { fromCart: true } : {}) },
           attempt.current!.key,
         )
         attempt.current = rememberPlacedOrder(attempt.current!, order.id)
@@ -164,8 +182,11 @@ export default function CheckoutPage() {
       await pay(order)
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' })
-      // the points were spent elsewhere meanwhile: show what is left
-      if (e instanceof ApiError && e.code === 'INSUFFICIENT_POINTS') void loadPreview()
+      // the points or the coupon were used elsewhere meanwhile: show what is left
+      if (e instanceof ApiError && (e.code === 'INSUFFICIENT_POINTS' || e.code === 'INVALID_STATE')) {
+        if (e.code === 'INVALID_STATE') couponChoiceRef.current = undefined
+        void loadPreview()
+      }
     } finally {
       busy.current = false
       setSubmitting(false)
@@ -230,6 +251,15 @@ export default function CheckoutPage() {
           lineTitles={lineTitles}
         />
       </View>
+
+      <CouponPicker
+        usable={preview.usableCoupons}
+        unusable={preview.unusableCoupons}
+        chosenId={preview.couponId}
+        couponCents={preview.couponCents}
+        disabled={Boolean(placed)}
+        onChoose={chooseCoupon}
+      />
 
       {pointsBalance > 0 && (pointsOffer === null || pointsOffer.pointsValueCents > 0) ? (
         <View className='card points-card'>

@@ -28,7 +28,16 @@ export class CheckoutPreviewDto {
   @IsOptional()
   @IsBoolean()
   usePoints?: boolean;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'absent: the best usable coupon; null: none; an id: that coupon (409 INVALID_STATE when it does not apply)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  couponId?: number | null;
 }
+
+/** The request's coupon choice as the shared rules take it (ids are strings there). */
+export const couponChoice = (dto: { couponId?: number | null }) => (dto.couponId === undefined ? undefined : dto.couponId === null ? null : String(dto.couponId));
 
 export class PlaceOrderDto extends CheckoutPreviewDto {
   @ApiProperty()
