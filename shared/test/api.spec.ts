@@ -101,6 +101,7 @@ describe('api types and constants', () => {
         'pointsExpirySchedule',
         'MALL_ITEM_KINDS', 'MALL_ITEM_KIND_LABEL', 'MALL_LIMITS', 'pointsShort', 'redeemableUnits', 'redemptionBreakdown', 'redemptionCost',
         'redemptionPointsBack',
+        'OVERVIEW_MAX_DAYS', 'STAFF_PASSWORD_MAX', 'STAFF_PASSWORD_MIN', 'STAFF_USERNAME_PATTERN',
         'COUPON_REFUSAL_LABEL', 'bestCouponOption', 'couponHolderRefusal', 'couponOffCents', 'couponOptions', 'couponRuleText', 'couponStatus', 'priceWithCoupons',
       ].sort(),
     );
