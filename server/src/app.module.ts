@@ -18,7 +18,7 @@ import { MemberDayModule } from './modules/member-day/member-day.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { PaymentModule } from './modules/payment/payment.module';
 import { PricingModule } from './modules/pricing/pricing.module';
-import { MediaController } from './modules/media/media.controller';
+import { MediaModule } from './modules/media/media.module';
 import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -44,6 +44,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         SettingsModule,
+        MediaModule,
         CatalogModule,
         AddressModule,
         OrderModule,
@@ -59,7 +60,7 @@ export class AppModule {
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],
-      controllers: [HealthController, MediaController],
+      controllers: [HealthController],
     };
   }
 }

@@ -3,6 +3,9 @@ import { Test } from '@nestjs/testing';
 import { startSimulator } from '@mc/wechat-sim';
 import mysql from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -65,6 +68,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   databaseUrl.pathname = `/${dbName}`;
   const sim = await startSimulator({ port: 0 });
   const port = await freePort();
+  const mediaDir = mkdtempSync(join(tmpdir(), 'mc-media-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl.toString(),
@@ -74,6 +78,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ADMIN_PASSWORD,
     JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+    MEDIA_DIR: mediaDir,
     ...opts.env,
   });
   config.wechat = { ...config.wechat, ...sim.config, apiBase: sim.url, payApiBase: sim.url };
@@ -96,6 +101,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
       await app.close();
       await sim.close();
       await withServerConnection((c) => c.query(`DROP DATABASE IF EXISTS \`${dbName}\``));
+      rmSync(mediaDir, { recursive: true, force: true });
     },
     async customer(openid: string) {
       const res = await http().post('/api/auth/wechat-login').send({ code: `test:${openid}` }).expect(200);
