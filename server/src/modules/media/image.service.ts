@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { UploadedImage } from '@mc/shared';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { AppError, badRequest } from '../../common/errors';
@@ -30,15 +31,8 @@ export const thumbUrlOf = (largeUrl: string) => largeUrl.replace(/-\d+\.jpg$/, `
 /** The stored file name of a served URL, or null for anything else. */
 export const isImageName = (name: string) => NAME.test(name);
 
-export interface StoredImage {
-  id: string;
-  /** The large variant: what a product's `images` list holds. */
-  url: string;
-  thumbUrl: string;
-  /** Of the uploaded picture, upright. */
-  width: number;
-  height: number;
-}
+/** An uploaded or drawn picture as stored (the upload route's answer). */
+export type StoredImage = UploadedImage;
 
 const NOT_AN_IMAGE = '只能上传 JPEG、PNG 或 WebP 格式的图片';
 
