@@ -32,7 +32,7 @@ describe('images: upload, variants, galleries and descriptions', () => {
     for (const p of list) expect(p.coverUrl).toMatch(/^\/api\/media\/img\/[0-9a-f]{32}-400\.jpg$/);
     const detail = (await t.http().get(`/api/products/${list[0].id}`).expect(200)).body;
     expect(detail.images).toHaveLength(2);
-    expect(detail.description).toMatch(/^<h3>.+<\/h3><p>/);
+    expect(detail.description).toMatch(/^<h3>商品亮点<\/h3><p>.+<img src="\/api\/media\/img\/[0-9a-f]{32}-800\.jpg"/);
     const cover = await t.http().get(list[0].coverUrl).buffer(true).expect(200);
     const stats = await sharp(cover.body).stats();
     // a drawing, not a flat colour: the channels vary

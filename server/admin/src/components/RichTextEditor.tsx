@@ -79,7 +79,7 @@ export default function RichTextEditor({ value = '', onChange }: Props) {
         accept="image/jpeg,image/png,image/webp"
         className="rich-text-file"
         aria-label="插入详情图片"
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => void insertPicture(e.target.files?.[0])}
       />
       <EditorContent editor={editor} />

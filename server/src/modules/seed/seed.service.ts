@@ -140,7 +140,7 @@ export class SeedService {
 function demoDescription(p: DemoProduct, images: string[]): string {
   const specs = p.skus.map(([specs]) => Object.values(specs).join(' / ')).join('、');
   return [
-    `<h3>${p.title}</h3>`,
+    '<h3>商品亮点</h3>',
     `<p>${p.subtitle}。精选好物，${p.memberOnly ? '付费会员专享，' : ''}下单后 48 小时内发货。</p>`,
     `<ul><li>可选规格：${specs}</li><li>七天无理由退货（未拆封）</li></ul>`,
     images[1] ? `<p><img src="${images[1]}" alt="${p.title}"></p>` : '',
