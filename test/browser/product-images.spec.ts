@@ -107,7 +107,7 @@ describe('product pictures: uploaded in the admin, shown in the shop (admin page
     const first = page.locator('.detail-gallery .swiper-slide-active .detail-image img');
     await page.waitForFunction((url) => {
       const img = document.querySelector<HTMLImageElement>('.detail-gallery .swiper-slide-active .detail-image img');
-      return img?.getAttribute('src') === url && img.complete && img.naturalWidth === 800;
+      return img !== null && img.getAttribute('src') === url && img.complete && img.naturalWidth === 800;
     }, image.url);
     expect(await first.getAttribute('src')).toBe(image.url);
     await page.locator('.detail-desc-rich strong', { hasText: '今年新茶，限量供应' }).waitFor();

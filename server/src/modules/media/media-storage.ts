@@ -32,7 +32,8 @@ const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT'
 export class LocalDiskStorage implements MediaStorage {
   constructor(private readonly dir: string) {}
 
-  async put(key: string, body: Buffer): Promise<void> {
+  /** The type is not kept: a file's extension says it. */
+  async put(key: string, body: Buffer, _contentType?: string): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     // written beside and renamed: a reader never sees half a file
     const tmp = join(this.dir, `.${key}.${randomBytes(4).toString('hex')}.tmp`);
