@@ -3,7 +3,6 @@ import { Test } from '@nestjs/testing';
 import { startSimulator } from '@mc/wechat-sim';
 import mysql from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -61,6 +60,12 @@ async function withServerConnection<T>(fn: (c: mysql.Connection) => Promise<T>):
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 
+/**
+ * One picture folder for every test app: names are digests of the content, so apps cannot disturb
+ * each other, and the demo pictures are drawn once rather than at every seed.
+ */
+const E2E_MEDIA_DIR = join(tmpdir(), 'mc-e2e-media');
+
 export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dbName = `mc_e2e_${randomBytes(5).toString('hex')}`;
   await withServerConnection((c) => c.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
@@ -68,7 +73,6 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   databaseUrl.pathname = `/${dbName}`;
   const sim = await startSimulator({ port: 0 });
   const port = await freePort();
-  const mediaDir = mkdtempSync(join(tmpdir(), 'mc-media-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl.toString(),
@@ -78,7 +82,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ADMIN_PASSWORD,
     JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
-    MEDIA_DIR: mediaDir,
+    MEDIA_DIR: E2E_MEDIA_DIR,
     ...opts.env,
   });
   config.wechat = { ...config.wechat, ...sim.config, apiBase: sim.url, payApiBase: sim.url };
@@ -101,7 +105,6 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
       await app.close();
       await sim.close();
       await withServerConnection((c) => c.query(`DROP DATABASE IF EXISTS \`${dbName}\``));
-      rmSync(mediaDir, { recursive: true, force: true });
     },
     async customer(openid: string) {
       const res = await http().post('/api/auth/wechat-login').send({ code: `test:${openid}` }).expect(200);

@@ -94,7 +94,7 @@ export class SeedService {
         ]),
       ]),
     );
-    this.logger.log(`demo pictures drawn in ${Date.now() - started} ms`);
+    this.logger.log(`demo pictures ready in ${Date.now() - started} ms`);
     return { galleries, icons };
   }
 
