@@ -73,6 +73,16 @@ describe('images: upload, variants, galleries and descriptions', () => {
     expect(await sharp((await t.http().get(first.body.url).buffer(true).expect(200)).body).metadata()).toMatchObject({ width: 300, height: 300 });
   });
 
+  it('turns a phone photo upright by its EXIF orientation and drops its metadata', async () => {
+    const sideways = await sharp(await picture('jpeg', 1600, 1200)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const res = await upload(sideways, 'phone.jpg').expect(201);
+    expect(res.body).toMatchObject({ width: 1200, height: 1600 });
+    const large = await sharp((await t.http().get(res.body.url).buffer(true).expect(200)).body).metadata();
+    expect(large).toMatchObject({ width: 600, height: 800 });
+    expect(large.orientation).toBeUndefined();
+    expect(large.exif).toBeUndefined();
+  });
+
   it('refuses a text file named .png, an SVG and a GIF with 400, judging the content not the name', async () => {
     const text = await upload(Buffer.from('hello, not a picture at all'), 'fake.png').expect(400);
     expect(text.body.error).toEqual({ code: 'VALIDATION_FAILED', message: '只能上传 JPEG、PNG 或 WebP 格式的图片' });
