@@ -1,4 +1,4 @@
-// NestJS 12 (and content-disposition, under @fastify/static) are ESM-only: @swc/jest compiles our TS and them to CommonJS.
+// NestJS 12 (and content-disposition, under @fastify/static, and htmlparser2 with its helpers, under sanitize-html) are ESM-only: @swc/jest compiles our TS and them to CommonJS.
 // Class fields are not defined up front (as tsconfig): a DTO holds only the fields the request sent.
 const swc = {
   jsc: {
@@ -17,7 +17,7 @@ module.exports = {
     '^@mc/shared$': '<rootDir>/../shared/src/index.ts',
     '^@mc/wechat-sim$': '<rootDir>/sim/src/index.ts',
   },
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@nestjs|content-disposition))'],
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@nestjs|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities))'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc] },
   testTimeout: 30000,
 };

@@ -188,6 +188,41 @@ describe('ProductPage', () => {
     expect(container.querySelector('.detail-member-day-live')).toBeNull()
   })
 
+  it('shows the gallery in its order (tap to preview) and the description as rich text', async () => {
+    setRouterParams({ id: '7' })
+    const images = ['/api/media/img/aa-800.jpg', '/api/media/img/bb-800.jpg', '/api/media/img/cc-800.jpg']
+    const description = '<h3>面料</h3><p>新疆<strong>长绒棉</strong></p><img src="/api/media/img/dd-800.jpg" alt="" style="display:block;max-width:100%;height:auto">'
+    serve(tshirt({ images, description }))
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    const shown = [...container.querySelectorAll('.detail-gallery img.detail-image')].map((img) => img.getAttribute('src'))
+    expect(shown).toEqual(images)
+    fireEvent.click(container.querySelectorAll('img.detail-image')[1])
+    expect(Taro.previewImage).toHaveBeenCalledWith({ current: images[1], urls: images })
+    const rich = container.querySelector('.detail-desc-rich')!
+    expect(rich.querySelector('h3')?.textContent).toBe('面料')
+    expect(rich.querySelector('strong')?.textContent).toBe('长绒棉')
+    expect(rich.querySelector('img')?.getAttribute('src')).toBe('/api/media/img/dd-800.jpg')
+  })
+
+  it('says 暂无详情 for a product without a description', async () => {
+    setRouterParams({ id: '7' })
+    serve(tshirt({ description: '' }))
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    expect(container.querySelector('.detail-desc-rich')).toBeNull()
+    expect(text(container, '.detail-desc-text')).toBe('暂无详情')
+  })
+
+  it('gives a description\'s server pictures the API origin in the mini-program, and leaves other addresses alone', async () => {
+    vi.resetModules()
+    vi.stubEnv('TARO_ENV', 'weapp')
+    const { assetUrlsIn } = await import('@/services/config')
+    expect(assetUrlsIn('<p>a</p><img src="/api/media/img/dd-800.jpg" alt=""><img alt="x" src="https://cdn.example.com/a.jpg">')).toBe(
+      '<p>a</p><img src="http://127.0.0.1:3000/api/media/img/dd-800.jpg" alt=""><img alt="x" src="https://cdn.example.com/a.jpg">',
+    )
+  })
+
   it('says when the product is gone', async () => {
     setRouterParams({ id: '8' })
     routeRequests({})

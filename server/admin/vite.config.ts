@@ -18,6 +18,8 @@ export default defineConfig({
             { name: 'react', test: /[\\/]node_modules[\\/].*[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 20 },
             // antd's rc-component internals (and dayjs for the date pickers) apart: keeps each vendor chunk below the limit.
             { name: 'antd-rc', test: /[\\/]node_modules[\\/].*[\\/]node_modules[\\/](@rc-component|dayjs)[\\/]/, priority: 15 },
+            // the product form's description editor and drag-and-drop gallery: loaded with that page only
+            { name: 'editor', test: /[\\/]node_modules[\\/].*[\\/]node_modules[\\/](@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@dnd-kit)[\\/]/, priority: 18 },
             { name: 'antd', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },

@@ -20,7 +20,7 @@ import { MemberDayModule } from './modules/member-day/member-day.module';
 import { MembershipModule } from './modules/membership/membership.module';
 import { PaymentModule } from './modules/payment/payment.module';
 import { PricingModule } from './modules/pricing/pricing.module';
-import { MediaController } from './modules/media/media.controller';
+import { MediaModule } from './modules/media/media.module';
 import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
 import { PointsMallModule } from './modules/points-mall/points-mall.module';
@@ -48,6 +48,7 @@ export class AppModule {
         StaffSessionsModule,
         AuditModule,
         SettingsModule,
+        MediaModule,
         CatalogModule,
         AddressModule,
         OrderModule,
@@ -65,7 +66,7 @@ export class AppModule {
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],
-      controllers: [HealthController, MediaController],
+      controllers: [HealthController],
     };
   }
 }

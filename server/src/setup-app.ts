@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -93,6 +94,8 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
   // clients send action routes (pay, cancel, confirm) a JSON content type with no body: that is an empty object
   const json = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<Server>('application/json', { bodyLimit: BODY_LIMIT }, (req, body, done) => (body.length === 0 ? done(null, {}) : json(req, body.toString('utf8'), done)));
+  // image uploads (POST /api/admin/media/images); each route sets its own size limit
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, parts: 6 } });
   if (!config.production) app.enableCors({ origin: true, methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'] });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);

@@ -45,6 +45,8 @@ export async function startBuiltServer(env: Record<string, string> = {}, opts: {
       PORT: String(port),
       HOST: '127.0.0.1',
       SQLJS_PATH: join(dataDir, 'demo.sqlite'),
+      // shared by every server the tests start: pictures are named by their content, and the seed's are drawn once
+      MEDIA_DIR: join(tmpdir(), 'mc-browser-media'),
       WECHAT_SIM: '1',
       WECHAT_SIM_PORT: String(simPort),
       DEV_TOOLS: '1',

@@ -13,3 +13,8 @@ export function assetUrl(url: string | null | undefined): string {
   if (/^(https?:)?\/\//.test(url) || url.startsWith('data:')) return url
   return url.startsWith('/') ? `${API_BASE}${url}` : url
 }
+
+/** The server-relative picture paths in a description's HTML (`<img src="/api/media/…">`) with the API origin. */
+export function assetUrlsIn(html: string): string {
+  return html.replace(/(<img\b[^>]*?\ssrc=")(\/[^"]*)"/g, (_m, head: string, path: string) => `${head}${assetUrl(path)}"`)
+}

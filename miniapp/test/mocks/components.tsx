@@ -65,6 +65,8 @@ export const Textarea = ({
   <textarea className={className} value={value ?? ''} placeholder={placeholder} onChange={(e) => onInput?.({ detail: { value: e.target.value } })} />
 )
 
+/** As Taro's H5 rich-text does with an HTML string: its markup inside a block. */
+export const RichText = ({ className, nodes }: Common & { nodes?: string }) => <div className={className} dangerouslySetInnerHTML={{ __html: nodes ?? '' }} />
 export const Swiper = ({ className, children }: Common & { [k: string]: unknown }) => <div className={className}>{children}</div>
 export const SwiperItem = ({ className, children }: Common) => <div className={className}>{children}</div>
 

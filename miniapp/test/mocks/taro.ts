@@ -59,6 +59,7 @@ const Taro = {
   setNavigationBarTitle: vi.fn(() => Promise.resolve()),
   getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
   stopPullDownRefresh: vi.fn(),
+  previewImage: vi.fn(() => Promise.resolve()),
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown) => {
     storage.set(key, value)

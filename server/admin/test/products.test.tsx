@@ -85,7 +85,6 @@ describe('products page', { timeout: 45000 }, () => {
     await waitFor(() => expect(document.getElementById('product_skus_0_specs_颜色')).not.toBeNull());
     fill('product_skus_0_specs_颜色', '红');
     fill('product_title', ' 有机苹果 ');
-    fill('product_coverUrl', 'https://img.example.com/a.png');
     fill('product_skus_0_price', '19.9');
     fill('product_skus_0_memberPrice', '17.05');
     fill('product_skus_0_stock', '100');
@@ -101,7 +100,6 @@ describe('products page', { timeout: 45000 }, () => {
     expect(callsTo(fetchMock, 'POST', '/api/admin/products')[0].body).toEqual({
       categoryId: 11,
       title: '有机苹果',
-      coverUrl: 'https://img.example.com/a.png',
       memberOnly: false,
       sort: 0,
       skus: [

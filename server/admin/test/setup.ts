@@ -34,6 +34,12 @@ if (!('ResizeObserver' in window)) {
 const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
 
+// ProseMirror (the description editor) measures ranges to scroll the selection into view; jsdom lays nothing out.
+if (!Range.prototype.getClientRects) {
+  Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect = () => new DOMRect();
+}
+
 afterEach(() => {
   cleanup();
   localStorage.clear();

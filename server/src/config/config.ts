@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 export class ConfigError extends Error {}
 
@@ -45,6 +45,34 @@ export interface AppConfig {
   logLevel: string;
   /** Filled from WECHAT_* env, or from the simulator when WECHAT_SIM=1. */
   wechat: WechatSettings;
+  /** Where uploaded and generated images are kept (docs/images.md). */
+  media: MediaSettings;
+}
+
+/** MEDIA_STORAGE=local keeps images in a folder; s3 in a bucket of any S3-compatible object store. */
+export type MediaSettings =
+  | { storage: 'local'; dir: string }
+  | { storage: 's3'; bucket: string; region: string; endpoint: string | null; forcePathStyle: boolean; prefix: string; accessKeyId: string | null; secretAccessKey: string | null };
+
+function mediaSettings(env: Env, sqljsPath: string): MediaSettings {
+  const storage = env.MEDIA_STORAGE || 'local';
+  if (storage === 'local') return { storage, dir: env.MEDIA_DIR ? resolveDataPath(env.MEDIA_DIR) : join(dirname(sqljsPath), 'media') };
+  if (storage !== 's3') throw new ConfigError(`MEDIA_STORAGE must be local or s3 (got "${storage}")`);
+  const bucket = env.S3_BUCKET ?? '';
+  if (!bucket) throw new ConfigError('MEDIA_STORAGE=s3 needs S3_BUCKET');
+  const accessKeyId = env.S3_ACCESS_KEY_ID || null;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || null;
+  if (!accessKeyId !== !secretAccessKey) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+  return {
+    storage,
+    bucket,
+    region: env.S3_REGION || 'us-east-1',
+    endpoint: env.S3_ENDPOINT || null,
+    forcePathStyle: flag(env, 'S3_FORCE_PATH_STYLE', false),
+    prefix: (env.S3_PREFIX ?? '').replace(/^\/+/, ''),
+    accessKeyId,
+    secretAccessKey,
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -96,13 +124,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('JWT_SECRET is required in production (at least 32 characters)');
   }
   const p = port(env, 'PORT', 3000);
+  const sqljsPath = resolveDataPath(env.SQLJS_PATH || 'data/demo.sqlite');
   const config: AppConfig = {
     production,
     port: p,
     host: env.HOST || '0.0.0.0',
     publicBaseUrl: (env.PUBLIC_BASE_URL || `http://127.0.0.1:${p}`).replace(/\/$/, ''),
     databaseUrl,
-    sqljsPath: resolveDataPath(env.SQLJS_PATH || 'data/demo.sqlite'),
+    sqljsPath,
     migrationsRun: flag(env, 'MIGRATIONS_RUN', true),
     seedDemo: flag(env, 'SEED_DEMO', false) || !databaseUrl,
     devTools: flag(env, 'DEV_TOOLS', false),
@@ -125,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       platformPublicKeyPem: pem(env, 'WECHATPAY_PLATFORM_PUBLIC_KEY'),
       apiV3Key: env.WECHATPAY_APIV3_KEY ?? '',
     },
+    media: mediaSettings(env, sqljsPath),
   };
   if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required in production');
   if (config.workers > 1 && !databaseUrl) throw new ConfigError('WEB_CONCURRENCY > 1 needs DATABASE_URL (the sql.js file has one writer)');

@@ -3,6 +3,8 @@ import { Test } from '@nestjs/testing';
 import { startSimulator } from '@mc/wechat-sim';
 import mysql from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -58,6 +60,12 @@ async function withServerConnection<T>(fn: (c: mysql.Connection) => Promise<T>):
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 
+/**
+ * One picture folder for every test app: names are digests of the content, so apps cannot disturb
+ * each other, and the demo pictures are drawn once rather than at every seed.
+ */
+const E2E_MEDIA_DIR = join(tmpdir(), 'mc-e2e-media');
+
 export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dbName = `mc_e2e_${randomBytes(5).toString('hex')}`;
   await withServerConnection((c) => c.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
@@ -74,6 +82,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ADMIN_PASSWORD,
     JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+    MEDIA_DIR: E2E_MEDIA_DIR,
     ...opts.env,
   });
   config.wechat = { ...config.wechat, ...sim.config, apiBase: sim.url, payApiBase: sim.url };

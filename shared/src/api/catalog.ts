@@ -134,3 +134,17 @@ export interface AdminSkuPatchRequest {
 
 /** What PATCH /api/admin/skus/:id answers. */
 export type AdminSkuPatchResponse = AdminSku & { productId: Id };
+
+/**
+ * POST /api/admin/media/images (multipart/form-data, field `file`: a JPEG, PNG or WebP of at most 5 MB)
+ * answers 201 with the stored picture. `url` (800 px) is what a product's `images` holds and what
+ * descriptions show; `thumbUrl` (400 px) is the cover size. Names are digests of the content.
+ */
+export interface UploadedImage {
+  id: string;
+  url: string;
+  thumbUrl: string;
+  /** Of the uploaded picture, upright. */
+  width: number;
+  height: number;
+}

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import { Image, RichText, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
 import SkuPicker from '@/components/SkuPicker'
 import StateView from '@/components/StateView'
 import { addToCart, MAX_QTY_PER_LINE } from '@/services/cart'
 import { getProduct, type ProductDetail } from '@/services/catalog'
-import { assetUrl } from '@/services/config'
+import { assetUrl, assetUrlsIn } from '@/services/config'
 import { getCurrentMemberDay, liveOffer, type MemberDayCurrent } from '@/services/membership'
 import { errorMessage, isApiError } from '@/services/request'
 import { useSession } from '@/stores/session'
@@ -122,7 +122,13 @@ export default function ProductPage() {
         <Swiper className='detail-gallery' indicatorDots={images.length > 1} circular={images.length > 1}>
           {images.map((src, i) => (
             <SwiperItem key={`${src}-${i}`}>
-              <Image className='detail-image' src={assetUrl(src)} mode='aspectFill' lazyLoad />
+              <Image
+                className='detail-image'
+                src={assetUrl(src)}
+                mode='aspectFill'
+                lazyLoad
+                onClick={() => void Taro.previewImage({ current: assetUrl(src), urls: images.map(assetUrl) })}
+              />
             </SwiperItem>
           ))}
         </Swiper>
@@ -168,7 +174,8 @@ export default function ProductPage() {
 
       <View className='card detail-desc'>
         <Text className='card-title'>商品详情</Text>
-        <Text className='detail-desc-text'>{product.description || '暂无详情'}</Text>
+        {/* sanitized HTML (the server keeps only safe tags); its pictures' paths need the API origin in weapp */}
+        {product.description ? <RichText className='detail-desc-rich' nodes={assetUrlsIn(product.description)} /> : <Text className='detail-desc-text'>暂无详情</Text>}
       </View>
 
       <View className='bottom-bar detail-bar'>

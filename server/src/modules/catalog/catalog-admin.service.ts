@@ -6,7 +6,9 @@ import { Clock } from '../../common/clock';
 import { badRequest, conflict, notFound } from '../../common/errors';
 import { Paged } from '../../common/pagination';
 import { withTx, rowLock } from '../../common/tx';
+import { ImageService, thumbUrlOf } from '../media/image.service';
 import { findProductPage, skuView } from './catalog.service';
+import { sanitizeDescription } from './description-html';
 import { AdminProductListQuery, CategoryDto, PatchSkuDto, ProductDto, SkuDto, SkuUpsertDto, UpdateCategoryDto, UpdateProductDto } from './dto/catalog-admin.dto';
 import { Category } from './entities/category.entity';
 import { Product } from './entities/product.entity';
@@ -66,6 +68,7 @@ export class CatalogAdminService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly images: ImageService,
   ) {}
 
   // ---- categories ----
@@ -195,9 +198,8 @@ export class CatalogAdminService {
           categoryId: dto.categoryId,
           title: dto.title,
           subtitle: dto.subtitle ?? '',
-          coverUrl: dto.coverUrl ?? '',
-          images: dto.images ?? [],
-          description: dto.description ?? '',
+          ...(await this.gallery(dto.images ?? [])),
+          description: sanitizeDescription(dto.description ?? ''),
           onShelf: dto.onShelf ?? false,
           memberOnly: dto.memberOnly ?? false,
           sort: dto.sort ?? 0,
@@ -224,12 +226,25 @@ export class CatalogAdminService {
       // The product row lock serialises every SKU change of this product, so its lowest prices stay right.
       const product = await em.findOne(Product, { select: { id: true }, where: { id }, lock: rowLock(em, 'pessimistic_write') });
       if (!product) throw notFound('商品');
-      const { skus, ...fields } = dto;
+      const { skus, images, description, ...fields } = dto;
       if (fields.categoryId !== undefined) await this.requireCategory(em, fields.categoryId);
-      await em.update(Product, id, { ...defined(fields), updatedAt: this.clock.now() });
+      await em.update(Product, id, {
+        ...defined(fields),
+        ...(images === undefined ? {} : await this.gallery(images)),
+        ...(description === undefined ? {} : { description: sanitizeDescription(description) }),
+        updatedAt: this.clock.now(),
+      });
       if (skus) await this.saveSkus(em, staffId, id, skus);
       return this.productDetail(id, em);
     });
+  }
+
+  /** The gallery as stored: every picture uploaded here; the cover is the first one's thumbnail. */
+  private async gallery(images: string[]): Promise<Pick<Product, 'images' | 'coverUrl'>> {
+    for (const [i, url] of images.entries()) {
+      if (!(await this.images.isStoredImage(url))) throw fieldError(`images.${i}`, '图片不存在，请重新上传');
+    }
+    return { images, coverUrl: images.length ? thumbUrlOf(images[0]) : '' };
   }
 
   /** Listed SKUs with an id are updated (and reactivated), without one created; SKUs left out are deactivated. */

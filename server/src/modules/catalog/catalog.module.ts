@@ -3,6 +3,7 @@ import { Product } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
 import { StockService } from './stock.service';
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
 import { CatalogAdminController } from './catalog-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
 import { CatalogController } from './catalog.controller';
@@ -11,6 +12,7 @@ import { CatalogService } from './catalog.service';
 export const CATALOG_ENTITIES = [Category, Product, Sku];
 
 @Module({
+  imports: [MediaModule],
   controllers: [CatalogController, CatalogAdminController],
   providers: [CatalogService, CatalogAdminService, StockService],
   exports: [CatalogService, StockService],

@@ -12,8 +12,10 @@ import { CouponTemplate } from '../coupon/entities/coupon-template.entity';
 import { CustomerService } from '../customer/customer.service';
 import { Customer } from '../customer/entities/customer.entity';
 import { MemberDay } from '../member-day/entities/member-day.entity';
+import { ImageService, thumbUrlOf } from '../media/image.service';
 import { PointsMallItem } from '../points-mall/entities/points-mall-item.entity';
-import { DEMO_CATALOG } from './demo-catalog';
+import { DEMO_CATALOG, type DemoProduct } from './demo-catalog';
+import { categoryIcon, productPictures } from './demo-pictures';
 
 export const DEMO_STAFF_PASSWORD = 'admin123';
 /** The demo customer holding the demo coupons; the WeChat simulator logs it in with the code `test:demo-customer`. */
@@ -33,6 +35,7 @@ export class SeedService {
     private readonly auth: AuthService,
     private readonly customers: CustomerService,
     private readonly coupons: CouponService,
+    private readonly images: ImageService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,7 +48,9 @@ export class SeedService {
       await this.auth.ensureStaff('finance', DEMO_STAFF_PASSWORD, 'finance');
     }
     if ((await this.ds.manager.count(Category)) === 0) {
-      await withTx(this.ds, ({ em }) => this.seedCatalog(em));
+      // drawn before the transaction: rendering holds no database lock
+      const pictures = await this.demoPictures();
+      await withTx(this.ds, ({ em }) => this.seedCatalog(em, pictures));
       this.logger.log('demo catalog seeded');
     }
     if ((await this.ds.manager.count(MemberDay)) === 0) {
@@ -121,25 +126,46 @@ export class SeedService {
     });
   }
 
-  private async seedCatalog(em: EntityManager): Promise<void> {
+  /** The demo pictures, stored through the image service: gallery URLs by product title, icon URLs by category name. */
+  private async demoPictures(): Promise<{ galleries: Map<string, string[]>; icons: Map<string, string> }> {
+    const galleries = new Map<string, string[]>();
+    const icons = new Map<string, string>();
+    const started = Date.now();
+    await Promise.all(
+      DEMO_CATALOG.flatMap((root) => [
+        this.images.storeDrawing(categoryIcon(root.children[0].name)).then((img) => icons.set(root.name, img.thumbUrl)),
+        ...root.children.flatMap((child) => [
+          this.images.storeDrawing(categoryIcon(child.name)).then((img) => icons.set(child.name, img.thumbUrl)),
+          ...child.products.map(async (p, i) => {
+            const stored = await Promise.all(productPictures(child.name, i, p.skus[0][0]['颜色']).map((svg) => this.images.storeDrawing(svg)));
+            galleries.set(p.title, stored.map((img) => img.url));
+          }),
+        ]),
+      ]),
+    );
+    this.logger.log(`demo pictures ready in ${Date.now() - started} ms`);
+    return { galleries, icons };
+  }
+
+  private async seedCatalog(em: EntityManager, pictures: { galleries: Map<string, string[]>; icons: Map<string, string> }): Promise<void> {
     const now = this.clock.now();
     let sort = 1000;
     for (const [ri, root] of DEMO_CATALOG.entries()) {
-      const rootRow = await em.save(em.create(Category, { parentId: null, name: root.name, iconUrl: `/api/media/placeholder/${encodeURIComponent(root.name)}.svg`, sort: 100 - ri, active: true }));
+      const rootRow = await em.save(em.create(Category, { parentId: null, name: root.name, iconUrl: pictures.icons.get(root.name)!, sort: 100 - ri, active: true }));
       for (const [ci, child] of root.children.entries()) {
-        const childRow = await em.save(em.create(Category, { parentId: rootRow.id, name: child.name, iconUrl: `/api/media/placeholder/${encodeURIComponent(child.name)}.svg`, sort: 100 - ci, active: true }));
+        const childRow = await em.save(em.create(Category, { parentId: rootRow.id, name: child.name, iconUrl: pictures.icons.get(child.name)!, sort: 100 - ci, active: true }));
         for (const p of child.products) {
           const prices = p.skus.map(([, list]) => list);
           const memberPrices = p.skus.map(([, , member]) => member).filter((m): m is number => m !== null);
-          const cover = `/api/media/placeholder/${encodeURIComponent(p.title.slice(0, 6))}.svg`;
+          const images = pictures.galleries.get(p.title)!;
           const product = await em.save(
             em.create(Product, {
               categoryId: childRow.id,
               title: p.title,
               subtitle: p.subtitle,
-              coverUrl: cover,
-              images: [cover],
-              description: `${p.title}：${p.subtitle}。`,
+              coverUrl: thumbUrlOf(images[0]),
+              images,
+              description: demoDescription(p, images),
               onShelf: true,
               memberOnly: p.memberOnly ?? false,
               sort: sort--,
@@ -157,4 +183,15 @@ export class SeedService {
       }
     }
   }
+}
+
+/** A demo product's rich description: what it is, its specs, and its second picture. */
+function demoDescription(p: DemoProduct, images: string[]): string {
+  const specs = p.skus.map(([specs]) => Object.values(specs).join(' / ')).join('、');
+  return [
+    '<h3>商品亮点</h3>',
+    `<p>${p.subtitle}。精选好物，${p.memberOnly ? '付费会员专享，' : ''}下单后 48 小时内发货。</p>`,
+    `<ul><li>可选规格：${specs}</li><li>七天无理由退货（未拆封）</li></ul>`,
+    images[1] ? `<p><img src="${images[1]}" alt="${p.title}"></p>` : '',
+  ].join('');
 }

@@ -6,6 +6,8 @@ import { api, errorMessage, isApiError } from '../../api';
 import { formatYuan, parseYuan } from '../../format';
 import { useFetch } from '../../useFetch';
 import { treeSelectData } from '../categories/categoryTree';
+import ImageGallery from '../../components/ImageGallery';
+import RichTextEditor from '../../components/RichTextEditor';
 import SkuEditor, { EMPTY_SKU, type SkuRow } from './SkuEditor';
 import type { ProductDetail } from './types';
 import { intRule, intText, MAX_INT, parseInteger } from '../../numberRules';
@@ -14,7 +16,8 @@ interface Values {
   categoryId?: number;
   title: string;
   subtitle: string;
-  coverUrl: string;
+  /** Gallery URLs, the cover first. */
+  images: string[];
   description: string;
   memberOnly: boolean;
   /** As typed. */
@@ -23,7 +26,7 @@ interface Values {
   skus: SkuRow[];
 }
 
-const TEXT_FIELDS = ['title', 'subtitle', 'coverUrl', 'description'] as const;
+const TEXT_FIELDS = ['title', 'subtitle', 'description'] as const;
 
 const yuanOrEmpty = (cents: number | null) => (cents === null ? '' : formatYuan(cents));
 
@@ -33,7 +36,7 @@ function toValues(p: ProductDetail): Values {
     categoryId: p.categoryId,
     title: p.title,
     subtitle: p.subtitle,
-    coverUrl: p.coverUrl,
+    images: p.images,
     description: p.description,
     memberOnly: p.memberOnly,
     sort: String(p.sort),
@@ -53,7 +56,7 @@ function toValues(p: ProductDetail): Values {
 const NEW_PRODUCT: Values = {
   title: '',
   subtitle: '',
-  coverUrl: '',
+  images: [],
   description: '',
   memberOnly: false,
   sort: '0',
@@ -72,6 +75,8 @@ function toBody(v: Values, initial: Values, isEdit: boolean) {
     const text = (v[field] ?? '').trim();
     if (isEdit ? text !== initial[field] : text !== '') body[field] = text;
   }
+  const images = v.images ?? [];
+  if (isEdit ? images.join() !== initial.images.join() : images.length > 0) body.images = images;
   body.memberOnly = v.memberOnly;
   // the fields' rules let only whole numbers in range through
   body.sort = parseInteger(v.sort) ?? 0;
@@ -110,6 +115,7 @@ const SKU_FIELD: Record<string, string> = { priceCents: 'price', memberPriceCent
 function formField(path: string): (string | number)[] | null {
   const parts = path.split('.');
   if (parts.length === 1 && ['categoryId', 'sort', ...TEXT_FIELDS].includes(parts[0])) return parts;
+  if (parts[0] === 'images') return ['images'];
   if (parts[0] === 'skus' && parts.length === 3 && /^\d+$/.test(parts[1])) {
     const name = SKU_FIELD[parts[2]] ?? parts[2];
     return ['price', 'memberPrice', 'memberDayPrice', 'stock', 'weightGrams'].includes(name) ? ['skus', Number(parts[1]), name] : null;
@@ -183,11 +189,11 @@ function ProductEditor({ productId, initial }: { productId?: number; initial: Va
         <Form.Item name="subtitle" label="副标题" rules={[{ max: 200 }]}>
           <Input placeholder="选填" />
         </Form.Item>
-        <Form.Item name="coverUrl" label="封面图地址" rules={[{ max: 512 }]}>
-          <Input placeholder="https://…" />
+        <Form.Item name="images" label="商品图片" extra="JPEG、PNG 或 WebP，每张不超过 5 MB；拖动排序，第一张为封面">
+          <ImageGallery />
         </Form.Item>
-        <Form.Item name="description" label="商品描述">
-          <Input.TextArea rows={4} placeholder="选填" />
+        <Form.Item name="description" label="商品详情">
+          <RichTextEditor />
         </Form.Item>
         <Space size="large" align="start">
           <Form.Item name="memberOnly" label="会员专享" valuePropName="checked" extra="仅付费会员可购买">

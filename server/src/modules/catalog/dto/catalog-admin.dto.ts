@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   buildMessage,
   IsArray,
   IsBoolean,
@@ -10,6 +11,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   Min,
   ValidateBy,
@@ -18,11 +20,14 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
-import { CentsBetween, IntBetween } from '../../../common/validation';
+import { CentsBetween, IntBetween, sentence } from '../../../common/validation';
 
 /** Upper bound for fen, stock and grams: well inside a signed INT column. */
 const MAX_INT = 1_000_000_000;
 export const MAX_SKUS = 100;
+export const MAX_IMAGES = 20;
+/** A gallery picture: the large variant of an uploaded image. */
+const GALLERY_URL = /^\/api\/media\/img\/[0-9a-f]{32}-800\.jpg$/;
 
 /** Spec values such as {"颜色":"红","尺码":"M"}: at most 10 names, each name and value a non-empty string. */
 function IsSpecs(options?: ValidationOptions) {
@@ -190,24 +195,18 @@ export class ProductDto {
   @MaxLength(200)
   subtitle?: string;
 
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @MaxLength(512)
-  coverUrl?: string;
-
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], description: 'the gallery in order, the cover first: URLs answered by POST /api/admin/media/images (`url`)' })
   @IsOmittable()
   @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(512, { each: true })
+  @ArrayMaxSize(MAX_IMAGES, sentence(`商品图片最多 ${MAX_IMAGES} 张`))
+  @ArrayUnique(undefined, sentence('商品图片不能重复'))
+  @Matches(GALLERY_URL, { each: true, ...sentence('商品图片须为上传的图片') })
   images?: string[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'HTML; stored sanitized (see docs/images.md)' })
   @IsOmittable()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(50000, sentence('商品详情最多 50000 个字符'))
   description?: string;
 
   @ApiPropertyOptional()
