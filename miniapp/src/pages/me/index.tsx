@@ -13,7 +13,7 @@ const ENTRIES = [
   { key: 'order', title: '我的订单', desc: '查看全部订单', url: '/order/pages/list/index' },
   { key: 'address', title: '收货地址', desc: '管理收货地址', url: '/order/pages/address/index' },
   { key: 'points', title: '积分中心', desc: '每日签到领积分', url: PAGES.points },
-  { key: 'distributor', title: '推广中心', desc: '分享赚佣金', url: '/distributor/pages/index/index' },
+  { key: 'distributor', title: '推广中心', desc: '分享赚佣金', url: PAGES.distributor },
 ] as const
 
 /** A one-character badge per order tab (the labels all start with 待). */
