@@ -9,13 +9,13 @@ import {
   type ReferralVisitResponse,
   type SharePayload,
   type ShareScene,
-  type WithdrawalStatus,
   type WithdrawalView,
 } from '@mc/shared'
 import type { Id } from './catalog'
 import { get, post } from './request'
 import { getToken } from './storage'
 
+export { COMMISSION_STATUS_LABEL, WITHDRAWAL_STATUS_LABEL } from '@mc/shared'
 export type { BoundCustomerView, CommissionStatus, CommissionView, DistributorMe, SharePayload, WithdrawalStatus, WithdrawalView } from '@mc/shared'
 
 // ── The distributor's own routes (shared/src/api/distribution.ts) ─────────────────────────────────
@@ -83,22 +83,7 @@ export const getShareScene = (sceneCode: string) => get<ShareScene>(`/api/share/
 /** `POST /api/referrals/visit {ref}`: a logged-in customer opened a share link. */
 export const sendReferralVisit = (ref: string) => post<ReferralVisitResponse>('/api/referrals/visit', { ref })
 
-// ── Labels and the withdrawal amount ─────────────────────────────────────────────────────────────
-
-export const COMMISSION_STATUS_LABEL: Record<CommissionStatus, string> = {
-  PENDING: '待结算',
-  SETTLED: '已结算',
-  WITHDRAWN: '已提现',
-  CANCELLED: '已取消',
-}
-
-export const WITHDRAWAL_STATUS_LABEL: Record<WithdrawalStatus, string> = {
-  PENDING: '审核中',
-  APPROVED: '打款中',
-  PAID: '已到账',
-  REJECTED: '已拒绝',
-  FAILED: '打款失败',
-}
+// ── The withdrawal amount ─────────────────────────────────────────────────────────────
 
 /** A yuan amount typed by the customer → fen; null when it is not an amount ≥ 0 with at most two decimals. */
 export function parseYuanInput(text: string): number | null {

@@ -9,3 +9,4 @@ export * from './orders';
 export * from './membership';
 export * from './points';
 export * from './distribution';
+export * from './distribution-labels';
