@@ -112,7 +112,10 @@ describe('佣金规则 page', { timeout: 45000 }, () => {
     expect(input('commissionRules_defaultRate')!.value).toBe('50.01');
     expect(input('commissionRules_categoryRates_0_rate')!.value).toBe('8.125');
     expect(puts(fetchMock)).toHaveLength(0);
+  });
 
+  it('takes the bounds themselves: 0 %, 0.01 % and 50 %, 3650 and 365 days, 0.01 and 1,000,000 yuan', async () => {
+    const fetchMock = await openRules();
     fill('commissionRules_defaultRate', '50');
     fill('commissionRules_categoryRates_0_rate', '0');
     fill('commissionRules_productRates_0_rate', '0.01');
@@ -308,12 +311,8 @@ describe('分销员 page', { timeout: 45000 }, () => {
     expect(callsTo(fetchMock, 'POST', '/api/admin/distributors/1/reject')[0].body).toEqual({ reason: '请补充推广渠道' });
   });
 
-  it('lists distributors with stats and balances, filters, searches, disables, enables and marks guides', async () => {
-    const fetchMock = await openDistributors({
-      'POST /api/admin/distributors/2/disable': () => json(200, distributor(2, { status: 'DISABLED' })),
-      'POST /api/admin/distributors/3/enable': () => json(200, distributor(3)),
-      'PUT /api/admin/distributors/2/guide': () => json(200, distributor(2, { isGuide: false })),
-    });
+  it('lists distributors and guides with stats and balances, by status and search', async () => {
+    const fetchMock = await openDistributors();
     tab('分销员与导购');
     expect(await screen.findByText('KOC002')).toBeTruthy();
     const rows = document.querySelectorAll('.distributor-row');
@@ -332,14 +331,26 @@ describe('分销员 page', { timeout: 45000 }, () => {
     fireEvent.mouseDown(document.querySelector('.distributor-status-filter .ant-select-selector, .distributor-status-filter')!);
     fireEvent.click(await waitFor(() => within(document.querySelector('.ant-select-dropdown') as HTMLElement).getByText('已停用')));
     await waitFor(() => expect(urls(fetchMock)).toContain('/api/admin/distributors?status=DISABLED&q=KOC002&page=1&pageSize=20'));
+  });
+
+  it('marks guides, disables and enables', async () => {
+    const fetchMock = await openDistributors({
+      'POST /api/admin/distributors/2/disable': () => json(200, distributor(2, { status: 'DISABLED' })),
+      'POST /api/admin/distributors/3/enable': () => json(200, distributor(3)),
+      'PUT /api/admin/distributors/2/guide': () => json(200, distributor(2, { isGuide: false })),
+    });
+    tab('分销员与导购');
+    expect(await screen.findByText('KOC002')).toBeTruthy();
 
     fireEvent.click(document.querySelectorAll('.distributor-guide')[0]);
     await waitFor(() => expect(callsTo(fetchMock, 'PUT', '/api/admin/distributors/2/guide')).toHaveLength(1));
     expect(callsTo(fetchMock, 'PUT', '/api/admin/distributors/2/guide')[0].body).toEqual({ isGuide: false });
+    expect(await screen.findByText('已取消导购')).toBeTruthy();
 
     fireEvent.click(document.querySelector('.distributor-disable')!);
     fireEvent.click(await el('.distributor-disable-confirm'));
     await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/distributors/2/disable')).toHaveLength(1));
+    expect(await screen.findByText('已停用', { selector: '.ant-message *' })).toBeTruthy();
 
     fireEvent.click(document.querySelector('.distributor-enable')!);
     fireEvent.click(await el('.distributor-enable-confirm'));

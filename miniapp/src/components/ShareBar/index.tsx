@@ -5,28 +5,36 @@ import { h5AbsoluteUrl, posterUrl } from '@/utils/nav'
 import './index.css'
 
 /**
- * An approved distributor's share row on a shareable page: 分享给好友 (the page's share card, whose
- * path carries their ref; in H5, where there is no share sheet, the link is copied) and 生成海报.
+ * 分享给好友: WeChat's share button (the page's share card, whose path carries the distributor's ref);
+ * in H5, where there is no share sheet, the link is copied.
  */
-export default function ShareBar({ payload, target }: { payload: SharePayload | null; target: ShareTarget }) {
-  if (!payload) return null
+export function ShareFriendButton({ path, className }: { path: string; className: string }) {
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <Button className={`btn btn-ghost ${className}`} openType='share'>
+        分享给好友
+      </Button>
+    )
+  }
   const copy = () =>
-    void Taro.setClipboardData({ data: h5AbsoluteUrl(payload.path) }).then(
+    void Taro.setClipboardData({ data: h5AbsoluteUrl(path) }).then(
       () => Taro.showToast({ title: '链接已复制，发给好友吧', icon: 'none' }),
       () => undefined,
     )
   return (
+    <View className={`btn btn-ghost ${className}`} hoverClass='btn-pressed' onClick={copy}>
+      <Text>复制链接</Text>
+    </View>
+  )
+}
+
+/** An approved distributor's share row on a shareable page: 分享给好友 and 生成海报. */
+export default function ShareBar({ payload, target }: { payload: SharePayload | null; target: ShareTarget }) {
+  if (!payload) return null
+  return (
     <View className='card share-bar'>
       <Text className='share-bar-text'>分享赚佣金</Text>
-      {process.env.TARO_ENV === 'weapp' ? (
-        <Button className='btn btn-ghost btn-small share-bar-button share-friend' openType='share'>
-          分享给好友
-        </Button>
-      ) : (
-        <View className='btn btn-ghost btn-small share-bar-button share-friend' hoverClass='btn-pressed' onClick={copy}>
-          <Text>复制链接</Text>
-        </View>
-      )}
+      <ShareFriendButton path={payload.path} className='btn-small share-bar-button share-friend' />
       <View className='btn btn-primary btn-small share-bar-button share-poster' hoverClass='btn-pressed' onClick={() => void Taro.navigateTo({ url: posterUrl(target) })}>
         <Text>生成海报</Text>
       </View>

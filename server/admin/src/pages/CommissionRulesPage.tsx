@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Divider, Form, Input, Radio, Result, Space, Spin, Switch, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Radio, Space, Switch, TreeSelect, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { percentToBp, type AdminCategory, type BindingMode, type CommissionRules } from '@mc/shared';
-import { api, errorMessage, isApiError } from '../api';
+import { SettingsLoader, useSaveSettings } from '../components/SettingsForm';
 import { formatYuan, parseYuan } from '../format';
 import { intRule, parseInteger } from '../numberRules';
 import { useFetch } from '../useFetch';
@@ -93,31 +93,11 @@ function formField(path: string): (string | number)[] | null {
 
 /** 佣金规则: `GET/PUT /api/admin/commission-rules` (owner, operator). */
 export default function CommissionRulesPage() {
-  const { data, error, reload } = useFetch<CommissionRules>(PATH);
-  if (error && !data) {
-    return (
-      <Card title="佣金规则">
-        <Result
-          status="warning"
-          title="佣金规则加载失败"
-          subTitle={error}
-          extra={
-            <Button className="commission-rules-retry" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
-      </Card>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page-loading">
-        <Spin />
-      </div>
-    );
-  }
-  return <CommissionRulesForm saved={data} />;
+  return (
+    <SettingsLoader<CommissionRules> title="佣金规则" path={PATH} retryClassName="commission-rules-retry">
+      {(saved) => <CommissionRulesForm saved={saved} />}
+    </SettingsLoader>
+  );
 }
 
 /** A list of per-category or per-product rates; an id may appear once. */
@@ -159,34 +139,15 @@ function RateList({ name, label, picker }: { name: 'categoryRates' | 'productRat
 }
 
 function CommissionRulesForm({ saved: loaded }: { saved: CommissionRules }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saved, setSaved] = useState(loaded);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, save } = useSaveSettings(form, PATH, '佣金规则已保存', formField);
   const level2Enabled = Form.useWatch('level2Enabled', form) ?? loaded.level2Enabled;
   const categories = useFetch<AdminCategory[]>('/api/admin/categories').data ?? [];
 
   const onFinish = async () => {
     const body = toBody(form.getFieldsValue(true) as Values, saved);
-    setSaving(true);
-    setError(null);
-    try {
-      await api.put(PATH, body);
-      setSaved(body);
-      message.success('佣金规则已保存');
-    } catch (e) {
-      setError(errorMessage(e, '保存失败'));
-      const fields = isApiError(e) ? (e.details as { fields?: { field: string; problems: string[] }[] } | undefined)?.fields : undefined;
-      form.setFields(
-        (fields ?? []).flatMap((f) => {
-          const name = formField(f.field);
-          return name ? [{ name, errors: f.problems }] : [];
-        }) as Parameters<typeof form.setFields>[0],
-      );
-    } finally {
-      setSaving(false);
-    }
+    if (await save(body)) setSaved(body);
   };
 
   /** A row refused as a duplicate is checked again when another row changes. */

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import StateView from '@/components/StateView'
+import { ListStateView } from '@/components/StateView'
 import ListFooter from '@/components/ListFooter'
 import { usePagedList } from '@/hooks/usePagedList'
 import { COMMISSION_STATUS_LABEL, listCommissions, type CommissionStatus, type CommissionView } from '@/services/distribution'
@@ -29,12 +29,8 @@ export default function CommissionsPage() {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  let body
-  if (list.items.length === 0) {
-    if (list.error && !list.loading) body = <StateView state='error' text={list.error} onRetry={() => void list.retry()} />
-    else if (list.loading || !list.loaded) body = <StateView state='loading' />
-    else body = <StateView state='empty' text='暂无佣金记录，分享商品给好友试试吧' />
-  } else {
+  let body = <ListStateView list={list} emptyText='暂无佣金记录，分享商品给好友试试吧' />
+  if (list.items.length > 0) {
     body = (
       <View className='card commission-list'>
         {list.items.map((c) => (

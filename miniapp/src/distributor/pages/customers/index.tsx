@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import ListFooter from '@/components/ListFooter'
-import StateView from '@/components/StateView'
+import { ListStateView } from '@/components/StateView'
 import { usePagedList } from '@/hooks/usePagedList'
 import { assetUrl } from '@/services/config'
 import { listCustomers, type BoundCustomerView } from '@/services/distribution'
@@ -22,12 +22,8 @@ export default function CustomersPage() {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  let body
-  if (list.items.length === 0) {
-    if (list.error && !list.loading) body = <StateView state='error' text={list.error} onRetry={() => void list.retry()} />
-    else if (list.loading || !list.loaded) body = <StateView state='loading' />
-    else body = <StateView state='empty' text='还没有绑定的客户，好友通过你的分享进入商城后会出现在这里' />
-  } else {
+  let body = <ListStateView list={list} emptyText='还没有绑定的客户，好友通过你的分享进入商城后会出现在这里' />
+  if (list.items.length > 0) {
     body = (
       <View className='card customer-list'>
         <Text className='customer-total'>{`共 ${list.total} 位客户`}</Text>

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
+import { ShareFriendButton } from '@/components/ShareBar'
 import StateView from '@/components/StateView'
 import { assetUrl } from '@/services/config'
 import { getSharePayload, type SharePayload, type ShareTarget } from '@/services/distribution'
 import { errorMessage } from '@/services/request'
-import { h5AbsoluteUrl, PAGES } from '@/utils/nav'
+import { PAGES } from '@/utils/nav'
 import { decodeParam } from '@/utils/time'
 import '../../styles.css'
 import './index.css'
@@ -82,12 +83,6 @@ export default function PosterPage() {
   }
 
   const src = assetUrl(payload.posterUrl)
-  const copy = () =>
-    void Taro.setClipboardData({ data: h5AbsoluteUrl(payload.path) }).then(
-      () => toast('链接已复制，发给好友吧'),
-      () => undefined,
-    )
-
   return (
     <View className='dist-page poster-page'>
       <View className='poster-frame'>
@@ -95,15 +90,7 @@ export default function PosterPage() {
       </View>
       <Text className='poster-hint'>{weapp ? '保存海报分享到朋友圈，好友扫码进入即成为你的客户' : '点击下载海报，手机上也可以长按图片保存'}</Text>
       <View className='poster-actions'>
-        {weapp ? (
-          <Button className='btn btn-ghost poster-share' openType='share'>
-            分享给好友
-          </Button>
-        ) : (
-          <View className='btn btn-ghost poster-share' hoverClass='btn-pressed' onClick={copy}>
-            <Text>复制链接</Text>
-          </View>
-        )}
+        <ShareFriendButton path={payload.path} className='poster-share' />
         <View
           className='btn btn-primary poster-save'
           hoverClass='btn-pressed'
