@@ -316,10 +316,11 @@ describe('分销员 page', { timeout: 45000 }, () => {
     tab('分销员与导购');
     expect(await screen.findByText('KOC002')).toBeTruthy();
     const rows = document.querySelectorAll('.distributor-row');
-    expect(rows[0].textContent).toContain('访问 1,200 · 客户 30 · 订单 12');
-    expect(rows[0].textContent).toContain('成交 ¥3456.00');
+    expect(rows[0].textContent).toContain('访问 1,200 · 客户 30');
+    expect(rows[0].textContent).toContain('订单 12 · 成交 ¥3456.00');
     expect(rows[0].textContent).toContain('本月第 2 名');
-    expect(rows[0].textContent).toContain('可提现 ¥25.00 · 待结算 ¥10.00');
+    expect(rows[0].textContent).toContain('可提现 ¥25.00');
+    expect(rows[0].textContent).toContain('待结算 ¥10.00 · 提现中 ¥0.00');
     expect(rows[0].textContent).toContain('导购');
     expect(rows[1].textContent).toContain('待抵扣 ¥9.90');
     expect(rows[1].textContent).toContain('已停用');

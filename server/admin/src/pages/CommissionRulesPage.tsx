@@ -179,7 +179,7 @@ function CommissionRulesForm({ saved: loaded }: { saved: CommissionRules }) {
             </Form.Item>
           )}
         </Space>
-        <Form.Item label="分类佣金比例" extra="该分类（含子分类）的商品按此比例计佣，商品单独设置的比例优先">
+        <Form.Item label="分类佣金比例" extra="商品所属的分类（只看该分类本身，不含子分类）设置了比例时按此计一级佣金；商品单独设置的比例优先">
           <RateList
             name="categoryRates"
             label="分类"

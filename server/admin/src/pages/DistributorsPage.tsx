@@ -96,32 +96,37 @@ function DistributorTable({ fixed }: { fixed?: Status }) {
         </>
       ),
     },
-    { title: '推广码', dataIndex: 'refCode', width: 100, render: (c: string | null) => c ?? '—' },
+    { title: '推广码', dataIndex: 'refCode', width: 90, render: (c: string | null) => c ?? '—' },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 150,
+      width: 120,
       render: (s: Status, d) => (
         <>
           <Tag className="distributor-status" color={DISTRIBUTOR_STATUS_COLOR[s]}>
             {labelOf(DISTRIBUTOR_STATUS_LABEL, s)}
           </Tag>
-          {d.rejectReason && s === 'REJECTED' && <Typography.Text type="secondary">{d.rejectReason}</Typography.Text>}
+          {d.rejectReason && s === 'REJECTED' && (
+            <div>
+              <Typography.Text type="secondary">{d.rejectReason}</Typography.Text>
+            </div>
+          )}
         </>
       ),
     },
-    { title: '申请理由', dataIndex: 'reason', ellipsis: true, render: (r: string | null) => r || '—' },
     ...(fixed === 'PENDING'
-      ? []
+      ? ([
+          { title: '申请理由', dataIndex: 'reason', ellipsis: true, render: (r: string | null) => r || '—' },
+          { title: '申请时间', dataIndex: 'appliedAt', width: 150, render: formatDateTime },
+        ] as TableColumnsType<AdminDistributorView>)
       : ([
           {
             title: '推广数据',
             key: 'stats',
-            width: 190,
             render: (_, d) => (
-              <div className="distributor-stats">
-                <div>{`访问 ${formatCount(d.stats.visits)} · 客户 ${formatCount(d.stats.boundCustomers)} · 订单 ${formatCount(d.stats.orders)}`}</div>
-                <div>{`成交 ${formatCents(d.stats.paidCents)}`}</div>
+              <div className="distributor-stats" style={{ whiteSpace: 'nowrap' }}>
+                <div>{`访问 ${formatCount(d.stats.visits)} · 客户 ${formatCount(d.stats.boundCustomers)}`}</div>
+                <div>{`订单 ${formatCount(d.stats.orders)} · 成交 ${formatCents(d.stats.paidCents)}`}</div>
                 <Typography.Text type="secondary">{d.stats.monthRank === null ? '本月暂无排名' : `本月第 ${d.stats.monthRank} 名`}</Typography.Text>
               </div>
             ),
@@ -129,11 +134,11 @@ function DistributorTable({ fixed }: { fixed?: Status }) {
           {
             title: '佣金',
             key: 'balances',
-            width: 190,
             render: (_, d) => (
-              <div className="distributor-balances">
-                <div>{`可提现 ${formatCents(d.balances.availableCents)} · 待结算 ${formatCents(d.balances.pendingCents)}`}</div>
-                <div>{`提现中 ${formatCents(d.balances.frozenCents)} · 已提现 ${formatCents(d.balances.withdrawnCents)}`}</div>
+              <div className="distributor-balances" style={{ whiteSpace: 'nowrap' }}>
+                <div>{`可提现 ${formatCents(d.balances.availableCents)}`}</div>
+                <div>{`待结算 ${formatCents(d.balances.pendingCents)} · 提现中 ${formatCents(d.balances.frozenCents)}`}</div>
+                <div>{`已提现 ${formatCents(d.balances.withdrawnCents)}`}</div>
                 {d.balances.owedCents > 0 && <Typography.Text type="danger">{`待抵扣 ${formatCents(d.balances.owedCents)}`}</Typography.Text>}
               </div>
             ),
@@ -153,8 +158,7 @@ function DistributorTable({ fixed }: { fixed?: Status }) {
             ),
           },
         ] as TableColumnsType<AdminDistributorView>)),
-    { title: '申请时间', dataIndex: 'appliedAt', width: 150, render: formatDateTime },
-    { title: '操作', key: 'actions', width: 130, render: (_, d) => actions(d) },
+    { title: '操作', key: 'actions', width: 120, render: (_, d) => actions(d) },
   ];
 
   return (
