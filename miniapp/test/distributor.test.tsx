@@ -7,6 +7,7 @@ import CommissionsPage from '@/distributor/pages/commissions'
 import CustomersPage from '@/distributor/pages/customers'
 import PosterPage from '@/distributor/pages/poster'
 import WithdrawPage from '@/distributor/pages/withdraw'
+import MePage from '@/pages/me'
 import { fire, setRouterParams } from './mocks/taro'
 import { distributorMe } from './fixtures'
 import { reply, requests, routeRequests, type FakeRequest } from './helpers'
@@ -17,6 +18,12 @@ const type = (el: Element, value: string) => fireEvent.change(el, { target: { va
 const click = (el: Element | null) => fireEvent.click(el as Element)
 
 describe('推广中心', () => {
+  it('is opened from 我的', () => {
+    const { container } = render(<MePage />)
+    click(container.querySelector('.entry-distributor'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/distributor/pages/index/index' })
+  })
+
   it('not applied: what distributors get and the apply form; an empty or too long reason is refused, then it applies', async () => {
     routeRequests({
       'GET /api/distributors/me': () => reply(200, distributorMe('NONE')),
