@@ -93,6 +93,7 @@ describe('api types and constants', () => {
         'CHECK_IN_MAX_MILESTONES', 'CHECK_IN_MAX_MILESTONE_DAY', 'CHECK_IN_MIN_CYCLE_DAYS', 'DEFAULT_CHECK_IN_RULES', 'addDays', 'checkIn',
         'checkInCycleDays', 'checkInRulesProblems', 'currentStreak', 'cycleDayOf', 'daysOfMonth', 'isStoreDay', 'isStoreMonth', 'makeUp',
         'milestoneBonus', 'nextMilestone', 'storeDayAt', 'storeDayOf', 'streakEndingOn',
+        'percentToBp', 'DISTRIBUTOR_STATUS_LABEL', 'COMMISSION_STATUS_LABEL', 'WITHDRAWAL_STATUS_LABEL',
       ].sort(),
     );
   });
