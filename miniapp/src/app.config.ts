@@ -7,7 +7,7 @@ export default defineAppConfig({
     },
     { root: 'member', pages: ['pages/center/index', 'pages/member-day/index', 'pages/points/index', 'pages/coupons/index'] },
     { root: 'points', pages: ['pages/index/index', 'pages/mall/index', 'pages/item/index', 'pages/redemptions/index'] },
-    { root: 'distributor', pages: ['pages/index/index'] },
+    { root: 'distributor', pages: ['pages/index/index', 'pages/commissions/index', 'pages/withdraw/index', 'pages/customers/index', 'pages/poster/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#ffffff',

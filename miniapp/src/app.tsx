@@ -1,27 +1,46 @@
 import type { PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
-import { login, refFromQuery, refFromUrl, rememberRef, isLoggedIn } from '@/services/auth'
+import { holdLoginUntil, isLoggedIn, login, refFromQuery, refFromUrl } from '@/services/auth'
+import { captureRef, openScene, sceneFromQuery, sceneFromUrl } from '@/services/referral'
 import './app.css'
 
-let launchRef: string | undefined
+type Query = Record<string, unknown> | undefined
+
+/** The share link or code the app was last opened with (WeChat shows the app again with the same query). */
+let lastRef: string | undefined
+let lastScene: string | undefined
 
 function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
-    // A share path or poster may carry a distributor `ref`; it goes out with the login.
-    let ref = refFromQuery(options?.query as Record<string, unknown> | undefined)
-    if (!ref && process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') ref = refFromUrl(window.location.href)
-    launchRef = ref
-    rememberRef(ref)
+    // A share path carries a distributor `ref`; a poster's code a `scene` that names one (services/referral.ts).
+    const query = options?.query as Query
+    const href = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? window.location.href : ''
+    const ref = refFromQuery(query) ?? (href ? refFromUrl(href) : undefined)
+    const scene = ref ? undefined : (sceneFromQuery(query) ?? (href ? sceneFromUrl(href) : undefined))
+    const loggedIn = isLoggedIn()
+    lastRef = ref
+    lastScene = scene
+    if (ref) captureRef(ref, loggedIn)
+    if (scene) {
+      const found = openScene(scene, options?.path, loggedIn)
+      // a new customer's login carries the scene's ref
+      if (!loggedIn) holdLoginUntil(found)
+    }
     login().catch(() => undefined) // the session store keeps the error; pages offer a retry
   })
 
-  // Opening another share link while the app is still alive shows it again without a new launch.
+  // Opening another share link or code while the app is still alive shows it again without a new launch.
   useDidShow((options) => {
-    const ref = refFromQuery(options?.query as Record<string, unknown> | undefined)
-    if (!ref || ref === launchRef) return
-    launchRef = ref
-    // a logged-in customer's ref goes nowhere: the server has no route for a visit yet
-    if (!isLoggedIn()) rememberRef(ref)
+    const query = (options as { query?: Query; path?: string } | undefined)?.query
+    const ref = refFromQuery(query)
+    const scene = sceneFromQuery(query)
+    if (ref && ref !== lastRef) {
+      lastRef = ref
+      captureRef(ref)
+    } else if (!ref && scene && scene !== lastScene) {
+      lastScene = scene
+      void openScene(scene, (options as { path?: string }).path)
+    }
   })
 
   return children

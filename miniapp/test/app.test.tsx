@@ -11,8 +11,11 @@ const paths = () => requests().map((r) => `${r.method ?? 'GET'} ${new URL(r.url,
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
 describe('App: a share link opened while the app is running', () => {
-  it('sends nothing for a logged-in customer (no visit route on the server)', async () => {
-    routeRequests({ 'POST /api/auth/wechat-login': () => reply(200, { token: 't-1', user: { id: 1, nickname: '甲' } }) })
+  it('reports a visit for a logged-in customer, once per link', async () => {
+    routeRequests({
+      'POST /api/auth/wechat-login': () => reply(200, { token: 't-1', user: { id: 1, nickname: '甲' } }),
+      'POST /api/referrals/visit': () => reply(200, { bound: true }),
+    })
     render(
       <App>
         <div />
@@ -20,8 +23,11 @@ describe('App: a share link opened while the app is running', () => {
     )
     await waitFor(() => expect(Taro.getStorageSync(KEYS.token)).toBe('t-1'))
     fire.didShow({ query: { ref: 'SHARE01' } })
+    fire.didShow({ query: { ref: 'SHARE01' } })
     await settle()
-    expect(paths()).toEqual(['POST /api/auth/wechat-login'])
+    expect(paths()).toEqual(['POST /api/auth/wechat-login', 'POST /api/referrals/visit'])
+    expect(requests()[1].data).toEqual({ ref: 'SHARE01' })
+    expect(requests()[1].header?.Authorization).toBe('Bearer t-1')
   })
 
   it('keeps the ref for the login when the customer is not logged in yet', async () => {

@@ -60,9 +60,10 @@ describe('login', () => {
 })
 
 describe('ref', () => {
-  it('comes from the launch query or a QR scene, and must be 1–16 letters or digits', () => {
+  it('comes from the launch query, and must be 1–16 letters or digits', () => {
     expect(refFromQuery({ ref: 'DEMO01' })).toBe('DEMO01')
-    expect(refFromQuery({ scene: encodeURIComponent('ref=ABC123') })).toBe('ABC123')
+    expect(refFromQuery({ ref: encodeURIComponent('ABC123') })).toBe('ABC123')
+    expect(refFromQuery({ scene: 'S1a2b3' })).toBeUndefined() // a scene is looked up (test/referral.test.tsx)
     expect(refFromQuery({ ref: 'bad ref!' })).toBeUndefined()
     expect(refFromQuery({ ref: 'X'.repeat(17) })).toBeUndefined()
     expect(refFromQuery(undefined)).toBeUndefined()

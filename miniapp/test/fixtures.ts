@@ -1,3 +1,4 @@
+import type { DistributorMe, DistributorStatus } from '@mc/shared'
 import type { Cart, CartLine } from '@/services/cart'
 import type { ProductDetail } from '@/services/catalog'
 import type { CheckoutPreview } from '@/services/checkout'
@@ -140,6 +141,26 @@ export function orderDetail(patch: Partial<OrderDetail> = {}): OrderDetail {
     shipment: null,
     refunds: [],
     actions: ['pay', 'cancel'],
+    ...patch,
+  }
+}
+
+/** `GET /api/distributors/me` in a given status; an approved one has a ref code, money and stats. */
+export function distributorMe(status: DistributorStatus, patch: Partial<DistributorMe> = {}): DistributorMe {
+  const approved = status === 'APPROVED'
+  return {
+    status,
+    refCode: approved ? 'KOC888' : null,
+    isGuide: false,
+    reason: status === 'NONE' ? null : '我常在朋友圈分享好物',
+    rejectReason: status === 'REJECTED' ? '资料不完整' : null,
+    appliedAt: status === 'NONE' ? null : '2026-11-20T02:00:00.000Z',
+    reviewedAt: approved ? '2026-11-21T02:00:00.000Z' : null,
+    balances: approved
+      ? { pendingCents: 1250, availableCents: 5000, frozenCents: 800, withdrawnCents: 20000, owedCents: 0 }
+      : { pendingCents: 0, availableCents: 0, frozenCents: 0, withdrawnCents: 0, owedCents: 0 },
+    stats: approved ? { visits: 321, boundCustomers: 17, orders: 9, paidCents: 123456, monthRank: 3 } : { visits: 0, boundCustomers: 0, orders: 0, paidCents: 0, monthRank: null },
+    withdrawalRules: { minCents: 100, dailyCapCents: 500000 },
     ...patch,
   }
 }

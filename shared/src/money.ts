@@ -253,10 +253,10 @@ const DECIMAL_PATTERN = /^(\d+)(?:\.(\d{1,2}))?$/;
 /**
  * A decimal typed by staff with at most two decimals → a whole number of hundredths ('8.85' →
  * 885) → basis points (× `hundredthBp`), by string and integer arithmetic only; null when it is
- * not such a number or not in (0, maxBp]. Surrounding spaces are ignored; signs, exponents,
+ * not such a number or not in [minBp, maxBp]. Surrounding spaces are ignored; signs, exponents,
  * separators, '.5' and '5.' are not numbers here.
  */
-function decimalToBp(text: unknown, hundredthBp: number, maxBp: number): Bp | null {
+function decimalToBp(text: unknown, hundredthBp: number, maxBp: number, minBp = 1): Bp | null {
   const match = typeof text === 'string' ? DECIMAL_PATTERN.exec(text.trim()) : null;
   if (!match) return null;
   const [, intDigits, fracDigits = ''] = match;
@@ -265,7 +265,7 @@ function decimalToBp(text: unknown, hundredthBp: number, maxBp: number): Bp | nu
   if (digits.length > 6) return null;
   const hundredths = Number(digits) * 100 + Number(fracDigits.padEnd(2, '0'));
   const bp = hundredths * hundredthBp;
-  return bp > 0 && bp <= maxBp ? bp : null;
+  return bp >= minBp && bp <= maxBp ? bp : null;
 }
 
 /**
@@ -284,4 +284,14 @@ export function zheToBp(text: string): Bp | null {
  */
 export function beiToBp(text: string): Bp | null {
   return decimalToBp(text, 100, MAX_MULTIPLIER_BP); // 0.01 倍 = 100 bp
+}
+
+/**
+ * A rate typed in percent → basis points: '10' → 1000, '12.5' → 1250, '0.01' → 1, '0' → 0.
+ * null for more than two decimals ('12.345'), anything not a plain decimal, or outside [0, 100] %.
+ * The text is never rounded or clamped; callers check their own narrower range. The text a field
+ * starts from is `formatBpPercent` without the '%'.
+ */
+export function percentToBp(text: string): Bp | null {
+  return decimalToBp(text, 1, BP_SCALE, 0); // 0.01 % = 1 bp
 }

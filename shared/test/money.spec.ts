@@ -22,6 +22,7 @@ import {
   prorate,
   roundHalfUp,
   yuanToCents,
+  percentToBp,
   zheToBp,
 } from '../src';
 
@@ -356,6 +357,34 @@ describe('formatBei / bpToBeiText / bpToZheText', () => {
       expect(() => f(1.5)).toThrow(RangeError);
       expect(() => f(Number.NaN)).toThrow(RangeError);
     }
+  });
+});
+
+describe('percentToBp', () => {
+  it.each([
+    ['10', 1000],
+    ['12.5', 1250],
+    ['12.34', 1234],
+    ['0.01', 1],
+    ['0', 0],
+    ['0.00', 0],
+    ['3', 300],
+    ['50', 5000],
+    ['100', 10000],
+    ['4.03', 403],
+    [' 7.5 ', 750],
+  ])('%p → %p', (text, bp) => expect(percentToBp(text)).toBe(bp));
+
+  it.each(['', '12.345', '100.01', '101', '-1', '+5', '.5', '5.', '5%', '1e1', '５'])('refuses %p', (text) => expect(percentToBp(text)).toBeNull());
+
+  it('round-trips every bp in [0, 10000] through formatBpPercent, and reads any two-decimal text exactly', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10000 }), (bp) => expect(percentToBp(formatBpPercent(bp).slice(0, -1))).toBe(bp)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
+        const bp = whole * 100 + cents;
+        expect(percentToBp(`${whole}.${String(cents).padStart(2, '0')}`)).toBe(bp <= 10000 ? bp : null);
+      }),
+    );
   });
 });
 

@@ -18,25 +18,9 @@ export function normalizeRef(value: unknown): string | undefined {
   return REF_RE.test(v) ? v : undefined
 }
 
-/**
- * The `ref` of a launch/show query: `?ref=XXX` from a share path, or a QR code's `scene`
- * (`getwxacodeunlimit`, URI-encoded) holding `ref=XXX`.
- */
+/** The `ref` of a launch/show query (`?ref=XXX` from a share path). */
 export function refFromQuery(query: Record<string, unknown> | undefined | null): string | undefined {
-  if (!query) return undefined
-  const direct = normalizeRef(query.ref)
-  if (direct) return direct
-  if (typeof query.scene === 'string') {
-    let scene = query.scene
-    try {
-      scene = decodeURIComponent(scene)
-    } catch {
-      return undefined
-    }
-    const m = /(?:^|[?&])ref=([^&]+)/.exec(scene)
-    return m ? normalizeRef(m[1]) : undefined
-  }
-  return undefined
+  return query ? normalizeRef(query.ref) : undefined
 }
 
 /** `ref=` anywhere in a URL (H5: the query may sit before or inside the hash). */
@@ -81,10 +65,20 @@ async function loginCode(): Promise<string> {
 }
 
 let inflight: Promise<User> | null = null
+let hold: Promise<unknown> | null = null
+
+/** The next login waits for `p` (a scanned code's ref being looked up, so that it goes out with the login). */
+export function holdLoginUntil(p: Promise<unknown>): void {
+  const mine: Promise<unknown> = p.catch(() => undefined).finally(() => {
+    if (hold === mine) hold = null
+  })
+  hold = mine
+}
 
 async function doLogin(): Promise<User> {
   updateSession({ status: 'loading', error: null })
   try {
+    if (hold) await hold
     const code = await loginCode()
     const ref = pendingRef()
     const res = await post<LoginResponse>('/api/auth/wechat-login', ref ? { code, ref } : { code }, { auth: false })

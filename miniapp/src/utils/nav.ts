@@ -1,6 +1,7 @@
 import type { OrderStatus } from '@mc/shared'
 import type { Id } from '@/services/catalog'
 import { encodeItems, type CheckoutItem } from '@/services/checkout'
+import type { ShareTarget } from '@/services/distribution'
 
 /** Page paths (one place, so a moved page is one edit). */
 export const PAGES = {
@@ -24,6 +25,11 @@ export const PAGES = {
   pointsMall: '/points/pages/mall/index',
   mallItem: '/points/pages/item/index',
   redemptions: '/points/pages/redemptions/index',
+  distributor: '/distributor/pages/index/index',
+  commissions: '/distributor/pages/commissions/index',
+  withdraw: '/distributor/pages/withdraw/index',
+  customers: '/distributor/pages/customers/index',
+  poster: '/distributor/pages/poster/index',
 } as const
 
 /** The member center; `returnTo` (a page path + query, e.g. the checkout) is where a card purchase goes back to. */
@@ -31,6 +37,10 @@ export const memberCenterUrl = (returnTo?: string) =>
   returnTo ? `${PAGES.memberCenter}?returnTo=${encodeURIComponent(returnTo)}` : PAGES.memberCenter
 
 export const productUrl = (id: Id) => `${PAGES.product}?id=${encodeURIComponent(String(id))}`
+
+/** The poster of a product, the member-card page or (neither) the home page. */
+export const posterUrl = (target: ShareTarget) =>
+  'productId' in target ? `${PAGES.poster}?productId=${encodeURIComponent(String(target.productId))}` : 'page' in target ? `${PAGES.poster}?page=${target.page}` : PAGES.poster
 
 export const checkoutUrl = (items: CheckoutItem[], fromCart = false) =>
   `${PAGES.checkout}?items=${encodeURIComponent(encodeItems(items))}${fromCart ? '&fromCart=1' : ''}`

@@ -20,8 +20,8 @@ export const Text = ({ className, style, children, onClick }: Common) => (
   </span>
 )
 
-export const Button = ({ className, children, onClick }: Common & { size?: string; type?: string }) => (
-  <button type='button' className={className} onClick={onClick}>
+export const Button = ({ className, children, onClick, openType }: Common & { size?: string; type?: string; openType?: string }) => (
+  <button type='button' className={className} onClick={onClick} data-open-type={openType}>
     {children}
   </button>
 )

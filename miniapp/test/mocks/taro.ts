@@ -12,14 +12,20 @@ const handlers = {
   didShow: new Set<Handler>(),
 }
 
-function lifecycle(set: Set<Handler>, runOnMount = false) {
+/** What useLaunch's handler gets (set per test with setLaunchOptions). */
+let launchOptions: unknown
+export function setLaunchOptions(options: { path?: string; query?: Record<string, string> }): void {
+  launchOptions = options
+}
+
+function lifecycle(set: Set<Handler>, runOnMount = false, mountArgs: () => unknown[] = () => []) {
   return (fn: Handler) => {
     const ref = useRef(fn)
     ref.current = fn
     useEffect(() => {
       const h: Handler = (...args) => ref.current(...args)
       set.add(h)
-      if (runOnMount) h()
+      if (runOnMount) h(...mountArgs())
       return () => {
         set.delete(h)
       }
@@ -54,6 +60,11 @@ const Taro = {
   showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   navigateTo: vi.fn(() => Promise.resolve()),
   redirectTo: vi.fn(() => Promise.resolve()),
+  reLaunch: vi.fn(() => Promise.resolve()),
+  downloadFile: vi.fn(),
+  saveImageToPhotosAlbum: vi.fn(),
+  openSetting: vi.fn(() => Promise.resolve()),
+  setClipboardData: vi.fn(() => Promise.resolve()),
   navigateBack: vi.fn(() => Promise.resolve()),
   switchTab: vi.fn(() => Promise.resolve()),
   setNavigationBarTitle: vi.fn(() => Promise.resolve()),
@@ -76,11 +87,15 @@ export function resetTaroMock(): void {
   for (const set of Object.values(handlers)) set.clear()
   for (const fn of Object.values(Taro)) if (vi.isMockFunction(fn)) fn.mockReset()
   routerParams = {}
+  launchOptions = undefined
   pageStackDepth = 2
   Taro.showToast.mockImplementation(() => Promise.resolve())
   Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }))
   Taro.navigateTo.mockImplementation(() => Promise.resolve())
   Taro.redirectTo.mockImplementation(() => Promise.resolve())
+  Taro.reLaunch.mockImplementation(() => Promise.resolve())
+  Taro.openSetting.mockImplementation(() => Promise.resolve())
+  Taro.setClipboardData.mockImplementation(() => Promise.resolve())
   Taro.navigateBack.mockImplementation(() => Promise.resolve())
   Taro.switchTab.mockImplementation(() => Promise.resolve())
   Taro.setNavigationBarTitle.mockImplementation(() => Promise.resolve())
@@ -90,7 +105,7 @@ export const useLoad = lifecycle(new Set(), true)
 export const useReady = lifecycle(new Set(), true)
 export const useDidShow = lifecycle(handlers.didShow, true)
 export const useDidHide = lifecycle(new Set())
-export const useLaunch = lifecycle(new Set(), true)
+export const useLaunch = lifecycle(new Set(), true, () => (launchOptions === undefined ? [] : [launchOptions]))
 export const useReachBottom = lifecycle(handlers.reachBottom)
 export const usePullDownRefresh = lifecycle(handlers.pullDownRefresh)
 export const useShareAppMessage = vi.fn()

@@ -1,4 +1,4 @@
-import type { OrderStatus, RefundStatus } from '@mc/shared';
+import type { DistributorStatus, OrderStatus, RefundStatus, WithdrawalStatus } from '@mc/shared';
 
 /** The admin's tag colours for order and refund statuses; the labels are `@mc/shared`'s ORDER_STATUS_LABEL / REFUND_STATUS_LABEL. */
 
@@ -16,6 +16,22 @@ export const REFUND_STATUS_COLOR: Record<RefundStatus, string> = {
   APPROVED: 'blue',
   REFUNDED: 'green',
   REJECTED: 'red',
+};
+
+export const DISTRIBUTOR_STATUS_COLOR: Record<DistributorStatus, string> = {
+  NONE: 'default',
+  PENDING: 'orange',
+  APPROVED: 'green',
+  REJECTED: 'red',
+  DISABLED: 'default',
+};
+
+export const WITHDRAWAL_STATUS_COLOR: Record<WithdrawalStatus, string> = {
+  PENDING: 'orange',
+  APPROVED: 'blue',
+  PAID: 'green',
+  REJECTED: 'red',
+  FAILED: 'volcano',
 };
 
 /** A label for any status string, the raw value when unknown. */

@@ -12,3 +12,4 @@ export * from './distribution';
 export * from './reports';
 export * from './points-mall';
 export * from './coupons';
+export * from './distribution-labels';

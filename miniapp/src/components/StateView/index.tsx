@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import type { PagedList } from '@/hooks/usePagedList'
 import './index.css'
 
 export interface StateViewProps {
@@ -38,4 +39,12 @@ export default function StateView({ state, text, onRetry, actionText, onAction }
       ) : null}
     </View>
   )
+}
+
+/** A paged list's whole-page state while it has no items: loading, its error (tap to retry) or `emptyText`; null once it has items. */
+export function ListStateView({ list, emptyText }: { list: Pick<PagedList<unknown>, 'items' | 'loading' | 'loaded' | 'error' | 'retry'>; emptyText: string }) {
+  if (list.items.length > 0) return null
+  if (list.error && !list.loading) return <StateView state='error' text={list.error} onRetry={() => void list.retry()} />
+  if (list.loading || !list.loaded) return <StateView state='loading' />
+  return <StateView state='empty' text={emptyText} />
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import CategoryRow from '@/components/CategoryRow'
 import ProductList from '@/components/ProductList'
 import { listCategories, type Category } from '@/services/catalog'
 import { useProductPager } from '@/hooks/useProductPager'
+import { useDistributorShare } from '@/hooks/useDistributorShare'
 import { useMemberDay } from '@/hooks/useMemberDay'
 import { memberDayTarget, type MemberDayCurrent } from '@/services/membership'
 import { openCategoryLater } from '@/stores/ui'
@@ -32,6 +33,8 @@ export function memberDayCountdown(md: MemberDayCurrent | null, now: number): { 
   if (!shown) return null
   return { name: shown.occurrence.name, label: shown.active ? '距结束' : '距开始', text: formatLongCountdown(shown.target - now) }
 }
+
+const HOME_SHARE = {}
 
 export default function HomePage() {
   const pager = useProductPager(NO_FILTER, 10)
@@ -64,7 +67,8 @@ export default function HomePage() {
     void Promise.all([pager.reload(), loadCategories(), loadMemberDay()]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  useShareAppMessage(() => ({ title: '会员商城', path: '/pages/home/index' }))
+  // an approved distributor's share card carries their ref
+  useDistributorShare(HOME_SHARE, { title: '会员商城', path: PAGES.home })
 
   const selectCategory = (c: Category) => {
     openCategoryLater(c.id)

@@ -14,7 +14,7 @@ const ENTRIES = [
   { key: 'address', title: '收货地址', desc: '管理收货地址', url: '/order/pages/address/index' },
   { key: 'points', title: '积分中心', desc: '每日签到领积分', url: PAGES.points },
   { key: 'coupons', title: '我的优惠券', desc: '可使用 · 已使用 · 已过期', url: PAGES.coupons },
-  { key: 'distributor', title: '推广中心', desc: '分享赚佣金', url: '/distributor/pages/index/index' },
+  { key: 'distributor', title: '推广中心', desc: '分享赚佣金', url: PAGES.distributor },
 ] as const
 
 /** A one-character badge per order tab (the labels all start with 待). */

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Image, RichText, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
+import ShareBar from '@/components/ShareBar'
 import SkuPicker from '@/components/SkuPicker'
 import StateView from '@/components/StateView'
+import { useDistributorShare } from '@/hooks/useDistributorShare'
 import { addToCart, MAX_QTY_PER_LINE } from '@/services/cart'
 import { getProduct, type ProductDetail } from '@/services/catalog'
 import { assetUrl, assetUrlsIn } from '@/services/config'
@@ -52,7 +54,8 @@ export default function ProductPage() {
     getCurrentMemberDay().then(setMemberDay, () => setMemberDay(null))
   }, [id])
 
-  useShareAppMessage(() => ({ title: product?.title ?? '会员商城', path: productUrl(id) }))
+  // an approved distributor's share card carries their ref
+  const share = useDistributorShare(id ? { productId: id } : null, { title: product?.title ?? '会员商城', path: productUrl(id) })
 
   const sku = useMemo(() => (product ? findSku(product.specGroups, product.skus, selection) : null), [product, selection])
   const maxQty = sku ? Math.max(1, Math.min(sku.stock, MAX_QTY_PER_LINE)) : MAX_QTY_PER_LINE
@@ -160,6 +163,8 @@ export default function ProductPage() {
         </View>
         {product.subtitle ? <Text className='detail-subtitle'>{product.subtitle}</Text> : null}
       </View>
+
+      <ShareBar payload={share} target={{ productId: product.id }} />
 
       <View className='card detail-sku'>
         <SkuPicker groups={product.specGroups} skus={product.skus} selection={selection} onChange={setSelection} />

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Result, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, errorMessage, isApiError } from '../api';
-import { useFetch } from '../useFetch';
+import { SettingsLoader, useSaveSettings } from '../components/SettingsForm';
 import {
   MAX_MILESTONES,
   dayRule,
@@ -77,64 +76,24 @@ function formField(path: string): (string | number)[] | null {
 
 /** 签到规则: `GET/PUT /api/admin/check-in-rules` (owner, operator). */
 export default function CheckInRulesPage() {
-  const { data, error, reload } = useFetch<CheckInRules>(PATH);
-
-  if (error && !data) {
-    return (
-      <Card title="签到规则">
-        <Result
-          status="warning"
-          title="签到规则加载失败"
-          subTitle={error}
-          extra={
-            <Button className="check-in-rules-retry" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
-      </Card>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page-loading">
-        <Spin />
-      </div>
-    );
-  }
-  return <CheckInRulesForm saved={data} />;
+  return (
+    <SettingsLoader<CheckInRules> title="签到规则" path={PATH} retryClassName="check-in-rules-retry">
+      {(saved) => <CheckInRulesForm saved={saved} />}
+    </SettingsLoader>
+  );
 }
 
 function CheckInRulesForm({ saved: loaded }: { saved: CheckInRules }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saved, setSaved] = useState(loaded);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, save } = useSaveSettings(form, PATH, '签到规则已保存', formField);
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
   const makeUpEnabled = Form.useWatch('makeUpEnabled', form) ?? loaded.makeUpEnabled;
   const preview = typedRules(watched ?? toValues(loaded));
 
   const onFinish = async () => {
     const body = toBody(form.getFieldsValue(true) as Values, saved);
-    setSaving(true);
-    setError(null);
-    try {
-      await api.put(PATH, body);
-      setSaved(body);
-      message.success('签到规则已保存');
-    } catch (e) {
-      setError(errorMessage(e, '保存失败'));
-      const fields = isApiError(e) ? (e.details as { fields?: { field: string; problems: string[] }[] } | undefined)?.fields : undefined;
-      form.setFields(
-        (fields ?? []).flatMap((f) => {
-          const name = formField(f.field);
-          return name ? [{ name, errors: f.problems }] : [];
-        }) as Parameters<typeof form.setFields>[0],
-      );
-    } finally {
-      setSaving(false);
-    }
+    if (await save(body)) setSaved(body);
   };
 
   /** A day that was refused as a duplicate is checked again when another milestone changes. */

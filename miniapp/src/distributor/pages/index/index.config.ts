@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '推广中心',
+  enablePullDownRefresh: true,
 })

@@ -1,7 +1,9 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Picker, Text, Textarea, View } from '@tarojs/components'
+import ShareBar from '@/components/ShareBar'
 import StateView from '@/components/StateView'
+import { useDistributorShare } from '@/hooks/useDistributorShare'
 import type { Id } from '@/services/catalog'
 import {
   benefitLines,
@@ -60,6 +62,7 @@ export default function MemberCenterPage() {
   const [refundReason, setRefundReason] = useState('')
   const busyRef = useRef(false)
   const handledPaid = useRef(false)
+  const share = useDistributorShare({ page: 'card' }, { title: '开通会员，享会员价和专属权益', path: PAGES.memberCenter })
 
   const load = useCallback(async () => {
     setError(null)
@@ -210,6 +213,8 @@ export default function MemberCenterPage() {
           <Text>{membership.isMember ? '续费' : '立即开通'}</Text>
         </View>
       </View>
+
+      <ShareBar payload={share} target={{ page: 'card' }} />
 
       <View className='card tier-card'>
         <View className='tier-head'>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import ListFooter from '@/components/ListFooter'
 import OrderCard from '@/components/OrderCard'
 import StateView from '@/components/StateView'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -45,23 +46,7 @@ export default function OrderListPage() {
         {list.items.map((o) => (
           <OrderCard key={o.id} order={o} onClick={open} />
         ))}
-        {list.loading ? (
-          <View className='list-footer list-loading'>
-            <Text>加载中…</Text>
-          </View>
-        ) : list.error ? (
-          <View className='list-footer list-error' onClick={() => void list.retry()}>
-            <Text>加载失败，点击重试</Text>
-          </View>
-        ) : list.hasMore ? (
-          <View className='list-footer'>
-            <Text>上拉加载更多</Text>
-          </View>
-        ) : (
-          <View className='list-footer list-end'>
-            <Text>— 没有更多了 —</Text>
-          </View>
-        )}
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -93,3 +93,26 @@ export function ProductIdsSelect({ id, value, onChange }: { id?: string; value?:
     />
   );
 }
+
+/** One product id, searched by title: a form control (`value` / `onChange`); a saved id not searched yet shows as 商品 #id. */
+export function ProductIdSelect({ id, value, onChange, className }: { id?: string; value?: number; onChange?: (id: number) => void; className?: string }) {
+  const { options, titles, loading, search } = useProductSearch();
+  const known = new Set(options.map((p) => p.id));
+  return (
+    <Select<number>
+      id={id}
+      className={className}
+      value={value}
+      placeholder="搜索商品"
+      style={{ width: 280 }}
+      showSearch={showSearch(search)}
+      loading={loading}
+      notFoundContent={null}
+      options={[
+        ...(value !== undefined && !known.has(value) ? [{ value, label: titles.get(value) ?? `商品 #${value}` }] : []),
+        ...options.map((p) => ({ value: p.id, label: p.title })),
+      ]}
+      onChange={(next) => onChange?.(next)}
+    />
+  );
+}

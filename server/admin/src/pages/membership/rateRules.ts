@@ -1,5 +1,5 @@
 import type { FormRule } from 'antd';
-import { beiToBp, bpToBeiText, formatZhe, zheToBp } from '@mc/shared';
+import { beiToBp, bpToBeiText, formatBpPercent, formatZhe, percentToBp, zheToBp } from '@mc/shared';
 
 /**
  * Rate fields are text: the field keeps what staff typed (nothing rounded or clamped), and a
@@ -24,3 +24,10 @@ export const zheRule = (minBp: number, maxBp: number): FormRule =>
 /** A points multiplier typed in 倍 ('1.5'), between minBp and maxBp: `beiRule(10000, 100000)` → '请输入 1–10 倍，最多两位小数'. */
 export const beiRule = (minBp: number, maxBp: number): FormRule =>
   rateRule(beiToBp, minBp, maxBp, `请输入 ${bpToBeiText(minBp)}–${bpToBeiText(maxBp)} 倍，最多两位小数`);
+
+/** A rate typed in percent ('12.5'), between minBp and maxBp: `percentRule(0, 5000)` → '请输入 0%–50%，最多两位小数'. */
+export const percentRule = (minBp: number, maxBp: number): FormRule =>
+  rateRule(percentToBp, minBp, maxBp, `请输入 ${formatBpPercent(minBp)}–${formatBpPercent(maxBp)}，最多两位小数`);
+
+/** The text a percent field starts from: 1250 → '12.5'. */
+export const bpToPercentText = (bp: number): string => formatBpPercent(bp).slice(0, -1);
