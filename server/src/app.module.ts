@@ -11,6 +11,7 @@ import { CheckInModule } from './modules/check-in/check-in.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
+import { DistributionModule } from './modules/distribution/distribution.module';
 import { HealthController } from './modules/health/health.controller';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { CustomerModule } from './modules/customer/customer.module';
@@ -51,6 +52,7 @@ export class AppModule {
         PointsModule,
         MembershipModule,
         CheckInModule,
+        DistributionModule,
         MemberDayModule,
         PricingModule,
         CartModule,

@@ -15,11 +15,11 @@ describe('order events', () => {
 
   it('lists every reaction, in the order the handlers run', () => {
     expect(t.app.get(OrderEvents).listing()).toEqual({
-      paid: ['membership'],
-      completed: ['tiers', 'points'],
+      paid: ['membership', 'commission'],
+      completed: ['tiers', 'points', 'commission'],
       cancelled: ['member-day', 'points', 'payment'],
       refundApproved: ['membership', 'payment'],
-      refunded: ['tiers', 'points'],
+      refunded: ['tiers', 'points', 'commission'],
     });
   });
 

@@ -7,6 +7,7 @@ import { CART_ENTITIES } from '../modules/cart/cart.module';
 import { CHECK_IN_ENTITIES } from '../modules/check-in/check-in.module';
 import { CATALOG_ENTITIES } from '../modules/catalog/catalog.module';
 import { CUSTOMER_ENTITIES } from '../modules/customer/customer.module';
+import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.module';
 import { MEMBER_DAY_ENTITIES } from '../modules/member-day/member-day.module';
 import { MEMBERSHIP_ENTITIES } from '../modules/membership/membership.module';
 import { ORDER_ENTITIES } from '../modules/order/order.module';
@@ -34,4 +35,5 @@ export const ENTITIES = [
   ...MEMBER_DAY_ENTITIES,
   ...POINTS_ENTITIES,
   ...CHECK_IN_ENTITIES,
+  ...DISTRIBUTION_ENTITIES,
 ];

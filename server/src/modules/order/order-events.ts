@@ -42,11 +42,12 @@ export type OrderEventHandlers = { [E in OrderEvent]?: (tx: Tx, event: OrderEven
  *  - member-day: `cancelled` gives the per-customer member-day limit back
  *  - points: `completed` earns, `cancelled` returns what was spent, `refunded` takes back what
  *    was earned and returns the refunded share of what was spent
+ *  - commission: `paid` creates pending commission for the buyer's distributor (and level 2),
+ *    `completed` starts the settlement clock, `refunded` reduces it line by line
  *  - payment: `cancelled` closes the WeChat transaction, `refundApproved` sends the refund to
  *    WeChat (both after commit)
- *  - commission (planned): `paid` creates pending commission, `refunded` reduces it
  */
-export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'payment'] as const;
+export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'commission', 'payment'] as const;
 export type OrderEventHandlerName = (typeof ORDER_EVENT_HANDLERS)[number];
 
 /** Checks run before a customer's or the job's cancel, outside any transaction (payment: has WeChat taken the money?). */

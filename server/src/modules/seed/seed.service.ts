@@ -7,6 +7,7 @@ import { AuthService } from '../auth/auth.service';
 import { Category } from '../catalog/entities/category.entity';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
+import { DistributorService } from '../distribution/distributor.service';
 import { MemberDay } from '../member-day/entities/member-day.entity';
 import { DEMO_CATALOG } from './demo-catalog';
 
@@ -24,6 +25,7 @@ export class SeedService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly auth: AuthService,
+    private readonly distributors: DistributorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,6 +44,7 @@ export class SeedService {
     if ((await this.ds.manager.count(MemberDay)) === 0) {
       await withTx(this.ds, ({ em }) => this.seedMemberDay(em));
     }
+    if (await this.distributors.seedDemo()) this.logger.log('demo distributor DEMO01 seeded');
   }
 
   /** 会员日: the 7th of every month, paid members, 2× points, 8.5 折 member-day prices on the first SKU of some products, 9 折 on snacks. */
