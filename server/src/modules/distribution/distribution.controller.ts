@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query, RawBodyRequest, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query, RawBodyRequest, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CurrentStaff, CustomerGuard, Roles, StaffGuard } from '../../common/auth/guards';
-import { conflict } from '../../common/errors';
+import { notFound } from '../../common/errors';
 import { PageQuery } from '../../common/pagination';
 import { DataSource } from 'typeorm';
 import { CommissionService } from './commission.service';
@@ -24,6 +24,7 @@ import {
 } from './dto/distribution.dto';
 import { Distributor } from './entities/distributor.entity';
 import { ReferralService } from './referral.service';
+import { PosterService } from './poster.service';
 import { ShareService } from './share.service';
 import { WithdrawalService } from './withdrawal.service';
 
@@ -92,12 +93,25 @@ export class DistributionController {
 @ApiTags('distribution')
 @Controller()
 export class ShareController {
-  constructor(private readonly shares: ShareService) {}
+  constructor(
+    private readonly shares: ShareService,
+    private readonly posters: PosterService,
+  ) {}
 
   @Get('share/scenes/:sceneCode')
   async scene(@Param('sceneCode') sceneCode: string) {
     const s = await this.shares.scene(sceneCode);
     return { refCode: s.refCode, path: s.path };
+  }
+
+  /** `<sceneCode>.png`: the poster, public (an <image> or wx.downloadFile fetches it without a token). */
+  @Get('share/posters/:file')
+  async poster(@Param('file') file: string, @Res({ passthrough: true }) res: FastifyReply) {
+    const m = /^([A-Za-z0-9]{1,16})\.png$/.exec(file);
+    if (!m) throw notFound('海报');
+    const png = await this.posters.poster(m[1]);
+    res.header('Content-Type', 'image/png').header('Cache-Control', 'public, max-age=600');
+    return png;
   }
 }
 

@@ -12,6 +12,7 @@ import { Distributor } from './entities/distributor.entity';
 import { ReferralBinding, ReferralVisit, ShareScene } from './entities/referral.entity';
 import { Withdrawal } from './entities/withdrawal.entity';
 import { ReferralService } from './referral.service';
+import { PosterService } from './poster.service';
 import { ShareService } from './share.service';
 import { WithdrawalService } from './withdrawal.service';
 
@@ -24,7 +25,7 @@ export const DISTRIBUTION_ENTITIES = [Distributor, Commission, CommissionLedger,
 @Module({
   imports: [CustomerModule, MembershipModule, OrderModule],
   controllers: [DistributionController, ShareController, TransferNotifyController, AdminDistributionController],
-  providers: [DistributorService, RefCodes, ReferralService, CommissionLedgerService, CommissionService, WithdrawalService, ShareService, DistributionStatsService],
+  providers: [DistributorService, RefCodes, ReferralService, CommissionLedgerService, CommissionService, WithdrawalService, ShareService, PosterService, DistributionStatsService],
   exports: [ReferralService, DistributorService],
 })
 export class DistributionModule {}
