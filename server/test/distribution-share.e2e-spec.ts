@@ -6,11 +6,6 @@ import { createTestApp, TestApp } from './support/test-app';
 /** PNG width and height from its IHDR chunk. */
 const pngSize = (b: Buffer) => ({ signature: b.subarray(0, 8).toString('hex'), width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
 
-const binaryParser = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('sharing on MariaDB: share paths, scene codes, posters, store guides', () => {
   let t: TestApp;
@@ -21,6 +16,12 @@ describe('sharing on MariaDB: share paths, scene codes, posters, store guides', 
   });
   afterEach(async () => expectLedgersBalanced(t));
   afterAll(() => t.close());
+
+  /** A poster by its public URL: status, content type and the bytes. */
+  const fetchPoster = async (url: string) => {
+    const res = await fetch(`${t.baseUrl}${url}`);
+    return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+  };
 
   async function approved(openid: string) {
     const res = await t.http().post('/api/auth/wechat-login').send({ code: `test:${openid}` }).expect(200);
@@ -68,17 +69,18 @@ describe('sharing on MariaDB: share paths, scene codes, posters, store guides', 
     const wechat = t.app.get(WechatApiClient);
     const qr = jest.spyOn(wechat, 'getUnlimitedQrCode');
     try {
-      const first = await t.http().get(posterUrl).buffer(true).parse(binaryParser).expect(200).expect('Content-Type', /image\/png/);
+      const first = await fetchPoster(posterUrl);
+      expect(first).toMatchObject({ status: 200, type: 'image/png' });
       expect(pngSize(first.body)).toEqual({ signature: '89504e470d0a1a0a', width: 750, height: 1100 });
       expect(qr).toHaveBeenCalledWith(expect.objectContaining({ scene: sceneCode, page: 'pages/product/index' }));
-      const again = await t.http().get(posterUrl).buffer(true).parse(binaryParser).expect(200);
+      const again = await fetchPoster(posterUrl);
       expect(Buffer.compare(again.body, first.body)).toBe(0);
       expect(qr).toHaveBeenCalledTimes(1);
     } finally {
       qr.mockRestore();
     }
     const card = (await t.http().get('/api/distributors/me/share').query({ page: 'card' }).set(d.auth).expect(200)).body;
-    expect(pngSize((await t.http().get(card.posterUrl).buffer(true).parse(binaryParser).expect(200)).body).width).toBe(750);
+    expect(pngSize((await fetchPoster(card.posterUrl)).body).width).toBe(750);
     await t.http().get('/api/share/posters/NOSUCH99.png').expect(404);
     await t.http().get(`/api/share/posters/${sceneCode}.jpg`).expect(404);
   });

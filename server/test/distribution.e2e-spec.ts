@@ -145,8 +145,10 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
     await setClock('2027-03-30T02:00:00.000Z');
     expect(await visit(c, b.ref)).toBe(true);
     expect(await bindingOf(c.id)).toEqual({ distributorId: b.distributorId, expiresAt: around('2027-04-29T02:00:00.000Z') });
-    // after it expires the customer is free: first-touch binds to whoever comes next
-    await setClock('2027-04-29T02:00:00.000Z');
+    // a minute before it expires A still cannot take the customer; a minute after, first-touch binds whoever comes next
+    await setClock('2027-04-29T01:59:00.000Z');
+    expect(await visit(c, a.ref)).toBe(false);
+    await setClock('2027-04-29T02:01:00.000Z');
     expect(await visit(c, a.ref)).toBe(true);
     expect((await bindingOf(c.id))?.distributorId).toBe(a.distributorId);
     await setClock('2027-03-10T02:00:00.000Z');
@@ -213,6 +215,27 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
     const board = (await t.http().get('/api/admin/reports/distributors').query({ month: '2027-03' }).set(staff).expect(200)).body;
     expect(board.items.find((i: { distributorId: number }) => i.distributorId === d.distributorId)).toMatchObject({ orders: 2, paidCents: 9472 + 3189 + 1990, commissionCents: 758 + 478 + 199 });
     await setClock('2027-03-10T02:00:00.000Z');
+  });
+
+  it('a paid member who applies is approved at once when the store says so; a fast card refund cancels the card commission', async () => {
+    const d = await distributor('dist-auto-koc');
+    const member = await login('dist-auto-member', d.ref);
+    const card = await buyCard(t, member.auth);
+    await waitFor(async () => (await order(member, card)).status === 'COMPLETED');
+    expect((await commissionsOf(d)).items).toEqual([expect.objectContaining({ orderId: card, amountCents: 199, status: 'PENDING' })]);
+
+    await setRules({ autoApproveMembers: true });
+    const applied = (await t.http().post('/api/distributors/apply').set(member.auth).send({ reason: '会员自荐' }).expect(200)).body;
+    expect(applied).toMatchObject({ status: 'APPROVED', refCode: expect.stringMatching(/^[23456789A-HJ-NP-Z]{6}$/) });
+    const notMember = await login('dist-auto-plain');
+    expect((await t.http().post('/api/distributors/apply').set(notMember.auth).send({ reason: '我也想' }).expect(200)).body.status).toBe('PENDING');
+    await setRules({ autoApproveMembers: false });
+
+    // the card back within 7 days, unused: the whole of its cash, so its commission is cancelled
+    await t.http().post('/api/membership/refund').set(member.auth).expect(200);
+    await waitFor(async () => (await commissionsOf(d)).items[0].status === 'CANCELLED');
+    expect((await commissionsOf(d)).items[0]).toMatchObject({ baseCents: 0, amountCents: 0 });
+    expect((await me(d)).balances.pendingCents).toBe(0);
   });
 
   it('staff rules are validated and refused, never clamped', async () => {

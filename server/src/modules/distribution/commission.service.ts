@@ -235,9 +235,13 @@ export class CommissionService implements OnModuleInit {
     if (ids.length) await tx.em.update(Commission, { id: In(ids), status: 'SETTLED' }, { status: 'WITHDRAWN' });
   }
 
-  async list(distributorId: number, status: string | undefined, q: PageQuery): Promise<Paged<CommissionView>> {
+  /** The customer's own commission records (none when they are not a distributor), newest first. */
+  async listOwn(customerId: number, status: Commission['status'] | undefined, q: PageQuery): Promise<Paged<CommissionView>> {
+    const d = await this.ds.getRepository(Distributor).findOneBy({ customerId });
+    if (!d) return { items: [], total: 0 };
+    const distributorId = d.id;
     const [rows, total] = await this.ds.getRepository(Commission).findAndCount({
-      where: { distributorId, ...(status ? { status: status as Commission['status'] } : {}) },
+      where: { distributorId, ...(status ? { status } : {}) },
       order: { id: 'DESC' },
       ...skipTake(q),
     });

@@ -5,7 +5,6 @@ import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.t
 import { CurrentCustomer, CurrentStaff, CustomerGuard, Roles, StaffGuard } from '../../common/auth/guards';
 import { notFound } from '../../common/errors';
 import { PageQuery } from '../../common/pagination';
-import { DataSource } from 'typeorm';
 import { CommissionService } from './commission.service';
 import { DistributionStatsService } from './distribution-stats.service';
 import { DistributorService } from './distributor.service';
@@ -22,7 +21,6 @@ import {
   ShareQuery,
   WithdrawalQuery,
 } from './dto/distribution.dto';
-import { Distributor } from './entities/distributor.entity';
 import { ReferralService } from './referral.service';
 import { PosterService } from './poster.service';
 import { ShareService } from './share.service';
@@ -34,7 +32,6 @@ import { WithdrawalService } from './withdrawal.service';
 @Controller()
 export class DistributionController {
   constructor(
-    private readonly ds: DataSource,
     private readonly distributors: DistributorService,
     private readonly referrals: ReferralService,
     private readonly commissions: CommissionService,
@@ -60,9 +57,8 @@ export class DistributionController {
   }
 
   @Get('distributors/me/commissions')
-  async commissionList(@CurrentCustomer() who: CustomerPrincipal, @Query() q: CommissionQuery) {
-    const d = await this.ds.getRepository(Distributor).findOneBy({ customerId: who.customerId });
-    return d ? this.commissions.list(d.id, q.status, q) : { items: [], total: 0 };
+  commissionList(@CurrentCustomer() who: CustomerPrincipal, @Query() q: CommissionQuery) {
+    return this.commissions.listOwn(who.customerId, q.status, q);
   }
 
   @Get('distributors/me/customers')
