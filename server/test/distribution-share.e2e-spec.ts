@@ -1,4 +1,5 @@
 import { WechatApiClient } from '../src/wechat';
+import { approvedDistributor } from './support/distribution';
 import { expectLedgersBalanced } from './support/ledgers';
 import { type Auth, makeSku } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
@@ -23,14 +24,7 @@ describe('sharing on MariaDB: share paths, scene codes, posters, store guides', 
     return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
   };
 
-  async function approved(openid: string) {
-    const res = await t.http().post('/api/auth/wechat-login').send({ code: `test:${openid}` }).expect(200);
-    const c = { id: res.body.user.id as number, auth: { Authorization: `Bearer ${res.body.token}` } };
-    await t.http().post('/api/distributors/apply').set(c.auth).send({ reason: '分享' }).expect(200);
-    const [row] = (await t.http().get('/api/admin/distributors').query({ status: 'PENDING' }).set(staff).expect(200)).body.items;
-    const d = (await t.http().post(`/api/admin/distributors/${row.id}/approve`).set(staff).expect(200)).body;
-    return { ...c, distributorId: d.id as number, ref: d.refCode as string };
-  }
+  const approved = (openid: string) => approvedDistributor(t, staff, openid);
 
   it('gives a product, the card page or home a path with ref and a short scene code that resolves publicly; only approved distributors share', async () => {
     const outsider = await t.customer('share-outsider');

@@ -1,11 +1,10 @@
 import { WechatPayClient } from '../src/wechat';
+import { approvedDistributor, loginWithRef, shipAndConfirm, type ApprovedDistributor as Distributor, type Who } from './support/distribution';
 import { expectLedgersBalanced } from './support/ledgers';
 import { pointsKit } from './support/points';
 import { addAddress, type Auth, makeSku, simPay, waitFor } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
-type Who = { id: number; auth: Auth };
-type Distributor = Who & { distributorId: number; ref: string };
 
 describe('commission withdrawals on MariaDB: parallel requests, transfers, failures, refunds after payout', () => {
   let t: TestApp;
@@ -15,10 +14,7 @@ describe('commission withdrawals on MariaDB: parallel requests, transfers, failu
     () => t,
     () => staff,
   );
-  const login = async (openid: string, ref?: string): Promise<Who> => {
-    const res = await t.http().post('/api/auth/wechat-login').send({ code: `test:${openid}`, ...(ref ? { ref } : {}) }).expect(200);
-    return { id: res.body.user.id, auth: { Authorization: `Bearer ${res.body.token}` } };
-  };
+  const login = (openid: string, ref?: string) => loginWithRef(t, openid, ref);
   const balances = async (d: Who) => (await t.http().get('/api/distributors/me').set(d.auth).expect(200)).body.balances;
   const withdraw = (d: Who, amountCents: number, key?: string) => {
     const req = t.http().post('/api/distributors/me/withdrawals').set(d.auth);
@@ -27,13 +23,7 @@ describe('commission withdrawals on MariaDB: parallel requests, transfers, failu
   };
   const at = (ms: number) => setClock(new Date(ms).toISOString());
 
-  async function distributor(openid: string): Promise<Distributor> {
-    const c = await login(openid);
-    await t.http().post('/api/distributors/apply').set(c.auth).send({ reason: '分享' }).expect(200);
-    const [row] = (await t.http().get('/api/admin/distributors').query({ status: 'PENDING' }).set(staff).expect(200)).body.items;
-    const approved = (await t.http().post(`/api/admin/distributors/${row.id}/approve`).set(staff).expect(200)).body;
-    return { ...c, distributorId: approved.id, ref: approved.refCode };
-  }
+  const distributor = (openid: string) => approvedDistributor(t, staff, openid);
 
   /**
    * A customer bound to `d` buys goods of `priceCents` (10 % commission), the order completes;
@@ -47,8 +37,7 @@ describe('commission withdrawals on MariaDB: parallel requests, transfers, failu
     const pay = await t.http().post(`/api/orders/${placed.body.id}/pay`).set(buyer.auth).expect(200);
     await simPay(t, pay.body.params.package);
     await waitFor(async () => (await order(buyer, placed.body.id)).status === 'PAID');
-    await t.http().post(`/api/admin/orders/${placed.body.id}/ship`).set(staff).send({ carrier: '顺丰', trackingNo: `SF${placed.body.id}` }).expect(200);
-    await t.http().post(`/api/orders/${placed.body.id}/confirm`).set(buyer.auth).expect(201);
+    await shipAndConfirm(t, staff, buyer.auth, placed.body.id);
     if (beforeSettle) await beforeSettle(buyer, placed.body.id);
     day += 8 * 86_400_000;
     await at(day);

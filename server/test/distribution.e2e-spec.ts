@@ -1,12 +1,12 @@
 import { withTx } from '../src/common/tx';
 import { RefCodes } from '../src/modules/distribution/distributor.service';
 import { PointsService } from '../src/modules/points/points.service';
+import { approvedDistributor, loginWithRef, shipAndConfirm, type Who } from './support/distribution';
 import { expectLedgersBalanced } from './support/ledgers';
 import { pointsKit } from './support/points';
 import { addAddress, type Auth, buyCard, makeSku, simPay, waitFor } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
-type Who = { id: number; auth: Auth };
 
 /** An instant within a minute after `iso` (the dev clock keeps running after it is set). */
 const around = (iso: string) => ({
@@ -22,35 +22,20 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
     () => staff,
   );
 
-  const login = async (openid: string, ref?: string): Promise<Who> => {
-    const res = await t.http().post('/api/auth/wechat-login').send({ code: `test:${openid}`, ...(ref ? { ref } : {}) }).expect(200);
-    return { id: res.body.user.id, auth: { Authorization: `Bearer ${res.body.token}` } };
-  };
+  const login = (openid: string, ref?: string) => loginWithRef(t, openid, ref);
   const me = async (c: Who) => (await t.http().get('/api/distributors/me').set(c.auth).expect(200)).body;
   const visit = async (c: Who, ref: string) => (await t.http().post('/api/referrals/visit').set(c.auth).send({ ref }).expect(200)).body.bound as boolean;
   const bindingOf = async (customerId: number) => {
     const [row] = await t.ds.query('SELECT distributorId, expiresAt FROM referral_binding WHERE customerId = ?', [customerId]);
     return row ? { distributorId: Number(row.distributorId), expiresAt: new Date(row.expiresAt) } : null;
   };
-  /** A customer who applied and was approved: their distributor id and ref code. */
-  const distributor = async (openid: string, ref?: string) => {
-    const c = await login(openid, ref);
-    await t.http().post('/api/distributors/apply').set(c.auth).send({ reason: '喜欢分享' }).expect(200);
-    const list = (await t.http().get('/api/admin/distributors').query({ status: 'PENDING' }).set(staff).expect(200)).body.items;
-    const mine = list.find((d: { customerId: number }) => d.customerId === c.id);
-    const approved = (await t.http().post(`/api/admin/distributors/${mine.id}/approve`).set(staff).expect(200)).body;
-    return { ...c, distributorId: approved.id as number, ref: approved.refCode as string };
-  };
+  const distributor = (openid: string, ref?: string) => approvedDistributor(t, staff, openid, ref);
   const rules = async () => (await t.http().get('/api/admin/commission-rules').set(staff).expect(200)).body;
   const setRules = async (change: Record<string, unknown>) => t.http().put('/api/admin/commission-rules').set(staff).send({ ...(await rules()), ...change }).expect(200);
   const pay = async (c: Who, orderId: number, times = 1) => {
     const res = await t.http().post(`/api/orders/${orderId}/pay`).set(c.auth).expect(200);
     await simPay(t, res.body.params.package, { times });
     await waitFor(async () => (await order(c, orderId)).status !== 'PENDING_PAYMENT');
-  };
-  const shipAndConfirm = async (c: Who, orderId: number) => {
-    await t.http().post(`/api/admin/orders/${orderId}/ship`).set(staff).send({ carrier: '顺丰', trackingNo: `SF${orderId}` }).expect(200);
-    await t.http().post(`/api/orders/${orderId}/confirm`).set(c.auth).expect(201);
   };
   const commissionsOf = async (c: Who, status?: string) => (await t.http().get('/api/distributors/me/commissions').query(status ? { status } : {}).set(c.auth).expect(200)).body;
 
@@ -199,7 +184,7 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
     expect(after).toMatchObject({ baseCents: 9472 + 3189, amountCents: 758 + 478 });
     expect((await me(d)).balances.pendingCents).toBe(758 + 478 + 199);
 
-    await shipAndConfirm(buyer, placed.body.id);
+    await shipAndConfirm(t, staff, buyer.auth, placed.body.id);
     // 6 days after completion nothing settles; on the 7th day the window has closed
     await setClock('2027-03-16T03:00:00.000Z');
     expect(await runJob('settle-commission')).toEqual({ settled: 0 });
