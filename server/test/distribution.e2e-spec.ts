@@ -32,9 +32,9 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
   const distributor = (openid: string, ref?: string) => approvedDistributor(t, staff, openid, ref);
   const rules = async () => (await t.http().get('/api/admin/commission-rules').set(staff).expect(200)).body;
   const setRules = async (change: Record<string, unknown>) => t.http().put('/api/admin/commission-rules').set(staff).send({ ...(await rules()), ...change }).expect(200);
-  const pay = async (c: Who, orderId: number, times = 1) => {
+  const pay = async (c: Who, orderId: number, opts: { times?: number; concurrent?: boolean } = {}) => {
     const res = await t.http().post(`/api/orders/${orderId}/pay`).set(c.auth).expect(200);
-    await simPay(t, res.body.params.package, { times });
+    await simPay(t, res.body.params.package, opts);
     await waitFor(async () => (await order(c, orderId)).status !== 'PENDING_PAYMENT');
   };
   const commissionsOf = async (c: Who, status?: string) => (await t.http().get('/api/distributors/me/commissions').query(status ? { status } : {}).set(c.auth).expect(200)).body;
@@ -114,6 +114,28 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
     expect((await me(a)).stats).toMatchObject({ visits: 3, boundCustomers: 2 });
   });
 
+  it('five parallel visits of an unbound customer through five distributors bind to exactly one; five parallel approvals approve once', async () => {
+    const ds = await Promise.all([1, 2, 3, 4, 5].map((i) => distributor(`dist-race-${i}`)));
+    const c = await login('dist-race-customer');
+    const bound = await Promise.all(ds.map((d) => visit(c, d.ref)));
+    expect(bound.filter(Boolean)).toHaveLength(1);
+    const winner = ds[bound.indexOf(true)];
+    expect((await bindingOf(c.id))?.distributorId).toBe(winner.distributorId);
+    const outcomes = await t.ds.query('SELECT outcome, COUNT(*) AS n FROM referral_visit WHERE customerId = ? GROUP BY outcome ORDER BY outcome', [c.id]);
+    expect(outcomes.map((o: { outcome: string; n: unknown }) => [o.outcome, Number(o.n)])).toEqual([
+      ['BOUND', 1],
+      ['KEPT', 4],
+    ]);
+
+    const applicant = await login('dist-race-applicant');
+    await t.http().post('/api/distributors/apply').set(applicant.auth).send({ reason: '分享' }).expect(200);
+    const row = (await t.http().get('/api/admin/distributors').query({ status: 'PENDING', pageSize: 100 }).set(staff).expect(200)).body.items.find((d: { customerId: number }) => d.customerId === applicant.id);
+    const approvals = await Promise.all([1, 2, 3, 4, 5].map(() => t.http().post(`/api/admin/distributors/${row.id}/approve`).set(staff)));
+    expect(approvals.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const audit = await t.ds.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'distributor.approve' AND targetId = ?", [String(row.id)]);
+    expect(Number(audit[0].n)).toBe(1);
+  });
+
   it('first-touch keeps the first distributor, last-touch moves; a binding lasts 30 days and a visit through the same distributor renews it', async () => {
     const a = await distributor('dist-touch-a');
     const b = await distributor('dist-touch-b');
@@ -163,7 +185,7 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
     expect(placed.body.payableCents).toBe(19800 + 3333 - 1000);
     const lines = (await t.ds.query('SELECT id, cashPaidCents FROM order_line WHERE orderId = ? ORDER BY id', [placed.body.id])).map((r: { id: number; cashPaidCents: number }) => ({ id: Number(r.id), cash: Number(r.cashPaidCents) }));
     expect(lines.map((l: { cash: number }) => l.cash)).toEqual([19800 - 856, 3333 - 144]);
-    await pay(buyer, placed.body.id, 3); // the notification replayed three times
+    await pay(buyer, placed.body.id, { times: 3, concurrent: true }); // the notification delivered three times at once
 
     // line A: 189.44 × 8 % (category) = 15.1552 → 15.16; line B: 31.89 × 15 % (product) = 4.7835 → 4.78
     const pending = await commissionsOf(d, 'PENDING');

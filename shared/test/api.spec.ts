@@ -93,6 +93,8 @@ describe('api types and constants', () => {
         'CHECK_IN_MAX_MILESTONES', 'CHECK_IN_MAX_MILESTONE_DAY', 'CHECK_IN_MIN_CYCLE_DAYS', 'DEFAULT_CHECK_IN_RULES', 'addDays', 'checkIn',
         'checkInCycleDays', 'checkInRulesProblems', 'currentStreak', 'cycleDayOf', 'daysOfMonth', 'isStoreDay', 'isStoreMonth', 'makeUp',
         'milestoneBonus', 'nextMilestone', 'storeDayAt', 'storeDayOf', 'streakEndingOn',
+        'REF_CODE_ALPHABET', 'REF_CODE_LENGTH', 'bindsCustomer', 'clawBack', 'commissionKept', 'commissionLines', 'commissionMovement',
+        'commissionRateBp', 'creditAvailable', 'decideBinding', 'makeCode', 'sumKept', 'sumRemainingBase',
       ].sort(),
     );
   });

@@ -17,10 +17,6 @@ export function makeCode(length: number, randomInt: (n: number) => number): stri
   return code;
 }
 
-export function isRefCode(s: unknown): s is string {
-  return typeof s === 'string' && /^[A-Za-z0-9]{1,16}$/.test(s);
-}
-
 // ---- binding ----
 
 export type BindingOutcome =
