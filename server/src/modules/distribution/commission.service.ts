@@ -17,6 +17,7 @@ import { Clock, DAY_MS } from '../../common/clock';
 import { badRequest } from '../../common/errors';
 import { Paged, PageQuery, skipTake } from '../../common/pagination';
 import { isDuplicateKey, rowLock, withTx, type Tx } from '../../common/tx';
+import * as sql from '../../database/sql';
 import { Customer } from '../customer/entities/customer.entity';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { compareAndSet } from '../order/compare-and-set';
@@ -134,7 +135,8 @@ export class CommissionService implements OnModuleInit {
 
   /** The order completed: the after-sale window (and so settlement) counts from now. */
   async markCompleted(tx: Tx, order: Order): Promise<void> {
-    await tx.later(`UPDATE \`commission\` SET \`completedAt\` = ? WHERE \`orderId\` = ? AND \`completedAt\` IS NULL`, [order.completedAt ?? this.clock.now(), order.id]);
+    const set = sql.assignments(tx.em, Commission, { completedAt: order.completedAt ?? this.clock.now() });
+    await tx.later(`UPDATE ${sql.table(tx.em, Commission)} SET ${set.clause} WHERE orderId = ? AND completedAt IS NULL`, [...set.params, order.id]);
   }
 
   /**
