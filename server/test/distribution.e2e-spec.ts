@@ -245,6 +245,17 @@ describe('KOC distribution on MariaDB: binding, commission, settlement', () => {
     expect((await me(d)).balances.pendingCents).toBe(0);
   });
 
+  it('a disabled distributor earns nothing on what customers bound before buy, and cannot withdraw', async () => {
+    const d = await distributor('dist-off-koc');
+    const buyer = await login('dist-off-buyer', d.ref);
+    await t.http().post(`/api/admin/distributors/${d.distributorId}/disable`).set(staff).expect(200);
+    const card = await buyCard(t, buyer.auth);
+    await waitFor(async () => (await order(buyer, card)).status === 'COMPLETED');
+    expect((await commissionsOf(d)).total).toBe(0);
+    expect((await me(d)).status).toBe('DISABLED');
+    expect((await t.http().post('/api/distributors/me/withdrawals').set(d.auth).send({ amountCents: 100 }).expect(409)).body.error.code).toBe('INVALID_STATE');
+  });
+
   it('staff rules are validated and refused, never clamped', async () => {
     const res = await t.http().put('/api/admin/commission-rules').set(staff).send({ ...(await rules()), defaultRateBp: 6000 }).expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
