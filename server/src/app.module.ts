@@ -12,6 +12,7 @@ import { CheckInModule } from './modules/check-in/check-in.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CheckoutModule } from './modules/checkout/checkout.module';
 import { DevModule } from './modules/dev/dev.module';
+import { DistributionModule } from './modules/distribution/distribution.module';
 import { HealthController } from './modules/health/health.controller';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { CouponModule } from './modules/coupon/coupon.module';
@@ -58,6 +59,7 @@ export class AppModule {
         CheckInModule,
         PointsMallModule,
         CouponModule,
+        DistributionModule,
         MemberDayModule,
         PricingModule,
         CartModule,

@@ -15,11 +15,11 @@ describe('order events', () => {
 
   it('lists every reaction, in the order the handlers run', () => {
     expect(t.app.get(OrderEvents).listing()).toEqual({
-      paid: ['membership', 'points', 'points-mall', 'coupons'],
-      completed: ['tiers', 'points'],
+      paid: ['membership', 'points', 'points-mall', 'coupons', 'commission'],
+      completed: ['tiers', 'points', 'commission'],
       cancelled: ['member-day', 'points', 'points-mall', 'coupons', 'payment'],
       refundApproved: ['membership', 'payment'],
-      refunded: ['tiers', 'points', 'points-mall', 'coupons'],
+      refunded: ['tiers', 'points', 'points-mall', 'coupons', 'commission'],
     });
   });
 

@@ -104,6 +104,8 @@ describe('api types and constants', () => {
         'OVERVIEW_MAX_DAYS', 'STAFF_PASSWORD_MAX', 'STAFF_PASSWORD_MIN', 'STAFF_USERNAME_PATTERN',
         'COUPON_REFUSAL_LABEL', 'bestCouponOption', 'couponHolderRefusal', 'couponOffCents', 'couponOptions', 'couponRuleText', 'couponStatus', 'priceWithCoupons',
         'percentToBp', 'DISTRIBUTOR_STATUS_LABEL', 'COMMISSION_STATUS_LABEL', 'WITHDRAWAL_STATUS_LABEL',
+        'REF_CODE_ALPHABET', 'REF_CODE_LENGTH', 'bindsCustomer', 'clawBack', 'commissionKept', 'commissionLines', 'commissionMovement',
+        'commissionRateBp', 'creditAvailable', 'decideBinding', 'makeCode', 'sumKept', 'sumRemainingBase',
       ].sort(),
     );
   });

@@ -8,6 +8,7 @@ import { CHECK_IN_ENTITIES } from '../modules/check-in/check-in.module';
 import { CATALOG_ENTITIES } from '../modules/catalog/catalog.module';
 import { COUPON_ENTITIES } from '../modules/coupon/coupon.module';
 import { CUSTOMER_ENTITIES } from '../modules/customer/customer.module';
+import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.module';
 import { MEMBER_DAY_ENTITIES } from '../modules/member-day/member-day.module';
 import { MEMBERSHIP_ENTITIES } from '../modules/membership/membership.module';
 import { ORDER_ENTITIES } from '../modules/order/order.module';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   ...CHECK_IN_ENTITIES,
   ...POINTS_MALL_ENTITIES,
   ...COUPON_ENTITIES,
+  ...DISTRIBUTION_ENTITIES,
 ];

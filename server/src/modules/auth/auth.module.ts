@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomerModule } from '../customer/customer.module';
+import { DistributionModule } from '../distribution/distribution.module';
 import { MembershipModule } from '../membership/membership.module';
 import { StaffUser } from './entities/staff-user.entity';
 import { AuthController } from './auth.controller';
@@ -10,7 +11,7 @@ import { OwnPasswordController, StaffController } from './staff.controller';
 export const AUTH_ENTITIES = [StaffUser];
 
 @Module({
-  imports: [CustomerModule, MembershipModule],
+  imports: [CustomerModule, MembershipModule, DistributionModule],
   controllers: [AuthController, StaffController, OwnPasswordController],
   providers: [AuthService, StaffAdminService],
   exports: [AuthService],

@@ -8,6 +8,7 @@ import { isDuplicateKey } from '../../common/tx';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WechatApiClient, WechatError } from '../../wechat';
 import { CustomerService } from '../customer/customer.service';
+import { ReferralService } from '../distribution/referral.service';
 import { CustomerStanding, customerStandingOf, customerStandingQuery, readCustomerStanding } from '../membership/customer-standing';
 import { StaffRole, StaffUser } from './entities/staff-user.entity';
 import { TokenService } from '../../common/auth/tokens';
@@ -28,6 +29,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly rateLimit: RateLimitService,
     private readonly wechat: WechatApiClient,
     private readonly customers: CustomerService,
+    private readonly referrals: ReferralService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,6 +77,8 @@ export class AuthService implements OnApplicationBootstrap {
       standing = await readCustomerStanding(em, { openid: session.openid });
       if (!standing) throw new Error(`customer ${session.openid} vanished after its first login`);
     }
+    // a share link's ref binds the customer (or not: the visit records why); it never fails the login
+    if (ref) await this.referrals.visit(standing.customer.id, ref, 'LOGIN').catch((err) => this.logger.warn({ err, ref }, 'referral at login not recorded'));
     return { token: this.tokens.sign({ sub: standing.customer.id, typ: 'customer' }), standing };
   }
 

@@ -47,11 +47,12 @@ export type OrderEventHandlers = { [E in OrderEvent]?: (tx: Tx, event: OrderEven
  *    mall stock and the per-customer allowance back; `refunded` returns a redemption's points
  *  - coupons: `paid` grants the coupons that come with a card order, `cancelled` and a
  *    `refunded` that leaves nothing unrefunded give the order's coupon back
+ *  - commission: `paid` creates pending commission for the buyer's distributor (and level 2),
+ *    `completed` starts the settlement clock, `refunded` reduces it line by line
  *  - payment: `cancelled` closes the WeChat transaction, `refundApproved` sends the refund to
  *    WeChat (both after commit)
- *  - commission (planned): `paid` creates pending commission, `refunded` reduces it
  */
-export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'points-mall', 'coupons', 'payment'] as const;
+export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'points-mall', 'coupons', 'commission', 'payment'] as const;
 export type OrderEventHandlerName = (typeof ORDER_EVENT_HANDLERS)[number];
 
 /** Checks run before a customer's or the job's cancel, outside any transaction (payment: has WeChat taken the money?). */

@@ -11,6 +11,7 @@ import { CouponService } from '../coupon/coupon.service';
 import { CouponTemplate } from '../coupon/entities/coupon-template.entity';
 import { CustomerService } from '../customer/customer.service';
 import { Customer } from '../customer/entities/customer.entity';
+import { DistributorService } from '../distribution/distributor.service';
 import { MemberDay } from '../member-day/entities/member-day.entity';
 import { ImageService, thumbUrlOf } from '../media/image.service';
 import { PointsMallItem } from '../points-mall/entities/points-mall-item.entity';
@@ -36,6 +37,7 @@ export class SeedService {
     private readonly customers: CustomerService,
     private readonly coupons: CouponService,
     private readonly images: ImageService,
+    private readonly distributors: DistributorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,6 +62,7 @@ export class SeedService {
       await withTx(this.ds, ({ em }) => this.seedPointsMall(em));
     }
     if ((await this.ds.manager.count(CouponTemplate)) === 0) await this.seedCoupons();
+    if (await this.distributors.seedDemo()) this.logger.log('demo distributor DEMO01 seeded');
   }
 
   /** 积分商城: two goods (points only; points + cash) from the demo catalog and member-card days. */

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { DEFAULT_CHECK_IN_RULES, type CheckInMilestone, type PointsEarnOn, type StoreRules } from '@mc/shared';
+import { DEFAULT_CHECK_IN_RULES, type BindingMode, type CheckInMilestone, type PointsEarnOn, type StoreRules } from '@mc/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConfigCache } from '../../common/config-cache';
 import { StoreSetting } from './entities/store-setting.entity';
@@ -27,6 +27,20 @@ export interface StoreSettings extends StoreRules {
   checkInMilestones: CheckInMilestone[];
   checkInMakeUpEnabled: boolean;
   checkInMakeUpCostPoints: number;
+  /** KOC distribution (domain.md "KOC distributors"; staff edit them as `/api/admin/commission-rules`). */
+  commissionDefaultRateBp: number;
+  commissionLevel2Enabled: boolean;
+  commissionLevel2RateBp: number;
+  commissionCategoryRates: { categoryId: number; rateBp: number }[];
+  commissionProductRates: { productId: number; rateBp: number }[];
+  /** Days after an order completes before its pending commission settles. */
+  commissionSettleAfterDays: number;
+  referralBindingMode: BindingMode;
+  referralBindingDays: number;
+  distributorAutoApproveMembers: boolean;
+  withdrawMinCents: number;
+  /** Per distributor per store day. */
+  withdrawDailyCapCents: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
@@ -43,6 +57,17 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettings> = {
   checkInMilestones: DEFAULT_CHECK_IN_RULES.milestones.map((x) => ({ ...x })),
   checkInMakeUpEnabled: DEFAULT_CHECK_IN_RULES.makeUpEnabled,
   checkInMakeUpCostPoints: DEFAULT_CHECK_IN_RULES.makeUpCostPoints,
+  commissionDefaultRateBp: 1000,
+  commissionLevel2Enabled: false,
+  commissionLevel2RateBp: 300,
+  commissionCategoryRates: [],
+  commissionProductRates: [],
+  commissionSettleAfterDays: 7,
+  referralBindingMode: 'FIRST_TOUCH',
+  referralBindingDays: 30,
+  distributorAutoApproveMembers: false,
+  withdrawMinCents: 100,
+  withdrawDailyCapCents: 500_000,
   pointsValueCentsPer100: 100,
   pointsMaxSpendBp: 5000,
   pointsPerYuanEarned: 1,
