@@ -141,8 +141,22 @@ export interface Refund {
   reason: string;
   lines: RefundLine[];
   reviewNote: string | null;
+  /** Goods already shipped come back first: set once staff approve such a refund. */
+  returnRequired: boolean;
+  /** The customer's parcel back to the store (RETURN_SHIPPED and later). */
+  returnShipment: { carrier: string; trackingNo: string; shippedAt: IsoDateTime } | null;
+  /** When staff confirmed the returned goods arrived. */
+  returnReceivedAt: IsoDateTime | null;
+  /** The last failed attempt to send the money through WeChat Pay (cleared once it goes through). */
+  payoutError: { message: string; at: IsoDateTime } | null;
   createdAt: IsoDateTime;
   refundedAt: IsoDateTime | null;
+}
+
+/** POST /api/orders/:id/refunds/:refundId/return */
+export interface ReturnShipmentRequest {
+  carrier: string;
+  trackingNo: string;
 }
 
 /** GET /api/orders/:id (and POST …/cancel, …/confirm); GET /api/admin/orders/:id. */

@@ -61,6 +61,13 @@ export class AdminOrderController {
     return this.refunds.approve(who.staffId, id, dto.note);
   }
 
+  @Post('refunds/:id/receive')
+  @HttpCode(200)
+  @Roles('finance')
+  receiveReturn(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: ReviewRefundDto) {
+    return this.refunds.receiveReturn(who.staffId, id, dto.note);
+  }
+
   @Post('refunds/:id/reject')
   @HttpCode(200)
   @Roles('finance')
