@@ -196,7 +196,13 @@ export default function OrderDetailPage() {
               <Text className='info-row'>{`退款金额：${priceText(r.amountCents)}`}</Text>
               <Text className='info-row'>{`退款原因：${r.reason}`}</Text>
               {r.reviewNote ? <Text className='info-row'>{`商家说明：${r.reviewNote}`}</Text> : null}
+              {r.returnShipment ? <Text className='info-row return-parcel'>{`退货物流：${r.returnShipment.carrier} ${r.returnShipment.trackingNo}`}</Text> : null}
               <Text className='info-row'>{`申请时间：${formatDateTime(r.createdAt)}`}</Text>
+              {r.status === 'AWAITING_RETURN' ? (
+                <View className='btn btn-primary btn-small send-return' onClick={() => void Taro.navigateTo({ url: `${PAGES.refund}?id=${order.id}` })}>
+                  <Text>填写退货物流</Text>
+                </View>
+              ) : null}
             </View>
           ))}
         </View>

@@ -12,6 +12,7 @@ import { orderDetailUrl } from '@/utils/nav'
 import { goBackOr } from '@/utils/order'
 import { refundEstimate, type RefundPick } from '@/utils/refund'
 import { specsText } from '@/utils/product'
+import ReturnGoods from './ReturnGoods'
 import './index.css'
 
 const REFUND_REASONS = ['不想要了', '拍错/多拍', '商品与描述不符', '质量问题', '少件/漏发', '未按约定时间发货', '其他']
@@ -35,6 +36,15 @@ export default function RefundPage() {
 
   if (!order) {
     return <View className='refund-page'>{error ? <StateView state='error' text={error} onRetry={() => void load()} /> : <StateView state='loading' />}</View>
+  }
+  // a refund that waits for the goods: this page is where the customer sends them back
+  const returning = order.refunds.find((r) => r.status === 'AWAITING_RETURN' || r.status === 'RETURN_SHIPPED')
+  if (returning) {
+    return (
+      <View className='refund-page'>
+        <ReturnGoods order={order} refund={returning} onSent={() => void load()} />
+      </View>
+    )
   }
   if (!order.actions.includes('refund')) {
     return (
