@@ -135,7 +135,7 @@ describe('OrderDetailPage', () => {
     expect(requests().filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/api/orders/501/confirm'])
   })
 
-  it('pays again through the same flow (H5: the simulator’s cashier)', async () => {
+  it('pays again through the same flow (H5: the simulator’s cashier, back to the pay-success page)', async () => {
     const go = vi.spyOn(browser, 'go').mockImplementation(() => undefined)
     const { container } = await renderDetail(orderDetail(), {
       'POST /api/orders/501/pay': () =>
@@ -143,7 +143,7 @@ describe('OrderDetailPage', () => {
     })
     fireEvent.click(container.querySelector('.pay-button')!)
     await waitFor(() => expect(go).toHaveBeenCalledTimes(1))
-    expect(go.mock.calls[0][0]).toMatch(/^http:\/\/sim\/_sim\/pay-page\?prepayId=p&redirect=http%3A%2F%2F.*%23%2Forder%2Fpages%2Fdetail%2Findex%3Fid%3D501/)
+    expect(go.mock.calls[0][0]).toMatch(/^http:\/\/sim\/_sim\/pay-page\?prepayId=p&redirect=http%3A%2F%2F.*%23%2Forder%2Fpages%2Fpay-success%2Findex%3Fid%3D501$/)
   })
 
   it('after paying looks again until the payment is confirmed', async () => {
