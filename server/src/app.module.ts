@@ -6,6 +6,7 @@ import { buildDataSourceOptions } from './database/db-options';
 import { AddressModule } from './modules/address/address.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BadgesModule } from './modules/badges/badges.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CheckInModule } from './modules/check-in/check-in.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -56,6 +57,7 @@ export class AppModule {
         CartModule,
         CheckoutModule,
         ReportsModule,
+        BadgesModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],

@@ -14,9 +14,11 @@ export class AfterSales1796474000000 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX \`ix_refund_status\` ON \`refund\``);
         await queryRunner.query(`ALTER TABLE \`refund\` CHANGE \`status\` \`status\` enum ('REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED', 'REFUNDED', 'REJECTED') NOT NULL`);
         await queryRunner.query(`CREATE INDEX \`ix_refund_status\` ON \`refund\` (\`status\`, \`id\`)`);
+        await queryRunner.query(`CREATE INDEX \`ix_refund_customer\` ON \`refund\` (\`customerId\`, \`status\`)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX \`ix_refund_customer\` ON \`refund\``);
         await queryRunner.query(`DROP INDEX \`ix_refund_status\` ON \`refund\``);
         await queryRunner.query(`ALTER TABLE \`refund\` CHANGE \`status\` \`status\` enum ('REQUESTED', 'APPROVED', 'REFUNDED', 'REJECTED') NOT NULL`);
         await queryRunner.query(`CREATE INDEX \`ix_refund_status\` ON \`refund\` (\`status\`, \`id\`)`);

@@ -24,9 +24,11 @@ export class AfterSales1796474000000 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_refund_order" ON "refund" ("orderId") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_refund_no" ON "refund" ("refundNo") `);
         await queryRunner.query(`CREATE INDEX "ix_refund_status" ON "refund" ("status", "id") `);
+        await queryRunner.query(`CREATE INDEX "ix_refund_customer" ON "refund" ("customerId", "status") `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "ix_refund_customer"`);
         await queryRunner.query(`DROP INDEX "ix_refund_status"`);
         await queryRunner.query(`DROP INDEX "uq_refund_no"`);
         await queryRunner.query(`DROP INDEX "ix_refund_order"`);

@@ -10,6 +10,7 @@ export interface RefundLine {
 
 @Entity('refund')
 @Index('ix_refund_status', ['status', 'id'])
+@Index('ix_refund_customer', ['customerId', 'status'])
 export class Refund {
   @PrimaryGeneratedColumn()
   id: number;
