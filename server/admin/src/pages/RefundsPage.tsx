@@ -4,6 +4,7 @@ import { REFUND_STATUSES, REFUND_STATUS_LABEL } from '@mc/shared';
 import { api, errorMessage, type Page } from '../api';
 import { formatCents, formatDateTime } from '../format';
 import { REFUND_STATUS_COLOR, labelOf } from '../status';
+import { refreshBadges } from '../badges';
 import { useFetch } from '../useFetch';
 import { usePaging } from '../usePaging';
 import ReviewModal, { type ReviewAction } from './refunds/ReviewModal';
@@ -60,6 +61,7 @@ export default function RefundsPage() {
     } finally {
       setRetrying(null);
       reload();
+      refreshBadges();
     }
   };
 
@@ -156,6 +158,7 @@ export default function RefundsPage() {
           onDone={() => {
             setReview(null);
             reload();
+            refreshBadges();
           }}
         />
       )}
