@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import CategoryRow from '@/components/CategoryRow'
 import ProductList from '@/components/ProductList'
 import { listCategories, type Category } from '@/services/catalog'
+import { useBadges } from '@/hooks/useBadges'
 import { useProductPager } from '@/hooks/useProductPager'
 import { useMemberDay } from '@/hooks/useMemberDay'
 import { memberDayTarget, type MemberDayCurrent } from '@/services/membership'
@@ -34,6 +35,7 @@ export function memberDayCountdown(md: MemberDayCurrent | null, now: number): { 
 }
 
 export default function HomePage() {
+  useBadges() // keeps the cart tab's badge current
   const pager = useProductPager(NO_FILTER, 10)
   const [categories, setCategories] = useState<Category[]>([])
   // on failure the banner keeps its default text; the countdown runs on the server's clock
