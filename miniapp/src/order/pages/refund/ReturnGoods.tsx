@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { REFUND_STATUS_LABEL } from '@mc/shared'
 import { sendReturn, type OrderDetail, type Refund } from '@/services/order'
 import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
 import { formatDateTime } from '@/utils/time'
+import ChoiceRow from './ChoiceRow'
 
 const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '申通快递', '京东快递', '邮政 EMS', '极兔速递']
 const TRACKING_MAX = 64
@@ -74,14 +75,7 @@ export default function ReturnGoods({ order, refund, onSent }: Props) {
         </View>
       ) : (
         <View className='card return-form'>
-          <Picker mode='selector' range={CARRIERS} value={carrierIndex ?? 0} onChange={(e) => setCarrierIndex(Number(e.detail.value))}>
-            <View className='refund-reason return-carrier'>
-              <Text className='refund-reason-label'>快递公司</Text>
-              <Text className={`refund-reason-value${carrierIndex === null ? ' placeholder' : ''}`}>
-                {carrierIndex === null ? '请选择 ›' : `${CARRIERS[carrierIndex]} ›`}
-              </Text>
-            </View>
-          </Picker>
+          <ChoiceRow className='return-carrier' label='快递公司' choices={CARRIERS} index={carrierIndex} onChange={setCarrierIndex} />
           <View className='return-tracking-row'>
             <Text className='refund-reason-label'>快递单号</Text>
             <Input

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, Textarea, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
 import StateView from '@/components/StateView'
 import { useOrder } from '@/hooks/useOrder'
@@ -12,6 +12,7 @@ import { orderDetailUrl } from '@/utils/nav'
 import { goBackOr } from '@/utils/order'
 import { refundEstimate, type RefundPick } from '@/utils/refund'
 import { specsText } from '@/utils/product'
+import ChoiceRow from './ChoiceRow'
 import ReturnGoods from './ReturnGoods'
 import './index.css'
 
@@ -142,14 +143,7 @@ export default function RefundPage() {
       </View>
 
       <View className='card'>
-        <Picker mode='selector' range={REFUND_REASONS} value={reasonIndex ?? 0} onChange={(e) => setReasonIndex(Number(e.detail.value))}>
-          <View className='refund-reason'>
-            <Text className='refund-reason-label'>退款原因</Text>
-            <Text className={`refund-reason-value${reasonIndex === null ? ' placeholder' : ''}`}>
-              {reasonIndex === null ? '请选择 ›' : `${REFUND_REASONS[reasonIndex]} ›`}
-            </Text>
-          </View>
-        </Picker>
+        <ChoiceRow label='退款原因' choices={REFUND_REASONS} index={reasonIndex} onChange={setReasonIndex} />
         <Textarea
           className='refund-detail'
           value={detail}
