@@ -142,4 +142,13 @@ describe('CartPage', () => {
     fireEvent.click(container.querySelector('.list-error')!)
     await waitFor(() => expect(lines(container)).toHaveLength(1))
   })
+
+  it('keeps the cart tab badge at the units in the cart as they change', async () => {
+    serve(cart([cartLine(1, { qty: 2 }), cartLine(2, { qty: 1 })], serverPreview))
+    const { container } = render(<CartPage />)
+    await waitFor(() => expect(lines(container)).toHaveLength(2))
+    expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '3' })
+    fireEvent.click(lines(container)[0].querySelector('.qty-plus')!)
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '4' }))
+  })
 })

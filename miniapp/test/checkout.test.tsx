@@ -114,7 +114,7 @@ describe('CheckoutPage', () => {
     const [place] = orderPosts()
     expect(place.data).toEqual({ items: [{ skuId: 71, qty: 2 }], addressId: 2, couponId: null, note: '放门口', fromCart: true })
     expect(place.header?.['Idempotency-Key']).toMatch(/^[A-Za-z0-9_\-:.]{8,100}$/)
-    const back = `${window.location.origin}${window.location.pathname}#/order/pages/detail/index?id=501&paying=1`
+    const back = `${window.location.origin}${window.location.pathname}#/order/pages/pay-success/index?id=501`
     expect(go).toHaveBeenCalledWith(`http://127.0.0.1:3001/_sim/pay-page?prepayId=wx123&redirect=${encodeURIComponent(back)}`)
     expect(Taro.requestPayment).not.toHaveBeenCalled()
   })

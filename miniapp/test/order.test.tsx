@@ -7,7 +7,7 @@ import OrderDetailPage from '@/order/pages/detail'
 import OrderListPage from '@/order/pages/list'
 import PaySuccessPage from '@/order/pages/pay-success'
 import RefundPage from '@/order/pages/refund'
-import type { OrderDetail, OrderSummary } from '@/services/order'
+import type { OrderDetail, OrderSummary, Refund } from '@/services/order'
 import { browser } from '@/services/payment'
 import { fire, setRouterParams } from './mocks/taro'
 import { orderDetail } from './fixtures'
@@ -82,6 +82,10 @@ describe('OrderDetailPage', () => {
             reason: '不想要了',
             lines: [{ orderLineId: 9001, qty: 1, amountCents: 7900 }],
             reviewNote: '已发货',
+            returnRequired: false,
+            returnShipment: null,
+            returnReceivedAt: null,
+            payoutError: null,
             createdAt: '2026-11-23T05:00:00.000Z',
             refundedAt: null,
           },
@@ -131,7 +135,7 @@ describe('OrderDetailPage', () => {
     expect(requests().filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/api/orders/501/confirm'])
   })
 
-  it('pays again through the same flow (H5: the simulator’s cashier)', async () => {
+  it('pays again through the same flow (H5: the simulator’s cashier, back to the pay-success page)', async () => {
     const go = vi.spyOn(browser, 'go').mockImplementation(() => undefined)
     const { container } = await renderDetail(orderDetail(), {
       'POST /api/orders/501/pay': () =>
@@ -139,7 +143,7 @@ describe('OrderDetailPage', () => {
     })
     fireEvent.click(container.querySelector('.pay-button')!)
     await waitFor(() => expect(go).toHaveBeenCalledTimes(1))
-    expect(go.mock.calls[0][0]).toMatch(/^http:\/\/sim\/_sim\/pay-page\?prepayId=p&redirect=http%3A%2F%2F.*%23%2Forder%2Fpages%2Fdetail%2Findex%3Fid%3D501/)
+    expect(go.mock.calls[0][0]).toMatch(/^http:\/\/sim\/_sim\/pay-page\?prepayId=p&redirect=http%3A%2F%2F.*%23%2Forder%2Fpages%2Fpay-success%2Findex%3Fid%3D501$/)
   })
 
   it('after paying looks again until the payment is confirmed', async () => {
@@ -189,7 +193,7 @@ describe('long unbroken texts', () => {
       expiresAt: null,
       note: `备注${long}`,
       address: { name: `收货人${long}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路${long}` },
-      refunds: [{ id: 1, refundNo: `R${'9'.repeat(60)}`, orderId: 501, status: 'REQUESTED', amountCents: 100, shippingCents: 0, reason: `其他：${long}`, lines: [], reviewNote: null, createdAt: '2026-11-23T02:00:00.000Z', refundedAt: null }],
+      refunds: [{ id: 1, refundNo: `R${'9'.repeat(60)}`, orderId: 501, status: 'REQUESTED', amountCents: 100, shippingCents: 0, reason: `其他：${long}`, lines: [], reviewNote: null, returnRequired: false, returnShipment: null, returnReceivedAt: null, payoutError: null, createdAt: '2026-11-23T02:00:00.000Z', refundedAt: null }],
     })
     const { container } = await renderDetail(order)
     const selectors = wrapping()
@@ -422,5 +426,72 @@ describe('RefundPage', () => {
     setRouterParams({ id: '501' })
     render(<RefundPage />)
     expect(await screen.findByText('该订单当前不能申请退款')).toBeTruthy()
+  })
+
+  describe('return goods before the money', () => {
+    const refund = (changes: Partial<Refund> = {}): Refund => ({
+      id: 77, refundNo: 'R2026112400001', orderId: 501, status: 'AWAITING_RETURN', amountCents: 15800, shippingCents: 0, reason: '尺码不合适',
+      lines: [{ orderLineId: 9001, qty: 1, amountCents: 15800 }], reviewNote: '请寄回', returnRequired: true, returnShipment: null,
+      returnReceivedAt: null, payoutError: null, createdAt: '2026-11-24T02:00:00.000Z', refundedAt: null, ...changes,
+    })
+    const parcel = { carrier: '中通快递', trackingNo: 'ZT300', shippedAt: '2026-11-25T02:00:00.000Z' }
+    const shipped = (r: Refund) => orderDetail({ status: 'SHIPPED', actions: ['confirm'], expiresAt: null, refunds: [r] })
+
+    it('asks for the carrier and tracking number, sends them, then shows the parcel', async () => {
+      let current = refund()
+      serveOrder(shipped(current), {
+        'GET /api/orders/501': () => reply(200, shipped(current)),
+        'POST /api/orders/501/refunds/77/return': () => {
+          current = refund({ status: 'RETURN_SHIPPED', returnShipment: parcel })
+          return reply(200, current)
+        },
+      })
+      setRouterParams({ id: '501' })
+      const { container } = render(<RefundPage />)
+      await waitFor(() => expect(container.querySelector('.return-form')).not.toBeNull())
+      expect(text(container, '.return-status')).toBe('待寄回商品')
+      expect(container.textContent).toContain('商家说明：请寄回')
+      expect(container.querySelector('.refund-submit')).toBeNull()
+
+      fireEvent.click(container.querySelector('.return-submit')!)
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '请选择退货快递公司', icon: 'none' })
+      fireEvent.change(container.querySelector('.picker-select')!, { target: { value: '1' } })
+      fireEvent.change(container.querySelector('.return-tracking')!, { target: { value: '   ' } })
+      fireEvent.click(container.querySelector('.return-submit')!)
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '请填写退货快递单号', icon: 'none' })
+      expect(requests().filter((r) => r.method === 'POST')).toHaveLength(0)
+
+      fireEvent.change(container.querySelector('.return-tracking')!, { target: { value: ' ZT300 ' } })
+      fireEvent.click(container.querySelector('.return-submit')!)
+      await waitFor(() => expect(container.querySelector('.return-parcel')).not.toBeNull())
+      const post = requests().find((r) => r.method === 'POST')!
+      expect(post.url).toBe('/api/orders/501/refunds/77/return')
+      expect(post.data).toEqual({ carrier: '中通快递', trackingNo: 'ZT300' })
+      expect(text(container, '.return-status')).toBe('退货待签收')
+      expect(text(container, '.return-parcel-no')).toBe('快递单号：ZT300')
+      expect(container.querySelector('.return-form')).toBeNull()
+    })
+
+    it('shows the server’s refusal', async () => {
+      serveOrder(shipped(refund()), { 'POST /api/orders/501/refunds/77/return': () => reply(409, { error: { code: 'INVALID_STATE', message: '这笔退款当前为「已拒绝」，不能填写退货物流' } }) })
+      setRouterParams({ id: '501' })
+      const { container } = render(<RefundPage />)
+      await waitFor(() => expect(container.querySelector('.return-form')).not.toBeNull())
+      fireEvent.change(container.querySelector('.picker-select')!, { target: { value: '0' } })
+      fireEvent.change(container.querySelector('.return-tracking')!, { target: { value: 'SF1' } })
+      fireEvent.click(container.querySelector('.return-submit')!)
+      await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '这笔退款当前为「已拒绝」，不能填写退货物流', icon: 'none' }))
+    })
+
+    it('on the order detail: a button to send the goods back while it waits, the parcel once sent', async () => {
+      const waiting = await renderDetail(shipped(refund()))
+      fireEvent.click(waiting.container.querySelector('.send-return')!)
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/order/pages/refund/index?id=501' })
+      waiting.unmount()
+      const sent = await renderDetail(shipped(refund({ status: 'RETURN_SHIPPED', returnShipment: parcel })))
+      expect(sent.container.querySelector('.send-return')).toBeNull()
+      expect(text(sent.container, '.return-parcel')).toBe('退货物流：中通快递 ZT300')
+      expect(text(sent.container, '.refund-status')).toBe('退货待签收')
+    })
   })
 })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import CategoryPage from '@/pages/category'
 import HomePage from '@/pages/home'
 import MePage from '@/pages/me'
+import { setToken } from '@/services/storage'
 import { updateSession } from '@/stores/session'
 import { openCategoryLater, takePendingCategory } from '@/stores/ui'
 import { fire } from './mocks/taro'
@@ -122,5 +123,42 @@ describe('MePage', () => {
     expect(container.querySelector('.me-id')?.textContent).toBe('ID: 42')
     fireEvent.click(container.querySelector('.entry-member')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/pages/center/index' })
+  })
+})
+
+describe('badges', () => {
+  const BADGES = { pendingPayment: 2, toShip: 0, toReceive: 1, afterSale: 120, cartQty: 5 }
+
+  it('puts the counts on the 我的 order icons (none for 0, 99+ past 99) from one request', async () => {
+    setToken('t')
+    routeRequests({ 'GET /api/badges': () => reply(200, BADGES), 'GET /api/me': () => reply(200, { id: 42, nickname: '小红' }) })
+    act(() => updateSession({ status: 'ready', user: { id: 42, nickname: '小红' } }))
+    const { container } = render(<MePage />)
+    const badge = (key: string) => container.querySelector(`.order-entry-${key} .me-order-badge`)?.textContent
+    await waitFor(() => expect(badge('pending_payment')).toBe('2'))
+    expect(badge('paid')).toBeUndefined()
+    expect(badge('shipped')).toBe('1')
+    expect(badge('after_sale')).toBe('99+')
+    expect(badge('completed')).toBeUndefined()
+    expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 2, text: '5' })
+    expect(requests().filter((r) => r.url === '/api/badges')).toHaveLength(1)
+  })
+
+  it('asks again each time a tab page shows, and clears the cart badge when the cart is empty', async () => {
+    setToken('t')
+    let cartQty = 3
+    routeRequests({ 'GET /api/badges': () => reply(200, { ...BADGES, cartQty }), 'GET /api/categories': () => reply(200, CATEGORIES), 'GET /api/products': () => reply(200, { items: [], total: 0 }) })
+    render(<HomePage />)
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 2, text: '3' }))
+    cartQty = 0
+    act(() => fire.didShow())
+    await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 2 }))
+  })
+
+  it('asks nothing before login', async () => {
+    routeRequests({ 'GET /api/categories': () => reply(200, CATEGORIES), 'GET /api/products': () => reply(200, { items: [], total: 0 }) })
+    render(<CategoryPage />)
+    await waitFor(() => expect(requests().length).toBeGreaterThan(0))
+    expect(requests().some((r) => r.url.startsWith('/api/badges'))).toBe(false)
   })
 })

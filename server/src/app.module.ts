@@ -7,6 +7,7 @@ import { AddressModule } from './modules/address/address.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { StaffSessionsModule } from './modules/auth/staff-sessions.service';
+import { BadgesModule } from './modules/badges/badges.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CheckInModule } from './modules/check-in/check-in.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -65,6 +66,7 @@ export class AppModule {
         CartModule,
         CheckoutModule,
         ReportsModule,
+        BadgesModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],

@@ -62,12 +62,19 @@ export const ORDER_KIND_LABEL: Readonly<Record<OrderKind, string>> = {
   POINTS_REDEMPTION: '积分兑换',
 };
 
-export const REFUND_STATUSES = ['REQUESTED', 'APPROVED', 'REFUNDED', 'REJECTED'] as const;
+export const REFUND_STATUSES = ['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED', 'REFUNDED', 'REJECTED'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-/** A merchant approves or rejects a request; an approved refund becomes REFUNDED when the money is back. */
+/**
+ * A merchant approves or rejects a request. Goods already shipped come back first: approval then
+ * means AWAITING_RETURN, the customer sends the parcel (RETURN_SHIPPED with carrier and tracking
+ * number), and staff confirming receipt make it APPROVED. An approved refund becomes REFUNDED when
+ * the money is back. Staff may still reject while the goods have not come back.
+ */
 export const REFUND_TRANSITIONS: Readonly<Record<RefundStatus, readonly RefundStatus[]>> = freezeTable<RefundStatus>({
-  REQUESTED: ['APPROVED', 'REJECTED'],
+  REQUESTED: ['APPROVED', 'AWAITING_RETURN', 'REJECTED'],
+  AWAITING_RETURN: ['RETURN_SHIPPED', 'REJECTED'],
+  RETURN_SHIPPED: ['APPROVED', 'REJECTED'],
   APPROVED: ['REFUNDED'],
   REFUNDED: [],
   REJECTED: [],
@@ -91,7 +98,16 @@ export function isRefundTerminal(status: RefundStatus): boolean {
 
 export const REFUND_STATUS_LABEL: Readonly<Record<RefundStatus, string>> = {
   REQUESTED: '退款审核中',
+  AWAITING_RETURN: '待寄回商品',
+  RETURN_SHIPPED: '退货待签收',
   APPROVED: '退款中',
   REFUNDED: '已退款',
   REJECTED: '已拒绝',
 };
+
+/** Refunds still being handled: while one is open the order takes no other refund request. */
+export const OPEN_REFUND_STATUSES: readonly RefundStatus[] = Object.freeze(['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED']);
+
+export function isRefundOpen(status: RefundStatus): boolean {
+  return OPEN_REFUND_STATUSES.includes(status);
+}

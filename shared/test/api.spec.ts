@@ -89,7 +89,7 @@ describe('api types and constants', () => {
         'ORDER_STATUSES', 'ORDER_STATUS_LABEL', 'ORDER_TRANSITIONS', 'PricingInputError', 'REFUND_STATUSES', 'REFUND_STATUS_LABEL',
         'REFUND_TRANSITIONS', 'STAFF_ROLES', 'applyRateBp', 'asPaidMember', 'assertCents', 'assertNonNegativeCents', 'canRefundTransition',
         'beiToBp', 'bpToBeiText', 'bpToZheText', 'canTransition', 'formatBei', 'formatBpPercent', 'formatYuan', 'formatZhe', 'isCents', 'isOrderKind', 'isOrderStatus', 'isRefundStatus',
-        'isRefundTerminal', 'isTerminal', 'mulDivFloor', 'mulDivMod', 'mulDivRoundHalfUp', 'nextRefundStatuses', 'nextStatuses',
+        'isRefundOpen', 'isRefundTerminal', 'isTerminal', 'OPEN_REFUND_STATUSES', 'mulDivFloor', 'mulDivMod', 'mulDivRoundHalfUp', 'nextRefundStatuses', 'nextStatuses',
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents', 'zheToBp',
         'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
         'POINTS_KINDS', 'POINTS_KIND_LABEL', 'birthdayFallsOn', 'pointsKept',

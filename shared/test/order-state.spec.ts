@@ -14,6 +14,8 @@ import {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   REFUND_STATUS_LABEL,
+  OPEN_REFUND_STATUSES,
+  isRefundOpen,
   REFUND_STATUSES,
 } from '../src';
 import type { OrderStatus, RefundStatus } from '../src';
@@ -112,7 +114,12 @@ describe('order labels and kinds', () => {
 describe('refund transitions', () => {
   const ALLOWED_REFUND: [RefundStatus, RefundStatus][] = [
     ['REQUESTED', 'APPROVED'],
+    ['REQUESTED', 'AWAITING_RETURN'],
     ['REQUESTED', 'REJECTED'],
+    ['AWAITING_RETURN', 'RETURN_SHIPPED'],
+    ['AWAITING_RETURN', 'REJECTED'],
+    ['RETURN_SHIPPED', 'APPROVED'],
+    ['RETURN_SHIPPED', 'REJECTED'],
     ['APPROVED', 'REFUNDED'],
   ];
   const pairs = REFUND_STATUSES.flatMap((from) => REFUND_STATUSES.map((to) => [from, to] as [RefundStatus, RefundStatus]));
@@ -122,7 +129,8 @@ describe('refund transitions', () => {
   });
 
   it('terminal states and next states', () => {
-    expect(nextRefundStatuses('REQUESTED')).toEqual(['APPROVED', 'REJECTED']);
+    expect(nextRefundStatuses('REQUESTED')).toEqual(['APPROVED', 'AWAITING_RETURN', 'REJECTED']);
+    expect(nextRefundStatuses('AWAITING_RETURN')).toEqual(['RETURN_SHIPPED', 'REJECTED']);
     expect(nextRefundStatuses('APPROVED')).toEqual(['REFUNDED']);
     expect(REFUND_STATUSES.filter(isRefundTerminal)).toEqual(['REFUNDED', 'REJECTED']);
     expect(canRefundTransition('X' as RefundStatus, 'APPROVED')).toBe(false);
@@ -133,5 +141,10 @@ describe('refund transitions', () => {
   it('labels every refund status', () => {
     for (const s of REFUND_STATUSES) expect(REFUND_STATUS_LABEL[s]).toMatch(/\S/);
     expect(REFUND_STATUS_LABEL.REFUNDED).toBe('已退款');
+  });
+
+  it('open refunds are every state that is neither terminal nor the money already back', () => {
+    expect(REFUND_STATUSES.filter(isRefundOpen)).toEqual(['REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'APPROVED']);
+    expect(OPEN_REFUND_STATUSES.every((s) => !isRefundTerminal(s))).toBe(true);
   });
 });

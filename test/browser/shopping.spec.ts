@@ -103,7 +103,12 @@ describe('shopping in the H5 shop (embedded demo database, WeChat simulator)', (
     await shot(page, 'shop-pay-simulator');
     await payButton.click();
 
-    // --- back on the order: paid
+    // --- back on the pay-success page (as after WeChat's own cashier), then the order: paid
+    await page.waitForURL((url) => url.pathname === '/shop/' && url.hash === `#/order/pages/pay-success/index?id=${order.id}`);
+    await page.locator('.pay-success-title', { hasText: '支付成功' }).waitFor();
+    await expect(page.locator('.pay-success-no').textContent()).resolves.toBe(`订单编号：${order.orderNo}`);
+    await shot(page, 'shop-pay-success');
+    await page.locator('.pay-success-view').click();
     await page.waitForURL((url) => url.pathname === '/shop/' && url.hash.startsWith(`#/order/pages/detail/index?id=${order.id}`));
     await page.locator('.order-status', { hasText: '待发货' }).waitFor();
     await expect(page.locator('.order-no').textContent()).resolves.toBe(`订单编号：${order.orderNo}`);

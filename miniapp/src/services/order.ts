@@ -8,6 +8,7 @@ import type {
   PlaceOrderResponse,
   Refund,
   RefundRequest,
+  ReturnShipmentRequest,
 } from '@mc/shared'
 import type { Id } from './catalog'
 import { get, post } from './request'
@@ -67,4 +68,9 @@ export function requestRefund(id: Id, body: RefundRequest): Promise<Refund> {
 
 export function prepay(id: Id): Promise<PayResponse> {
   return post<PayResponse>(`/api/orders/${id}/pay`)
+}
+
+/** The parcel sent back for a refund that needs the goods returned (AWAITING_RETURN → RETURN_SHIPPED). */
+export function sendReturn(orderId: Id, refundId: Id, body: ReturnShipmentRequest): Promise<Refund> {
+  return post<Refund>(`/api/orders/${orderId}/refunds/${refundId}/return`, body)
 }

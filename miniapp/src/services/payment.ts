@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Id } from './catalog'
 import { prepay } from './order'
 import { ApiError } from './request'
-import { h5AbsoluteUrl, orderDetailUrl } from '@/utils/nav'
+import { h5AbsoluteUrl, paySuccessUrl } from '@/utils/nav'
 
 /**
  * - paid: nothing to pay (0 fen) or WeChat reported success;
@@ -21,8 +21,8 @@ export const browser = {
 
 export interface PayOptions {
   /**
-   * H5 with the simulator: the page (path + query) the cashier sends the browser back to;
-   * default: the order's detail page (`&paying=1`).
+   * H5 with the simulator: the page (path + query) the cashier sends the browser back to after
+   * paying; default: the order's pay-success page, where WeChat's own cashier leads in weapp.
    */
   returnPage?: string
 }
@@ -43,7 +43,7 @@ export async function payForOrder(orderId: Id, options: PayOptions = {}): Promis
     }
   }
   if (res.simulatorPayUrl && typeof window !== 'undefined') {
-    const back = h5AbsoluteUrl(options.returnPage ?? `${orderDetailUrl(orderId)}&paying=1`)
+    const back = h5AbsoluteUrl(options.returnPage ?? paySuccessUrl(orderId))
     browser.go(`${res.simulatorPayUrl}&redirect=${encodeURIComponent(back)}`)
     return 'redirected'
   }

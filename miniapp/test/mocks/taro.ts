@@ -68,6 +68,8 @@ const Taro = {
   navigateBack: vi.fn(() => Promise.resolve()),
   switchTab: vi.fn(() => Promise.resolve()),
   setNavigationBarTitle: vi.fn(() => Promise.resolve()),
+  setTabBarBadge: vi.fn(() => Promise.resolve()),
+  removeTabBarBadge: vi.fn(() => Promise.resolve()),
   getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
   stopPullDownRefresh: vi.fn(),
   previewImage: vi.fn(() => Promise.resolve()),
@@ -99,6 +101,8 @@ export function resetTaroMock(): void {
   Taro.navigateBack.mockImplementation(() => Promise.resolve())
   Taro.switchTab.mockImplementation(() => Promise.resolve())
   Taro.setNavigationBarTitle.mockImplementation(() => Promise.resolve())
+  Taro.setTabBarBadge.mockImplementation(() => Promise.resolve())
+  Taro.removeTabBarBadge.mockImplementation(() => Promise.resolve())
 }
 
 export const useLoad = lifecycle(new Set(), true)

@@ -169,6 +169,39 @@ export async function request<T = unknown>(path: string, options: RequestOptions
   throw error;
 }
 
+/**
+ * Downloads a file route (an export) with the staff token and saves it under the server's file
+ * name (Content-Disposition `filename*`), else `fallbackName`. Errors come as for `request`.
+ */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = {};
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), { headers });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试');
+  }
+  if (!res.ok) {
+    const error = toApiError(res.status, await readJson(res));
+    if (res.status === 401) {
+      clearToken();
+      unauthorizedHandler();
+    }
+    throw error;
+  }
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('Content-Disposition') ?? '');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = named ? decodeURIComponent(named[1]) : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export const api = {
   get: <T = unknown>(path: string, query?: Query, options?: Omit<RequestOptions, 'method' | 'query' | 'body'>) =>
     request<T>(path, { ...options, method: 'GET', query }),

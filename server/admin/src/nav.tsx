@@ -10,7 +10,7 @@ import {
   ShoppingOutlined,
   TagsOutlined,
 } from '@ant-design/icons';
-import type { StaffRoleValue } from '@mc/shared';
+import type { AdminBadges, StaffRoleValue } from '@mc/shared';
 
 /**
  * Every page of the admin shell: its route, menu label and who may open it.
@@ -25,6 +25,8 @@ export interface NavPage {
   roles: readonly StaffRoleValue[];
   component: LazyExoticComponent<ComponentType>;
   icon?: ReactNode;
+  /** The count (`GET /api/admin/badges`) shown beside the label: work waiting on this page. */
+  badge?: keyof AdminBadges;
 }
 
 export interface NavGroup {
@@ -64,8 +66,8 @@ export const NAV: NavEntry[] = [
     icon: <ShoppingCartOutlined />,
     children: [
       // Shipping is fulfilment, next to stock: operator. Refunds move money: finance.
-      { path: '/orders', label: '订单管理', roles: OPERATOR, component: lazy(() => import('./pages/OrdersPage')) },
-      { path: '/refunds', label: '售后退款', roles: FINANCE, component: lazy(() => import('./pages/RefundsPage')) },
+      { path: '/orders', label: '订单管理', roles: OPERATOR, badge: 'ordersToShip', component: lazy(() => import('./pages/OrdersPage')) },
+      { path: '/refunds', label: '售后退款', roles: FINANCE, badge: 'refundsToReview', component: lazy(() => import('./pages/RefundsPage')) },
     ],
   },
   {

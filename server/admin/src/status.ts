@@ -13,6 +13,8 @@ export const ORDER_STATUS_COLOR: Record<OrderStatus, string> = {
 
 export const REFUND_STATUS_COLOR: Record<RefundStatus, string> = {
   REQUESTED: 'orange',
+  AWAITING_RETURN: 'gold',
+  RETURN_SHIPPED: 'orange',
   APPROVED: 'blue',
   REFUNDED: 'green',
   REJECTED: 'red',

@@ -30,7 +30,7 @@ describe('login page', () => {
 
     fillAndSubmit(' admin ', 'secret-pw');
 
-    expect(await screen.findByText('欢迎回来，admin')).toBeTruthy();
+    expect(await screen.findByText('欢迎回来，admin', undefined, { timeout: 15000 })).toBeTruthy(); // the dashboard is loaded lazily: slow on a busy machine
     expect(localStorage.getItem(TOKEN_KEY)).toBe('tok-123');
     const [call] = callsTo(fetchMock, 'POST', '/api/admin/auth/login');
     expect(call.body).toEqual({ username: 'admin', password: 'secret-pw' });
@@ -77,7 +77,7 @@ describe('login page', () => {
     const fetchMock = mockFetch({ ...signIn(owner, 'stored') });
     renderApp('/');
 
-    expect(await screen.findByText('欢迎回来，admin')).toBeTruthy();
+    expect(await screen.findByText('欢迎回来，admin', undefined, { timeout: 15000 })).toBeTruthy(); // the dashboard is loaded lazily: slow on a busy machine
     expect(callsTo(fetchMock, 'GET', '/api/admin/me')[0].headers.Authorization).toBe('Bearer stored');
   });
 

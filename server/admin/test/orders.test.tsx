@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../src/pages/OrdersPage';
 import { apiError, callsTo, json, mockFetch, renderApp, signIn } from './helpers';
 
@@ -9,14 +9,17 @@ const FIRST = { timeout: 15000 };
 const line = (title: string, qty: number) => ({ title, coverUrl: '', specs: {}, qty, unitPriceCents: 990 });
 const ORDERS = {
   items: [
-    { id: 31, orderNo: 'O202505010001', kind: 'GOODS', status: 'PAID', payableCents: 2980, itemCount: 3, createdAt: '2025-05-01T10:00:00+08:00', expiresAt: null, lines: [line('苹果', 2), line('香蕉', 1)], customerId: 7 },
-    { id: 32, orderNo: 'O202505010002', kind: 'GOODS', status: 'COMPLETED', payableCents: 990, itemCount: 1, createdAt: '2025-05-01T11:00:00+08:00', expiresAt: null, lines: [line('梨', 1)], customerId: 8 },
+    { id: 31, orderNo: 'O202505010001', kind: 'GOODS', status: 'PAID', payableCents: 2980, itemCount: 3, createdAt: '2025-05-01T10:00:00+08:00', expiresAt: null, lines: [line('苹果', 2), line('香蕉', 1)], customerId: 7,
+      customer: { id: 7, nickname: '爱丽丝', phoneTail: '8000', member: true }, openRefund: null },
+    { id: 32, orderNo: 'O202505010002', kind: 'GOODS', status: 'COMPLETED', payableCents: 990, itemCount: 1, createdAt: '2025-05-01T11:00:00+08:00', expiresAt: null, lines: [line('梨', 1)], customerId: 8,
+      customer: { id: 8, nickname: '', phoneTail: null, member: false }, openRefund: null },
   ],
   total: 2,
 };
 
 const DETAIL = {
   ...ORDERS.items[0],
+  customer: ORDERS.items[0].customer,
   goodsCents: 3470,
   discountCents: 490,
   shippingCents: 0,
@@ -138,5 +141,111 @@ describe('orders page', { timeout: 45000 }, () => {
     expect(drawer.getByText(/微信支付/)).toBeTruthy();
     expect(drawer.getByText('已支付')).toBeTruthy();
     expect(document.querySelector('.ship-button-detail')).not.toBeNull();
+  });
+
+  it('names the customer: nickname (or 顾客 #id), phone tail, member or not', async () => {
+    mockFetch({ ...signIn(operator), 'GET /api/admin/orders': () => json(200, ORDERS), 'GET /api/admin/orders/31': () => json(200, { ...DETAIL, customer: ORDERS.items[0].customer }) });
+    renderApp('/orders');
+    await screen.findByText('O202505010001', undefined, FIRST);
+    const [first, second] = [...document.querySelectorAll('.order-row')].map((r) => within(r as HTMLElement));
+    expect(first.getByText('爱丽丝')).toBeTruthy();
+    expect(first.getByText('尾号 8000')).toBeTruthy();
+    expect(first.getByText('会员')).toBeTruthy();
+    expect(second.getByText('顾客 #8')).toBeTruthy();
+    expect(second.getByText('非会员')).toBeTruthy();
+    expect(screen.queryByText('客户 ID')).toBeNull();
+
+    fireEvent.click(screen.getByText('O202505010001'));
+    const drawer = within(await waitFor(() => document.querySelector('.order-detail-drawer') as HTMLElement));
+    expect(await drawer.findByText('爱丽丝')).toBeTruthy();
+    expect(drawer.getByText('尾号 8000')).toBeTruthy();
+  });
+
+  it('warns before shipping an order with a pending refund, and ships when staff go on', async () => {
+    const pending = { items: [{ ...ORDERS.items[0], openRefund: { id: 41, status: 'REQUESTED' } }], total: 1 };
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      'GET /api/admin/orders': () => json(200, pending),
+      'POST /api/admin/orders/31/ship': () => json(200, { ...DETAIL, status: 'SHIPPED' }),
+    });
+    renderApp('/orders');
+    await screen.findByText('O202505010001', undefined, FIRST);
+    expect(within(document.querySelector('.order-row') as HTMLElement).getByText('退款审核中')).toBeTruthy();
+
+    fireEvent.click(document.querySelector('.order-row .ship-button')!);
+    const warning = await waitFor(() => document.querySelector('.ship-refund-warning') as HTMLElement);
+    expect(warning.textContent).toContain('该订单有退款正在处理（退款审核中）');
+    expect(document.querySelector('.ship-submit')!.textContent).toBe('仍要发货');
+    fireEvent.mouseDown(document.getElementById('ship_carrier')!);
+    fireEvent.click(await waitFor(() => document.querySelector('.ant-select-item-option[title="EMS"]') as HTMLElement));
+    fireEvent.change(document.getElementById('ship_trackingNo')!, { target: { value: 'E1' } });
+    fireEvent.click(document.querySelector('.ship-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/orders/31/ship')).toHaveLength(1));
+  });
+
+  it('ships without a warning when no refund is pending', async () => {
+    mockFetch({ ...signIn(operator), 'GET /api/admin/orders': () => json(200, ORDERS) });
+    renderApp('/orders');
+    await screen.findByText('O202505010001', undefined, FIRST);
+    fireEvent.click(document.querySelector('.order-row .ship-button')!);
+    await waitFor(() => expect(document.getElementById('ship_carrier')).not.toBeNull());
+    expect(document.querySelector('.ship-refund-warning')).toBeNull();
+    expect(document.querySelector('.ship-submit')!.textContent).toBe('确认发货');
+  });
+
+  describe('export', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('downloads the filtered orders as xlsx under the server’s file name', async () => {
+      const saved: string[] = [];
+      Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:orders'), revokeObjectURL: vi.fn() });
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        saved.push(`${this.href} ${this.download}`);
+      });
+      const fetchMock = mockFetch({
+        ...signIn(operator),
+        'GET /api/admin/orders': () => json(200, ORDERS),
+        'GET /api/admin/orders/export': () =>
+          new Response(new Uint8Array([80, 75, 3, 4]), {
+            status: 200,
+            headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="orders-20250501.xlsx"; filename*=UTF-8''${encodeURIComponent('订单导出-20250501.xlsx')}` },
+          }),
+      });
+      renderApp('/orders');
+      await screen.findByText('O202505010001', undefined, FIRST);
+      fireEvent.click(within(document.querySelector('.order-status-tabs') as HTMLElement).getByText('待发货'));
+      await waitFor(() => expect(urls(fetchMock)).toContain('/api/admin/orders?status=PAID&page=1&pageSize=20'));
+
+      fireEvent.click(document.querySelector('.order-export')!);
+      await waitFor(() => expect(saved).toEqual(['blob:orders 订单导出-20250501.xlsx']));
+      const exportCall = fetchMock.mock.calls.find(([u]) => String(u).startsWith('/api/admin/orders/export'))!;
+      expect(String(exportCall[0])).toBe('/api/admin/orders/export?status=PAID');
+      expect((exportCall[1]?.headers as Record<string, string>).Authorization).toBe('Bearer test-token');
+    });
+
+    it('says why an export failed', async () => {
+      mockFetch({
+        ...signIn(operator),
+        'GET /api/admin/orders': () => json(200, ORDERS),
+        'GET /api/admin/orders/export': () => apiError(409, 'LIMIT_EXCEEDED', '一次最多导出 10000 个订单，当前筛选出 12000 个，请缩小时间范围'),
+      });
+      renderApp('/orders');
+      await screen.findByText('O202505010001', undefined, FIRST);
+      fireEvent.click(document.querySelector('.order-export')!);
+      expect(await screen.findByText('一次最多导出 10000 个订单，当前筛选出 12000 个，请缩小时间范围')).toBeTruthy();
+    });
+  });
+
+  it('shows the counts of orders to ship and refunds to review in the menu', async () => {
+    mockFetch({
+      ...signIn({ id: 1, username: 'boss', role: 'owner' }),
+      'GET /api/admin/orders': () => json(200, ORDERS),
+      'GET /api/admin/badges': () => json(200, { ordersToShip: 3, refundsToReview: 120 }),
+    });
+    renderApp('/orders');
+    await screen.findByText('O202505010001', undefined, FIRST);
+    await waitFor(() => expect(document.querySelector('.nav-badge-orders')?.textContent).toBe('3'));
+    expect(document.querySelector('.nav-badge-refunds')?.textContent).toBe('99+');
+    expect(document.querySelector('.nav-badge-group-orders')?.textContent).toBe('99+'); // the group, closed or open, says there is work inside
   });
 });

@@ -11,6 +11,7 @@ const REFUNDS = {
     {
       id: 41, refundNo: 'R202505020001', orderId: 31, orderNo: 'O202505010001', customerId: 7, status: 'REQUESTED', amountCents: 1940,
       reason: '苹果坏了', lines: [{ orderLineId: 1, qty: 2, amountCents: 1940 }], reviewNote: null, createdAt: '2025-05-02T09:00:00+08:00', refundedAt: null,
+      returnRequired: false, returnShipment: null, returnReceivedAt: null, payoutError: null,
     },
   ],
   total: 1,
@@ -18,8 +19,8 @@ const REFUNDS = {
 
 const urls = (fetchMock: ReturnType<typeof mockFetch>) => fetchMock.mock.calls.map(([u]) => String(u));
 
-async function openRefunds(routes: Parameters<typeof mockFetch>[0]) {
-  const fetchMock = mockFetch({ ...signIn(finance), 'GET /api/admin/refunds': () => json(200, REFUNDS), ...routes });
+async function openRefunds(routes: Parameters<typeof mockFetch>[0], refunds: { items: object[]; total: number } = REFUNDS) {
+  const fetchMock = mockFetch({ ...signIn(finance), 'GET /api/admin/refunds': () => json(200, refunds), ...routes });
   renderApp('/refunds');
   expect(await screen.findByText('R202505020001', undefined, FIRST)).toBeTruthy();
   return fetchMock;
@@ -76,5 +77,54 @@ describe('refunds page', { timeout: 45000 }, () => {
     fireEvent.click(document.querySelector('.refund-approve-submit')!);
 
     expect(await screen.findByText('退款已处理')).toBeTruthy();
+  });
+
+  const one = (changes: object) => ({ items: [{ ...REFUNDS.items[0], ...changes }], total: 1 });
+
+  it('waits for the parcel, then confirms the returned goods with the tracking number shown', async () => {
+    const parcel = { carrier: '中通', trackingNo: 'ZT300', shippedAt: '2025-05-03T09:00:00+08:00' };
+    const fetchMock = await openRefunds(
+      { 'POST /api/admin/refunds/41/receive': () => json(200, { ...REFUNDS.items[0], status: 'APPROVED', returnShipment: parcel }) },
+      one({ status: 'RETURN_SHIPPED', returnRequired: true, returnShipment: parcel }),
+    );
+    const row = within(document.querySelector('.refund-row') as HTMLElement);
+    expect(row.getByText('退货待签收')).toBeTruthy();
+    expect(row.getByText('退货：中通 ZT300')).toBeTruthy();
+    expect(document.querySelector('.refund-approve')).toBeNull();
+
+    fireEvent.click(document.querySelector('.refund-receive')!);
+    const modal = await screen.findByText('确认收到退货');
+    expect(modal).toBeTruthy();
+    expect(screen.getByText(/退货物流：中通 ZT300/)).toBeTruthy();
+    fireEvent.click(document.querySelector('.refund-receive-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/refunds/41/receive')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', '/api/admin/refunds/41/receive')[0].body).toEqual({});
+    await waitFor(() => expect(callsTo(fetchMock, 'GET', '/api/admin/refunds')).toHaveLength(2));
+  });
+
+  it('offers only 拒绝 while the customer has not sent the goods back', async () => {
+    await openRefunds({}, one({ status: 'AWAITING_RETURN', returnRequired: true }));
+    const row = within(document.querySelector('.refund-row') as HTMLElement);
+    expect(row.getAllByText('待寄回商品').length).toBeGreaterThan(0);
+    expect(row.getByText('等待顾客寄回')).toBeTruthy();
+    expect(document.querySelector('.refund-receive')).toBeNull();
+    expect(document.querySelector('.refund-approve')).toBeNull();
+    expect(document.querySelector('.refund-reject')).toBeTruthy();
+  });
+
+  it('shows a refund WeChat refused with its reason, and retries it after confirming', async () => {
+    const failed = one({ status: 'APPROVED', payoutError: { message: '基本账户余额不足，请充值后重新发起（NOT_ENOUGH）', at: '2025-05-03T10:00:00+08:00' } });
+    const fetchMock = await openRefunds({ 'POST /api/admin/refunds/41/retry': () => json(200, { ...REFUNDS.items[0], status: 'REFUNDED' }) }, failed);
+    const row = within(document.querySelector('.refund-row') as HTMLElement);
+    expect(row.getByText('退款失败')).toBeTruthy();
+    expect(row.getByText(/基本账户余额不足，请充值后重新发起（NOT_ENOUGH）/)).toBeTruthy();
+
+    fireEvent.click(document.querySelector('.refund-retry')!);
+    expect(await screen.findByText(/退款单号不变，不会重复退款/)).toBeTruthy();
+    expect(callsTo(fetchMock, 'POST', '/api/admin/refunds/41/retry')).toHaveLength(0);
+    fireEvent.click(document.querySelector('.refund-retry-confirm')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/refunds/41/retry')).toHaveLength(1));
+    expect(await screen.findByText('退款已完成')).toBeTruthy();
+    await waitFor(() => expect(callsTo(fetchMock, 'GET', '/api/admin/refunds')).toHaveLength(2));
   });
 });

@@ -384,6 +384,10 @@ export class SimApp {
 
     const existing = this.state.refunds.get(outRefundNo);
     if (existing) return { status: 200, body: refundView(existing) };
+    if (this.state.failNextRefunds > 0) {
+      this.state.failNextRefunds--;
+      throw new V3Error(403, this.state.refundFailure.code, this.state.refundFailure.message);
+    }
 
     const t = transactionId
       ? [...this.state.trades.values()].find((x) => x.transaction_id === transactionId && x.trade_state !== 'NOTPAY')
@@ -555,6 +559,14 @@ export class SimApp {
       this.state.failNextTransfers = count;
       if (typeof b.reason === 'string' && b.reason) this.state.failReason = b.reason;
       return this.sendJson(res, 200, { failNext: count, reason: this.state.failReason });
+    }
+    if (method === 'POST' && path === '/_sim/refunds/fail-next') {
+      const b = parseJson(raw) ?? {};
+      const count = b.count === undefined ? 1 : b.count;
+      if (!Number.isInteger(count) || count < 0) return this.sendJson(res, 400, { code: 'PARAM_ERROR', message: 'count must be an integer ≥ 0' });
+      this.state.failNextRefunds = count;
+      if (typeof b.code === 'string' && b.code && typeof b.message === 'string' && b.message) this.state.refundFailure = { code: b.code, message: b.message };
+      return this.sendJson(res, 200, { failNext: count, ...this.state.refundFailure });
     }
     return this.sendJson(res, 404, { code: 'NOT_FOUND', message: `no such route: ${method} ${path}` });
   }

@@ -76,6 +76,9 @@ export class SimState {
   stableToken: { token: string; expiresAt: number } | null = null;
   failNextTransfers = 0;
   failReason = 'ACCOUNT_FROZEN';
+  /** The next refund submissions WeChat refuses (nothing is recorded, as when the balance is short). */
+  failNextRefunds = 0;
+  refundFailure = { code: 'NOT_ENOUGH', message: '基本账户余额不足，请充值后重新发起' };
 
   dump() {
     return {
@@ -83,6 +86,7 @@ export class SimState {
       refunds: [...this.refunds.values()],
       transfers: [...this.transfers.values()],
       failNextTransfers: this.failNextTransfers,
+      failNextRefunds: this.failNextRefunds,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { withTx } from '../../src/common/tx';
 import { PointsService } from '../../src/modules/points/points.service';
-import { type Auth, waitFor } from './shop';
+import { approveRefund, type Auth, waitFor } from './shop';
 import type { TestApp } from './test-app';
 
 export type LedgerRow = { kind: string; delta: number; balanceAfter: number; orderId: number | null; dedupeKey: string; memo: string };
@@ -10,10 +10,10 @@ export function pointsKit(app: () => TestApp, staff: () => Auth) {
   const order = async (c: { auth: Auth }, id: number) => (await app().http().get(`/api/orders/${id}`).set(c.auth).expect(200)).body;
   return {
     order,
-    /** The customer asks for a refund (whole order, or these lines), staff approve, WeChat completes it. */
+    /** The customer asks for a refund (whole order, or these lines), staff approve (shipped goods come back first), WeChat completes it. */
     refund: async (c: { auth: Auth }, orderId: number, lines?: { orderLineId: number; qty: number }[]) => {
       const r = await app().http().post(`/api/orders/${orderId}/refunds`).set(c.auth).send({ reason: '不想要了', ...(lines ? { lines } : {}) }).expect(201);
-      await app().http().post(`/api/admin/refunds/${r.body.id}/approve`).set(staff()).send({}).expect(200);
+      await approveRefund(app(), staff(), c.auth, orderId, r.body.id);
       await waitFor(async () => (await order(c, orderId)).refunds.find((x: { id: number }) => x.id === r.body.id)?.status === 'REFUNDED');
       return r.body as { id: number; amountCents: number };
     },

@@ -89,3 +89,17 @@ export async function waitFor(check: () => Promise<boolean>, ms = 5000): Promise
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Staff approve a refund and, when the order had shipped (the refund then waits for the goods:
+ * AWAITING_RETURN), the customer sends the parcel back and staff confirm it arrived, so the money
+ * goes out either way. Returns the approval's answer.
+ */
+export async function approveRefund(t: TestApp, staff: Auth, customer: Auth, orderId: number, refundId: number) {
+  const approved = await t.http().post(`/api/admin/refunds/${refundId}/approve`).set(staff).send({}).expect(200);
+  if (approved.body.status === 'AWAITING_RETURN') {
+    await t.http().post(`/api/orders/${orderId}/refunds/${refundId}/return`).set(customer).send({ carrier: '顺丰速运', trackingNo: `SF${refundId}` }).expect(200);
+    await t.http().post(`/api/admin/refunds/${refundId}/receive`).set(staff).send({}).expect(200);
+  }
+  return approved.body as { id: number; status: string };
+}

@@ -143,8 +143,22 @@ export interface Refund {
   reason: string;
   lines: RefundLine[];
   reviewNote: string | null;
+  /** Goods already shipped come back first: set once staff approve such a refund. */
+  returnRequired: boolean;
+  /** The customer's parcel back to the store (RETURN_SHIPPED and later). */
+  returnShipment: { carrier: string; trackingNo: string; shippedAt: IsoDateTime } | null;
+  /** When staff confirmed the returned goods arrived. */
+  returnReceivedAt: IsoDateTime | null;
+  /** The last failed attempt to send the money through WeChat Pay (cleared once it goes through). */
+  payoutError: { message: string; at: IsoDateTime } | null;
   createdAt: IsoDateTime;
   refundedAt: IsoDateTime | null;
+}
+
+/** POST /api/orders/:id/refunds/:refundId/return */
+export interface ReturnShipmentRequest {
+  carrier: string;
+  trackingNo: string;
 }
 
 /** GET /api/orders/:id (and POST …/cancel, …/confirm); GET /api/admin/orders/:id. */
@@ -183,6 +197,49 @@ export interface RefundRequest {
 export interface ShipOrderRequest {
   carrier: string;
   trackingNo: string;
+}
+
+/** The customer as staff see them beside an order: never the whole phone number. */
+export interface OrderCustomer {
+  id: Id;
+  nickname: string;
+  /** The last 4 digits of the bound phone, null when none is bound. */
+  phoneTail: string | null;
+  /** Holds a paid card now. */
+  member: boolean;
+}
+
+/** An item of GET /api/admin/orders. */
+export interface AdminOrderListItem extends OrderListItem {
+  customer: OrderCustomer;
+  /** The refund being handled on this order, if any (staff are warned before shipping it). */
+  openRefund: { id: Id; status: RefundStatus } | null;
+}
+
+/** GET /api/admin/orders/:id (and POST …/ship). */
+export interface AdminOrderDetail extends OrderDetail {
+  customer: OrderCustomer;
+}
+
+/** GET /api/badges: the counts on the 我的 page's order icons and the cart tab. */
+export interface CustomerBadges {
+  pendingPayment: number;
+  /** Paid, waiting to be shipped (待发货). */
+  toShip: number;
+  /** Shipped (待收货). */
+  toReceive: number;
+  /** Orders with a refund still being handled (售后). */
+  afterSale: number;
+  /** Units in the cart. */
+  cartQty: number;
+}
+
+/** GET /api/admin/badges: the counts in the admin menu. */
+export interface AdminBadges {
+  /** Paid goods orders waiting to be shipped. */
+  ordersToShip: number;
+  /** Refunds waiting for staff: requests to review, returned goods to receive, payouts WeChat refused. */
+  refundsToReview: number;
 }
 
 /** An item of GET /api/admin/refunds. */

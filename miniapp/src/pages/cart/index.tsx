@@ -1,10 +1,11 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
 import StateView from '@/components/StateView'
 import { getCart, lineProblem, MAX_QTY_PER_LINE, putCartItem, removeCartItem, type Cart, type CartLine } from '@/services/cart'
 import { assetUrl } from '@/services/config'
+import { showCartBadge } from '@/services/badges'
 import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
 import { checkoutUrl, PAGES } from '@/utils/nav'
@@ -43,6 +44,11 @@ export default function CartPage() {
   useDidShow(() => {
     void load()
   })
+
+  // the cart tab's badge follows the cart on screen (every change answers the whole cart)
+  useEffect(() => {
+    if (cart) showCartBadge(cart.items.reduce((n, i) => n + i.qty, 0))
+  }, [cart])
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())

@@ -3,12 +3,14 @@ import { useDidShow } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import ProductList from '@/components/ProductList'
 import { listCategories, type Category, type Id } from '@/services/catalog'
+import { useBadges } from '@/hooks/useBadges'
 import { useProductPager } from '@/hooks/useProductPager'
 import { takePendingCategory } from '@/stores/ui'
 import { openProduct } from '@/utils/product'
 import './index.css'
 
 export default function CategoryPage() {
+  useBadges() // keeps the cart tab's badge current
   const [categories, setCategories] = useState<Category[] | null>(null)
   const [loadError, setLoadError] = useState(false)
   const [activeId, setActiveId] = useState<Id | null>(null)

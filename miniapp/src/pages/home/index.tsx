@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import CategoryRow from '@/components/CategoryRow'
 import ProductList from '@/components/ProductList'
 import { listCategories, type Category } from '@/services/catalog'
+import { useBadges } from '@/hooks/useBadges'
 import { useProductPager } from '@/hooks/useProductPager'
 import { useDistributorShare } from '@/hooks/useDistributorShare'
 import { useMemberDay } from '@/hooks/useMemberDay'
@@ -37,6 +38,7 @@ export function memberDayCountdown(md: MemberDayCurrent | null, now: number): { 
 const HOME_SHARE = {}
 
 export default function HomePage() {
+  useBadges() // keeps the cart tab's badge current
   const pager = useProductPager(NO_FILTER, 10)
   const [categories, setCategories] = useState<Category[]>([])
   // on failure the banner keeps its default text; the countdown runs on the server's clock

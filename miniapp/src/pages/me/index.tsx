@@ -2,6 +2,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { isLoggedIn, login, refreshMe } from '@/services/auth'
 import { assetUrl } from '@/services/config'
+import { useBadges } from '@/hooks/useBadges'
+import { badgeText, type CustomerBadges } from '@/services/badges'
 import { useSession } from '@/stores/session'
 import { orderListUrl, PAGES } from '@/utils/nav'
 import { formatDate } from '@/utils/time'
@@ -20,12 +22,21 @@ const ENTRIES = [
 /** A one-character badge per order tab (the labels all start with 待). */
 const ORDER_ICON_TEXT: Partial<Record<OrderTabKey, string>> = { PENDING_PAYMENT: '付', PAID: '发', SHIPPED: '收', COMPLETED: '完', AFTER_SALE: '售' }
 
+/** Which count of `GET /api/badges` each order icon shows (已完成 has none). */
+const ORDER_BADGE: Partial<Record<OrderTabKey, keyof CustomerBadges>> = { PENDING_PAYMENT: 'pendingPayment', PAID: 'toShip', SHIPPED: 'toReceive', AFTER_SALE: 'afterSale' }
+
 export default function MePage() {
   const { user, status, error } = useSession()
+  const badges = useBadges()
 
   useDidShow(() => {
     if (isLoggedIn()) void refreshMe()
   })
+
+  const orderBadge = (key: OrderTabKey) => {
+    const field = ORDER_BADGE[key]
+    return field && badges && user ? badgeText(badges[field]) : ''
+  }
 
   const name = user?.nickname || '微信用户'
   return (
@@ -90,6 +101,7 @@ export default function MePage() {
             >
               <View className={`me-order-icon icon-${t.key.toLowerCase()}`}>
                 <Text>{ORDER_ICON_TEXT[t.key] ?? t.label.slice(0, 1)}</Text>
+                {orderBadge(t.key) ? <Text className='me-order-badge'>{orderBadge(t.key)}</Text> : null}
               </View>
               <Text className='me-order-label'>{t.label}</Text>
             </View>

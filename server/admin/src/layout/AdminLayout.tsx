@@ -1,15 +1,26 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Avatar, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useStaff, useAuth } from '../auth';
-import { ROLE_LABELS, groupOf, isGroup, navFor, pageForPath } from '../nav';
+import { ROLE_LABELS, groupOf, isGroup, navFor, pageForPath, type NavPage } from '../nav';
 import ErrorBoundary from '../components/ErrorBoundary';
 import ChangePasswordModal from './ChangePasswordModal';
+import { useAdminBadges } from '../badges';
 
 const { Header, Sider, Content } = Layout;
 
 const APP_TITLE = '会员商城 · 商家后台';
+
+/** A menu label with its count beside it (nothing when 0). */
+const withCount = (label: string, n: number, className: string): ReactNode =>
+  n > 0 ? (
+    <span>
+      {label} <Badge className={`nav-badge ${className}`} count={n} overflowCount={99} size="small" />
+    </span>
+  ) : (
+    label
+  );
 
 export default function AdminLayout() {
   const staff = useStaff();
@@ -20,15 +31,20 @@ export default function AdminLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
 
   const entries = useMemo(() => navFor(staff.role), [staff.role]);
-  const items: MenuProps['items'] = useMemo(
-    () =>
-      entries.map((e) =>
-        isGroup(e)
-          ? { key: e.key, icon: e.icon, label: e.label, children: e.children.map((p) => ({ key: p.path, label: p.label })) }
-          : { key: e.path, icon: e.icon, label: e.label },
-      ),
-    [entries],
-  );
+  const badges = useAdminBadges(location.pathname);
+  const items: MenuProps['items'] = useMemo(() => {
+    const count = (p: NavPage) => (p.badge && badges ? badges[p.badge] : 0);
+    return entries.map((e) =>
+      isGroup(e)
+        ? {
+            key: e.key,
+            icon: e.icon,
+            label: withCount(e.label, e.children.reduce((n, p) => n + count(p), 0), `nav-badge-group-${e.key}`),
+            children: e.children.map((p) => ({ key: p.path, label: withCount(p.label, count(p), `nav-badge-${p.path.slice(1)}`) })),
+          }
+        : { key: e.path, icon: e.icon, label: withCount(e.label, count(e), `nav-badge-${e.path.slice(1)}`) },
+    );
+  }, [entries, badges]);
 
   const current = pageForPath(location.pathname);
   const selectedKeys = current ? [current.path] : [];

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { REFUND_STATUSES, REFUND_STATUS_LABEL } from '@mc/shared';
-import type { Page } from '../api';
+import { api, errorMessage, type Page } from '../api';
 import { formatCents, formatDateTime } from '../format';
 import { REFUND_STATUS_COLOR, labelOf } from '../status';
+import { refreshBadges } from '../badges';
 import { useFetch } from '../useFetch';
 import { usePaging } from '../usePaging';
 import ReviewModal, { type ReviewAction } from './refunds/ReviewModal';
@@ -27,8 +28,18 @@ const linesText = (r: AdminRefund) =>
         })
         .join('，');
 
+/** What staff can do with a refund in its state (the server checks again). */
+const ACTIONS: Partial<Record<AdminRefund['status'], ReviewAction[]>> = {
+  REQUESTED: ['approve', 'reject'],
+  AWAITING_RETURN: ['reject'],
+  RETURN_SHIPPED: ['receive', 'reject'],
+};
+const ACTION_LABEL: Record<ReviewAction, string> = { approve: '同意', receive: '确认收货', reject: '拒绝' };
+
 export default function RefundsPage() {
+  const { message } = App.useApp();
   const [status, setStatus] = useState('REQUESTED');
+  const [retrying, setRetrying] = useState<number | null>(null);
   const { page, pageSize, filtered, pagination } = usePaging('条');
   const [review, setReview] = useState<{ refund: AdminRefund; action: ReviewAction } | null>(null);
 
@@ -37,6 +48,22 @@ export default function RefundsPage() {
     page,
     pageSize,
   });
+
+  // asks WeChat first under the same refund number, so it never pays twice
+  const retry = async (r: AdminRefund) => {
+    setRetrying(r.id);
+    try {
+      const after = await api.post<AdminRefund>(`/api/admin/refunds/${r.id}/retry`);
+      if (after.payoutError) message.error(`仍未退款：${after.payoutError.message}`);
+      else message.success(after.status === 'REFUNDED' ? '退款已完成' : '已重新发起退款');
+    } catch (e) {
+      message.error(errorMessage(e, '重试失败'));
+    } finally {
+      setRetrying(null);
+      reload();
+      refreshBadges();
+    }
+  };
 
   const columns: TableColumnsType<AdminRefund> = [
     { title: '退款单号', dataIndex: 'refundNo', width: 190 },
@@ -47,32 +74,62 @@ export default function RefundsPage() {
     {
       title: '状态',
       dataIndex: 'status',
-      width: 140,
+      width: 200,
       render: (s: string, r) => (
-        <>
-          <Tag color={REFUND_STATUS_COLOR[s as keyof typeof REFUND_STATUS_COLOR]}>{labelOf(REFUND_STATUS_LABEL, s)}</Tag>
+        <Space direction="vertical" size={2}>
+          <span>
+            <Tag color={REFUND_STATUS_COLOR[s as keyof typeof REFUND_STATUS_COLOR]}>{labelOf(REFUND_STATUS_LABEL, s)}</Tag>
+            {r.payoutError && <Tag color="red">退款失败</Tag>}
+          </span>
+          {r.payoutError && (
+            <Typography.Text type="danger" className="refund-payout-error">
+              {r.payoutError.message}（{formatDateTime(r.payoutError.at)}）
+            </Typography.Text>
+          )}
+          {r.returnShipment && (
+            <Typography.Text className="refund-return-parcel">
+              退货：{r.returnShipment.carrier} {r.returnShipment.trackingNo}
+            </Typography.Text>
+          )}
           {r.reviewNote && <Typography.Text type="secondary">{r.reviewNote}</Typography.Text>}
-        </>
+        </Space>
       ),
     },
     { title: '申请时间', dataIndex: 'createdAt', width: 150, render: formatDateTime },
     {
       title: '操作',
       key: 'actions',
-      width: 130,
-      render: (_, r) =>
-        r.status === 'REQUESTED' ? (
-          <Space size={0}>
-            <Button type="link" className="refund-approve" onClick={() => setReview({ refund: r, action: 'approve' })}>
-              同意
-            </Button>
-            <Button type="link" danger className="refund-reject" onClick={() => setReview({ refund: r, action: 'reject' })}>
-              拒绝
-            </Button>
+      width: 160,
+      render: (_, r) => {
+        if (r.status === 'APPROVED' && r.payoutError) {
+          return (
+            <Popconfirm
+              title="重新发起退款"
+              description="先向微信支付查询这笔退款，退款单号不变，不会重复退款。"
+              okText="重试"
+              okButtonProps={{ className: 'refund-retry-confirm' }}
+              cancelText="取消"
+              onConfirm={() => retry(r)}
+            >
+              <Button type="link" className="refund-retry" loading={retrying === r.id}>
+                重试退款
+              </Button>
+            </Popconfirm>
+          );
+        }
+        const actions = ACTIONS[r.status] ?? [];
+        if (actions.length === 0) return '—';
+        return (
+          <Space size={0} wrap>
+            {r.status === 'AWAITING_RETURN' && <Typography.Text type="secondary">等待顾客寄回</Typography.Text>}
+            {actions.map((action) => (
+              <Button key={action} type="link" danger={action === 'reject'} className={`refund-${action}`} onClick={() => setReview({ refund: r, action })}>
+                {ACTION_LABEL[action]}
+              </Button>
+            ))}
           </Space>
-        ) : (
-          '—'
-        ),
+        );
+      },
     },
   ];
 
@@ -101,6 +158,7 @@ export default function RefundsPage() {
           onDone={() => {
             setReview(null);
             reload();
+            refreshBadges();
           }}
         />
       )}

@@ -13,6 +13,7 @@ import { AdminMembershipPlanController, MembershipController } from './membershi
 import { MembershipPlanService } from './membership-plan.service';
 import { MembershipSalesService } from './membership-sales.service';
 import { MembershipService } from './membership.service';
+import { OrderCustomersService } from './order-customers.service';
 import { TierAdminService } from './tier-admin.service';
 import { AdminTierController } from './tier.controller';
 import { TierService } from './tier.service';
@@ -27,7 +28,7 @@ export const MEMBERSHIP_ENTITIES = [MembershipPlan, Membership, MembershipPeriod
 @Module({
   imports: [OrderModule, PointsModule],
   controllers: [MembershipController, AdminMembershipPlanController, AdminTierController],
-  providers: [MembershipService, MembershipPlanService, MembershipSalesService, TierService, TierAdminService, BirthdayGiftService, BuyerService],
+  providers: [MembershipService, MembershipPlanService, MembershipSalesService, TierService, TierAdminService, BirthdayGiftService, BuyerService, OrderCustomersService],
   exports: [MembershipService, TierService, BuyerService],
 })
 export class MembershipModule {}

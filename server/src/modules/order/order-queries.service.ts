@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { OPEN_REFUND_STATUSES } from '@mc/shared';
 import { Clock } from '../../common/clock';
+import { conflict } from '../../common/errors';
 import { Paged, skipTake } from '../../common/pagination';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { AdminOrderListQuery, OrderListQuery } from './dto/order.dto';
@@ -15,10 +17,25 @@ import { afterSaleWindowOpen, OrderService } from './order.service';
 /** What the payment module tells an order's detail page about its payment (it registers itself). */
 export type PaymentLookup = (orderId: number) => Promise<PaymentSummary | null>;
 
+/** The customer as staff see them beside an order. */
+export interface OrderCustomer {
+  id: number;
+  nickname: string;
+  phoneTail: string | null;
+  member: boolean;
+}
+
+/** Who the customers of some orders are (the membership module, which knows customers and cards, registers itself). */
+export type CustomerLookup = (customerIds: number[]) => Promise<Map<number, OrderCustomer>>;
+
+/** Orders one export may hold; a larger range is refused (narrow the dates). */
+export const EXPORT_MAX_ORDERS = 10_000;
+
 /** Reading orders: the customer's list and detail, the staff's lists of orders and refunds. */
 @Injectable()
 export class OrderQueries {
   private paymentLookup: PaymentLookup = async () => null;
+  private customerLookup: CustomerLookup = async () => new Map();
 
   constructor(
     private readonly ds: DataSource,
@@ -31,7 +48,60 @@ export class OrderQueries {
     this.paymentLookup = lookup;
   }
 
+  setCustomerLookup(lookup: CustomerLookup): void {
+    this.customerLookup = lookup;
+  }
+
+  private async customers(ids: number[]): Promise<(id: number) => OrderCustomer> {
+    const found = ids.length ? await this.customerLookup([...new Set(ids)]) : new Map<number, OrderCustomer>();
+    return (id) => found.get(id) ?? { id, nickname: '', phoneTail: null, member: false };
+  }
+
   async list(customerId: number | null, q: OrderListQuery | AdminOrderListQuery): Promise<Paged<ReturnType<typeof summaryView> & { customerId: number }>> {
+    const qb = this.filtered(customerId, q);
+    const { skip, take } = skipTake(q);
+    const [orders, total] = await qb.orderBy('o.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    const lines = orders.length ? await this.ds.getRepository(OrderLine).find({ where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } }) : [];
+    return { items: orders.map((o) => ({ ...summaryView(o, lines.filter((l) => l.orderId === o.id)), customerId: o.customerId })), total };
+  }
+
+  /** Staff's list: each order with its customer and the refund being handled on it. */
+  async adminList(q: AdminOrderListQuery) {
+    const page = await this.list(null, q);
+    const ids = page.items.map((o) => o.id);
+    const [customer, open] = await Promise.all([
+      this.customers(page.items.map((o) => o.customerId)),
+      ids.length ? this.ds.getRepository(Refund).find({ where: { orderId: In(ids), status: In([...OPEN_REFUND_STATUSES]) } }) : [],
+    ]);
+    return {
+      items: page.items.map((o) => {
+        const refund = open.find((r) => r.orderId === o.id);
+        return { ...o, customer: customer(o.customerId), openRefund: refund ? { id: refund.id, status: refund.status } : null };
+      }),
+      total: page.total,
+    };
+  }
+
+  async adminDetail(orderId: number) {
+    const order = await this.detail(null, orderId);
+    return { ...order, customer: (await this.customers([order.customerId]))(order.customerId) };
+  }
+
+  /** Every order the staff's filter finds (at most EXPORT_MAX_ORDERS), oldest first, with lines, customers and refunds: the export's rows. */
+  async exportRows(q: AdminOrderListQuery) {
+    const qb = this.filtered(null, q);
+    const total = await qb.getCount();
+    if (total > EXPORT_MAX_ORDERS) throw conflict('LIMIT_EXCEEDED', `一次最多导出 ${EXPORT_MAX_ORDERS} 个订单，当前筛选出 ${total} 个，请缩小时间范围`, { limit: EXPORT_MAX_ORDERS });
+    const orders = await qb.orderBy('o.id', 'ASC').getMany();
+    const ids = orders.map((o) => o.id);
+    const [lines, customer] = await Promise.all([
+      ids.length ? this.ds.getRepository(OrderLine).find({ where: { orderId: In(ids) }, order: { id: 'ASC' } }) : [],
+      this.customers(orders.map((o) => o.customerId)),
+    ]);
+    return orders.map((o) => ({ order: o, lines: lines.filter((l) => l.orderId === o.id), customer: customer(o.customerId) }));
+  }
+
+  private filtered(customerId: number | null, q: OrderListQuery | AdminOrderListQuery) {
     const qb = this.ds.getRepository(Order).createQueryBuilder('o');
     if (customerId !== null) qb.where('o.customerId = :customerId', { customerId });
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
@@ -39,10 +109,7 @@ export class OrderQueries {
     if ('from' in q && q.from) qb.andWhere('o.createdAt >= :from', { from: new Date(q.from) });
     if ('to' in q && q.to) qb.andWhere('o.createdAt < :to', { to: new Date(q.to) });
     if ('q' in q && q.q) qb.andWhere('o.orderNo = :no', { no: q.q.trim() });
-    const { skip, take } = skipTake(q);
-    const [orders, total] = await qb.orderBy('o.id', 'DESC').skip(skip).take(take).getManyAndCount();
-    const lines = orders.length ? await this.ds.getRepository(OrderLine).find({ where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } }) : [];
-    return { items: orders.map((o) => ({ ...summaryView(o, lines.filter((l) => l.orderId === o.id)), customerId: o.customerId })), total };
+    return qb;
   }
 
   async detail(customerId: number | null, orderId: number) {

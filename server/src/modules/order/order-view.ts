@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@mc/shared';
+import { isRefundOpen, type OrderStatus } from '@mc/shared';
 import { OrderAdjustment } from './entities/order-adjustment.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderStatusHistory } from './entities/order-status-history.entity';
@@ -32,6 +32,10 @@ export function refundView(r: Refund) {
     reason: r.reason,
     lines: r.lines,
     reviewNote: r.reviewNote,
+    returnRequired: r.returnRequired,
+    returnShipment: r.returnShippedAt ? { carrier: r.returnCarrier!, trackingNo: r.returnTrackingNo!, shippedAt: r.returnShippedAt.toISOString() } : null,
+    returnReceivedAt: iso(r.returnReceivedAt),
+    payoutError: r.payoutError && r.payoutFailedAt ? { message: r.payoutError, at: r.payoutFailedAt.toISOString() } : null,
     createdAt: r.createdAt.toISOString(),
     refundedAt: iso(r.refundedAt),
   };
@@ -45,7 +49,7 @@ export const shipsGoods = (o: Pick<Order, 'kind' | 'address'>) => o.kind === 'GO
 
 /** What the customer may do next with the order. */
 export function orderActions(o: Order, lines: OrderLine[], refunds: Refund[], refundWindowOpen: boolean): ('pay' | 'cancel' | 'confirm' | 'refund')[] {
-  const openRefund = refunds.some((r) => r.status === 'REQUESTED' || r.status === 'APPROVED');
+  const openRefund = refunds.some((r) => isRefundOpen(r.status));
   const somethingLeft = lines.some((l) => l.refundedQty < l.qty);
   const canRefund = shipsGoods(o) && !openRefund && somethingLeft && refundableStatuses(o.status, refundWindowOpen);
   return [

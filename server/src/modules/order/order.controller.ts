@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CustomerPrincipal } from '../../common/auth/auth.types';
 import { CurrentCustomer, CustomerGuard } from '../../common/auth/guards';
-import { OrderListQuery, RequestRefundDto } from './dto/order.dto';
+import { OrderListQuery, RequestRefundDto, ReturnShipmentDto } from './dto/order.dto';
 import { OrderQueries } from './order-queries.service';
 import { OrderService } from './order.service';
 import { RefundService } from './refund.service';
@@ -17,7 +17,6 @@ export class OrderController {
     private readonly queries: OrderQueries,
     private readonly refunds: RefundService,
   ) {}
-
 
   @Get()
   list(@CurrentCustomer() who: CustomerPrincipal, @Query() q: OrderListQuery) {
@@ -44,5 +43,16 @@ export class OrderController {
   @Post(':id/refunds')
   requestRefund(@CurrentCustomer() who: CustomerPrincipal, @Param('id', ParseIntPipe) id: number, @Body() dto: RequestRefundDto) {
     return this.refunds.request(who.customerId, id, dto.reason, dto.lines);
+  }
+
+  @Post(':id/refunds/:refundId/return')
+  @HttpCode(200)
+  shipReturn(
+    @CurrentCustomer() who: CustomerPrincipal,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('refundId', ParseIntPipe) refundId: number,
+    @Body() dto: ReturnShipmentDto,
+  ) {
+    return this.refunds.shipReturn(who.customerId, id, refundId, dto.carrier.trim(), dto.trackingNo.trim());
   }
 }

@@ -7,6 +7,7 @@ import { OrderStatusHistory } from './entities/order-status-history.entity';
 import { Order } from './entities/order.entity';
 import { Refund } from './entities/refund.entity';
 import { OrderEvents } from './order-events';
+import { OrderExportService } from './order-export.service';
 import { OrderJobs } from './order-jobs.service';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderQueries } from './order-queries.service';
@@ -24,7 +25,7 @@ export const ORDER_ENTITIES = [Order, OrderLine, OrderAdjustment, OrderStatusHis
 @Module({
   imports: [CatalogModule],
   controllers: [OrderController, AdminOrderController],
-  providers: [OrderEvents, OrderLifecycle, OrderService, OrderQueries, OrderJobs, RefundService],
+  providers: [OrderEvents, OrderLifecycle, OrderService, OrderQueries, OrderJobs, RefundService, OrderExportService],
   exports: [OrderEvents, OrderLifecycle, OrderService, OrderQueries, RefundService],
 })
 export class OrderModule {}

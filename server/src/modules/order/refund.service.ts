@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canRefundTransition, ORDER_KIND_LABEL, ORDER_STATUS_LABEL, REFUND_STATUS_LABEL, shareOfUnits, type RefundStatus } from '@mc/shared';
+import { canRefundTransition, OPEN_REFUND_STATUSES, ORDER_KIND_LABEL, ORDER_STATUS_LABEL, REFUND_STATUS_LABEL, shareOfUnits, type RefundStatus } from '@mc/shared';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -50,7 +50,7 @@ export class RefundService {
           order.status === 'COMPLETED' ? `订单已过 ${afterSaleDays} 天售后期，不能申请退款` : `订单状态为「${ORDER_STATUS_LABEL[order.status]}」，不能申请退款`,
         );
       }
-      if (await em.existsBy(Refund, { orderId, status: In(['REQUESTED', 'APPROVED']) })) {
+      if (await em.existsBy(Refund, { orderId, status: In([...OPEN_REFUND_STATUSES]) })) {
         throw conflict('INVALID_STATE', '该订单已有退款正在处理中');
       }
       const lines = await em.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } });
@@ -100,6 +100,13 @@ export class RefundService {
           reviewNote: automatic ? 'automatic' : null,
           reviewedBy: null,
           wechatRefundId: null,
+          returnRequired: false,
+          returnCarrier: null,
+          returnTrackingNo: null,
+          returnShippedAt: null,
+          returnReceivedAt: null,
+          payoutError: null,
+          payoutFailedAt: null,
           createdAt: now,
           approvedAt: automatic ? now : null,
           refundedAt: null,
@@ -108,9 +115,14 @@ export class RefundService {
     );
   }
 
-  /** The payment module's note of WeChat's id for a refund it sent. */
+  /** The payment module's note of WeChat's id for a refund it sent (WeChat took it: no failure to show). */
   async recordWechatRefundId(refundId: number, wechatRefundId: string): Promise<void> {
-    await this.ds.getRepository(Refund).update({ id: refundId }, { wechatRefundId });
+    await this.ds.getRepository(Refund).update({ id: refundId }, { wechatRefundId, payoutError: null, payoutFailedAt: null });
+  }
+
+  /** The payment module's note that WeChat refused to send the money; staff see it and may retry. */
+  async recordPayoutFailure(refundId: number, message: string): Promise<void> {
+    await this.ds.getRepository(Refund).update({ id: refundId, status: 'APPROVED' }, { payoutError: message.slice(0, 200), payoutFailedAt: this.clock.now() });
   }
 
   /** An approval sets the amount a handler worked out (a card's unused days at approval). */
@@ -119,31 +131,87 @@ export class RefundService {
     refund.amountCents = amountCents;
   }
 
+  /**
+   * Staff approve a request. Goods that were shipped come back first (AWAITING_RETURN: the money
+   * waits for `receiveReturn`); otherwise the refund is APPROVED and the money goes out.
+   */
   async approve(staffId: number, refundId: number, note: string | undefined) {
     await withTx(this.ds, async (tx) => {
-      const before = await this.move(tx, refundId, 'APPROVED', { reviewedBy: staffId, reviewNote: note ?? null, approvedAt: this.clock.now() });
-      const refund = { ...before, status: 'APPROVED' as const, reviewedBy: staffId, reviewNote: note ?? null };
-      const order = await tx.em.findOneByOrFail(Order, { id: refund.orderId });
-      await this.events.emit('refundApproved', tx, { order, refund, byStaff: true });
-      await this.audit.record(tx.em, { staffId, action: 'refund.approve', targetType: 'refund', targetId: refundId, before: { status: before.status, amountCents: before.amountCents }, after: { status: 'APPROVED', amountCents: refund.amountCents, note: note ?? null } });
+      const current = await this.find(tx, refundId);
+      const order = await tx.em.findOneByOrFail(Order, { id: current.orderId });
+      const returnRequired = current.lines.length > 0 && order.shippedAt !== null;
+      const review = { reviewedBy: staffId, reviewNote: note ?? null };
+      // a handler may set the amount (a card's unused days), so the audit reads it from the event's refund
+      const after = { ...current, ...review, status: returnRequired ? ('AWAITING_RETURN' as const) : ('APPROVED' as const) };
+      if (returnRequired) {
+        await this.move(tx, current, 'AWAITING_RETURN', { ...review, returnRequired: true }, '不能再审核', 'REQUESTED');
+      } else {
+        await this.move(tx, current, 'APPROVED', { ...review, approvedAt: this.clock.now() }, '不能再审核', 'REQUESTED');
+        await this.events.emit('refundApproved', tx, { order, refund: after, byStaff: true });
+      }
+      await this.audit.record(tx.em, { staffId, action: 'refund.approve', targetType: 'refund', targetId: refundId, before: { status: current.status, amountCents: current.amountCents }, after: { status: after.status, amountCents: after.amountCents, note: note ?? null } });
     });
-    return refundView(await this.ds.getRepository(Refund).findOneByOrFail({ id: refundId }));
+    return this.view(refundId);
   }
 
   async reject(staffId: number, refundId: number, note: string) {
     await withTx(this.ds, async (tx) => {
-      const before = await this.move(tx, refundId, 'REJECTED', { reviewedBy: staffId, reviewNote: note });
+      const before = await this.move(tx, await this.find(tx, refundId), 'REJECTED', { reviewedBy: staffId, reviewNote: note }, '不能拒绝');
       await this.audit.record(tx.em, { staffId, action: 'refund.reject', targetType: 'refund', targetId: refundId, before: { status: before.status }, after: { status: 'REJECTED', note } });
     });
+    return this.view(refundId);
+  }
+
+  /** The customer's parcel back: AWAITING_RETURN → RETURN_SHIPPED with its carrier and tracking number. */
+  async shipReturn(customerId: number, orderId: number, refundId: number, carrier: string, trackingNo: string) {
+    await withTx(this.ds, async (tx) => {
+      const refund = await tx.em.findOneBy(Refund, { id: refundId, orderId, customerId });
+      if (!refund) throw notFound('退款申请');
+      await this.move(tx, refund, 'RETURN_SHIPPED', { returnCarrier: carrier, returnTrackingNo: trackingNo, returnShippedAt: this.clock.now() }, '不能填写退货物流');
+    });
+    return this.view(refundId);
+  }
+
+  /** Staff confirm the returned goods arrived: RETURN_SHIPPED → APPROVED, and the money goes out. */
+  async receiveReturn(staffId: number, refundId: number, note: string | undefined) {
+    await withTx(this.ds, async (tx) => {
+      const current = await this.find(tx, refundId);
+      const now = this.clock.now();
+      const set = { returnReceivedAt: now, approvedAt: now, ...(note ? { reviewNote: note } : {}) };
+      await this.move(tx, current, 'APPROVED', set, '不能确认收到退货', 'RETURN_SHIPPED');
+      const order = await tx.em.findOneByOrFail(Order, { id: current.orderId });
+      await this.events.emit('refundApproved', tx, { order, refund: { ...current, ...set, status: 'APPROVED' }, byStaff: true });
+      await this.audit.record(tx.em, { staffId, action: 'refund.receive-return', targetType: 'refund', targetId: refundId, before: { status: current.status }, after: { status: 'APPROVED', amountCents: current.amountCents, note: note ?? null } });
+    });
+    return this.view(refundId);
+  }
+
+  /** Staff ask again for the money of an approved refund whose payout failed (the payment module does it). */
+  async approvedForRetry(refundId: number): Promise<Refund> {
+    const refund = await this.ds.getRepository(Refund).findOneBy({ id: refundId });
+    if (!refund) throw notFound('退款申请');
+    if (refund.status !== 'APPROVED') throw conflict('INVALID_STATE', `这笔退款当前为「${REFUND_STATUS_LABEL[refund.status]}」，不需要重试`);
+    return refund;
+  }
+
+  async view(refundId: number) {
     return refundView(await this.ds.getRepository(Refund).findOneByOrFail({ id: refundId }));
   }
 
-  /** A refund's status change, checked against REFUND_TRANSITIONS and applied as a compare-and-set; the row as it was. */
-  private async move(tx: Tx, refundId: number, to: RefundStatus, set: Partial<Refund>): Promise<Refund> {
-    const before = await tx.em.findOneBy(Refund, { id: refundId });
-    if (!before) throw notFound('退款申请');
-    if (!canRefundTransition(before.status, to) || !(await compareAndSet(tx, Refund, refundId, before.status, { ...set, status: to }))) {
-      throw conflict('INVALID_STATE', `这笔退款当前为「${REFUND_STATUS_LABEL[before.status]}」，不能再审核`);
+  private async find(tx: Tx, refundId: number): Promise<Refund> {
+    const refund = await tx.em.findOneBy(Refund, { id: refundId });
+    if (!refund) throw notFound('退款申请');
+    return refund;
+  }
+
+  /**
+   * A refund's status change, checked against REFUND_TRANSITIONS (and `only`, when just one state
+   * may lead there) and applied as a compare-and-set; the row as it was.
+   */
+  private async move(tx: Tx, before: Refund, to: RefundStatus, set: Partial<Refund>, refusal: string, only?: RefundStatus): Promise<Refund> {
+    const allowed = canRefundTransition(before.status, to) && (!only || before.status === only);
+    if (!allowed || !(await compareAndSet(tx, Refund, before.id, before.status, { ...set, status: to }))) {
+      throw conflict('INVALID_STATE', `这笔退款当前为「${REFUND_STATUS_LABEL[before.status]}」，${refusal}`);
     }
     return before;
   }

@@ -2,8 +2,8 @@ import { Controller, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseGuards } 
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CustomerPrincipal } from '../../common/auth/auth.types';
-import { CurrentCustomer, CustomerGuard } from '../../common/auth/guards';
+import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/auth.types';
+import { CurrentCustomer, CurrentStaff, CustomerGuard, Roles, StaffGuard } from '../../common/auth/guards';
 import { RefundPayoutService } from './refund-payout.service';
 import { PaymentService } from './payment.service';
 
@@ -21,6 +21,16 @@ export class PaymentController {
   @UseGuards(CustomerGuard)
   pay(@CurrentCustomer() who: CustomerPrincipal, @Param('id', ParseIntPipe) id: number) {
     return this.payments.pay(who.customerId, id);
+  }
+
+  /** Staff send an approved refund's money again after WeChat refused it (queried first; same out_refund_no). */
+  @Post('admin/refunds/:id/retry')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @UseGuards(StaffGuard)
+  @Roles('finance')
+  retryRefund(@CurrentStaff() who: StaffPrincipal, @Param('id', ParseIntPipe) id: number) {
+    return this.payouts.retry(who.staffId, id);
   }
 
   /** WeChat Pay's payment notification: verified on the raw body; non-2xx makes WeChat retry. */

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { WechatPayClient, WechatRefundNotice } from '../../wechat';
+import { WechatPayClient, WechatPayError, WechatRefund, WechatRefundNotice } from '../../wechat';
+import { AuditService } from '../../common/audit/audit.service';
+import { AppError } from '../../common/errors';
 import { JobRegistry } from '../jobs/job-registry.service';
 import { Refund } from '../order/entities/refund.entity';
 import { RefundService } from '../order/refund.service';
@@ -24,6 +26,7 @@ export class RefundPayoutService implements OnModuleInit {
     private readonly wechatPay: WechatPayClient,
     private readonly refunds: RefundService,
     private readonly jobs: JobRegistry,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -55,9 +58,32 @@ export class RefundPayoutService implements OnModuleInit {
       await this.refunds.recordWechatRefundId(refund.id, res.refund_id);
       if (res.status === 'SUCCESS') await this.refunds.complete(refund.refundNo, res.refund_id);
     } catch (e) {
-      // stays APPROVED; the sync-refunds job asks again
+      // stays APPROVED with the reason, for staff to see and retry; the sync-refunds job asks again too
       this.logger.error({ err: e, refundNo: refund.refundNo }, 'refund submission failed');
+      await this.refunds.recordPayoutFailure(refund.id, e instanceof WechatPayError ? `${e.message}（${e.code}）` : '微信支付暂时无法连接');
     }
+  }
+
+  /**
+   * Staff retry an approved refund whose money did not go out. WeChat is asked first, under the
+   * same out_refund_no: a refund it already has is followed (completed when it succeeded), and
+   * only one it does not know is sent again, so a retry never pays twice.
+   */
+  async retry(staffId: number, refundId: number) {
+    const refund = await this.refunds.approvedForRetry(refundId);
+    let remote: WechatRefund | null;
+    try {
+      remote = await this.wechatPay.queryRefund(refund.refundNo);
+    } catch (e) {
+      this.logger.error({ err: e, refundNo: refund.refundNo }, 'refund query failed');
+      throw new AppError(502, 'PAYMENT_ERROR', '暂时无法向微信支付查询这笔退款，请稍后再试');
+    }
+    if (!remote) await this.submit(refund.id);
+    else if (remote.status === 'SUCCESS') await this.refunds.complete(refund.refundNo, remote.refund_id);
+    else if (remote.status === 'PROCESSING') await this.refunds.recordWechatRefundId(refund.id, remote.refund_id);
+    else await this.refunds.recordPayoutFailure(refund.id, `微信支付退款状态为 ${remote.status}，请在商户平台处理`);
+    await this.audit.record(this.ds.manager, { staffId, action: 'refund.retry', targetType: 'refund', targetId: refundId, before: { payoutError: refund.payoutError }, after: { wechat: remote?.status ?? 'RESUBMITTED' } });
+    return this.refunds.view(refundId);
   }
 
   async handleNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<NotifyOutcome> {

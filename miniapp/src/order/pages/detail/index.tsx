@@ -10,7 +10,7 @@ import { cancelOrder, confirmOrder, getOrder, type OrderDetail } from '@/service
 import { payForOrder } from '@/services/payment'
 import { errorMessage, isApiError } from '@/services/request'
 import { priceText } from '@/utils/money'
-import { PAGES } from '@/utils/nav'
+import { PAGES, paySuccessUrl } from '@/utils/nav'
 import { actorText, historyText, wasPaid } from '@/utils/order'
 import { formatCountdown, formatDateTime } from '@/utils/time'
 import './index.css'
@@ -100,11 +100,9 @@ export default function OrderDetailPage() {
   const pay = () =>
     run(async () => {
       const outcome = await payForOrder(order.id)
-      if (outcome === 'paid') {
-        polls.current = 0
-        setAwaitingPayment(true)
-        await load()
-      } else if (outcome === 'cancelled') {
+      // paid: the success page, as after checkout (its 查看订单 comes back here and waits for the notification)
+      if (outcome === 'paid') void Taro.redirectTo({ url: paySuccessUrl(order.id) })
+      else if (outcome === 'cancelled') {
         void Taro.showToast({ title: '支付已取消', icon: 'none' })
       } else if (outcome === 'unsupported') {
         void Taro.showModal({ title: '提示', content: '请在微信中支付', showCancel: false })
@@ -202,7 +200,13 @@ export default function OrderDetailPage() {
               <Text className='info-row'>{`退款金额：${priceText(r.amountCents)}`}</Text>
               <Text className='info-row'>{`退款原因：${r.reason}`}</Text>
               {r.reviewNote ? <Text className='info-row'>{`商家说明：${r.reviewNote}`}</Text> : null}
+              {r.returnShipment ? <Text className='info-row return-parcel'>{`退货物流：${r.returnShipment.carrier} ${r.returnShipment.trackingNo}`}</Text> : null}
               <Text className='info-row'>{`申请时间：${formatDateTime(r.createdAt)}`}</Text>
+              {r.status === 'AWAITING_RETURN' ? (
+                <View className='btn btn-primary btn-small send-return' onClick={() => void Taro.navigateTo({ url: `${PAGES.refund}?id=${order.id}` })}>
+                  <Text>填写退货物流</Text>
+                </View>
+              ) : null}
             </View>
           ))}
         </View>

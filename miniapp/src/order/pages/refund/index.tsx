@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, Textarea, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
 import StateView from '@/components/StateView'
 import { useOrder } from '@/hooks/useOrder'
@@ -12,6 +12,8 @@ import { orderDetailUrl } from '@/utils/nav'
 import { goBackOr } from '@/utils/order'
 import { refundEstimate, type RefundPick } from '@/utils/refund'
 import { specsText } from '@/utils/product'
+import ChoiceRow from './ChoiceRow'
+import ReturnGoods from './ReturnGoods'
 import './index.css'
 
 const REFUND_REASONS = ['不想要了', '拍错/多拍', '商品与描述不符', '质量问题', '少件/漏发', '未按约定时间发货', '其他']
@@ -35,6 +37,15 @@ export default function RefundPage() {
 
   if (!order) {
     return <View className='refund-page'>{error ? <StateView state='error' text={error} onRetry={() => void load()} /> : <StateView state='loading' />}</View>
+  }
+  // a refund that waits for the goods: this page is where the customer sends them back
+  const returning = order.refunds.find((r) => r.status === 'AWAITING_RETURN' || r.status === 'RETURN_SHIPPED')
+  if (returning) {
+    return (
+      <View className='refund-page'>
+        <ReturnGoods order={order} refund={returning} onSent={() => void load()} />
+      </View>
+    )
   }
   if (!order.actions.includes('refund')) {
     return (
@@ -132,14 +143,7 @@ export default function RefundPage() {
       </View>
 
       <View className='card'>
-        <Picker mode='selector' range={REFUND_REASONS} value={reasonIndex ?? 0} onChange={(e) => setReasonIndex(Number(e.detail.value))}>
-          <View className='refund-reason'>
-            <Text className='refund-reason-label'>退款原因</Text>
-            <Text className={`refund-reason-value${reasonIndex === null ? ' placeholder' : ''}`}>
-              {reasonIndex === null ? '请选择 ›' : `${REFUND_REASONS[reasonIndex]} ›`}
-            </Text>
-          </View>
-        </Picker>
+        <ChoiceRow label='退款原因' choices={REFUND_REASONS} index={reasonIndex} onChange={setReasonIndex} />
         <Textarea
           className='refund-detail'
           value={detail}

@@ -1,11 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Descriptions, Drawer, Empty, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { ORDER_KIND_LABEL, ORDER_STATUS_LABEL, REFUND_STATUS_LABEL } from '@mc/shared';
+import { isRefundOpen, ORDER_KIND_LABEL, ORDER_STATUS_LABEL, REFUND_STATUS_LABEL } from '@mc/shared';
 import { formatCents, formatDateTime } from '../../format';
 import { ORDER_STATUS_COLOR, labelOf } from '../../status';
 import { useFetch } from '../../useFetch';
 import { specsText } from '../products/types';
-import type { AdminOrderDetail, Id } from './types';
+import CustomerCell from './CustomerCell';
+import type { AdminOrderDetail, Id, RefundStatus } from './types';
 
 const PAYMENT_STATUS_LABEL: Record<string, string> = { CREATED: '待支付', SUCCESS: '已支付', CLOSED: '已关闭' };
 
@@ -30,7 +31,7 @@ interface Props {
   /** Bumped by the page after a change: fetch again. */
   version: number;
   onClose: () => void;
-  onShip: (order: { id: Id; orderNo: string }) => void;
+  onShip: (order: { id: Id; orderNo: string; refundStatus: RefundStatus | null }) => void;
 }
 
 export default function OrderDetailDrawer({ orderId, version, onClose, onShip }: Props) {
@@ -48,7 +49,7 @@ export default function OrderDetailDrawer({ orderId, version, onClose, onShip }:
       onClose={onClose}
       extra={
         o?.status === 'PAID' && (
-          <Button type="primary" className="ship-button-detail" onClick={() => onShip(o)}>
+          <Button type="primary" className="ship-button-detail" onClick={() => onShip({ id: o.id, orderNo: o.orderNo, refundStatus: o.refunds.find((r) => isRefundOpen(r.status))?.status ?? null })}>
             发货
           </Button>
         )
@@ -85,7 +86,7 @@ function OrderDetailBody({ o }: { o: AdminOrderDetail }) {
           item('状态', <Tag color={ORDER_STATUS_COLOR[o.status as keyof typeof ORDER_STATUS_COLOR]}>{labelOf(ORDER_STATUS_LABEL, o.status)}</Tag>),
           item('类型', labelOf(ORDER_KIND_LABEL, o.kind)),
           item('下单时间', formatDateTime(o.createdAt)),
-          item('客户 ID', o.customerId),
+          item('客户', <CustomerCell customer={o.customer} />),
           item('买家备注', o.note || '—', 2),
         ]}
       />

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ORDER_STATUSES, type OrderStatus } from '@mc/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { sentence } from '../../../common/validation';
 import { PageQuery } from '../../../common/pagination';
 
 export class OrderListQuery extends PageQuery {
@@ -45,6 +46,19 @@ export class ShipDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
+  trackingNo: string;
+}
+
+/** The customer's parcel back to the store. */
+export class ReturnShipmentDto {
+  @ApiProperty({ example: '顺丰' })
+  @IsString(sentence('请填写退货快递公司（最多 32 个字）'))
+  @Matches(/^(?=[\s\S]*\S)[\s\S]{1,32}$/, sentence('请填写退货快递公司（最多 32 个字）'))
+  carrier: string;
+
+  @ApiProperty({ example: 'SF1234567890' })
+  @IsString(sentence('请填写退货快递单号（最多 64 个字）'))
+  @Matches(/^(?=[\s\S]*\S)[\s\S]{1,64}$/, sentence('请填写退货快递单号（最多 64 个字）'))
   trackingNo: string;
 }
 

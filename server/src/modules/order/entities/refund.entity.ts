@@ -11,6 +11,7 @@ export interface RefundLine {
 @Entity('refund')
 @Index('ix_refund_status', ['status', 'id'])
 @Index('ix_refund_refunded', ['refundedAt'])
+@Index('ix_refund_customer', ['customerId', 'status'])
 export class Refund {
   @PrimaryGeneratedColumn()
   id: number;
@@ -51,6 +52,29 @@ export class Refund {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   wechatRefundId: string | null;
+
+  /** Shipped goods must come back before the money (set when staff approve). */
+  @Column({ type: 'boolean', default: false })
+  returnRequired: boolean;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  returnCarrier: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  returnTrackingNo: string | null;
+
+  @TimeColumn({ nullable: true })
+  returnShippedAt: Date | null;
+
+  @TimeColumn({ nullable: true })
+  returnReceivedAt: Date | null;
+
+  /** Why the last attempt to send the money through WeChat Pay failed; null once it went through. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  payoutError: string | null;
+
+  @TimeColumn({ nullable: true })
+  payoutFailedAt: Date | null;
 
   @TimeColumn()
   createdAt: Date;
