@@ -2,7 +2,7 @@ import { WechatPayClient } from '../src/wechat';
 import { approvedDistributor, loginWithRef, shipAndConfirm, type ApprovedDistributor as Distributor, type Who } from './support/distribution';
 import { expectLedgersBalanced } from './support/ledgers';
 import { pointsKit } from './support/points';
-import { addAddress, type Auth, makeSku, simPay, waitFor } from './support/shop';
+import { addAddress, approveRefund, type Auth, makeSku, simPay, waitFor } from './support/shop';
 import { createTestApp, TestApp } from './support/test-app';
 
 
@@ -101,7 +101,7 @@ describe('commission withdrawals on MariaDB: parallel requests, transfers, failu
     expect(sim.transfers.filter((b: { out_bill_no: string }) => b.out_bill_no === approved.outBatchNo)).toEqual([expect.objectContaining({ transfer_amount: 3000, state: 'SUCCESS' })]);
 
     // the refund completes now: the 30 yuan already paid out is owed, not clamped away
-    await t.http().post(`/api/admin/refunds/${refundId}/approve`).set(staff).send({}).expect(200);
+    await approveRefund(t, staff, first.buyer.auth, first.orderId, refundId); // the goods come back first (shipped order)
     await waitFor(async () => (await order(first.buyer, first.orderId)).refunds[0]?.status === 'REFUNDED');
     expect(await balances(d)).toMatchObject({ availableCents: 0, withdrawnCents: 3000, owedCents: 3000 });
     const [clawback] = await t.ds.query("SELECT availableDelta, owedDelta FROM commission_ledger WHERE distributorId = ? AND kind = 'CLAWBACK'", [d.distributorId]);
