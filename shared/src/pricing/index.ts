@@ -1,4 +1,4 @@
 export * from './types';
 export { PricingInputError, validatePricingInput } from './validate';
 export { priceCart, asPaidMember } from './price-cart';
-export { bestUnitPrice, withPaidCard, type UnitPrice, type UnitPriceBuyer, type UnitPriceLine } from './unit-price';
+export { bestUnitPrice, shopPrice, withPaidCard, type ShopPrice, type UnitPrice, type UnitPriceBuyer, type UnitPriceLine } from './unit-price';
