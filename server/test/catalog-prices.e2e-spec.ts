@@ -107,14 +107,14 @@ describe('catalog prices for the customer asking (demo store, MariaDB)', () => {
     await t.http().put(`/api/admin/member-days/${rule.id}`).set(staff).send({ exclusiveProductIds: [tea.id] }).expect(200);
     try {
       await setClock(OFF_DAY);
-      expect((await item('黄山毛峰', member)).memberDayOnly).toEqual({ name: rule.name, open: false, date: '2027-03-07' });
-      expect((await detail(tea.id)).memberDayOnly).toEqual({ name: rule.name, open: false, date: '2027-03-07' });
+      expect((await item('黄山毛峰', member)).memberDayOnly).toEqual({ name: rule.name, onNow: false, open: false, date: '2027-03-07' });
+      expect((await detail(tea.id)).memberDayOnly).toEqual({ name: rule.name, onNow: false, open: false, date: '2027-03-07' });
       await setClock(ON_THE_7TH);
-      expect((await item('黄山毛峰', member)).memberDayOnly).toEqual({ name: rule.name, open: true, date: '2027-03-07' });
-      expect((await item('黄山毛峰', guest)).memberDayOnly).toEqual({ name: rule.name, open: false, date: '2027-03-07' });
+      expect((await item('黄山毛峰', member)).memberDayOnly).toEqual({ name: rule.name, onNow: true, open: true, date: '2027-03-07' });
+      expect((await item('黄山毛峰', guest)).memberDayOnly).toEqual({ name: rule.name, onNow: true, open: false, date: '2027-03-07' });
       expect((await item('碧螺春 罐装', member)).memberDayOnly).toBeNull();
       await setClock('2027-03-08T02:00:00.000Z');
-      expect((await detail(tea.id, member)).memberDayOnly).toEqual({ name: rule.name, open: false, date: '2027-04-07' });
+      expect((await detail(tea.id, member)).memberDayOnly).toEqual({ name: rule.name, onNow: false, open: false, date: '2027-04-07' });
     } finally {
       await t.http().put(`/api/admin/member-days/${rule.id}`).set(staff).send({ exclusiveProductIds: [] }).expect(200);
     }

@@ -6,6 +6,8 @@ import type { Id, IsoDateTime, PageQuery } from './common';
 export interface MemberDayOnly {
   /** The member day's name. */
   name: string;
+  /** The member day is on now. */
+  onNow: boolean;
   /** The asking customer may buy it now (the day is on and they are in its audience). */
   open: boolean;
   /** The local date (YYYY-MM-DD) of the day on now, else of the next one; null when none is scheduled. */

@@ -119,7 +119,7 @@ export class MemberDayPricingService implements OnModuleDestroy {
       if (!rule.exclusiveProductIds.length) continue;
       const live = inForce.find((f) => f.rule.id === rule.id);
       const date = live ? live.occurrence.date : ((await this.rules.nextOrCurrent(em, rule, at))?.date ?? null);
-      const view = { name: rule.name, open: live?.memberDay.audienceOk === true, date };
+      const view = { name: rule.name, onNow: live !== undefined, open: live?.memberDay.audienceOk === true, date };
       for (const id of rule.exclusiveProductIds) if (!exclusive.get(id)?.open) exclusive.set(id, view);
     }
     return { inForce, enabledRules: terms.rules, terms, exclusive };
