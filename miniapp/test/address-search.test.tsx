@@ -87,7 +87,7 @@ describe('SearchPage', () => {
     })
     setRouterParams({})
     const { container } = render(<SearchPage />)
-    expect(screen.getByText('输入商品名称，例如“茶”“坚果”')).toBeTruthy()
+    expect(screen.getByText('输入商品名称、分类或关键词，例如“茶”“坚果”')).toBeTruthy()
     expect(requests()).toHaveLength(0)
     const input = container.querySelector('.search-input')!
     fireEvent.change(input, { target: { value: ' 茶 ' } })
@@ -98,6 +98,26 @@ describe('SearchPage', () => {
     await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(12))
     fireEvent.click(container.querySelector('.product-card')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=1' })
+  })
+
+  it('clearing the box, by deleting the text or with ×, resets the results', async () => {
+    routeRequests({ 'GET /api/products': (_req, q) => reply(200, { items: [product(1, { title: `${q.get('q')}1` })], total: 1 }) })
+    setRouterParams({ q: encodeURIComponent('坚果') })
+    const { container } = render(<SearchPage />)
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(1))
+    const input = container.querySelector('.search-input') as HTMLInputElement
+    fireEvent.input(input, { target: { value: '' } })
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(0))
+    expect(screen.getByText('输入商品名称、分类或关键词，例如“茶”“坚果”')).toBeTruthy()
+    expect(container.querySelector('.search-total')).toBeNull()
+
+    fireEvent.input(input, { target: { value: '茶' } })
+    fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(screen.getByText('茶1')).toBeTruthy())
+    fireEvent.click(container.querySelector('.search-clear')!)
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(0))
+    expect((container.querySelector('.search-input') as HTMLInputElement).value).toBe('')
+    expect(container.querySelector('.search-clear')).toBeNull()
   })
 })
 

@@ -56,7 +56,8 @@ describe('catalog (read side) on the demo store', () => {
     expect(byRoot.body.items.every((p: { categoryId: number }) => childIds.includes(p.categoryId) || p.categoryId === root.id)).toBe(true);
     const search = await t.http().get(`/api/products?q=${encodeURIComponent('坚果')}`).expect(200);
     expect(search.body.total).toBeGreaterThan(0);
-    expect(search.body.items.every((p: { title: string }) => p.title.includes('坚果'))).toBe(true);
+    // titles first, then products found by their category's name (search.e2e-spec.ts has the rest)
+    expect(search.body.items[0].title).toContain('坚果');
     const wildcard = await t.http().get(`/api/products?q=${encodeURIComponent('%')}`).expect(200);
     expect(wildcard.body.total).toBe(0);
   });

@@ -147,6 +147,8 @@ export interface AdminProductDetail {
   categoryId: Id;
   title: string;
   subtitle: string;
+  /** Search words staff add, separated by spaces ('' when none). */
+  keywords: string;
   coverUrl: string;
   images: string[];
   description: string;

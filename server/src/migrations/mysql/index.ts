@@ -6,6 +6,7 @@ import { MemberDays1795426900425 } from './1795426900425-MemberDays';
 import { Points1795432903597 } from './1795432903597-Points';
 import { StockCheck1795463710458 } from './1795463710458-StockCheck';
 import { CheckIn1796461360455 } from './1796461360455-CheckIn';
+import { ProductKeywords1796476000000 } from './1796476000000-ProductKeywords';
 
 /** MariaDB/MySQL migrations in order. Add each generated class here (TypeORM globs break under Jest). */
-export const MYSQL_MIGRATIONS: Function[] = [Init1795423636673, Shopping1795424769763, Membership1795426102518, Tiers1795426369465, MemberDays1795426900425, Points1795432903597, StockCheck1795463710458, CheckIn1796461360455];
+export const MYSQL_MIGRATIONS: Function[] = [Init1795423636673, Shopping1795424769763, Membership1795426102518, Tiers1795426369465, MemberDays1795426900425, Points1795432903597, StockCheck1795463710458, CheckIn1796461360455, ProductKeywords1796476000000];

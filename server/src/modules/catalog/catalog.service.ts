@@ -106,10 +106,10 @@ class CatalogChangeListener implements EntitySubscriberInterface {
   }
 }
 
-/** Cached answers are shared by every request: frozen, so an accidental mutation throws instead of leaking. */
 /**
  * One page of products, newest-sorted first: optional shelf filter, a category with its children,
- * a title keyword. Used by the public list and the staff list.
+ * a search: every word in the title, subtitle, keywords or the name of its category or that
+ * category's parent, titles with the first word first (see docs/search.md for why LIKE). Used by the public list and the staff list.
  */
 export async function findProductPage(
   ds: DataSource,
@@ -126,9 +126,25 @@ export async function findProductPage(
     const childIds = (await ds.getRepository(Category).find({ select: { id: true }, where: { parentId: q.categoryId } })).map((c) => c.id);
     qb.andWhere('p.categoryId IN (:...ids)', { ids: [q.categoryId, ...childIds] });
   }
-  if (q.q?.trim()) qb.andWhere("p.title LIKE :kw ESCAPE '!'", { kw: likePattern(q.q.trim()) });
+  const terms = searchTerms(q.q);
+  terms.forEach((term, i) => {
+    // the product's own words, or its category's name, or its parent category's name
+    qb.andWhere(
+      `(p.title LIKE :t${i} ESCAPE '!' OR p.subtitle LIKE :t${i} ESCAPE '!' OR p.keywords LIKE :t${i} ESCAPE '!' OR p.categoryId IN (` +
+        `SELECT c.id FROM category c LEFT JOIN category r ON r.id = c.parentId WHERE c.name LIKE :t${i} ESCAPE '!' OR r.name LIKE :t${i} ESCAPE '!'))`,
+      { [`t${i}`]: likePattern(term) },
+    );
+  });
+  // a title that has the first word comes first
+  if (terms.length) qb.orderBy(`CASE WHEN p.title LIKE :t0 ESCAPE '!' THEN 0 ELSE 1 END`, 'ASC').addOrderBy('p.sort', 'DESC');
+  else qb.orderBy('p.sort', 'DESC');
   const { skip, take } = skipTake(q);
-  return qb.orderBy('p.sort', 'DESC').addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
+  return qb.addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
+}
+
+/** The words of a search, at most 5 (whitespace separates them; every word must match). */
+export function searchTerms(q: string | undefined): string[] {
+  return (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
 }
 
 /** A SKU as customers see it: specs, prices and stock. */

@@ -88,6 +88,7 @@ export class SeedService {
               categoryId: childRow.id,
               title: p.title,
               subtitle: p.subtitle,
+              keywords: p.keywords ?? '',
               coverUrl: cover,
               images: [cover],
               description: `${p.title}：${p.subtitle}。`,

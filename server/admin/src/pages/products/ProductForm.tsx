@@ -14,6 +14,7 @@ interface Values {
   categoryId?: number;
   title: string;
   subtitle: string;
+  keywords: string;
   coverUrl: string;
   description: string;
   memberOnly: boolean;
@@ -23,7 +24,7 @@ interface Values {
   skus: SkuRow[];
 }
 
-const TEXT_FIELDS = ['title', 'subtitle', 'coverUrl', 'description'] as const;
+const TEXT_FIELDS = ['title', 'subtitle', 'keywords', 'coverUrl', 'description'] as const;
 
 const yuanOrEmpty = (cents: number | null) => (cents === null ? '' : formatYuan(cents));
 
@@ -33,6 +34,7 @@ function toValues(p: ProductDetail): Values {
     categoryId: p.categoryId,
     title: p.title,
     subtitle: p.subtitle,
+    keywords: p.keywords,
     coverUrl: p.coverUrl,
     description: p.description,
     memberOnly: p.memberOnly,
@@ -53,6 +55,7 @@ function toValues(p: ProductDetail): Values {
 const NEW_PRODUCT: Values = {
   title: '',
   subtitle: '',
+  keywords: '',
   coverUrl: '',
   description: '',
   memberOnly: false,
@@ -182,6 +185,9 @@ function ProductEditor({ productId, initial }: { productId?: number; initial: Va
         </Form.Item>
         <Form.Item name="subtitle" label="副标题" rules={[{ max: 200 }]}>
           <Input placeholder="选填" />
+        </Form.Item>
+        <Form.Item name="keywords" label="搜索关键词" tooltip="顾客搜索这些词也能找到本商品（标题、副标题和分类名已可搜索），多个词用空格分开" rules={[{ max: 200, message: '搜索关键词最多 200 个字' }]}>
+          <Input placeholder="选填，如：坚果 山核桃 零食" />
         </Form.Item>
         <Form.Item name="coverUrl" label="封面图地址" rules={[{ max: 512 }]}>
           <Input placeholder="https://…" />

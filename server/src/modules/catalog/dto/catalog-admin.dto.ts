@@ -190,6 +190,12 @@ export class ProductDto {
   @MaxLength(200)
   subtitle?: string;
 
+  @ApiPropertyOptional({ description: 'search words, separated by spaces (searched with the title, subtitle and category names)' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(200)
+  keywords?: string;
+
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
