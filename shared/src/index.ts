@@ -5,3 +5,4 @@ export * from './api';
 export * from './member-day';
 export * from './membership';
 export * from './points';
+export * from './region';
