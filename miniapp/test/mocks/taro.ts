@@ -57,6 +57,7 @@ const Taro = {
   navigateBack: vi.fn(() => Promise.resolve()),
   switchTab: vi.fn(() => Promise.resolve()),
   setNavigationBarTitle: vi.fn(() => Promise.resolve()),
+  chooseAddress: vi.fn(),
   getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
   stopPullDownRefresh: vi.fn(),
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
