@@ -53,6 +53,12 @@ describe('ProductCard', () => {
     expect(q(container, '.product-card')?.className.includes('closed')).toBe(closed)
   })
 
+  it('a product without a cover gets a grey box, not a lazy Image (Taro H5 would observe an element it never rendered)', () => {
+    const { container } = render(<ProductCard product={product(7, { coverUrl: '' })} />)
+    expect(q(container, 'img')).toBeNull()
+    expect(q(container, '.product-cover.image-missing')).not.toBeNull()
+  })
+
   it('reports a tap with its product', () => {
     const onClick = vi.fn()
     const p = product(5)

@@ -1,9 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
-import { assetUrl } from '@/services/config'
+import { Text, View } from '@tarojs/components'
 import type { ProductListItem } from '@/services/catalog'
 import { priceText } from '@/utils/money'
 import { memberDayOnlyText, priceDisplay } from '@/utils/price'
 import './index.css'
+import LazyImage from '@/components/LazyImage'
 
 export interface ProductCardProps {
   product: ProductListItem
@@ -21,7 +21,7 @@ export default function ProductCard({ product, onClick }: ProductCardProps) {
 
   return (
     <View className={`product-card${closed ? ' closed' : ''}`} onClick={() => onClick?.(product)}>
-      <Image className='product-cover' src={assetUrl(coverUrl)} mode='aspectFill' lazyLoad />
+      <LazyImage className='product-cover' src={coverUrl} />
       <View className='product-info'>
         <Text className='product-title'>{title}</Text>
         <View className='product-tags'>
