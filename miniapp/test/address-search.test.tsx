@@ -43,6 +43,7 @@ describe('AddressEditPage', () => {
     fireEvent.click(container.querySelector('.address-save')!)
     // name, phone, the place (one row), detail
     expect(container.querySelectorAll('.field-error')).toHaveLength(4)
+    expect(container.querySelector('.address-region .field-error')?.textContent).toBe('请选择所在地区')
     expect(requests()).toHaveLength(0)
     // no 导入微信地址 outside WeChat
     expect(container.querySelector('.address-import')).toBeNull()

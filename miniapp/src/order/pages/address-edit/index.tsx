@@ -34,7 +34,8 @@ const REGION_FIELDS = ['province', 'city', 'district'] as const
 /** The form's problems, then whether the place is one of the region list (the server checks the same). */
 function problemsOf(input: AddressInput): AddressErrors {
   const problems = validateAddress(input)
-  if (REGION_FIELDS.some((f) => problems[f])) return problems
+  // the place is one row: one message for it
+  if (REGION_FIELDS.some((f) => problems[f])) return { ...problems, province: '请选择所在地区', city: undefined, district: undefined }
   const region = regionProblem(REGIONS, input)
   return region ? { ...problems, [region.field]: region.message } : problems
 }
