@@ -90,7 +90,7 @@ describe('api types and constants', () => {
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents', 'zheToBp',
         'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
         'POINTS_KINDS', 'POINTS_KIND_LABEL', 'birthdayFallsOn', 'pointsKept',
-        'shareOfUnits', 'bestUnitPrice', 'withPaidCard', 'categoryRatesWithChildren',
+        'shareOfUnits', 'bestUnitPrice', 'shopPrice', 'withPaidCard', 'categoryRatesWithChildren', 'MUNICIPALITIES', 'regionProblem', 'shopRegions',
         'CHECK_IN_MAX_MILESTONES', 'CHECK_IN_MAX_MILESTONE_DAY', 'CHECK_IN_MIN_CYCLE_DAYS', 'DEFAULT_CHECK_IN_RULES', 'addDays', 'checkIn',
         'checkInCycleDays', 'checkInRulesProblems', 'currentStreak', 'cycleDayOf', 'daysOfMonth', 'isStoreDay', 'isStoreMonth', 'makeUp',
         'milestoneBonus', 'nextMilestone', 'storeDayAt', 'storeDayOf', 'streakEndingOn',

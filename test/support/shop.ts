@@ -107,7 +107,11 @@ export const shopPath = (page: Page): string => new URL(page.url()).hash.replace
 /** Drags a column of the open H5 picker (Taro's weui picker, 34 px rows) to the row showing `name`. */
 export async function pickColumn(page: Page, column: number, name: string): Promise<void> {
   const group = page.locator('.weui-picker__group:visible').nth(column);
-  const items = await group.locator('.weui-picker__item').allTextContents();
+  // a column follows the one before it a moment after that one stops
+  let items: string[] = [];
+  for (const started = Date.now(); !items.includes(name) && Date.now() - started < 5_000; await page.waitForTimeout(100)) {
+    items = await group.locator('.weui-picker__item').allTextContents();
+  }
   const target = items.indexOf(name);
   if (target < 0) throw new Error(`${name} is not in column ${column}: ${items.join(' ')}`);
   const transform = await group.locator('.weui-picker__content').evaluate((el) => getComputedStyle(el).transform);
