@@ -120,6 +120,17 @@ describe('catalog prices for the customer asking (demo store, MariaDB)', () => {
     }
   });
 
+  it('answers differ by customer, so they say Vary: Authorization; an ETag answers 304 only for the same prices', async () => {
+    await setClock(OFF_DAY);
+    const path = `/api/products/${(await item('碧螺春 罐装')).id}`;
+    const asGuest = await get(path, guest);
+    const asMember = await get(path, member);
+    expect(asGuest.headers.vary).toBe('Authorization');
+    expect(asGuest.headers.etag).not.toBe(asMember.headers.etag);
+    await t.http().get(path).set(member).set('If-None-Match', asMember.headers.etag).expect(304);
+    await t.http().get(path).set(guest).set('If-None-Match', asMember.headers.etag).expect(200);
+  });
+
   it('a staff price change shows at once in the list and the product page, for every customer', async () => {
     await setClock(OFF_DAY);
     const tea = await item('碧螺春 罐装', member);

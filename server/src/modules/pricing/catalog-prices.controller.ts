@@ -24,12 +24,14 @@ export class CatalogPricesController {
   @Get('products')
   async products(@Query() q: ProductListQuery, @CurrentCustomer() who: CustomerPrincipal | undefined, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     const [page, ctx] = await Promise.all([this.catalog.listProducts(q), this.prices.context(who?.customerId ?? null)]);
+    res.header('vary', 'Authorization'); // priced for the token's customer: a shared cache must not mix them
     sendCachedJson(req, res, this.prices.list(page, ctx));
   }
 
   @Get('products/:id')
   async product(@Param('id', ParseIntPipe) id: number, @CurrentCustomer() who: CustomerPrincipal | undefined, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     const [product, ctx] = await Promise.all([this.catalog.productDetail(id), this.prices.context(who?.customerId ?? null)]);
+    res.header('vary', 'Authorization');
     sendCachedJson(req, res, this.prices.detail(product, ctx));
   }
 }
