@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import AddressEditPage from '@/order/pages/address-edit'
 import AddressListPage from '@/order/pages/address'
 import HomePage from '@/pages/home'
@@ -25,20 +25,34 @@ describe('address validation', () => {
 
 describe('AddressEditPage', () => {
   const fill = (c: HTMLElement, cls: string, value: string) => fireEvent.change(c.querySelector(`.${cls}`)!, { target: { value } })
+  /** Scrolls each column of the region picker to a name, then 确定. */
+  const pickRegion = (c: HTMLElement, ...names: string[]) => {
+    names.forEach((name, column) => {
+      const select = c.querySelector(`.address-region .picker-column-${column}`) as HTMLSelectElement
+      const index = [...select.options].findIndex((o) => o.textContent === name)
+      expect(index).toBeGreaterThanOrEqual(0)
+      fireEvent.change(select, { target: { value: String(index) } })
+    })
+    fireEvent.click(c.querySelector('.address-region .picker-confirm')!)
+  }
 
   it('shows field errors, then creates the address and hands it to checkout', async () => {
     routeRequests({ 'POST /api/addresses': (req) => reply(201, { id: 12, isDefault: true, ...(req.data as object) }) })
     setRouterParams({ pick: '1' })
     const { container } = render(<AddressEditPage />)
     fireEvent.click(container.querySelector('.address-save')!)
-    expect(container.querySelectorAll('.field-error')).toHaveLength(6)
+    // name, phone, the place (one row), detail
+    expect(container.querySelectorAll('.field-error')).toHaveLength(4)
+    expect(container.querySelector('.address-region .field-error')?.textContent).toBe('请选择所在地区')
     expect(requests()).toHaveLength(0)
+    // no 导入微信地址 outside WeChat
+    expect(container.querySelector('.address-import')).toBeNull()
 
     fill(container, 'addr-name', ' 张三 ')
     fill(container, 'addr-phone', '13800138000')
-    fill(container, 'addr-province', '浙江省')
-    fill(container, 'addr-city', '杭州市')
-    fill(container, 'addr-district', '西湖区')
+    expect(container.querySelector('.region-text')?.textContent).toBe('请选择省 / 市 / 区县')
+    pickRegion(container, '浙江省', '杭州市', '西湖区')
+    expect(container.querySelector('.region-text')?.textContent).toBe('浙江省 杭州市 西湖区')
     fill(container, 'addr-detail', '文三路 100 号')
     expect(container.querySelectorAll('.field-error')).toHaveLength(0)
     fireEvent.click(container.querySelector('.address-save')!)
@@ -60,6 +74,52 @@ describe('AddressEditPage', () => {
     fireEvent.click(container.querySelector('.address-save')!)
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/address/index' }))
     expect(requests()[1]).toMatchObject({ method: 'PUT', url: '/api/addresses/3', data: { ...VALID, detail: '文三路 200 号', isDefault: true } })
+  })
+
+  it('the picker’s columns follow each other: a province’s cities, a city’s districts; municipalities as 北京市 / 北京市', async () => {
+    const { container } = render(<AddressEditPage />)
+    const column = (i: number) => [...(container.querySelector(`.address-region .picker-column-${i}`) as HTMLSelectElement).options].map((o) => o.textContent)
+    expect(column(0)).toEqual(expect.arrayContaining(['北京市', '浙江省', '新疆维吾尔自治区']))
+    expect(column(0)).not.toContain('火星')
+    pickRegion(container, '浙江省', '宁波市')
+    expect(column(1)).toContain('杭州市')
+    expect(column(2)).toContain('海曙区')
+    expect(column(2)).not.toContain('西湖区')
+    pickRegion(container, '北京市', '北京市', '朝阳区')
+    expect(container.querySelector('.region-text')?.textContent).toBe('北京市 北京市 朝阳区')
+  })
+
+  it('in WeChat imports an address from the address book, and flags a place not in the region list (火星 / x / y)', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    try {
+      vi.mocked(Taro.chooseAddress).mockResolvedValue({ userName: '王五', telNumber: '13900139000', provinceName: '火星', cityName: 'x', countyName: 'y', detailInfo: '奥林匹斯山 1 号' } as never)
+      const { container } = render(<AddressEditPage />)
+      fireEvent.click(container.querySelector('.address-import')!)
+      await waitFor(() => expect((container.querySelector('.addr-name') as HTMLInputElement).value).toBe('王五'))
+      expect(container.querySelector('.address-region .field-error')?.textContent).toBe('没有名为「火星」的省份，请从地区列表中选择')
+      fireEvent.click(container.querySelector('.address-save')!)
+      expect(requests()).toHaveLength(0)
+
+      vi.mocked(Taro.chooseAddress).mockResolvedValue({ userName: '王五', telNumber: '13900139000', provinceName: '上海市', cityName: '上海市', countyName: '徐汇区', detailInfo: '漕溪北路 1 号' } as never)
+      fireEvent.click(container.querySelector('.address-import')!)
+      await waitFor(() => expect(container.querySelector('.region-text')?.textContent).toBe('上海市 上海市 徐汇区'))
+      expect(container.querySelector('.field-error')).toBeNull()
+      expect((container.querySelector('.addr-detail') as HTMLTextAreaElement).value).toBe('漕溪北路 1 号')
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('shows a place the server refuses next to the place', async () => {
+    const message = '浙江省杭州市没有名为「新区」的区县，请从地区列表中选择'
+    routeRequests({ 'POST /api/addresses': () => reply(400, { error: { code: 'VALIDATION_FAILED', message, details: { fields: [{ field: 'district', problems: [message] }] } } }) })
+    const { container } = render(<AddressEditPage />)
+    fill(container, 'addr-name', '张三')
+    fill(container, 'addr-phone', '13800138000')
+    pickRegion(container, '浙江省', '杭州市', '西湖区')
+    fill(container, 'addr-detail', '文三路 100 号')
+    fireEvent.click(container.querySelector('.address-save')!)
+    await waitFor(() => expect(container.querySelector('.address-region .field-error')?.textContent).toBe(message))
   })
 })
 
@@ -87,7 +147,7 @@ describe('SearchPage', () => {
     })
     setRouterParams({})
     const { container } = render(<SearchPage />)
-    expect(screen.getByText('输入商品名称，例如“茶”“坚果”')).toBeTruthy()
+    expect(screen.getByText('输入商品名称、分类或关键词，例如“茶”“坚果”')).toBeTruthy()
     expect(requests()).toHaveLength(0)
     const input = container.querySelector('.search-input')!
     fireEvent.change(input, { target: { value: ' 茶 ' } })
@@ -98,6 +158,26 @@ describe('SearchPage', () => {
     await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(12))
     fireEvent.click(container.querySelector('.product-card')!)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=1' })
+  })
+
+  it('clearing the box, by deleting the text or with ×, resets the results', async () => {
+    routeRequests({ 'GET /api/products': (_req, q) => reply(200, { items: [product(1, { title: `${q.get('q')}1` })], total: 1 }) })
+    setRouterParams({ q: encodeURIComponent('坚果') })
+    const { container } = render(<SearchPage />)
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(1))
+    const input = container.querySelector('.search-input') as HTMLInputElement
+    fireEvent.input(input, { target: { value: '' } })
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(0))
+    expect(screen.getByText('输入商品名称、分类或关键词，例如“茶”“坚果”')).toBeTruthy()
+    expect(container.querySelector('.search-total')).toBeNull()
+
+    fireEvent.input(input, { target: { value: '茶' } })
+    fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(screen.getByText('茶1')).toBeTruthy())
+    fireEvent.click(container.querySelector('.search-clear')!)
+    await waitFor(() => expect(container.querySelectorAll('.product-card')).toHaveLength(0))
+    expect((container.querySelector('.search-input') as HTMLInputElement).value).toBe('')
+    expect(container.querySelector('.search-clear')).toBeNull()
   })
 })
 

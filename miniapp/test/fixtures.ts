@@ -4,6 +4,10 @@ import type { ProductDetail } from '@/services/catalog'
 import type { CheckoutPreview } from '@/services/checkout'
 import type { OrderDetail } from '@/services/order'
 
+/** A SKU's price as the server gives it to a visitor: list price, and the member price with a card. */
+export const asVisitor = (priceCents: number, memberPriceCents: number | null) =>
+  ({ unitPriceCents: priceCents, priceSource: 'LIST', priceLabel: null, memberUnitPriceCents: memberPriceCents ?? priceCents }) as const
+
 /** The demo store's T-shirt: 白/黑 × M/L, 黑 L sold out. */
 export function tshirt(patch: Partial<ProductDetail> = {}): ProductDetail {
   return {
@@ -15,6 +19,12 @@ export function tshirt(patch: Partial<ProductDetail> = {}): ProductDetail {
     memberOnly: false,
     priceCents: 7900,
     memberPriceCents: 6900,
+    unitPriceCents: 7900,
+    unitListPriceCents: 7900,
+    priceSource: 'LIST',
+    priceLabel: null,
+    memberUnitPriceCents: 6900,
+    memberDayOnly: null,
     images: ['/api/media/placeholder/t.svg'],
     description: '纯棉短袖 T 恤：新疆长绒棉 不易变形。',
     specGroups: [
@@ -22,10 +32,10 @@ export function tshirt(patch: Partial<ProductDetail> = {}): ProductDetail {
       { name: '尺码', values: ['M', 'L'] },
     ],
     skus: [
-      { id: 71, specs: { 颜色: '白', 尺码: 'M' }, priceCents: 7900, memberPriceCents: 6900, memberDayPriceCents: null, stock: 100 },
-      { id: 72, specs: { 颜色: '白', 尺码: 'L' }, priceCents: 8100, memberPriceCents: 7100, memberDayPriceCents: null, stock: 3 },
-      { id: 73, specs: { 颜色: '黑', 尺码: 'M' }, priceCents: 7900, memberPriceCents: 6900, memberDayPriceCents: null, stock: 100 },
-      { id: 74, specs: { 颜色: '黑', 尺码: 'L' }, priceCents: 7900, memberPriceCents: 6900, memberDayPriceCents: null, stock: 0 },
+      { id: 71, specs: { 颜色: '白', 尺码: 'M' }, priceCents: 7900, memberPriceCents: 6900, memberDayPriceCents: null, stock: 100, ...asVisitor(7900, 6900) },
+      { id: 72, specs: { 颜色: '白', 尺码: 'L' }, priceCents: 8100, memberPriceCents: 7100, memberDayPriceCents: null, stock: 3, ...asVisitor(8100, 7100) },
+      { id: 73, specs: { 颜色: '黑', 尺码: 'M' }, priceCents: 7900, memberPriceCents: 6900, memberDayPriceCents: null, stock: 100, ...asVisitor(7900, 6900) },
+      { id: 74, specs: { 颜色: '黑', 尺码: 'L' }, priceCents: 7900, memberPriceCents: 6900, memberDayPriceCents: null, stock: 0, ...asVisitor(7900, 6900) },
     ],
     ...patch,
   }

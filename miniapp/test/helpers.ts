@@ -30,7 +30,10 @@ export function routeRequests(routes: Record<string, (req: FakeRequest, query: U
   }) as never)
 }
 
+/** A list item as the server prices it for a visitor (list price; the member price with a card), unless patched. */
 export function product(id: number, patch: Partial<ProductListItem> = {}): ProductListItem {
+  const priceCents = patch.priceCents ?? 1990
+  const memberPriceCents = patch.memberPriceCents === undefined ? 1790 : patch.memberPriceCents
   return {
     id,
     title: `商品${id}`,
@@ -38,8 +41,14 @@ export function product(id: number, patch: Partial<ProductListItem> = {}): Produ
     coverUrl: `/api/media/placeholder/p${id}.svg`,
     categoryId: 1,
     memberOnly: false,
-    priceCents: 1990,
-    memberPriceCents: 1790,
+    priceCents,
+    memberPriceCents,
+    unitPriceCents: priceCents,
+    unitListPriceCents: priceCents,
+    priceSource: 'LIST',
+    priceLabel: null,
+    memberUnitPriceCents: Math.min(priceCents, memberPriceCents ?? priceCents),
+    memberDayOnly: null,
     ...patch,
   }
 }

@@ -6,7 +6,7 @@ import ProductPage from '@/pages/product'
 import { updateSession } from '@/stores/session'
 import { findSku, initialSelection, isValueAvailable, toggleValue } from '@/utils/sku'
 import { setRouterParams } from './mocks/taro'
-import { cart, cartLine, tshirt } from './fixtures'
+import { asVisitor, cart, cartLine, tshirt } from './fixtures'
 import { reply, requests, routeRequests } from './helpers'
 
 const { specGroups: groups, skus } = tshirt()
@@ -33,8 +33,8 @@ describe('SKU selection rules', () => {
     expect(toggleValue(groups, skus, { 颜色: '白' }, '颜色', '白')).toEqual({})
     expect(toggleValue(groups, skus, { 颜色: '白', 尺码: 'L' }, '颜色', '黑')).toEqual({ 颜色: '黑' }) // 黑 L is sold out: L is dropped
     const single = [{ name: '规格', values: ['100g'] }]
-    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, memberDayPriceCents: null, stock: 1 }])).toEqual({ 规格: '100g' })
-    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, memberDayPriceCents: null, stock: 0 }])).toEqual({})
+    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, memberDayPriceCents: null, stock: 1, ...asVisitor(1, null) }])).toEqual({ 规格: '100g' })
+    expect(initialSelection(single, [{ id: 1, specs: { 规格: '100g' }, priceCents: 1, memberPriceCents: null, memberDayPriceCents: null, stock: 0, ...asVisitor(1, null) }])).toEqual({})
     expect(initialSelection(groups, skus)).toEqual({})
   })
 })
@@ -149,43 +149,85 @@ describe('ProductPage', () => {
     expect(Taro.navigateTo).not.toHaveBeenCalled()
   })
 
-  it('shows a member-day price tag when there is one', async () => {
+  it('a member sees the price they pay big and red, what gave it, and the list price struck through', async () => {
     setRouterParams({ id: '7' })
-    serve(tshirt({ memberDayPriceCents: 5900 }))
+    updateSession({ user: { id: 1, nickname: null, isMember: true } })
+    const memberSku = (id: number, list: number, unit: number, source: 'MEMBER_PRICE' | 'MEMBER_DAY_PRICE', label: string) => ({ unitPriceCents: unit, priceSource: source, priceLabel: label, memberUnitPriceCents: unit })
+    const base = tshirt()
+    serve(
+      tshirt({
+        unitPriceCents: 5900, unitListPriceCents: 7900, priceSource: 'MEMBER_DAY_PRICE', priceLabel: '会员日价', memberUnitPriceCents: 5900, memberDayPriceCents: 5900,
+        skus: base.skus.map((s) => ({ ...s, ...(s.id === 72 ? memberSku(72, 8100, 7100, 'MEMBER_PRICE', '会员价') : memberSku(s.id, 7900, 5900, 'MEMBER_DAY_PRICE', '会员日价')) })),
+      }),
+    )
     const { container } = render(<ProductPage />)
     await screen.findByText('纯棉短袖 T 恤')
-    expect(text(container, '.detail-member-day-price')).toBe('会员日价 ¥59.00')
-  })
-
-  it('shows the live member day price of the chosen SKU while a member day is on', async () => {
-    setRouterParams({ id: '7' })
-    const offer = (skuId: number, memberDayPriceCents: number) => ({ skuId, productId: 7, title: '纯棉短袖 T 恤', coverUrl: '', specs: {}, listPriceCents: 7900, memberPriceCents: 6900, memberDayPriceCents })
-    routeRequests({
-      'GET /api/products/7': () => reply(200, tshirt({ memberDayPriceCents: 5900 })),
-      'GET /api/member-days/current': () =>
-        reply(200, {
-          now: new Date().toISOString(),
-          active: true,
-          current: {
-            id: 2, name: '周三会员日', date: '2027-03-03', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(),
-            audience: 'PAID_MEMBERS', pointsMultiplierBp: 20000, perCustomerLimit: 0, offers: [offer(71, 4500), offer(72, 5000)], exclusiveProductIds: [],
-          },
-          next: null,
-        }),
-    })
-    const { container } = render(<ProductPage />)
-    // no SKU chosen yet: the lowest of the product's offers
-    await waitFor(() => expect(text(container, '.detail-member-day-price.live')).toBe('会员日价 ¥45.00'))
-    expect(text(container, '.detail-member-day-live')).toBe('会员日进行中')
+    expect(text(container, '.detail-price')).toBe('¥59.00')
+    expect(text(container, '.detail-price-label')).toBe('会员日价')
+    expect(text(container, '.detail-list-price')).toBe('¥79.00')
+    // a member is not sold the card
+    expect(container.querySelector('.detail-member-price')).toBeNull()
+    expect(container.querySelector('.member-nudge')).toBeNull()
     fireEvent.click(chip(container, '白'))
     fireEvent.click(chip(container, 'L'))
-    await waitFor(() => expect(text(container, '.detail-member-day-price')).toBe('会员日价 ¥50.00'))
-    // a SKU this member day does not price (and without a member-day price of its own): no member-day price
-    fireEvent.click(chip(container, 'L')) // unselect (黑 L is sold out)
-    fireEvent.click(chip(container, '黑'))
-    fireEvent.click(chip(container, 'M'))
-    await waitFor(() => expect(container.querySelector('.detail-member-day-price')).toBeNull())
-    expect(container.querySelector('.detail-member-day-live')).toBeNull()
+    expect(text(container, '.detail-price')).toBe('¥71.00')
+    expect(text(container, '.detail-price-label')).toBe('会员价')
+    expect(text(container, '.detail-list-price')).toBe('¥81.00')
+  })
+
+  it('a non-member sees the list price, the member price as a tag and what a card saves on one unit', async () => {
+    setRouterParams({ id: '7' })
+    updateSession({ user: { id: 1, nickname: null, isMember: false } })
+    // on a member day the card would make it 67.15 (its member-day price), not the 69.00 member price
+    const base = tshirt()
+    serve(tshirt({ memberUnitPriceCents: 6715, skus: base.skus.map((s) => (s.id === 71 ? { ...s, memberUnitPriceCents: 6715 } : s)) }))
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    expect(text(container, '.detail-price')).toBe('¥79.00')
+    expect(container.querySelector('.detail-list-price')).toBeNull()
+    expect(text(container, '.detail-member-price')).toBe('会员价 ¥67.15')
+    expect(text(container, '.member-nudge')).toContain('开通会员立省 ¥11.85/件')
+    fireEvent.click(chip(container, '白'))
+    fireEvent.click(chip(container, 'L'))
+    expect(text(container, '.detail-member-price')).toBe('会员价 ¥71.00')
+    expect(text(container, '.member-nudge')).toContain('开通会员立省 ¥10.00/件')
+    fireEvent.click(container.querySelector('.member-nudge')!)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/member/pages/center/index' })
+  })
+
+  it('a member-day-only product says when it opens and cannot be bought before', async () => {
+    setRouterParams({ id: '7' })
+    serve(tshirt({ memberDayOnly: { name: '每月 7 号会员日', onNow: false, open: false, date: '2027-03-07' } }))
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    expect(text(container, '.detail-member-day-only')).toBe('会员日专享 · 3月7日开抢')
+    expect(container.querySelector('.add-to-cart')).toBeNull()
+    const gate = container.querySelector('.buy-now')!
+    expect(gate.textContent).toBe('3月7日 会员日开抢')
+    expect(gate.className).toContain('disabled')
+    fireEvent.click(gate)
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+  })
+
+  it('a member-day-only product is bought like any other while its day is open', async () => {
+    setRouterParams({ id: '7' })
+    serve(tshirt({ memberDayOnly: { name: '每月 7 号会员日', onNow: true, open: true, date: '2027-03-07' } }))
+    const { container } = render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    expect(text(container, '.detail-member-day-only.live')).toBe('会员日专享 · 今日开抢')
+    expect(container.querySelector('.add-to-cart')).not.toBeNull()
+  })
+
+  it('loads the page again when the customer signs in, to price it for them', async () => {
+    setRouterParams({ id: '7' })
+    updateSession({ user: null })
+    serve()
+    render(<ProductPage />)
+    await screen.findByText('纯棉短袖 T 恤')
+    const loads = () => requests().filter((r) => r.url.startsWith('/api/products/7')).length
+    expect(loads()).toBe(1)
+    updateSession({ user: { id: 1, nickname: null, isMember: true } })
+    await waitFor(() => expect(loads()).toBe(2))
   })
 
   it('shows the gallery in its order (tap to preview) and the description as rich text', async () => {

@@ -37,4 +37,24 @@ describe('addresses', () => {
     expect(res.body.error.message).toBe('phone: 须为 11 位中国大陆手机号');
     await t.http().post('/api/addresses').set(c.auth).send({ name: 'x' }).expect(400);
   });
+
+  it('refuses a place that is not in the region list (火星 / x / y), naming the field, and saves nothing', async () => {
+    const c = await t.customer('addr-region');
+    const mars = await t.http().post('/api/addresses').set(c.auth).send({ ...ADDRESS, province: '火星', city: 'x', district: 'y' }).expect(400);
+    expect(mars.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: '没有名为「火星」的省份，请从地区列表中选择', details: { fields: [{ field: 'province' }] } });
+    const city = await t.http().post('/api/addresses').set(c.auth).send({ ...ADDRESS, city: '苏州市', district: '姑苏区' }).expect(400);
+    expect(city.body.error.details.fields[0].field).toBe('city');
+    const district = await t.http().post('/api/addresses').set(c.auth).send({ ...ADDRESS, district: '海曙区' }).expect(400);
+    expect(district.body.error).toMatchObject({ message: '浙江省杭州市没有名为「海曙区」的区县，请从地区列表中选择', details: { fields: [{ field: 'district' }] } });
+    expect((await t.http().get('/api/addresses').set(c.auth)).body.items).toEqual([]);
+
+    // municipalities as WeChat's address book names them; a county of 重庆
+    await t.http().post('/api/addresses').set(c.auth).send({ ...ADDRESS, province: '北京市', city: '北京市', district: '朝阳区' }).expect(201);
+    const cq = await t.http().post('/api/addresses').set(c.auth).send({ ...ADDRESS, province: '重庆市', city: '重庆市', district: '城口县' }).expect(201);
+    // a change checks the place as it will be saved: 渝中区 is in 重庆, 西湖区 is not
+    await t.http().put(`/api/addresses/${cq.body.id}`).set(c.auth).send({ district: '渝中区' }).expect(200);
+    const moved = await t.http().put(`/api/addresses/${cq.body.id}`).set(c.auth).send({ district: '西湖区' }).expect(400);
+    expect(moved.body.error.details.fields[0].field).toBe('district');
+    expect((await t.http().get(`/api/addresses/${cq.body.id}`).set(c.auth)).body).toMatchObject({ province: '重庆市', city: '重庆市', district: '渝中区' });
+  });
 });

@@ -56,7 +56,9 @@ describe('catalog admin (staff)', () => {
       ]);
 
       const listed = await publicFind('新品 帆布包');
-      expect(listed).toMatchObject({ id: res.body.id, priceCents: 4500, memberPriceCents: 4200, memberDayPriceCents: 3900 });
+      // a visitor pays the list price; the SKU's default member-day price is an input, shown only while a member day gives it
+      expect(listed).toMatchObject({ id: res.body.id, priceCents: 4500, memberPriceCents: 4200, unitPriceCents: 4500, memberUnitPriceCents: 4200 });
+      expect(listed.memberDayPriceCents).toBeUndefined();
       const byCategory = await t.http().get(`/api/products?categoryId=${shelfCategoryId}`).expect(200);
       expect(byCategory.body.items.map((p: { id: number }) => p.id)).toContain(res.body.id);
 
@@ -176,7 +178,7 @@ describe('catalog admin (staff)', () => {
         active: true,
       });
       const listed = await publicFind('盘点 台灯');
-      expect(listed).toMatchObject({ priceCents: 5900, memberPriceCents: 4900, memberDayPriceCents: 3900 });
+      expect(listed).toMatchObject({ priceCents: 5900, memberPriceCents: 4900, unitPriceCents: 5900, memberUnitPriceCents: 4900 });
       const detail = await t.http().get(`/api/products/${created.body.id}`).expect(200);
       expect(detail.body.skus[1]).toMatchObject({ id: blue.id, stock: 42, priceCents: 6000 });
 

@@ -6,3 +6,4 @@ export * from './member-day';
 export * from './membership';
 export * from './points';
 export * from './distribution';
+export * from './region';

@@ -36,13 +36,14 @@ describe('api types and constants', () => {
   });
 
   it('type shapes compile', () => {
-    const item: ProductListItem = { id: 1, title: '茶', subtitle: '', coverUrl: '', categoryId: 1, memberOnly: false, priceCents: 1990, memberPriceCents: 1790 };
+    const price = { unitPriceCents: 1990, priceSource: 'LIST' as const, priceLabel: null, memberUnitPriceCents: 1790 };
+    const item: ProductListItem = { id: 1, title: '茶', subtitle: '', coverUrl: '', categoryId: 1, memberOnly: false, priceCents: 1990, memberPriceCents: 1790, unitListPriceCents: 1990, memberDayOnly: null, ...price };
     const detail: ProductDetail = {
       ...item,
       images: [],
       description: '',
       specGroups: [{ name: '规格', values: ['250g'] }],
-      skus: [{ id: 1, specs: { 规格: '250g' }, priceCents: 1990, memberPriceCents: null, memberDayPriceCents: null, stock: 3 }],
+      skus: [{ id: 1, specs: { 规格: '250g' }, priceCents: 1990, memberPriceCents: null, memberDayPriceCents: null, stock: 3, ...price }],
     };
     const page: Paged<ProductListItem> = { items: [item], total: 1 };
     const tree: CategoryNode[] = [{ id: 1, name: '茶叶', iconUrl: '', sort: 0, children: [] }];
@@ -93,7 +94,7 @@ describe('api types and constants', () => {
         'percentOfBp', 'priceCart', 'prorate', 'roundHalfUp', 'validatePricingInput', 'yuanToCents', 'zheToBp',
         'activeOccurrence', 'cardProRataRefundCents', 'unusedCardDays', 'localDate', 'localToUtc', 'nextOccurrences', 'schedulesOverlap', 'validateSchedule', 'zoneOffsetMinutes',
         'POINTS_KINDS', 'POINTS_KIND_LABEL', 'birthdayFallsOn', 'pointsKept',
-        'shareOfUnits', 'bestUnitPrice', 'withPaidCard', 'categoryRatesWithChildren',
+        'shareOfUnits', 'bestUnitPrice', 'shopPrice', 'withPaidCard', 'categoryRatesWithChildren', 'MUNICIPALITIES', 'regionProblem', 'shopRegions',
         'CHECK_IN_MAX_MILESTONES', 'CHECK_IN_MAX_MILESTONE_DAY', 'CHECK_IN_MIN_CYCLE_DAYS', 'DEFAULT_CHECK_IN_RULES', 'addDays', 'checkIn',
         'checkInCycleDays', 'checkInRulesProblems', 'currentStreak', 'cycleDayOf', 'daysOfMonth', 'isStoreDay', 'isStoreMonth', 'makeUp',
         'milestoneBonus', 'nextMilestone', 'storeDayAt', 'storeDayOf', 'streakEndingOn',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyRateBp, bestUnitPrice, priceCart, withPaidCard } from '../src';
+import { applyRateBp, bestUnitPrice, priceCart, shopPrice, withPaidCard } from '../src';
 import type { PricingBuyer, PricingLine, PricingMemberDay } from '../src';
 import { GUEST, input, line, MEMBER } from './fixtures';
 
@@ -132,6 +132,33 @@ describe('bestUnitPrice properties', () => {
         for (let n = 0; n < applying.length; n++) {
           assert.ok(bestUnitPrice(l, buyer, applying.slice(0, n + 1)).unitPriceCents <= bestUnitPrice(l, buyer, applying.slice(0, n)).unitPriceCents);
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('shopPrice: what a product page shows', () => {
+  it('a non-member sees the price they pay and, beside it, what a card would make it (the member-day default price, not the plain member price)', () => {
+    const nuts = line('a', 9900, { memberPriceCents: 8900, memberDayPrices: [{ memberDayId: 'md1', priceCents: 8415 }] });
+    const paidDay = { ...PAID_DAY, audienceOk: false, audienceOkAsMember: true };
+    expect(shopPrice(nuts, GUEST, [paidDay])).toEqual({ unitPriceCents: 9900, priceSource: 'LIST', priceLabel: null, memberUnitPriceCents: 8415 });
+    expect(shopPrice(nuts, MEMBER, [PAID_DAY])).toEqual({ unitPriceCents: 8415, priceSource: 'MEMBER_DAY_PRICE', priceLabel: '会员日价', memberUnitPriceCents: 8415 });
+    expect(shopPrice(nuts, MEMBER, [])).toEqual({ unitPriceCents: 8900, priceSource: 'MEMBER_PRICE', priceLabel: '会员价', memberUnitPriceCents: 8900 });
+  });
+
+  it('is bestUnitPrice for the buyer, and its saving for a non-member is the one-unit preview\'s memberSavingsCents (no shipping)', () => {
+    const noShipping = { ...input().rules, shippingFeeCents: 0 };
+    fc.assert(
+      fc.property(caseArb, ({ line: l, buyer, memberDays }) => {
+        const shown = shopPrice(l, buyer, memberDays);
+        const own = bestUnitPrice(l, buyer, memberDays);
+        assert.equal(shown.unitPriceCents, own.unitPriceCents);
+        assert.equal(shown.priceSource, own.source);
+        assert.ok(shown.memberUnitPriceCents <= shown.unitPriceCents);
+        const one = { ...l, qty: 1 };
+        const cart = priceCart(input({ lines: [one], buyer: { ...buyer, pointsBalance: 0 }, memberDays, rules: noShipping }));
+        assert.equal(shown.unitPriceCents - shown.memberUnitPriceCents, cart.memberSavingsCents);
       }),
       RUNS,
     );

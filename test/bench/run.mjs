@@ -13,7 +13,7 @@
 //   BENCH_WARMUP=2          warm-up seconds per workload (not measured)
 //   BENCH_CONNECTIONS=50    concurrent closed-loop clients
 //   BENCH_CUSTOMERS=200     customers (with an address) created before timing
-//   BENCH_ONLY=health,list,detail,checkout,checkout-login,sale   run only these workloads
+//   BENCH_ONLY=health,list,list-customer,detail,checkout,checkout-login,sale   run only these workloads
 //   BENCH_DB=mc_bench       database name (dropped and re-created; dropped at the end)
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306   server to use (no database part)
 //   BENCH_WORKERS=1         API processes (WEB_CONCURRENCY) the server runs
@@ -458,8 +458,8 @@ async function runAll({ port, simPort, counterPort, child, output }) {
   console.log(`${CUSTOMERS} customers with an address created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
 
   // ---- workloads
-  const get = (path) => async () => {
-    const r = await apiPool.request('GET', path);
+  const get = (path, headers) => async () => {
+    const r = await apiPool.request('GET', path, headers ? { headers } : undefined);
     return { ok: r.status === 200, error: r.status !== 200 && `${r.status} ${r.text}`, steps: [] };
   };
   const paidSample = [];
@@ -497,6 +497,13 @@ async function runAll({ port, simPort, counterPort, child, output }) {
   const workloads = [
     { key: 'health', name: 'GET /api/health (floor: framework + SELECT 1)', unit: 'req/s', run: get('/api/health') },
     { key: 'list', name: 'GET /api/products?page=1&pageSize=20', unit: 'req/s', run: get('/api/products?page=1&pageSize=20') },
+    {
+      // priced for a signed-in customer (their standing is read on each request)
+      key: 'list-customer',
+      name: 'GET /api/products?page=1&pageSize=20 signed in',
+      unit: 'req/s',
+      run: (client, i) => get('/api/products?page=1&pageSize=20', customers[(client + i * CONNECTIONS) % CUSTOMERS].auth)(),
+    },
     {
       key: 'detail',
       name: `GET /api/products/:id (${productIds.length} ids)`,

@@ -173,13 +173,13 @@ describe('a member day: staff create and preview it, the customer counts down to
     expect(await page.locator('.md-join').count()).toBe(0); // a member now
     await shot(page, 'member-day-landing-live');
 
-    // the product page shows the member-day price, and checkout charges it
+    // the product page shows the member-day price as the price the member pays, and checkout charges it
     await offer(SKU_PRODUCT).click();
     await page.locator('.detail-title', { hasText: SKU_PRODUCT }).waitFor();
-    await page.locator('.detail-member-day-price.live', { hasText: `会员日价 ${yuan(SKU_PRICE)}` }).waitFor();
-    await expect(page.locator('.detail-member-day-live').textContent()).resolves.toBe('会员日进行中');
-    await expect(page.locator('.detail-price').textContent()).resolves.toBe('¥59.00');
-    await expect(page.locator('.detail-member-price').textContent()).resolves.toBe('会员价 ¥53.00');
+    await page.locator('.detail-price', { hasText: yuan(SKU_PRICE) }).waitFor();
+    await expect(page.locator('.detail-price-label').textContent()).resolves.toBe('会员日价');
+    await expect(page.locator('.detail-list-price').textContent()).resolves.toBe('¥59.00');
+    expect(await page.locator('.detail-member-price').count()).toBe(0); // a member: no card to sell
     await shot(page, 'member-day-product');
 
     await page.locator('.buy-now').click();

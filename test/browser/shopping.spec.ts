@@ -1,5 +1,5 @@
 import { formatYuan } from '@mc/shared';
-import { shopPath, shot, useShop } from '../support/shop';
+import { pickColumn, shopPath, shot, useShop } from '../support/shop';
 
 /**
  * The shopping journey in the H5 shop, end to end against the built server (embedded demo database,
@@ -70,13 +70,16 @@ describe('shopping in the H5 shop (embedded demo database, WeChat simulator)', (
     expect(shopPath(page)).toBe('/order/pages/address-edit/index');
     await page.locator('.address-save').click(); // empty form: every field says what is missing
     await page.locator('.field-error', { hasText: '请填写收货人' }).waitFor();
-    expect(await page.locator('.field-error').count()).toBe(6);
+    expect(await page.locator('.field-error').count()).toBe(4); // name, phone, the place, detail
     await shot(page, 'shop-address-errors');
     await page.locator('.addr-name input').fill('张三');
     await page.locator('.addr-phone input').fill('13800138000');
-    await page.locator('.addr-province input').fill('浙江省');
-    await page.locator('.addr-city input').fill('杭州市');
-    await page.locator('.addr-district input').fill('西湖区');
+    await page.locator('.region-value').click();
+    await pickColumn(page, 0, '浙江省');
+    await pickColumn(page, 1, '杭州市');
+    await pickColumn(page, 2, '西湖区');
+    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+    await page.locator('.region-text', { hasText: '浙江省 杭州市 西湖区' }).waitFor();
     await page.locator('.addr-detail textarea').fill('文三路 100 号 1 幢 101');
     await shot(page, 'shop-address-edit');
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/addresses') && r.request().method() === 'POST');

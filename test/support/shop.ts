@@ -104,6 +104,43 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** The shop's current page path (hash routing), e.g. `/order/pages/checkout/index`. */
 export const shopPath = (page: Page): string => new URL(page.url()).hash.replace(/^#/, '').split('?')[0];
 
+/** Drags a column of the open H5 picker (Taro's weui picker, 34 px rows) to the row showing `name`. */
+export async function pickColumn(page: Page, column: number, name: string): Promise<void> {
+  const group = page.locator('.weui-picker__group:visible').nth(column);
+  // a column follows the one before it a moment after that one stops
+  let items: string[] = [];
+  for (const started = Date.now(); !items.includes(name) && Date.now() - started < 5_000; await page.waitForTimeout(100)) {
+    items = await group.locator('.weui-picker__item').allTextContents();
+  }
+  const target = items.indexOf(name);
+  if (target < 0) throw new Error(`${name} is not in column ${column}: ${items.join(' ')}`);
+  const transform = await group.locator('.weui-picker__content').evaluate((el) => getComputedStyle(el).transform);
+  const y = transform === 'none' ? 102 : Number(transform.split(',')[5].replace(')', ''));
+  const current = Math.round((102 - y) / 34);
+  const box = (await group.boundingBox())!;
+  const x = box.x + box.width / 2;
+  let at = box.y + box.height / 2;
+  for (let left = target - current; left !== 0; ) {
+    // at most 3 rows a drag, so the pointer stays on the column
+    const rows = Math.max(-3, Math.min(3, left));
+    await page.mouse.move(x, at);
+    await page.mouse.down();
+    await page.mouse.move(x, at - rows * 34, { steps: 8 });
+    await page.mouse.up();
+    left -= rows;
+    at = box.y + box.height / 2;
+  }
+  await page.waitForFunction(
+    ([c, row]) => {
+      const groups = [...document.querySelectorAll<HTMLElement>('.weui-picker__group')].filter((g) => g.getBoundingClientRect().height > 0);
+      const content = groups[c]?.querySelector<HTMLElement>('.weui-picker__content');
+      const m = content && /matrix\(.*,\s*(-?[\d.]+)\)/.exec(getComputedStyle(content).transform);
+      return m !== null && m !== undefined && Math.round((102 - Number(m[1])) / 34) === row;
+    },
+    [column, target] as const,
+  );
+}
+
 /** `¥79.00` → 7900 (integer fen, no floats). */
 export function fen(text: string | null): number {
   const m = /¥(\d+)\.(\d{2})/.exec(text ?? '');

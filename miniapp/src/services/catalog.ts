@@ -16,9 +16,9 @@ export interface ProductQuery {
   pageSize: number
 }
 
-/** `GET /api/products` (public). */
+/** `GET /api/products` (public; priced for the signed-in customer, so the token goes along when there is one). */
 export function listProducts({ categoryId, q, page, pageSize }: ProductQuery): Promise<Paged<ProductListItem>> {
-  return get<Paged<ProductListItem>>('/api/products', { categoryId, q, page, pageSize }, { auth: false })
+  return get<Paged<ProductListItem>>('/api/products', { categoryId, q, page, pageSize })
 }
 
 /** `GET /api/categories` (public): the category tree. */
@@ -26,7 +26,7 @@ export function listCategories(): Promise<Category[]> {
   return get<Category[]>('/api/categories', undefined, { auth: false })
 }
 
-/** `GET /api/products/:id` (public; 404 when off shelf). */
+/** `GET /api/products/:id` (public; 404 when off shelf; priced for the signed-in customer). */
 export function getProduct(id: Id): Promise<ProductDetail> {
-  return get<ProductDetail>(`/api/products/${encodeURIComponent(String(id))}`, undefined, { auth: false })
+  return get<ProductDetail>(`/api/products/${encodeURIComponent(String(id))}`)
 }

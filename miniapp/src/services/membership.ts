@@ -3,7 +3,6 @@ import type {
   Me,
   MemberDayCurrent,
   MemberDayOccurrence,
-  MemberDayOffer,
   MembershipMe,
   MembershipOrderResponse,
   MembershipPlan,
@@ -55,14 +54,6 @@ export function memberDayTarget(md: MemberDayCurrent | null): { occurrence: Memb
   if (!md || !occurrence) return null
   const target = new Date(md.active ? occurrence.endsAt : occurrence.startsAt).getTime()
   return Number.isNaN(target) ? null : { occurrence, active: md.active, target }
-}
-
-/** The offer of a member day that is on now for this SKU, else (no SKU chosen) this product's lowest one. */
-export function liveOffer(md: MemberDayCurrent | null, productId: Id, skuId: Id | null): MemberDayOffer | null {
-  if (!md?.active || !md.current) return null
-  const offers = md.current.offers.filter((o) => String(o.productId) === String(productId))
-  if (skuId !== null) return offers.find((o) => String(o.skuId) === String(skuId)) ?? null
-  return offers.reduce<MemberDayOffer | null>((low, o) => (low === null || o.memberDayPriceCents < low.memberDayPriceCents ? o : low), null)
 }
 
 /** Plan benefits as lines (one text; a list is split the same way). */

@@ -71,35 +71,78 @@ export const Swiper = ({ className, children }: Common & { [k: string]: unknown 
 export const SwiperItem = ({ className, children }: Common) => <div className={className}>{children}</div>
 
 /**
- * A selector picker as a <select> over `range`; onChange gets `{ detail: { value: index } }`. `mode='date'` is an
- * <input type="date">; onChange gets `{ detail: { value: 'YYYY-MM-DD' } }`.
+ * A selector picker as a <select> over `range`; onChange gets `{ detail: { value: index } }`.
+ * mode='multiSelector': one <select> per column (a change fires onColumnChange, as scrolling a
+ * column does) and a confirm button firing onChange with `value`, as WeChat's 确定 does.
+ * mode='date': an <input type="date">; onChange gets `{ detail: { value: 'YYYY-MM-DD' } }`.
  */
 export const Picker = ({
   children,
   mode,
-  range = [],
+  range,
+  value,
   onChange,
-}: Common & { mode?: string; range?: string[]; value?: number | string; start?: string; end?: string; onChange?: (e: { detail: { value: any } }) => void }) =>
-  mode === 'date' ? (
+  onColumnChange,
+}: Common & {
+  mode?: string
+  range?: string[] | string[][]
+  value?: number | number[] | string
+  onChange?: (e: { detail: { value: number | number[] } }) => void
+  onColumnChange?: (e: { detail: { column: number; value: number } }) => void
+  onCancel?: () => void
+  start?: string
+  end?: string
+}) => {
+  if (mode === 'date') {
+    return (
+      <div className='picker'>
+        <input type='date' className='picker-date' onChange={(e) => (onChange as ((e: { detail: { value: unknown } }) => void) | undefined)?.({ detail: { value: e.target.value } })} />
+        {children}
+      </div>
+    )
+  }
+  if (mode === 'multiSelector') {
+    const columns = range as string[][]
+    const at = (value as number[] | undefined) ?? columns.map(() => 0)
+    return (
+      <div className='picker picker-multi'>
+        {columns.map((col, column) => (
+          <select
+            key={column}
+            className={`picker-column picker-column-${column}`}
+            value={at[column] ?? 0}
+            onChange={(e) => onColumnChange?.({ detail: { column, value: Number(e.target.value) } })}
+          >
+            {col.map((r, i) => (
+              <option key={`${r}-${i}`} value={i}>
+                {r}
+              </option>
+            ))}
+          </select>
+        ))}
+        <button className='picker-confirm' onClick={() => onChange?.({ detail: { value: at } })}>
+          确定
+        </button>
+        {children}
+      </div>
+    )
+  }
+  return (
     <div className='picker'>
-      <input type='date' className='picker-date' onChange={(e) => onChange?.({ detail: { value: e.target.value } })} />
+      <select className='picker-select' defaultValue='' onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}>
+        <option value='' disabled>
+          —
+        </option>
+        {((range ?? []) as string[]).map((r, i) => (
+          <option key={r} value={i}>
+            {r}
+          </option>
+        ))}
+      </select>
       {children}
     </div>
-  ) : (
-  <div className='picker'>
-    <select className='picker-select' defaultValue='' onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}>
-      <option value='' disabled>
-        —
-      </option>
-      {range.map((r, i) => (
-        <option key={r} value={i}>
-          {r}
-        </option>
-      ))}
-    </select>
-    {children}
-  </div>
   )
+}
 
 /** A switch as a checkbox; onChange gets `{ detail: { value: checked } }`. */
 export const Switch = ({

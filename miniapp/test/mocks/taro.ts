@@ -70,6 +70,7 @@ const Taro = {
   setNavigationBarTitle: vi.fn(() => Promise.resolve()),
   setTabBarBadge: vi.fn(() => Promise.resolve()),
   removeTabBarBadge: vi.fn(() => Promise.resolve()),
+  chooseAddress: vi.fn(),
   getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
   stopPullDownRefresh: vi.fn(),
   previewImage: vi.fn(() => Promise.resolve()),

@@ -85,6 +85,7 @@ describe('products page', { timeout: 45000 }, () => {
     await waitFor(() => expect(document.getElementById('product_skus_0_specs_颜色')).not.toBeNull());
     fill('product_skus_0_specs_颜色', '红');
     fill('product_title', ' 有机苹果 ');
+    fill('product_keywords', '水果 红富士');
     fill('product_skus_0_price', '19.9');
     fill('product_skus_0_memberPrice', '17.05');
     fill('product_skus_0_stock', '100');
@@ -100,6 +101,7 @@ describe('products page', { timeout: 45000 }, () => {
     expect(callsTo(fetchMock, 'POST', '/api/admin/products')[0].body).toEqual({
       categoryId: 11,
       title: '有机苹果',
+      keywords: '水果 红富士',
       memberOnly: false,
       sort: 0,
       skus: [
@@ -132,7 +134,7 @@ describe('products page', { timeout: 45000 }, () => {
       'GET /api/admin/categories': () => json(200, CATEGORIES),
       'GET /api/admin/products/5': () =>
         json(200, {
-          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', coverUrl: '', images: [], description: '脆甜', onShelf: true, memberOnly: false, sort: 0,
+          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', keywords: '水果', coverUrl: '', images: [], description: '脆甜', onShelf: true, memberOnly: false, sort: 0,
           skus: [
             { id: 51, specs: { 规格: '5斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 100, weightGrams: 2500, active: true },
             { id: 52, specs: { 规格: '10斤' }, priceCents: 3590, memberPriceCents: null, memberDayPriceCents: null, stock: 20, weightGrams: 5000, active: false },
@@ -151,6 +153,7 @@ describe('products page', { timeout: 45000 }, () => {
     expect(await screen.findByText('编辑商品', undefined, FIRST)).toBeTruthy();
     await waitFor(() => expect((document.getElementById('product_skus_0_price') as HTMLInputElement).value).toBe('19.90'));
     expect(document.getElementById('product_skus_1_price')).toBeNull(); // the inactive SKU is not edited
+    expect((document.getElementById('product_keywords') as HTMLInputElement).value).toBe('水果');
 
     fill('product_skus_0_memberPrice', '');
     fill('product_skus_0_specs_规格', '5 斤装');
@@ -175,7 +178,7 @@ describe('products page', { timeout: 45000 }, () => {
       'GET /api/admin/products': () => json(200, PRODUCTS),
       'GET /api/admin/products/5': () =>
         json(200, {
-          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', coverUrl: '', images: [], description: '', onShelf: true, memberOnly: false, sort: 0,
+          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', keywords: '', coverUrl: '', images: [], description: '', onShelf: true, memberOnly: false, sort: 0,
           skus: [{ id: 51, specs: { 规格: '5斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 100, weightGrams: 2500, active: true }],
         }),
       'PATCH /api/admin/skus/51': () => json(200, {}),
@@ -201,7 +204,7 @@ describe('products page', { timeout: 45000 }, () => {
       'GET /api/admin/products': () => json(200, PRODUCTS),
       'GET /api/admin/products/5': () =>
         json(200, {
-          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', coverUrl: '', images: [], description: '', onShelf: true, memberOnly: false, sort: 0,
+          id: 5, categoryId: 11, title: '红富士苹果', subtitle: '', keywords: '', coverUrl: '', images: [], description: '', onShelf: true, memberOnly: false, sort: 0,
           skus: [{ id: 51, specs: { 规格: '5斤' }, priceCents: 1990, memberPriceCents: 1790, memberDayPriceCents: null, stock: 100, weightGrams: 2500, active: true }],
         }),
       'PATCH /api/admin/skus/51': () => json(200, {}),

@@ -20,6 +20,7 @@ export function payPageHtml(trade: Trade | null, prepayId: string, redirect: str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
 <title>微信支付（模拟）</title>
+<link rel="icon" href="data:,">
 <style>
   body { margin: 0; font-family: -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; background: #ededed; color: #111; }
   .head { background: #fff; padding: 14px; text-align: center; font-size: 17px; border-bottom: 1px solid #e5e5e5; }

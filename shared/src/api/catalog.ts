@@ -1,5 +1,18 @@
 import type { Cents } from '../money';
+import type { ShopPrice } from '../pricing/unit-price';
 import type { Id, IsoDateTime, PageQuery } from './common';
+
+/** A product only sold on a member day (one of the rule's exclusive items). */
+export interface MemberDayOnly {
+  /** The member day's name. */
+  name: string;
+  /** The member day is on now. */
+  onNow: boolean;
+  /** The asking customer may buy it now (the day is on and they are in its audience). */
+  open: boolean;
+  /** The local date (YYYY-MM-DD) of the day on now, else of the next one; null when none is scheduled. */
+  date: string | null;
+}
 
 /** GET /api/categories returns CategoryNode[]: active roots with their active children, by `sort` (highest first). */
 export interface CategoryNode {
@@ -17,8 +30,16 @@ export interface ProductListQuery extends PageQuery {
   q?: string;
 }
 
-/** An item of GET /api/products (on-shelf products); prices of the product's cheapest SKU. */
-export interface ProductListItem {
+/**
+ * Prices in the shop (ShopPrice: `unitPriceCents`, `priceSource`, `priceLabel`,
+ * `memberUnitPriceCents`) are what the asking customer pays (a visitor: as a new customer), from
+ * shopPrice/bestUnitPrice with the member days on now, the function checkout uses.
+ *
+ * An item of GET /api/products (on-shelf products): `priceCents` and `memberPriceCents` are the
+ * lowest list and member prices of its SKUs; the ShopPrice fields are those of the SKU that is
+ * cheapest for the asking customer, `unitListPriceCents` that SKU's list price.
+ */
+export interface ProductListItem extends ShopPrice {
   id: Id;
   title: string;
   subtitle: string;
@@ -28,8 +49,11 @@ export interface ProductListItem {
   memberOnly: boolean;
   priceCents: Cents;
   memberPriceCents: Cents | null;
-  /** Present only when the product has a default member-day price. */
+  unitListPriceCents: Cents;
+  /** Present only while a member day on now gives the asking customer this price (= unitPriceCents). */
   memberDayPriceCents?: Cents;
+  /** Sold only on a member day: which, and when; null for other products. */
+  memberDayOnly: MemberDayOnly | null;
 }
 
 /** Spec name → value, e.g. { 颜色: '红', 尺码: 'M' }. */
@@ -41,8 +65,8 @@ export interface SpecGroup {
   values: string[];
 }
 
-/** An active SKU of GET /api/products/:id. */
-export interface SkuView {
+/** A SKU's own columns (staff pages; the shop's SkuView adds the customer's price). */
+export interface SkuRow {
   id: Id;
   specs: SkuSpecs;
   priceCents: Cents;
@@ -50,6 +74,13 @@ export interface SkuView {
   memberDayPriceCents: Cents | null;
   stock: number;
 }
+
+/**
+ * An active SKU of GET /api/products/:id, priced for the asking customer. `memberDayPriceCents` is
+ * not the SKU's default member-day price: it is set only while a member day on now gives the asking
+ * customer this price (= unitPriceCents), else null.
+ */
+export interface SkuView extends SkuRow, ShopPrice {}
 
 /** GET /api/products/:id (404 when off shelf) */
 export interface ProductDetail extends ProductListItem {
@@ -105,7 +136,7 @@ export interface AdminProductListItem {
 }
 
 /** A SKU of the staff product detail (inactive ones included, flagged). */
-export interface AdminSku extends SkuView {
+export interface AdminSku extends SkuRow {
   weightGrams: number;
   active: boolean;
 }
@@ -116,6 +147,8 @@ export interface AdminProductDetail {
   categoryId: Id;
   title: string;
   subtitle: string;
+  /** Search words staff add, separated by spaces ('' when none). */
+  keywords: string;
   coverUrl: string;
   images: string[];
   description: string;

@@ -56,3 +56,27 @@ export function withPaidCard<B extends { isMember: boolean }>(buyer: B, memberDa
     memberDays: memberDays.map((md) => ({ ...md, audienceOk: md.audienceOk || md.audienceOkAsMember === true })),
   };
 }
+
+/** What the shop shows for one SKU to one buyer: what one unit costs them, what gave it, and what it would cost with a card. */
+export interface ShopPrice {
+  unitPriceCents: Cents;
+  priceSource: PriceSource;
+  /** The offer's name as the order's adjustment says it ('会员价', '会员日 9 折', '金卡 9.5 折'); null for LIST. */
+  priceLabel: string | null;
+  /** What one unit would cost this buyer holding a paid card (equal to unitPriceCents for members). */
+  memberUnitPriceCents: Cents;
+}
+
+/**
+ * bestUnitPrice for the shop's pages: the buyer's own price and, for a non-member, the price with a
+ * card (withPaidCard), so "开通会员立省" is the difference of two prices checkout would charge.
+ */
+export function shopPrice(line: UnitPriceLine, buyer: UnitPriceBuyer, memberDays: readonly PricingMemberDay[]): ShopPrice {
+  const own = bestUnitPrice(line, buyer, memberDays);
+  let asMember = own;
+  if (!buyer.isMember) {
+    const card = withPaidCard(buyer, memberDays);
+    asMember = bestUnitPrice(line, card.buyer, card.memberDays);
+  }
+  return { unitPriceCents: own.unitPriceCents, priceSource: own.source, priceLabel: own.offer?.label ?? null, memberUnitPriceCents: asMember.unitPriceCents };
+}

@@ -1,7 +1,7 @@
-import { Image, ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import type { Category } from '@/services/catalog'
-import { assetUrl } from '@/services/config'
 import './index.css'
+import LazyImage from '@/components/LazyImage'
 
 export interface CategoryRowProps {
   categories: Category[]
@@ -15,7 +15,7 @@ export default function CategoryRow({ categories, onSelect }: CategoryRowProps) 
     <ScrollView className='category-row' scrollX enhanced showScrollbar={false}>
       {categories.map((c) => (
         <View className='category-item' key={c.id} onClick={() => onSelect(c)}>
-          <Image className='category-icon' src={assetUrl(c.iconUrl)} mode='aspectFill' lazyLoad />
+          <LazyImage className='category-icon' src={c.iconUrl} />
           <Text className='category-name'>{c.name}</Text>
         </View>
       ))}

@@ -1,12 +1,12 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { ORDER_KIND_LABEL, ORDER_STATUS_LABEL } from '@mc/shared'
-import { assetUrl } from '@/services/config'
 import type { OrderSummary } from '@/services/order'
 import { priceText } from '@/utils/money'
 import { specsText } from '@/utils/product'
 import { wasPaid } from '@/utils/order'
 import { formatDateTime } from '@/utils/time'
 import './index.css'
+import LazyImage from '@/components/LazyImage'
 
 export interface OrderCardProps {
   order: OrderSummary
@@ -24,7 +24,7 @@ export default function OrderCard({ order, onClick }: OrderCardProps) {
       </View>
       {single ? (
         <View className='order-card-line'>
-          <Image className='order-card-cover' src={assetUrl(single.coverUrl)} mode='aspectFill' lazyLoad />
+          <LazyImage className='order-card-cover' src={single.coverUrl} />
           <View className='order-card-line-info'>
             <Text className='order-card-title'>{single.title}</Text>
             {specsText(single.specs) ? <Text className='order-card-specs'>{specsText(single.specs)}</Text> : null}
@@ -33,7 +33,7 @@ export default function OrderCard({ order, onClick }: OrderCardProps) {
       ) : (
         <View className='order-card-covers'>
           {order.lines.slice(0, 4).map((l, i) => (
-            <Image key={i} className='order-card-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
+            <LazyImage key={i} className='order-card-cover' src={l.coverUrl} />
           ))}
         </View>
       )}

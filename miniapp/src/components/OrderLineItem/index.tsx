@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import { Image, Text, View } from '@tarojs/components'
-import { assetUrl } from '@/services/config'
+import { Text, View } from '@tarojs/components'
 import { priceText } from '@/utils/money'
 import { specsText } from '@/utils/product'
+import LazyImage from '@/components/LazyImage'
 
 export interface OrderLineItemProps {
   /** The page's class prefix: `checkout` gives `checkout-line`, `checkout-line-title`, … */
@@ -21,7 +21,7 @@ export default function OrderLineItem({ page, coverUrl, title, specs, unitPriceC
   const specText = specsText(specs)
   return (
     <View className={`line-item ${page}-line`}>
-      <Image className={`line-cover ${page}-line-cover`} src={assetUrl(coverUrl)} mode='aspectFill' lazyLoad />
+      <LazyImage className={`line-cover ${page}-line-cover`} src={coverUrl} />
       <View className={`line-info ${page}-line-info`}>
         <Text className={`line-title ${page}-line-title`}>{title}</Text>
         {specText ? <Text className={`line-specs ${page}-line-specs`}>{specText}</Text> : null}

@@ -1,33 +1,38 @@
-import { Image, Text, View } from '@tarojs/components'
-import { assetUrl } from '@/services/config'
+import { Text, View } from '@tarojs/components'
 import type { ProductListItem } from '@/services/catalog'
 import { priceText } from '@/utils/money'
+import { memberDayOnlyText, priceDisplay } from '@/utils/price'
 import './index.css'
+import LazyImage from '@/components/LazyImage'
 
 export interface ProductCardProps {
   product: ProductListItem
   onClick?: (product: ProductListItem) => void
 }
 
-/** Cover, title, list price and — only when it is lower — the member price (and the member-day price). */
+/**
+ * Cover, title and the price this customer pays (big, red; the list price struck through when lower,
+ * with what gave it); for a non-member, what a card makes it. A member-day-only product says when it opens.
+ */
 export default function ProductCard({ product, onClick }: ProductCardProps) {
-  const { title, coverUrl, priceCents, memberPriceCents, memberDayPriceCents, memberOnly } = product
-  const memberPrice = memberPriceCents != null && memberPriceCents < priceCents ? memberPriceCents : null
-  const lowestOther = memberPrice ?? priceCents
-  const memberDayPrice = memberDayPriceCents != null && memberDayPriceCents < lowestOther ? memberDayPriceCents : null
+  const { title, coverUrl, memberOnly, memberDayOnly } = product
+  const price = priceDisplay(product, product.unitListPriceCents)
+  const closed = memberDayOnly != null && !memberDayOnly.open
 
   return (
-    <View className='product-card' onClick={() => onClick?.(product)}>
-      <Image className='product-cover' src={assetUrl(coverUrl)} mode='aspectFill' lazyLoad />
+    <View className={`product-card${closed ? ' closed' : ''}`} onClick={() => onClick?.(product)}>
+      <LazyImage className='product-cover' src={coverUrl} />
       <View className='product-info'>
         <Text className='product-title'>{title}</Text>
         <View className='product-tags'>
           {memberOnly ? <Text className='product-tag'>会员专享</Text> : null}
-          {memberDayPrice != null ? <Text className='member-day-price'>{`会员日 ${priceText(memberDayPrice)}`}</Text> : null}
+          {memberDayOnly ? <Text className='product-tag member-day-only'>{memberDayOnlyText(memberDayOnly)}</Text> : null}
+          {price.label ? <Text className='price-label'>{price.label}</Text> : null}
         </View>
         <View className='product-prices'>
-          <Text className='product-price'>{priceText(priceCents)}</Text>
-          {memberPrice != null ? <Text className='member-price'>{`会员价 ${priceText(memberPrice)}`}</Text> : null}
+          <Text className='product-price'>{priceText(price.main)}</Text>
+          {price.struck != null ? <Text className='product-list-price'>{priceText(price.struck)}</Text> : null}
+          {price.memberPrice != null ? <Text className='member-price'>{`会员价 ${priceText(price.memberPrice)}`}</Text> : null}
         </View>
       </View>
     </View>

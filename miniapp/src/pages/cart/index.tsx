@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
 import StateView from '@/components/StateView'
 import { getCart, lineProblem, MAX_QTY_PER_LINE, putCartItem, removeCartItem, type Cart, type CartLine } from '@/services/cart'
-import { assetUrl } from '@/services/config'
 import { showCartBadge } from '@/services/badges'
 import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
@@ -12,6 +11,7 @@ import { checkoutUrl, PAGES } from '@/utils/nav'
 import type { CheckoutPreview } from '@/services/checkout'
 import { openProduct, specsText } from '@/utils/product'
 import './index.css'
+import LazyImage from '@/components/LazyImage'
 
 /**
  * 已优惠 (the goods' discounts) · 含运费 / 免运费. `shippingCents` is the fee before any waiver and
@@ -127,7 +127,7 @@ export default function CartPage() {
           return (
             <View key={line.skuId} className={`cart-line${problem ? ' unavailable' : ''}`}>
               <View className={`check cart-check${checked ? ' checked' : ''}${line.available ? '' : ' disabled'}`} onClick={() => toggle(line)} />
-              <Image className='cart-cover' src={assetUrl(line.coverUrl)} mode='aspectFill' lazyLoad onClick={() => openProduct({ id: line.productId })} />
+              <LazyImage className='cart-cover' src={line.coverUrl} onClick={() => openProduct({ id: line.productId })} />
               <View className='cart-info'>
                 <View className='cart-title-row'>
                   <Text className='cart-title'>{line.title}</Text>

@@ -9,11 +9,11 @@ import { useDistributorShare } from '@/hooks/useDistributorShare'
 import { addToCart, MAX_QTY_PER_LINE } from '@/services/cart'
 import { getProduct, type ProductDetail } from '@/services/catalog'
 import { assetUrl, assetUrlsIn } from '@/services/config'
-import { getCurrentMemberDay, liveOffer, type MemberDayCurrent } from '@/services/membership'
 import { errorMessage, isApiError } from '@/services/request'
 import { useSession } from '@/stores/session'
 import { priceText } from '@/utils/money'
 import { checkoutUrl, memberCenterUrl, PAGES, productUrl } from '@/utils/nav'
+import { memberDayOnlyText, monthDayText, priceDisplay } from '@/utils/price'
 import { findSku, initialSelection, missingGroups, type SkuSelection } from '@/utils/sku'
 import cartIcon from '@/assets/tab/cart.png'
 import './index.css'
@@ -27,8 +27,8 @@ export default function ProductPage() {
   const [selection, setSelection] = useState<SkuSelection>({})
   const [qty, setQty] = useState(1)
   const [busy, setBusy] = useState(false)
-  // a member day on now prices this product: show its price (the server prices the order the same way)
-  const [memberDay, setMemberDay] = useState<MemberDayCurrent | null>(null)
+  // the server prices the page for whoever is signed in: load again when that (or their card) changes
+  const buyer = user ? `${user.id}:${user.isMember}` : ''
 
   const load = useCallback(async () => {
     setError(null)
@@ -44,15 +44,11 @@ export default function ProductPage() {
     } catch (e) {
       setError({ message: isApiError(e) && e.status === 404 ? '商品不存在或已下架' : errorMessage(e), notFound: isApiError(e) && e.status === 404 })
     }
-  }, [id])
+  }, [id, buyer])
 
   useEffect(() => {
     void load()
   }, [load])
-
-  useEffect(() => {
-    getCurrentMemberDay().then(setMemberDay, () => setMemberDay(null))
-  }, [id])
 
   // an approved distributor's share card carries their ref
   const share = useDistributorShare(id ? { productId: id } : null, { title: product?.title ?? '会员商城', path: productUrl(id) })
@@ -76,10 +72,10 @@ export default function ProductPage() {
   }
 
   const images = product.images.length > 0 ? product.images : product.coverUrl ? [product.coverUrl] : []
-  const shown = sku ?? product
-  const memberPrice = shown.memberPriceCents != null && shown.memberPriceCents < shown.priceCents ? shown.memberPriceCents : null
-  const offer = liveOffer(memberDay, product.id, sku?.id ?? null)
-  const memberDayPrice = offer ? offer.memberDayPriceCents : shown.memberDayPriceCents != null ? shown.memberDayPriceCents : null
+  // the chosen SKU's price, else the product's (its cheapest SKU for this customer): what checkout charges
+  const price = sku ? priceDisplay(sku, sku.priceCents) : priceDisplay(product, product.unitListPriceCents)
+  const memberDayOnly = product.memberDayOnly
+  const dayClosed = memberDayOnly != null && !memberDayOnly.open
   const memberGate = Boolean(product.memberOnly) && !user?.isMember
   const missing = missingGroups(product.specGroups, selection)
   const soldOut = product.skus.every((s) => s.stock <= 0)
@@ -98,7 +94,7 @@ export default function ProductPage() {
   }
 
   const onAddToCart = async () => {
-    if (busy || memberGate) return
+    if (busy || memberGate || dayClosed) return
     const s = chosenSku()
     if (!s) return
     setBusy(true)
@@ -113,7 +109,7 @@ export default function ProductPage() {
   }
 
   const onBuyNow = () => {
-    if (memberGate) return
+    if (memberGate || dayClosed) return
     const s = chosenSku()
     if (!s) return
     void Taro.navigateTo({ url: checkoutUrl([{ skuId: s.id, qty }]) })
@@ -139,19 +135,20 @@ export default function ProductPage() {
 
       <View className='detail-price-panel'>
         <View className='detail-prices'>
-          <Text className='detail-price'>{priceText(shown.priceCents)}</Text>
-          {memberPrice != null ? <Text className='detail-member-price'>{`会员价 ${priceText(memberPrice)}`}</Text> : null}
+          <Text className='detail-price'>{priceText(price.main)}</Text>
+          {price.label ? <Text className='detail-price-label'>{price.label}</Text> : null}
+          {price.struck != null ? <Text className='detail-list-price'>{priceText(price.struck)}</Text> : null}
+          {price.memberPrice != null ? <Text className='detail-member-price'>{`会员价 ${priceText(price.memberPrice)}`}</Text> : null}
         </View>
-        {memberDayPrice != null ? (
+        {memberDayOnly ? (
           <View className='detail-member-day-row'>
-            <Text className={`detail-member-day-price${offer ? ' live' : ''}`}>{`会员日价 ${priceText(memberDayPrice)}`}</Text>
-            {offer ? <Text className='detail-member-day-live'>会员日进行中</Text> : null}
+            <Text className={`detail-member-day-only${memberDayOnly.open ? ' live' : ''}`}>{memberDayOnlyText(memberDayOnly)}</Text>
           </View>
         ) : null}
       </View>
-      {memberPrice != null && !user?.isMember ? (
+      {price.memberSaving != null ? (
         <View className='member-savings member-nudge' onClick={() => void Taro.navigateTo({ url: memberCenterUrl() })}>
-          <Text>{`开通会员立省 ${priceText(shown.priceCents - memberPrice)}/件`}</Text>
+          <Text>{`开通会员立省 ${priceText(price.memberSaving)}/件`}</Text>
           <Text className='member-savings-go'>去开通 ›</Text>
         </View>
       ) : null}
@@ -191,6 +188,10 @@ export default function ProductPage() {
         {memberGate ? (
           <View className='btn btn-primary disabled bar-button buy-now member-gate'>
             <Text>开通会员后购买</Text>
+          </View>
+        ) : dayClosed ? (
+          <View className='btn btn-primary disabled bar-button buy-now member-day-gate'>
+            <Text>{memberDayOnly.onNow ? '开通会员后购买' : memberDayOnly.date ? `${monthDayText(memberDayOnly.date)} 会员日开抢` : '仅会员日开放'}</Text>
           </View>
         ) : (
           <>

@@ -25,12 +25,18 @@ export default function SearchPage() {
   const submit = (value = input) => {
     const text = value.trim()
     if (!text) {
-      void Taro.showToast({ title: '请输入商品名称', icon: 'none' })
+      void Taro.showToast({ title: '请输入要搜索的商品', icon: 'none' })
       return
     }
     setInput(text)
     if (text === q) void pager.reload()
     else setQ(text)
+  }
+
+  /** Typing: an emptied box leaves the search (the results of the last one go). */
+  const onType = (value: string) => {
+    setInput(value)
+    if (!value.trim()) setQ('')
   }
 
   useReachBottom(() => {
@@ -53,9 +59,14 @@ export default function SearchPage() {
           placeholder='搜索商品'
           placeholderClass='placeholder'
           maxlength={50}
-          onInput={(e) => setInput(e.detail.value)}
+          onInput={(e) => onType(e.detail.value)}
           onConfirm={(e) => submit(e.detail.value)}
         />
+        {input ? (
+          <View className='search-clear' onClick={() => onType('')}>
+            <Text>×</Text>
+          </View>
+        ) : null}
         <View className='search-submit' onClick={() => submit()}>
           <Text>搜索</Text>
         </View>
@@ -75,7 +86,7 @@ export default function SearchPage() {
         </>
       ) : (
         <View className='search-hint'>
-          <Text>输入商品名称，例如“茶”“坚果”</Text>
+          <Text>输入商品名称、分类或关键词，例如“茶”“坚果”</Text>
         </View>
       )}
     </View>

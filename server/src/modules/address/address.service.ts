@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../common/errors';
 import { withTx } from '../../common/tx';
 import { AddressDto, UpdateAddressDto } from './dto/address.dto';
 import { Address } from './entities/address.entity';
+import { assertRegion } from './regions';
 import * as sql from '../../database/sql';
 
 const MAX_ADDRESSES = 20;
@@ -39,6 +40,7 @@ export class AddressService {
   }
 
   async create(customerId: number, dto: AddressDto): Promise<AddressView> {
+    assertRegion(dto);
     return withTx(this.ds, async ({ em }) => {
       const count = await em.countBy(Address, { customerId });
       if (count >= MAX_ADDRESSES) throw new AppError(409, 'LIMIT_EXCEEDED', `最多保存 ${MAX_ADDRESSES} 个收货地址`);
@@ -56,6 +58,8 @@ export class AddressService {
       const row = await this.getOwn(tx, customerId, id);
       if (dto.isDefault === true) await em.update(Address, { customerId, isDefault: true }, { isDefault: false });
       Object.assign(row, dto, { isDefault: dto.isDefault ?? row.isDefault });
+      // the place as it will be saved: a change of city alone must still name a city of the province
+      if (dto.province !== undefined || dto.city !== undefined || dto.district !== undefined) assertRegion(row);
       return toAddressView(await em.save(row));
     });
   }

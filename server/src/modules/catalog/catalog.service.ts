@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { DataSource, EntitySubscriberInterface, InsertEvent, QueryRunner, RemoveEvent, UpdateEvent } from 'typeorm';
+import { DataSource, EntitySubscriberInterface, In, InsertEvent, QueryRunner, RemoveEvent, UpdateEvent } from 'typeorm';
 import { deepFreeze } from '../../common/config-cache';
 import { notFound } from '../../common/errors';
 import { Paged, skipTake } from '../../common/pagination';
@@ -16,7 +16,16 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 
-export interface ProductListItem {
+/** What a SKU's price depends on (its default member-day price is an input, never shown as such). */
+export interface SkuPriceRow {
+  id: number;
+  priceCents: number;
+  memberPriceCents: number | null;
+  memberDayPriceCents: number | null;
+}
+
+/** A list item as cached, before pricing for the asking customer: `skus` are its active SKUs' price inputs. */
+export interface CatalogListItem {
   id: number;
   title: string;
   subtitle: string;
@@ -25,10 +34,15 @@ export interface ProductListItem {
   memberOnly: boolean;
   priceCents: number;
   memberPriceCents: number | null;
-  memberDayPriceCents?: number;
+  skus: SkuPriceRow[];
 }
 
-const LIST_COLUMNS = ['id', 'title', 'subtitle', 'coverUrl', 'categoryId', 'memberOnly', 'priceCents', 'memberPriceCents', 'memberDayPriceCents'] as const;
+/** A SKU of a product page as cached, before pricing. */
+export type CatalogSku = ReturnType<typeof skuView>;
+
+export type CatalogDetail = Omit<CatalogListItem, 'skus'> & { images: string[]; description: string; specGroups: { name: string; values: string[] }[]; skus: CatalogSku[] };
+
+const LIST_COLUMNS = ['id', 'title', 'subtitle', 'coverUrl', 'categoryId', 'memberOnly', 'priceCents', 'memberPriceCents'] as const;
 
 /**
  * The public catalog reads (category tree, list pages, product detail) are served from memory.
@@ -44,11 +58,11 @@ const CACHE_TTL_MS = 2_000;
 const CACHE_MAX_ENTRIES = 1_000;
 
 type CacheScope = 'list' | 'detail';
-/** Which cached reads each table feeds: list pages carry the product's price columns, detail the SKUs and their stock. */
+/** Which cached reads each table feeds: list pages carry the product's and its SKUs' prices, detail the SKUs and their stock. */
 const SCOPES_BY_TABLE = new Map<unknown, CacheScope[]>([
   [Category, ['list']],
   [Product, ['list', 'detail']],
-  [Sku, ['detail']],
+  [Sku, ['list', 'detail']],
 ]);
 const PENDING = Symbol('catalogCachePending');
 type PendingData = { [PENDING]?: Set<CacheScope> };
@@ -92,10 +106,10 @@ class CatalogChangeListener implements EntitySubscriberInterface {
   }
 }
 
-/** Cached answers are shared by every request: frozen, so an accidental mutation throws instead of leaking. */
 /**
  * One page of products, newest-sorted first: optional shelf filter, a category with its children,
- * a title keyword. Used by the public list and the staff list.
+ * a search: every word in the title, subtitle, keywords or the name of its category or that
+ * category's parent, titles with the first word first (see docs/search.md for why LIKE). Used by the public list and the staff list.
  */
 export async function findProductPage(
   ds: DataSource,
@@ -112,9 +126,25 @@ export async function findProductPage(
     const childIds = (await ds.getRepository(Category).find({ select: { id: true }, where: { parentId: q.categoryId } })).map((c) => c.id);
     qb.andWhere('p.categoryId IN (:...ids)', { ids: [q.categoryId, ...childIds] });
   }
-  if (q.q?.trim()) qb.andWhere("p.title LIKE :kw ESCAPE '!'", { kw: likePattern(q.q.trim()) });
+  const terms = searchTerms(q.q);
+  terms.forEach((term, i) => {
+    // the product's own words, or its category's name, or its parent category's name
+    qb.andWhere(
+      `(p.title LIKE :t${i} ESCAPE '!' OR p.subtitle LIKE :t${i} ESCAPE '!' OR p.keywords LIKE :t${i} ESCAPE '!' OR p.categoryId IN (` +
+        `SELECT c.id FROM category c LEFT JOIN category r ON r.id = c.parentId WHERE c.name LIKE :t${i} ESCAPE '!' OR r.name LIKE :t${i} ESCAPE '!'))`,
+      { [`t${i}`]: likePattern(term) },
+    );
+  });
+  // a title that has the first word comes first
+  if (terms.length) qb.orderBy(`CASE WHEN p.title LIKE :t0 ESCAPE '!' THEN 0 ELSE 1 END`, 'ASC').addOrderBy('p.sort', 'DESC');
+  else qb.orderBy('p.sort', 'DESC');
   const { skip, take } = skipTake(q);
-  return qb.orderBy('p.sort', 'DESC').addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
+  return qb.addOrderBy('p.id', 'DESC').offset(skip).limit(take).getManyAndCount();
+}
+
+/** The words of a search, at most 5 (whitespace separates them; every word must match). */
+export function searchTerms(q: string | undefined): string[] {
+  return (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
 }
 
 /** A SKU as customers see it: specs, prices and stock. */
@@ -166,12 +196,13 @@ export class CatalogService implements OnModuleDestroy {
     return this.cached('list', 'tree', () => this.loadCategoryTree());
   }
 
-  listProducts(q: ProductListQuery): Promise<Paged<ProductListItem>> {
+  /** A page of products, not yet priced for the customer (PricingContextService.catalogPrices does that). */
+  listProducts(q: ProductListQuery): Promise<Paged<CatalogListItem>> {
     if (q.q?.trim()) return this.loadProducts(q); // keyword searches are too varied to be worth keeping
     return this.cached('list', `list:${q.categoryId ?? ''}:${q.page}:${q.pageSize}`, () => this.loadProducts(q));
   }
 
-  productDetail(id: number) {
+  productDetail(id: number): Promise<CatalogDetail> {
     return this.cached('detail', `detail:${id}`, () => this.loadProductDetail(id));
   }
 
@@ -184,12 +215,21 @@ export class CatalogService implements OnModuleDestroy {
     return roots;
   }
 
-  private async loadProducts(q: ProductListQuery): Promise<Paged<ProductListItem>> {
+  private async loadProducts(q: ProductListQuery): Promise<Paged<CatalogListItem>> {
     const [rows, total] = await findProductPage(this.ds, LIST_COLUMNS, { ...q, onShelf: true });
-    return { items: rows.map(toListItem), total };
+    const skus = rows.length
+      ? await this.ds.getRepository(Sku).find({
+          select: { id: true, productId: true, priceCents: true, memberPriceCents: true, memberDayPriceCents: true },
+          where: { productId: In(rows.map((p) => p.id)), active: true },
+          order: { id: 'ASC' },
+        })
+      : [];
+    const skuPrices = (productId: number): SkuPriceRow[] =>
+      skus.filter((s) => s.productId === productId).map(({ id, priceCents, memberPriceCents, memberDayPriceCents }) => ({ id, priceCents, memberPriceCents, memberDayPriceCents }));
+    return { items: rows.map((p) => ({ ...toListItem(p), skus: skuPrices(p.id) })), total };
   }
 
-  private async loadProductDetail(id: number) {
+  private async loadProductDetail(id: number): Promise<CatalogDetail> {
     const product = await this.ds.getRepository(Product).findOneBy({ id, onShelf: true });
     if (!product) throw notFound('商品');
     const skus = await this.ds.getRepository(Sku).find({ where: { productId: id, active: true }, order: { id: 'ASC' } });
@@ -211,7 +251,7 @@ export class CatalogService implements OnModuleDestroy {
   }
 }
 
-function toListItem(p: Product): ProductListItem {
+function toListItem(p: Product): Omit<CatalogListItem, 'skus'> {
   return {
     id: p.id,
     title: p.title,
@@ -221,6 +261,5 @@ function toListItem(p: Product): ProductListItem {
     memberOnly: p.memberOnly,
     priceCents: p.priceCents,
     memberPriceCents: p.memberPriceCents,
-    ...(p.memberDayPriceCents === null ? {} : { memberDayPriceCents: p.memberDayPriceCents }),
   };
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { categoryRatesWithChildren, type Occurrence, type PricingMemberDay, type PricingMemberDayPrice } from '@mc/shared';
-import { EntityManager, In } from 'typeorm';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { categoryRatesWithChildren, type MemberDayOnly, type Occurrence, type PricingMemberDay, type PricingMemberDayPrice } from '@mc/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ConfigCache } from '../../common/config-cache';
 import { Category } from '../catalog/entities/category.entity';
 import type { Buyer } from '../membership/buyer.service';
 import { MemberDaySkuPrice } from './entities/member-day-sku-price.entity';
@@ -68,10 +69,61 @@ export async function categoryRatesOf(em: EntityManager, rules: readonly Pick<Me
   return rules.map((r) => categoryRatesWithChildren(r.categoryRates, children));
 }
 
+/** Every enabled rule with all its own SKU prices and its category rates (children included). */
+interface CatalogTerms {
+  rules: readonly MemberDay[];
+  skuPrices: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  rates: readonly Record<string, number>[];
+}
+
 /** The member-day side of pricing: the rules on now as PricingContextService hands them to the pipeline. */
 @Injectable()
-export class MemberDayPricingService {
-  constructor(private readonly rules: MemberDayRules) {}
+export class MemberDayPricingService implements OnModuleDestroy {
+  /** The catalog prices every SKU it shows: the rules' terms, all of them, from memory (see ConfigCache). */
+  private readonly terms: ConfigCache<CatalogTerms>;
+
+  constructor(
+    ds: DataSource,
+    private readonly rules: MemberDayRules,
+  ) {
+    this.terms = new ConfigCache(ds, [MemberDay, MemberDaySkuPrice, Category], 5_000, async (em) => {
+      const rules = await em.find(MemberDay, { where: { active: true }, order: { id: 'ASC' } });
+      const [prices, rates] = rules.length
+        ? await Promise.all([em.findBy(MemberDaySkuPrice, { memberDayId: In(rules.map((r) => r.id)) }), categoryRatesOf(em, rules)])
+        : [[], []];
+      const skuPrices = new Map(rules.map((r) => [r.id, new Map(prices.filter((p) => p.memberDayId === r.id).map((p) => [p.skuId, p.priceCents]))]));
+      return { rules, skuPrices, rates };
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.terms.close();
+  }
+
+  /**
+   * forPricing for the catalog: every rule on now with all its own SKU prices, from memory (no
+   * statement while the cache is fresh). `terms` is a new object whenever they are reloaded (a cache key).
+   */
+  async forCatalog(em: EntityManager, buyer: Buyer, at: Date): Promise<MemberDayPricing & { terms: object; exclusive: Map<number, MemberDayOnly> }> {
+    const terms = await this.terms.get(em);
+    const on = terms.rules.length ? await this.rules.inForce(em, terms.rules, at) : [];
+    const inForce = on.map(({ rule, occurrence }): MemberDayInForce => ({
+      rule,
+      occurrence,
+      memberDay: pricingMemberDay(rule, buyer, terms.rates[terms.rules.indexOf(rule)]),
+      skuPrices: terms.skuPrices.get(rule.id)!,
+    }));
+    // exclusive items: open while their day is on for this buyer (as MemberDayLimits.assertMayBuy), else the next date
+    const exclusive = new Map<number, MemberDayOnly>();
+    for (const rule of terms.rules) {
+      if (!rule.exclusiveProductIds.length) continue;
+      const live = inForce.find((f) => f.rule.id === rule.id);
+      const date = live ? live.occurrence.date : ((await this.rules.nextOrCurrent(em, rule, at))?.date ?? null);
+      const view = { name: rule.name, onNow: live !== undefined, open: live?.memberDay.audienceOk === true, date };
+      for (const id of rule.exclusiveProductIds) if (!exclusive.get(id)?.open) exclusive.set(id, view);
+    }
+    return { inForce, enabledRules: terms.rules, terms, exclusive };
+  }
 
   /**
    * Every member day on at `at` (now), as the pipeline wants them, for this buyer and cart. Rules

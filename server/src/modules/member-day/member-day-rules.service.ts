@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { activeOccurrence, type MemberDaySchedule, type Occurrence } from '@mc/shared';
+import { activeOccurrence, nextOccurrences, type MemberDaySchedule, type Occurrence } from '@mc/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ConfigCache } from '../../common/config-cache';
@@ -14,6 +14,7 @@ export class MemberDayRules implements OnModuleDestroy {
   /** The enabled rules are read by every pricing and change rarely: see ConfigCache. */
   private readonly rules: ConfigCache<MemberDay[]>;
   private readonly occurrenceByRule = new WeakMap<MemberDay, { minute: number; timezone: string; occurrence: Occurrence | null }>();
+  private readonly nextByRule = new WeakMap<MemberDay, { minute: number; timezone: string; occurrence: Occurrence | null }>();
 
   constructor(
     ds: DataSource,
@@ -41,16 +42,32 @@ export class MemberDayRules implements OnModuleDestroy {
     });
   }
 
+  /** The rule's occurrence on at `at` or else its next one (null: none within the look-ahead), worked out once per minute. */
+  async nextOrCurrent(em: EntityManager, rule: MemberDay, at: Date = this.clock.now()): Promise<Occurrence | null> {
+    const { timezone } = await this.settings.get(em);
+    return this.perMinute(this.nextByRule, rule, timezone, at, () => nextOccurrences(scheduleOf(rule), timezone, at, 1)[0] ?? null);
+  }
+
   /**
    * Occurrences start and end on whole minutes, so within one minute the answer is the same: it is
    * worked out once per rule (as loaded) and minute, not on every pricing.
    */
   private activeOccurrence(rule: MemberDay, timezone: string, at: Date): Occurrence | null {
+    return this.perMinute(this.occurrenceByRule, rule, timezone, at, () => activeOccurrence(scheduleOf(rule), timezone, at));
+  }
+
+  private perMinute(
+    memo: WeakMap<MemberDay, { minute: number; timezone: string; occurrence: Occurrence | null }>,
+    rule: MemberDay,
+    timezone: string,
+    at: Date,
+    work: () => Occurrence | null,
+  ): Occurrence | null {
     const minute = Math.floor(at.getTime() / 60_000);
-    const known = this.occurrenceByRule.get(rule);
+    const known = memo.get(rule);
     if (known && known.minute === minute && known.timezone === timezone) return known.occurrence;
-    const occurrence = activeOccurrence(scheduleOf(rule), timezone, at);
-    this.occurrenceByRule.set(rule, { minute, timezone, occurrence });
+    const occurrence = work();
+    memo.set(rule, { minute, timezone, occurrence });
     return occurrence;
   }
 }

@@ -5,6 +5,8 @@ export interface DemoProduct {
   /** [specs, list price fen, member price fen | null, stock] */
   skus: [Record<string, string>, number, number | null, number][];
   memberOnly?: boolean;
+  /** Search words beyond the title, subtitle and category names. */
+  keywords?: string;
 }
 
 export const DEMO_CATALOG: { name: string; children: { name: string; products: DemoProduct[] }[] }[] = [
@@ -36,15 +38,15 @@ export const DEMO_CATALOG: { name: string; children: { name: string; products: D
         name: '坚果',
         products: [
           { title: '每日坚果 30 袋', subtitle: '7 种坚果果干科学配比', skus: [[{ 规格: '30 袋' }, 9900, 8900, 400], [{ 规格: '60 袋' }, 18900, 16900, 200]] },
-          { title: '碧根果 奶油味', subtitle: '薄壳易剥', skus: [[{ 规格: '500g' }, 4990, 4490, 250]] },
-          { title: '夏威夷果', subtitle: '颗颗饱满 附开果器', skus: [[{ 规格: '500g' }, 5990, null, 180]] },
+          { title: '碧根果 奶油味', subtitle: '薄壳易剥', keywords: '山核桃 零食', skus: [[{ 规格: '500g' }, 4990, 4490, 250]] },
+          { title: '夏威夷果', subtitle: '颗颗饱满 附开果器', keywords: '澳洲坚果 零食', skus: [[{ 规格: '500g' }, 5990, null, 180]] },
           { title: '黑金每日坚果 会员专享', subtitle: '会员专享配方', memberOnly: true, skus: [[{ 规格: '30 袋' }, 12900, 9900, 100]] },
         ],
       },
       {
         name: '糕点',
         products: [
-          { title: '手工蛋黄酥', subtitle: '6 枚装 现烤现发', skus: [[{ 规格: '6 枚' }, 3680, 3280, 150]] },
+          { title: '手工蛋黄酥', subtitle: '6 枚装 现烤现发', keywords: '点心 零食', skus: [[{ 规格: '6 枚' }, 3680, 3280, 150]] },
           { title: '绿豆糕 礼盒', subtitle: '清甜不腻', skus: [[{ 规格: '12 枚' }, 4800, 4300, 120]] },
           { title: '全麦吐司', subtitle: '0 蔗糖 高纤维', skus: [[{ 规格: '400g' }, 1990, null, 300]] },
         ],

@@ -166,6 +166,7 @@ export class SeedService {
               categoryId: childRow.id,
               title: p.title,
               subtitle: p.subtitle,
+              keywords: p.keywords ?? '',
               coverUrl: thumbUrlOf(images[0]),
               images,
               description: demoDescription(p, images),

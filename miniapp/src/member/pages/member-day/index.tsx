@@ -1,9 +1,8 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { BP_SCALE, bpToBeiText } from '@mc/shared'
 import StateView from '@/components/StateView'
 import { useMemberDay } from '@/hooks/useMemberDay'
-import { assetUrl } from '@/services/config'
 import { memberDayTarget, type MemberDayOffer } from '@/services/membership'
 import { useSession } from '@/stores/session'
 import { priceText } from '@/utils/money'
@@ -11,6 +10,7 @@ import { memberCenterUrl, productUrl } from '@/utils/nav'
 import { specsText } from '@/utils/product'
 import { formatLongCountdown } from '@/utils/time'
 import './index.css'
+import LazyImage from '@/components/LazyImage'
 
 export default function MemberDayPage() {
   const { user } = useSession()
@@ -75,7 +75,7 @@ export default function MemberDayPage() {
         {occurrence.offers.length === 0 ? <Text className='md-empty'>本场暂无特价商品</Text> : null}
         {occurrence.offers.map((o) => (
           <View className='md-offer' key={String(o.skuId)} onClick={() => openProduct(o)}>
-            <Image className='md-offer-cover' src={assetUrl(o.coverUrl)} mode='aspectFill' lazyLoad />
+            <LazyImage className='md-offer-cover' src={o.coverUrl} />
             <View className='md-offer-info'>
               <Text className='md-offer-title'>{o.title}</Text>
               {specsText(o.specs) ? <Text className='md-offer-specs'>{specsText(o.specs)}</Text> : null}

@@ -13,7 +13,10 @@ import {
   type AddressField,
   type AddressInput,
 } from '@/services/address'
-import { errorMessage } from '@/services/request'
+import { regionProblem } from '@mc/shared'
+import RegionPicker, { type Region } from '@/order/components/RegionPicker'
+import { REGIONS } from '@/order/regions'
+import { errorMessage, isApiError } from '@/services/request'
 import { pickAddress } from '@/stores/ui'
 import { PAGES } from '@/utils/nav'
 import { goBackOr } from '@/utils/order'
@@ -21,13 +24,31 @@ import './index.css'
 
 const EMPTY: AddressInput = { name: '', phone: '', province: '', city: '', district: '', detail: '', isDefault: false }
 
-const FIELDS: { key: Exclude<AddressField, 'detail'>; label: string; placeholder: string; type?: 'number'; max: number }[] = [
+const FIELDS: { key: 'name' | 'phone'; label: string; placeholder: string; type?: 'number'; max: number }[] = [
   { key: 'name', label: '收货人', placeholder: '姓名', max: 32 },
   { key: 'phone', label: '手机号', placeholder: '11 位手机号', type: 'number', max: 11 },
-  { key: 'province', label: '省份', placeholder: '如：浙江省', max: 32 },
-  { key: 'city', label: '城市', placeholder: '如：杭州市', max: 32 },
-  { key: 'district', label: '区县', placeholder: '如：西湖区', max: 32 },
 ]
+
+const REGION_FIELDS = ['province', 'city', 'district'] as const
+
+/** The form's problems, then whether the place is one of the region list (the server checks the same). */
+function problemsOf(input: AddressInput): AddressErrors {
+  const problems = validateAddress(input)
+  // the place is one row: one message for it
+  if (REGION_FIELDS.some((f) => problems[f])) return { ...problems, province: '请选择所在地区', city: undefined, district: undefined }
+  const region = regionProblem(REGIONS, input)
+  return region ? { ...problems, [region.field]: region.message } : problems
+}
+
+/** The field a 400 names (`details.fields[0].field`), when it is one of the form's. */
+function serverField(e: unknown): AddressField | null {
+  if (!isApiError(e)) return null
+  const field = (e.details as { fields?: { field?: string }[] } | undefined)?.fields?.[0]?.field
+  return field && ['name', 'phone', 'province', 'city', 'district', 'detail'].includes(field) ? (field as AddressField) : null
+}
+
+/** WeChat's own address book (weapp only): 导入微信地址. */
+const canImport = () => process.env.TARO_ENV === 'weapp'
 
 export default function AddressEditPage() {
   const { params } = useRouter()
@@ -62,6 +83,32 @@ export default function AddressEditPage() {
     if (key in errors) setErrors((e) => ({ ...e, [key]: undefined }))
   }
 
+  const setRegion = (r: Region) => {
+    setForm((f) => ({ ...f, ...r }))
+    setErrors((e) => ({ ...e, province: undefined, city: undefined, district: undefined }))
+  }
+
+  /** Fills the form from WeChat's address book; a place not in the region list is flagged at once. */
+  const importFromWechat = async () => {
+    let picked: Awaited<ReturnType<typeof Taro.chooseAddress>>
+    try {
+      picked = await Taro.chooseAddress()
+    } catch {
+      return // cancelled, or not allowed: the form stays as it was
+    }
+    const next: AddressInput = {
+      ...form,
+      name: picked.userName ?? '',
+      phone: picked.telNumber ?? '',
+      province: picked.provinceName ?? '',
+      city: picked.cityName ?? '',
+      district: picked.countyName ?? '',
+      detail: picked.detailInfo ?? '',
+    }
+    setForm(next)
+    setErrors(problemsOf(next))
+  }
+
   const save = async () => {
     if (saving) return
     const trimmed: AddressInput = {
@@ -73,7 +120,7 @@ export default function AddressEditPage() {
       district: form.district.trim(),
       detail: form.detail.trim(),
     }
-    const problems = validateAddress(trimmed)
+    const problems = problemsOf(trimmed)
     setErrors(problems)
     if (Object.keys(problems).length > 0) {
       void Taro.showToast({ title: Object.values(problems)[0]!, icon: 'none' })
@@ -86,11 +133,15 @@ export default function AddressEditPage() {
       void Taro.showToast({ title: '已保存', icon: 'success' })
       goBackOr(PAGES.addressList)
     } catch (e) {
+      const field = serverField(e)
+      if (field) setErrors((prev) => ({ ...prev, [field]: errorMessage(e) }))
       void Taro.showToast({ title: errorMessage(e), icon: 'none' })
     } finally {
       setSaving(false)
     }
   }
+
+  const regionError = errors.province ?? errors.city ?? errors.district
 
   const remove = async () => {
     if (!editingId) return
@@ -110,6 +161,12 @@ export default function AddressEditPage() {
 
   return (
     <View className='address-edit-page'>
+      {canImport() ? (
+        <View className='card address-import' onClick={() => void importFromWechat()}>
+          <Text>导入微信收货地址</Text>
+          <Text className='address-import-go'>›</Text>
+        </View>
+      ) : null}
       <View className='card address-form'>
         {FIELDS.map((f) => (
           <View className={`field${errors[f.key] ? ' invalid' : ''}`} key={f.key}>
@@ -128,6 +185,15 @@ export default function AddressEditPage() {
             {errors[f.key] ? <Text className='field-error'>{errors[f.key]}</Text> : null}
           </View>
         ))}
+        <View className={`field address-region${regionError ? ' invalid' : ''}`}>
+          <View className='field-row'>
+            <Text className='field-label'>所在地区</Text>
+            <View className='field-input'>
+              <RegionPicker regions={REGIONS} value={form} onChange={setRegion} invalid={Boolean(regionError)} />
+            </View>
+          </View>
+          {regionError ? <Text className='field-error'>{regionError}</Text> : null}
+        </View>
         <View className={`field${errors.detail ? ' invalid' : ''}`}>
           <View className='field-row'>
             <Text className='field-label'>详细地址</Text>

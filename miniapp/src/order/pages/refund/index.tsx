@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import QtyStepper from '@/components/QtyStepper'
 import StateView from '@/components/StateView'
 import { useOrder } from '@/hooks/useOrder'
-import { assetUrl } from '@/services/config'
 import { requestRefund, type OrderLine } from '@/services/order'
 import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
@@ -15,6 +14,7 @@ import { specsText } from '@/utils/product'
 import ChoiceRow from './ChoiceRow'
 import ReturnGoods from './ReturnGoods'
 import './index.css'
+import LazyImage from '@/components/LazyImage'
 
 const REFUND_REASONS = ['不想要了', '拍错/多拍', '商品与描述不符', '质量问题', '少件/漏发', '未按约定时间发货', '其他']
 /** The server takes at most 200 characters of reason; the picked reason and '：' come first. */
@@ -116,7 +116,7 @@ export default function RefundPage() {
           return (
             <View className={`line-item refund-line${qty ? ' chosen' : ''}`} key={l.id}>
               {mode === 'partial' ? <View className={`check refund-line-check${qty ? ' checked' : ''}`} onClick={() => toggleLine(l)} /> : null}
-              <Image className='line-cover refund-line-cover' src={assetUrl(l.coverUrl)} mode='aspectFill' lazyLoad />
+              <LazyImage className='line-cover refund-line-cover' src={l.coverUrl} />
               <View className='line-info refund-line-info'>
                 <Text className='line-title refund-line-title'>{l.title}</Text>
                 {specsText(l.specs) ? <Text className='line-specs refund-line-specs'>{specsText(l.specs)}</Text> : null}

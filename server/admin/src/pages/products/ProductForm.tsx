@@ -16,6 +16,7 @@ interface Values {
   categoryId?: number;
   title: string;
   subtitle: string;
+  keywords: string;
   /** Gallery URLs, the cover first. */
   images: string[];
   description: string;
@@ -26,7 +27,7 @@ interface Values {
   skus: SkuRow[];
 }
 
-const TEXT_FIELDS = ['title', 'subtitle', 'description'] as const;
+const TEXT_FIELDS = ['title', 'subtitle', 'keywords', 'description'] as const;
 
 const yuanOrEmpty = (cents: number | null) => (cents === null ? '' : formatYuan(cents));
 
@@ -36,6 +37,7 @@ function toValues(p: ProductDetail): Values {
     categoryId: p.categoryId,
     title: p.title,
     subtitle: p.subtitle,
+    keywords: p.keywords,
     images: p.images,
     description: p.description,
     memberOnly: p.memberOnly,
@@ -56,6 +58,7 @@ function toValues(p: ProductDetail): Values {
 const NEW_PRODUCT: Values = {
   title: '',
   subtitle: '',
+  keywords: '',
   images: [],
   description: '',
   memberOnly: false,
@@ -188,6 +191,9 @@ function ProductEditor({ productId, initial }: { productId?: number; initial: Va
         </Form.Item>
         <Form.Item name="subtitle" label="副标题" rules={[{ max: 200 }]}>
           <Input placeholder="选填" />
+        </Form.Item>
+        <Form.Item name="keywords" label="搜索关键词" tooltip="顾客搜索这些词也能找到本商品（标题、副标题和分类名已可搜索），多个词用空格分开" rules={[{ max: 200, message: '搜索关键词最多 200 个字' }]}>
+          <Input placeholder="选填，如：坚果 山核桃 零食" />
         </Form.Item>
         <Form.Item name="images" label="商品图片" extra="JPEG、PNG 或 WebP，每张不超过 5 MB；拖动排序，第一张为封面">
           <ImageGallery />

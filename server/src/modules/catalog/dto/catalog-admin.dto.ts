@@ -195,6 +195,12 @@ export class ProductDto {
   @MaxLength(200)
   subtitle?: string;
 
+  @ApiPropertyOptional({ description: 'search words, separated by spaces (searched with the title, subtitle and category names)' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(200)
+  keywords?: string;
+
   @ApiPropertyOptional({ type: [String], description: 'the gallery in order, the cover first: URLs answered by POST /api/admin/media/images (`url`)' })
   @IsOmittable()
   @IsArray()

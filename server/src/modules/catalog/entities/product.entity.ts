@@ -21,6 +21,10 @@ export class Product {
   @Column({ type: 'varchar', length: 200, default: '' })
   subtitle: string;
 
+  /** Search words staff add (e.g. 坚果 on 碧根果), separated by spaces; searched with the title, subtitle and category names. */
+  @Column({ type: 'varchar', length: 200, default: '' })
+  keywords: string;
+
   @Column({ type: 'varchar', length: 512, default: '' })
   coverUrl: string;
 
