@@ -198,6 +198,13 @@ describe('member days on MariaDB (dev clock, Asia/Shanghai)', () => {
     const sku = await makeSku(t, { priceCents: 2000, stock: 10 });
     const bad = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [32] }, audience: 'PAID_MEMBERS' }).expect(400);
     expect(bad.body.error.message).toBe('recurrence: 日期须为 1 … 31');
+    // times and the tier id out of range are refused with the field's sentence, never clamped
+    const minute = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [15] }, audience: 'PAID_MEMBERS', startMinute: -5 }).expect(400);
+    expect(minute.body.error.message).toBe('开始时间（当天第几分钟）须为 0 到 1439 之间的整数');
+    const end = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [15] }, audience: 'PAID_MEMBERS', endMinute: 1441 }).expect(400);
+    expect(end.body.error.message).toBe('结束时间（当天第几分钟）须为 1 到 1440 之间的整数');
+    const tierId = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [15] }, audience: 'TIER_AT_LEAST', audienceTierId: 0 }).expect(400);
+    expect(tierId.body.error.message).toBe('最低等级 ID须为 1 到 2147483647 之间的整数');
     const above = await t.http().post('/api/admin/member-days').set(staff).send({ name: 'x', recurrence: { kind: 'MONTHLY', days: [15] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 2100 }] }).expect(409);
     expect(above.body.error.details).toEqual({ skuId: sku.id });
     await t.http().post('/api/admin/member-days').set(staff).send({ name: 'a', recurrence: { kind: 'MONTHLY', days: [20] }, audience: 'PAID_MEMBERS', skuPrices: [{ skuId: sku.id, priceCents: 1500 }] }).expect(201);

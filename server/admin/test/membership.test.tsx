@@ -425,4 +425,31 @@ describe('membership pages', { timeout: 45000 }, () => {
     expect(await screen.findByText('「每月 7 日会员日」已删除')).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('每月 7 日会员日')).toBeNull());
   });
+
+  it('without the tier list (an operator), takes the tier id as typed text and refuses one out of range', async () => {
+    const operator = { id: 2, username: 'op', role: 'operator' as const };
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      'GET /api/admin/member-days': () => json(200, { items: [], total: 0 }),
+      'GET /api/admin/tiers': () => apiError(403, 'FORBIDDEN', '您的账号角色无权执行此操作'),
+      'GET /api/admin/categories': () => json(200, []),
+      'POST /api/admin/member-days': () => json(201, { ...RULE, id: 9 }),
+    });
+    renderApp('/member-days');
+    fireEvent.click(await el('.member-day-create'));
+    await el('#memberDay_name');
+    fill('memberDay_name', '金卡日');
+    fireEvent.click(await el('.member-day-days input[value="15"]'));
+    fireEvent.click(screen.getByText('等级及以上'));
+    const tierId = await el('.member-day-tier-id');
+    fireEvent.change(tierId, { target: { value: '0' } });
+    fireEvent.click(document.querySelector('.member-day-submit')!);
+    expect(await screen.findByText('最低等级 ID须为 1 到 2147483647 之间的整数')).toBeTruthy();
+    expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')).toHaveLength(0);
+    expect((tierId as HTMLInputElement).value).toBe('0');
+    fireEvent.change(tierId, { target: { value: '3' } });
+    fireEvent.click(document.querySelector('.member-day-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', '/api/admin/member-days')[0].body).toMatchObject({ audience: 'TIER_AT_LEAST', audienceTierId: 3 });
+  });
 });

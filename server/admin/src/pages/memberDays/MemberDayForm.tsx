@@ -6,7 +6,6 @@ import {
   Divider,
   Form,
   Input,
-  InputNumber,
   Radio,
   Select,
   Space,
@@ -59,7 +58,8 @@ interface Values {
   start: string;
   end: string;
   audience: MemberDayAudience;
-  audienceTierId?: number;
+  /** A tier chosen in the list, or an id typed as text when the list cannot be read. */
+  audienceTierId?: number | string;
   skuPrices: SkuPriceRow[];
   categoryRates: RateRow[];
   exclusiveProductIds: number[];
@@ -127,7 +127,7 @@ export function toBody(v: Values) {
     startMinute: parseMinute(v.start),
     endMinute: parseMinute(v.end),
     audience: v.audience,
-    audienceTierId: v.audience === 'TIER_AT_LEAST' ? (v.audienceTierId ?? null) : null,
+    audienceTierId: v.audience === 'TIER_AT_LEAST' ? (typeof v.audienceTierId === 'string' ? parseInteger(v.audienceTierId) : (v.audienceTierId ?? null)) : null,
     skuPrices: (v.skuPrices ?? []).map((p) => ({ skuId: p.skuId, priceCents: parseYuan(p.price) })),
     categoryRates: Object.fromEntries((v.categoryRates ?? []).map((r) => [String(r.categoryId), zheToBp(r.zhe)])),
     exclusiveProductIds: v.exclusiveProductIds ?? [],
@@ -296,11 +296,11 @@ export default function MemberDayForm({ rule, tiers, tiersError, onClose, onSave
           <Form.Item
             name="audienceTierId"
             label="最低等级"
-            rules={[{ required: true, message: '请选择等级' }]}
+            rules={tiersError ? [{ required: true, message: '请输入等级 ID' }, intRule('最低等级 ID', 1, 2147483647)] : [{ required: true, message: '请选择等级' }]}
             extra={tiersError ? '无法读取等级列表，请输入等级 ID' : undefined}
           >
             {tiersError ? (
-              <InputNumber min={1} precision={0} style={{ width: 160 }} />
+              <Input className="member-day-tier-id" style={{ width: 160 }} />
             ) : (
               <Select style={{ width: 200 }} placeholder="选择等级" options={tiers.map((t) => ({ value: t.id, label: t.name }))} />
             )}

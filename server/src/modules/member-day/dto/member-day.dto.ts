@@ -56,12 +56,12 @@ export class MemberDayDto {
 
   @ApiPropertyOptional({ default: 0, description: 'local minutes after midnight' })
   @IsOptional()
-  @IsInt()
+  @IntBetween('开始时间（当天第几分钟）', 0, 1439)
   startMinute?: number;
 
   @ApiPropertyOptional({ default: 1440 })
   @IsOptional()
-  @IsInt()
+  @IntBetween('结束时间（当天第几分钟）', 1, 1440)
   endMinute?: number;
 
   @ApiProperty({ enum: MEMBER_DAY_AUDIENCES })
@@ -70,7 +70,7 @@ export class MemberDayDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
+  @IntBetween('最低等级 ID', 1, 2147483647)
   audienceTierId?: number;
 
   @ApiPropertyOptional({ type: [SkuPriceDto] })
