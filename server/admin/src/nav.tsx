@@ -4,6 +4,7 @@ import {
   CrownOutlined,
   DashboardOutlined,
   GiftOutlined,
+  SettingOutlined,
   TeamOutlined,
   ShareAltOutlined,
   ShoppingCartOutlined,
@@ -102,6 +103,7 @@ export const NAV: NavEntry[] = [
       { path: '/commission-rules', label: '佣金规则', roles: OPERATOR, component: lazy(() => import('./pages/CommissionRulesPage')) },
     ],
   },
+  { path: '/settings', label: '店铺设置', roles: OWNER, icon: <SettingOutlined />, component: lazy(() => import('./pages/SettingsPage')) },
   { path: '/staff', label: '员工管理', roles: OWNER, icon: <TeamOutlined />, component: lazy(() => import('./pages/StaffPage')) },
   { path: '/audit-log', label: '审计日志', roles: OWNER, icon: <AuditOutlined />, component: lazy(() => import('./pages/AuditLogPage')) },
 ];
