@@ -38,6 +38,13 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
     ],
   },
   {
+    area: 'Store settings',
+    routes: [
+      { route: 'GET /api/admin/settings', allow: OWNER, what: 'every store setting by name' },
+      { route: 'PUT /api/admin/settings', allow: OWNER, what: 'change the general settings it names (shipping, order and after-sale days, card refund days, time zone)' },
+    ],
+  },
+  {
     area: 'Catalog',
     routes: [
       { route: 'GET /api/admin/categories', allow: OP, what: 'list categories' },
