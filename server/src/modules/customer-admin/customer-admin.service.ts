@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AdminCustomerDetail, AdminCustomerRow } from '@mc/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { notFound } from '../../common/errors';
@@ -18,20 +19,6 @@ import { PointsLedger } from '../points/entities/points-ledger.entity';
 
 const LATEST = 10;
 
-export interface AdminCustomerRow {
-  id: number;
-  nickname: string;
-  avatarUrl: string;
-  phoneTail: string | null;
-  isMember: boolean;
-  memberUntil: string | null;
-  tierName: string | null;
-  pointsBalance: number;
-  ordersCount: number;
-  paidCents: number;
-  boundDistributor: { distributorId: number; nickname: string; expiresAt: string } | null;
-  createdAt: string;
-}
 
 const tail = (phone: string | null) => (phone ? phone.slice(-4) : null);
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -110,7 +97,7 @@ export class CustomerAdminService {
     return new Map(rows.map((r) => [Number(r.customerId), { orders: Number(r.orders), paidCents: Number(r.paidCents) }]));
   }
 
-  async detail(id: number) {
+  async detail(id: number): Promise<AdminCustomerDetail> {
     const em = this.ds.manager;
     const customer = await em.findOneBy(Customer, { id });
     if (!customer) throw notFound('客户');
