@@ -14,6 +14,7 @@ describe('admin customers on MariaDB', () => {
   let bob: { id: number; auth: Auth };
   let dist: { id: number; auth: Auth; distributorId: number };
   let paidOrders: number[];
+  let templateId: number;
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -33,6 +34,9 @@ describe('admin customers on MariaDB', () => {
     const sku = await makeSku(t, { priceCents: 2500, stock: 50, title: '客户页 测试茶' });
     paidOrders = [await placeAndPay(t, alice.auth, [{ skuId: sku.id, qty: 2 }], address), await placeAndPay(t, alice.auth, [{ skuId: sku.id, qty: 1 }], address)];
     await t.http().post(`/api/admin/customers/${alice.id}/points-adjustments`).set(operator).send({ points: 300, reason: '补偿' }).expect(201);
+    const template = (await t.http().post('/api/admin/coupon-templates').set(operator).send({ title: '客户页满减券', kind: 'AMOUNT_OFF', amountOffCents: 500, thresholdCents: 3000, validDays: 7, audience: 'ALL' }).expect(201)).body;
+    templateId = template.id;
+    await t.http().post(`/api/admin/coupon-templates/${templateId}/grants`).set(operator).send({ customerIds: [alice.id] }).expect(201);
   });
   afterAll(() => t.close());
 
@@ -98,7 +102,7 @@ describe('admin customers on MariaDB', () => {
     expect(body.card.memberUntil).toBe(me.memberUntil);
     expect(body.points.latest[0]).toMatchObject({ kind: 'ADJUST', delta: 300, memo: expect.stringContaining('补偿') });
     expect(body.points.balance).toBe(body.points.latest[0].balanceAfter);
-    expect(Array.isArray(body.coupons)).toBe(true);
+    expect(body.coupons).toEqual([expect.objectContaining({ templateId, title: '客户页满减券', status: 'USABLE' })]);
     expect(body.boundDistributor).toMatchObject({ distributorId: dist.distributorId, nickname: '分销小美' });
     expect(body.orders.count).toBe(3);
     expect(body.orders.latest.map((o: { id: number }) => o.id).slice(0, 2)).toEqual([...paidOrders].reverse());
