@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { notFound } from '../../common/errors';
 import { skipTake, type Paged, type PageQuery } from '../../common/pagination';
+import { likePattern } from '../catalog/catalog.service';
 import { Coupon } from '../coupon/entities/coupon.entity';
 import { Customer } from '../customer/entities/customer.entity';
 import { Distributor } from '../distribution/entities/distributor.entity';
@@ -21,7 +22,6 @@ const LATEST = 10;
 
 
 const tail = (phone: string | null) => (phone ? phone.slice(-4) : null);
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The admin's read of customers: the list (one query for the page, one for its order figures) and one customer's page. */
 @Injectable()
@@ -47,13 +47,12 @@ export class CustomerAdminService {
     const text = (q ?? '').trim();
     if (text) {
       const digits = /^\d{3,}$/.test(text);
-      qb.where(digits ? '(c.nickname LIKE :name OR c.phone LIKE :tail)' : 'c.nickname LIKE :name', {
-        name: `%${likeEscape(text)}%`,
-        tail: `%${likeEscape(text)}`,
-      });
+      // digits only in a tail, so its pattern needs no escaping
+      qb.where(digits ? "(c.nickname LIKE :name ESCAPE '!' OR c.phone LIKE :tail)" : "c.nickname LIKE :name ESCAPE '!'", { name: likePattern(text), tail: `%${text}` });
     }
     const { skip, take } = skipTake(page);
-    const [customers, total] = await qb.skip(skip).take(take).getManyAndCount();
+    // every join is to one row (or none), so offset/limit page customers exactly, in one query (plus the count)
+    const [customers, total] = await qb.offset(skip).limit(take).getManyAndCount();
     const [figures, tiers] = await Promise.all([this.orderFigures(customers.map((c) => c.id)), this.tiers.tiers()]);
     return {
       items: customers.map((c) => {
