@@ -27,6 +27,7 @@ import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
 import { PointsMallModule } from './modules/points-mall/points-mall.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { CustomerAdminModule } from './modules/customer-admin/customer-admin.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -66,6 +67,7 @@ export class AppModule {
         CartModule,
         CheckoutModule,
         ReportsModule,
+        CustomerAdminModule,
         BadgesModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),

@@ -76,6 +76,7 @@ export const NAV: NavEntry[] = [
     label: '会员',
     icon: <CrownOutlined />,
     children: [
+      { path: '/customers', label: '客户', roles: ALL, component: lazy(() => import('./pages/CustomersPage')) },
       { path: '/membership/plans', label: '会员卡方案', roles: OWNER, component: lazy(() => import('./pages/MembershipPlansPage')) },
       { path: '/tiers', label: '会员等级', roles: OWNER, component: lazy(() => import('./pages/TiersPage')) },
       { path: '/member-days', label: '会员日', roles: OPERATOR, component: lazy(() => import('./pages/MemberDaysPage')) },

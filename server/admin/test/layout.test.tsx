@@ -18,24 +18,26 @@ async function menuFor(role: StaffRoleValue, path = '/') {
 const FINANCE_ONLY = ['售后退款', '提现审核'];
 const OPERATOR_ITEMS = ['商品管理', '分类管理', '订单管理', '会员日', '签到规则', '积分规则', '积分商城', '优惠券', '分销员', '佣金规则'];
 const OWNER_ONLY = ['会员卡方案', '会员等级', '店铺设置', '员工管理', '审计日志'];
+/** Every role: 客户 (under 会员). */
+const EVERY_ROLE = ['概览', '会员', '客户'];
 
 describe('layout menu', () => {
   it('hides finance-only (and owner-only) items from an operator', async () => {
     const menu = await menuFor('operator');
     for (const label of FINANCE_ONLY) expect(menu.queryByText(label)).toBeNull();
     for (const label of OWNER_ONLY) expect(menu.queryByText(label)).toBeNull();
-    for (const label of ['概览', ...OPERATOR_ITEMS]) expect(menu.getByText(label)).toBeTruthy();
+    for (const label of [...EVERY_ROLE, ...OPERATOR_ITEMS]) expect(menu.getByText(label)).toBeTruthy();
   });
 
   it('shows finance its items and hides the catalog', async () => {
     const menu = await menuFor('finance');
-    for (const label of ['概览', ...FINANCE_ONLY]) expect(menu.getByText(label)).toBeTruthy();
-    for (const label of ['商品', '商品管理', '会员', '积分', '积分商城', '优惠券', '分销员', '审计日志']) expect(menu.queryByText(label)).toBeNull();
+    for (const label of [...EVERY_ROLE, ...FINANCE_ONLY]) expect(menu.getByText(label)).toBeTruthy();
+    for (const label of ['商品', '商品管理', '会员日', '会员卡方案', '积分', '积分商城', '优惠券', '分销员', '审计日志']) expect(menu.queryByText(label)).toBeNull();
   });
 
   it('shows the owner everything', async () => {
     const menu = await menuFor('owner');
-    for (const label of ['概览', '商品', '订单', '会员', '积分', '分销', ...FINANCE_ONLY, ...OPERATOR_ITEMS, ...OWNER_ONLY]) {
+    for (const label of [...EVERY_ROLE, '商品', '订单', '积分', '分销', ...FINANCE_ONLY, ...OPERATOR_ITEMS, ...OWNER_ONLY]) {
       expect(menu.getByText(label)).toBeTruthy();
     }
   });
