@@ -106,6 +106,13 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
     ],
   },
   {
+    area: 'Customers',
+    routes: [
+      { route: 'GET /api/admin/customers', allow: BOTH, what: 'the customer list (search by nickname or phone tail)' },
+      { route: 'GET /api/admin/customers/:id', allow: BOTH, what: 'one customer: card, tier, points, coupons, distributor, orders' },
+    ],
+  },
+  {
     area: 'Points, check-in and the points mall',
     routes: [
       { route: 'POST /api/admin/customers/:id/points-adjustments', allow: OP, what: 'adjust a customer\'s points' },
