@@ -26,6 +26,7 @@ import { MediaModule } from './modules/media/media.module';
 import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
 import { PointsMallModule } from './modules/points-mall/points-mall.module';
+import { LotteryModule } from './modules/lottery/lottery.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -60,6 +61,7 @@ export class AppModule {
         CheckInModule,
         PointsMallModule,
         CouponModule,
+        LotteryModule,
         DistributionModule,
         MemberDayModule,
         PricingModule,

@@ -13,3 +13,4 @@ export * from './reports';
 export * from './points-mall';
 export * from './coupons';
 export * from './distribution-labels';
+export * from './lottery';

@@ -52,3 +52,4 @@ export function birthdayFallsOn(birthday: string, y: number, m: number, d: numbe
 export * from './check-in';
 export * from './expiry';
 export * from './mall';
+export * from './lottery';
