@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { LOTTERY_MAX_PRIZES, LOTTERY_PRIZE_KIND_LABEL, type AdminLotteryView, type CouponTemplateView, type LotteryDrawRecord, type LotteryPrizeInput, type LotteryPrizeKind } from '@mc/shared';
