@@ -6,7 +6,7 @@ export default defineAppConfig({
       pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index', 'pages/address/index', 'pages/address-edit/index', 'pages/pay-success/index'],
     },
     { root: 'member', pages: ['pages/center/index', 'pages/member-day/index', 'pages/points/index', 'pages/coupons/index'] },
-    { root: 'points', pages: ['pages/index/index', 'pages/mall/index', 'pages/item/index', 'pages/redemptions/index'] },
+    { root: 'points', pages: ['pages/index/index', 'pages/mall/index', 'pages/item/index', 'pages/redemptions/index', 'pages/lottery/index'] },
     { root: 'distributor', pages: ['pages/index/index', 'pages/commissions/index', 'pages/withdraw/index', 'pages/customers/index', 'pages/poster/index'] },
   ],
   window: {

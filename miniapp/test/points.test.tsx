@@ -39,7 +39,7 @@ describe('PointsLedgerPage', () => {
     const { container } = render(<PointsLedgerPage />)
     await waitFor(() => expect(container.querySelectorAll('.points-entry')).toHaveLength(20))
     await waitFor(() => expect(text(container, '.points-balance')).toBe('367'))
-    expect(texts(container, '.points-entry-kind').slice(0, 5)).toEqual(['生日礼', '退款扣回', '抵扣退还', '积分抵扣', '购物获得'])
+    expect(texts(container, '.points-entry-kind').slice(0, 5)).toEqual(['赠送积分', '退款扣回', '抵扣退还', '积分抵扣', '购物获得'])
     expect(texts(container, '.points-entry-delta').slice(0, 5)).toEqual(['+200', '-33', '+50', '-50', '+10'])
     expect(text(container, '.points-entry-memo')).toBe('2026 年会员生日礼')
     expect(text(container, '.points-footer')).toBe('上拉加载更多')

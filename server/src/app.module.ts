@@ -26,6 +26,7 @@ import { MediaModule } from './modules/media/media.module';
 import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
 import { PointsMallModule } from './modules/points-mall/points-mall.module';
+import { LotteryModule } from './modules/lottery/lottery.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { CustomerAdminModule } from './modules/customer-admin/customer-admin.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -61,6 +62,7 @@ export class AppModule {
         CheckInModule,
         PointsMallModule,
         CouponModule,
+        LotteryModule,
         DistributionModule,
         MemberDayModule,
         PricingModule,

@@ -100,6 +100,7 @@ describe('api types and constants', () => {
         'milestoneBonus', 'nextMilestone', 'storeDayAt', 'storeDayOf', 'streakEndingOn',
         'POINTS_EARN_ON', 'POINTS_EXPIRY_MAX_YEARS', 'POINT_VALUES', 'nextPointsExpiry', 'pointsExpiredBy', 'pointsExpiryAt', 'pointsExpiryDate',
         'pointsExpirySchedule',
+        'LOTTERY_MAX_PRIZES', 'LOTTERY_PRIZE_KIND_LABEL', 'pickWeighted', 'totalWeight',
         'MALL_ITEM_KINDS', 'MALL_ITEM_KIND_LABEL', 'MALL_LIMITS', 'pointsShort', 'redeemableUnits', 'redemptionBreakdown', 'redemptionCost',
         'redemptionPointsBack',
         'OVERVIEW_MAX_DAYS', 'STAFF_PASSWORD_MAX', 'STAFF_PASSWORD_MIN', 'STAFF_USERNAME_PATTERN',

@@ -25,6 +25,7 @@ export const PAGES = {
   pointsMall: '/points/pages/mall/index',
   mallItem: '/points/pages/item/index',
   redemptions: '/points/pages/redemptions/index',
+  lottery: '/points/pages/lottery/index',
   distributor: '/distributor/pages/index/index',
   commissions: '/distributor/pages/commissions/index',
   withdraw: '/distributor/pages/withdraw/index',

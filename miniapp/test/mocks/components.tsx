@@ -8,8 +8,8 @@ interface Common {
   onClick?: (e: unknown) => void
 }
 
-export const View = ({ className, style, children, onClick }: Common) => (
-  <div className={className} style={style} onClick={onClick}>
+export const View = ({ className, style, children, onClick, onTransitionEnd }: Common & { onTransitionEnd?: () => void }) => (
+  <div className={className} style={style} onClick={onClick} onTransitionEnd={onTransitionEnd}>
     {children}
   </div>
 )

@@ -90,6 +90,7 @@ export const NAV: NavEntry[] = [
       { path: '/check-in-rules', label: '签到规则', roles: OPERATOR, component: lazy(() => import('./pages/CheckInRulesPage')) },
       { path: '/points-rules', label: '积分规则', roles: OPERATOR, component: lazy(() => import('./pages/PointsRulesPage')) },
       { path: '/points-mall', label: '积分商城', roles: OPERATOR, component: lazy(() => import('./pages/PointsMallPage')) },
+      { path: '/lottery', label: '积分抽奖', roles: OPERATOR, component: lazy(() => import('./pages/LotteryPage')) },
     ],
   },
   { path: '/coupons', label: '优惠券', roles: OPERATOR, icon: <TagsOutlined />, component: lazy(() => import('./pages/CouponsPage')) },

@@ -7,6 +7,7 @@ import { CART_ENTITIES } from '../modules/cart/cart.module';
 import { CHECK_IN_ENTITIES } from '../modules/check-in/check-in.module';
 import { CATALOG_ENTITIES } from '../modules/catalog/catalog.module';
 import { COUPON_ENTITIES } from '../modules/coupon/coupon.module';
+import { LOTTERY_ENTITIES } from '../modules/lottery/lottery.module';
 import { CUSTOMER_ENTITIES } from '../modules/customer/customer.module';
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.module';
 import { MEMBER_DAY_ENTITIES } from '../modules/member-day/member-day.module';
@@ -39,5 +40,6 @@ export const ENTITIES = [
   ...CHECK_IN_ENTITIES,
   ...POINTS_MALL_ENTITIES,
   ...COUPON_ENTITIES,
+  ...LOTTERY_ENTITIES,
   ...DISTRIBUTION_ENTITIES,
 ];

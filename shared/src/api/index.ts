@@ -14,3 +14,4 @@ export * from './points-mall';
 export * from './coupons';
 export * from './distribution-labels';
 export * from './customers';
+export * from './lottery';

@@ -6,7 +6,7 @@ import { mulDivFloor } from '../money';
 
 /**
  * The kinds of a points ledger entry: domain.md's earn, spend, expire, reverse and adjust, plus
- * GIFT for points the store gives away (the member birthday gift), kept apart from ADJUST, which
+ * GIFT for points the store gives away (the member birthday gift, a lottery prize), kept apart from ADJUST, which
  * is a staff correction, and CHECK_IN for the daily check-in's points (a make-up's cost is a SPEND).
  */
 export const POINTS_KINDS = ['EARN', 'SPEND', 'EXPIRE', 'REVERSE', 'ADJUST', 'GIFT', 'CHECK_IN'] as const;
@@ -18,7 +18,7 @@ export const POINTS_KIND_LABEL: Readonly<Record<PointsKind, string>> = {
   EXPIRE: '积分过期',
   REVERSE: '退款扣回',
   ADJUST: '积分调整',
-  GIFT: '生日礼',
+  GIFT: '赠送积分',
   CHECK_IN: '每日签到',
 };
 
@@ -52,3 +52,4 @@ export function birthdayFallsOn(birthday: string, y: number, m: number, d: numbe
 export * from './check-in';
 export * from './expiry';
 export * from './mall';
+export * from './lottery';

@@ -14,6 +14,7 @@ import { Customer } from '../customer/entities/customer.entity';
 import { DistributorService } from '../distribution/distributor.service';
 import { MemberDay } from '../member-day/entities/member-day.entity';
 import { ImageService, thumbUrlOf } from '../media/image.service';
+import { LotteryConfig, LotteryPrize } from '../lottery/entities/lottery.entities';
 import { PointsMallItem } from '../points-mall/entities/points-mall-item.entity';
 import { DEMO_CATALOG, type DemoProduct } from './demo-catalog';
 import { categoryIcon, productPictures } from './demo-pictures';
@@ -62,6 +63,7 @@ export class SeedService {
       await withTx(this.ds, ({ em }) => this.seedPointsMall(em));
     }
     if ((await this.ds.manager.count(CouponTemplate)) === 0) await this.seedCoupons();
+    if ((await this.ds.manager.count(LotteryConfig)) === 0) await withTx(this.ds, ({ em }) => this.seedLottery(em));
     if (await this.distributors.seedDemo()) this.logger.log('demo distributor DEMO01 seeded');
   }
 
@@ -99,6 +101,20 @@ export class SeedService {
         await this.coupons.grant(tx, { templateId, customerId: customer.id, source: 'SEED', dedupeKey: `seed:${templateId}:${customer.id}` });
       }
     });
+  }
+
+  /** 积分抽奖: 10 points a draw, 3 a day; points prizes, a 满 100 减 15 coupon and 谢谢参与. */
+  private async seedLottery(em: EntityManager): Promise<void> {
+    const coupon = await em.findOneBy(CouponTemplate, { title: '满 100 减 15' });
+    const prizes: Omit<LotteryPrize, 'id'>[] = [
+      { name: '5 积分', kind: 'POINTS', points: 5, couponTemplateId: null, weight: 40, stock: 10_000, sort: 0, active: true },
+      { name: '20 积分', kind: 'POINTS', points: 20, couponTemplateId: null, weight: 15, stock: 1000, sort: 1, active: true },
+      { name: '100 积分', kind: 'POINTS', points: 100, couponTemplateId: null, weight: 2, stock: 50, sort: 2, active: true },
+      ...(coupon ? [{ name: '满 100 减 15 券', kind: 'COUPON' as const, points: null, couponTemplateId: coupon.id, weight: 8, stock: 200, sort: 3, active: true }] : []),
+      { name: '谢谢参与', kind: 'NONE', points: null, couponTemplateId: null, weight: 35, stock: 0, sort: 4, active: true },
+    ];
+    await em.insert(LotteryConfig, { id: 1, costPoints: 10, dailyLimit: 3, updatedAt: this.clock.now() });
+    await em.insert(LotteryPrize, prizes);
   }
 
   /** 会员日: the 7th of every month, paid members, 2× points, 8.5 折 member-day prices on the first SKU of some products, 9 折 on snacks. */

@@ -216,6 +216,14 @@ export default function PointsCenterPage() {
         <Text className='points-mall-entry-go'>去兑换 ›</Text>
       </View>
 
+      <View className='card list-row points-mall-entry lottery-entry' onClick={() => void Taro.navigateTo({ url: PAGES.lottery })}>
+        <View className='list-row-main'>
+          <Text className='points-mall-entry-title'>积分抽奖</Text>
+          <Text className='points-mall-entry-sub'>消耗积分转盘抽奖，赢积分和优惠券</Text>
+        </View>
+        <Text className='points-mall-entry-go'>去抽奖 ›</Text>
+      </View>
+
       <View className='card checkin-card'>
         <View className={`checkin-button${cal.checkedInToday ? ' done' : ''}${busy ? ' disabled' : ''}`} onClick={() => void doCheckIn()}>
           <Text className='checkin-button-title'>{cal.checkedInToday ? '今日已签到' : '签到'}</Text>
