@@ -127,6 +127,9 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
       { route: 'PUT /api/admin/points-mall/items/:id', allow: OP, what: 'edit a mall item' },
       { route: 'PATCH /api/admin/points-mall/items/:id', allow: OP, what: 'shelf and sort of a mall item' },
       { route: 'GET /api/admin/points-mall/redemptions', allow: OP, what: 'list redemptions' },
+      { route: 'GET /api/admin/lottery', allow: OP, what: 'the points lottery: cost, daily limit, prizes' },
+      { route: 'PUT /api/admin/lottery', allow: OP, what: 'replace the wheel' },
+      { route: 'GET /api/admin/lottery/draws', allow: OP, what: 'the draw record' },
     ],
   },
   {
