@@ -143,7 +143,7 @@ describe('points mall (mini-program)', () => {
     expect(text(container, '.mall-redeem')).toBe('兑换并支付')
     fireEvent.click(container.querySelector('.mall-redeem')!)
     await waitFor(() => expect(go).toHaveBeenCalledTimes(1))
-    expect(go.mock.calls[0][0]).toMatch(/^http:\/\/sim\/_sim\/pay-page\?prepayId=p&redirect=.*%2Forder%2Fpages%2Fdetail%2Findex%3Fid%3D78/)
+    expect(go.mock.calls[0][0]).toMatch(/^http:\/\/sim\/_sim\/pay-page\?prepayId=p&redirect=.*%2Forder%2Fpages%2Fpay-success%2Findex%3Fid%3D78/)
   })
 
   it('shows the server’s refusal and loads the item again', async () => {
