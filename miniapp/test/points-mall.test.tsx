@@ -98,6 +98,22 @@ describe('points mall (mini-program)', () => {
     expect(redeems()[0].header?.['Idempotency-Key']).toMatch(/^redeem-/)
   })
 
+  it('a coupon item: no address asked, redeemed for points, then the order opens', async () => {
+    const coupon = mallItem({ id: 6, title: '满 100 减 15 优惠券', kind: 'COUPON', coverUrl: '', pointsCost: 800, perCustomerLimit: 1, redeemable: 1, specs: {} })
+    routeRequests({
+      'GET /api/points-mall/items/6': () => reply(200, { ...coupon, balance: 1000 }),
+      'POST /api/points-mall/redeem': () => reply(200, { orderId: 81, status: 'PAID', pointsUsed: 800, payableCents: 0 }),
+    })
+    setRouterParams({ id: '6' })
+    const { container } = render(<MallItemPage />)
+    await waitFor(() => expect(text(container, '.mall-item-meta')).toContain('优惠券：每件一张，兑换后发到我的优惠券'))
+    expect(container.querySelector('.address-card')).toBeNull()
+    fireEvent.click(container.querySelector('.mall-redeem')!)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/order/pages/detail/index?id=81' }))
+    expect(body(redeems()[0])).toEqual({ itemId: 6, qty: 1 })
+    expect(requests().some((r) => r.url.startsWith('/api/addresses'))).toBe(false)
+  })
+
   it('short of points: the button says 还差 X 积分 and nothing is sent', async () => {
     routeRequests({
       'GET /api/points-mall/items/4': () => reply(200, { ...CARD, balance: 320 }),

@@ -52,6 +52,7 @@ describe('points mall on MariaDB', () => {
     expect(items.map((i: { title: string; kind: string; cashCents: number }) => [i.title, i.kind, i.cashCents > 0])).toEqual([
       ['冷泡红茶包（原味）', 'GOODS', false],
       ['明前龙井 100g', 'GOODS', true],
+      ['满 100 减 15 优惠券', 'COUPON', false],
       ['会员卡 7 天体验', 'CARD_DAYS', false],
     ]);
     expect(items[0]).toMatchObject({ redeemable: 2, specs: { 口味: '原味' }, coverUrl: expect.stringContaining('/api/media/') });
@@ -74,12 +75,16 @@ describe('points mall on MariaDB', () => {
     expect(await refused({ ...base, cashCents: 10.5 }, 'cashCents')).toContain('加价金额');
     expect(await refused({ ...base, perCustomerLimit: 1001 }, 'perCustomerLimit')).toBe('每人限兑须为 0 到 1000 之间的整数');
     await refused({ ...base, skuId: undefined }, 'skuId');
-    await refused({ ...base, kind: 'COUPON', couponTemplateId: 1 }, 'kind');
+    await refused({ ...base, kind: 'COUPON', couponTemplateId: 1 }, 'skuId');
+    await refused({ ...base, kind: 'COUPON', skuId: undefined }, 'couponTemplateId');
+    await refused({ ...base, kind: 'COUPON', skuId: undefined, couponTemplateId: 999999 }, 'couponTemplateId');
+    await refused({ ...base, couponTemplateId: 1 }, 'couponTemplateId');
+    await refused({ ...base, kind: 'PARCEL' }, 'kind');
     await refused({ ...base, cardDays: 30 }, 'cardDays');
     await refused({ ...base, kind: 'CARD_DAYS', cardDays: 0, skuId: undefined }, 'cardDays');
     await refused({ ...base, skuId: 999999 }, 'skuId');
     await refused({ ...base, price: 1 }, 'price');
-    expect((await t.http().get(`/api/admin/points-mall/items`).set(staff).expect(200)).body.total).toBe(4); // the demo store's 3 and this one
+    expect((await t.http().get(`/api/admin/points-mall/items`).set(staff).expect(200)).body.total).toBe(5); // the demo store's 4 and this one
 
     const edited = (await t.http().put(`/api/admin/points-mall/items/${created.id}`).set(staff).send({ ...base, title: '保温杯 500ml', stock: 7, sort: 5 }).expect(200)).body;
     expect(edited).toMatchObject({ title: '保温杯 500ml', stock: 7, sort: 5 });
@@ -257,5 +262,90 @@ describe('points mall on MariaDB', () => {
     expect((await order(c, res.orderId)).status).toBe('REFUNDED');
     expect(await stockOf(t, it.skuId)).toBe(10); // unshipped goods back on the SKU
     expect((await ledgerOf(c.id)).filter((l) => l.kind === 'REVERSE').map((l) => l.delta)).toEqual([150, 150]);
+  });
+
+  describe('coupon items', () => {
+    const template = async (more: Record<string, unknown> = {}) =>
+      (await t.http().post('/api/admin/coupon-templates').set(staff).send({ title: '满 50 减 5', kind: 'AMOUNT_OFF', amountOffCents: 500, thresholdCents: 5000, validDays: 30, audience: 'ALL', ...more }).expect(201)).body.id as number;
+    const couponItem = async (couponTemplateId: number, o: { pointsCost?: number; cashCents?: number; stock?: number; perCustomerLimit?: number } = {}) =>
+      (await item({ title: '满 50 减 5 券', kind: 'COUPON', couponTemplateId, pointsCost: o.pointsCost ?? 100, cashCents: o.cashCents ?? 0, stock: o.stock ?? 50, perCustomerLimit: o.perCustomerLimit ?? 0, onShelf: true }).expect(201)).body as { id: number };
+    const usable = async (c: Customer) => (await t.http().get('/api/coupons?status=USABLE').set(c.auth).expect(200)).body.items as { templateId: number; title: string }[];
+
+    it('staff name an active template; redeeming for points grants one coupon per unit at once and completes the order, no address needed', async () => {
+      const off = await template({ active: false });
+      const refusal = await item({ title: '券', kind: 'COUPON', couponTemplateId: off, pointsCost: 100, cashCents: 0, stock: 5, perCustomerLimit: 0, onShelf: true }).expect(400);
+      expect(refusal.body.error.details.fields[0].field).toBe('couponTemplateId');
+      expect(refusal.body.error.message).toContain('已停用');
+
+      const tpl = await template();
+      const it = await couponItem(tpl);
+      expect((await t.http().get(`/api/admin/points-mall/items/${it.id}`).set(staff).expect(200)).body).toMatchObject({ kind: 'COUPON', couponTemplateId: tpl, skuId: null, cardDays: null });
+      const c = await customer('mall-coupon', 500);
+      const res = (await redeem(c, { itemId: it.id, qty: 2 }).expect(200)).body;
+      expect(res).toEqual({ orderId: expect.any(Number), status: 'PAID', pointsUsed: 200, payableCents: 0 });
+      expect((await order(c, res.orderId)).status).toBe('COMPLETED');
+      expect(await balanceOf(c)).toBe(300);
+      expect((await usable(c)).filter((x) => x.templateId === tpl)).toHaveLength(2);
+      const keys = await t.ds.query('SELECT dedupeKey, source FROM coupon WHERE customerId = ? ORDER BY id', [c.id]);
+      expect(keys).toEqual([
+        { dedupeKey: `mall:${res.orderId}:1`, source: 'POINTS_MALL' },
+        { dedupeKey: `mall:${res.orderId}:2`, source: 'POINTS_MALL' },
+      ]);
+    });
+
+    it('a template at the customer’s limit is 409 LIMIT_EXCEEDED with nothing taken', async () => {
+      const tpl = await template({ perCustomerLimit: 1 });
+      const it = await couponItem(tpl);
+      const c = await customer('mall-coupon-limit', 500);
+      await redeem(c, { itemId: it.id, qty: 1 }).expect(200);
+      const again = await redeem(c, { itemId: it.id, qty: 1 }).expect(409);
+      expect(again.body.error).toMatchObject({ code: 'LIMIT_EXCEEDED', message: '优惠券「满 50 减 5」每人限领 1 张，你已有 1 张' });
+      expect(await balanceOf(c)).toBe(400);
+      expect(await mallStock(it.id)).toBe(49);
+      expect(await ordersOf(c.id)).toBe(1);
+      expect(await usable(c)).toHaveLength(1);
+    });
+
+    it('8 parallel redemptions against a template quantity of 2: exactly 2 coupons, the rest refused with nothing taken', async () => {
+      const tpl = await template({ totalQuantity: 2 });
+      const it = await couponItem(tpl, { stock: 10 });
+      const buyers = await Promise.all(Array.from({ length: 8 }, (_, i) => customer(`mall-coupon-race-${i}`, 100)));
+      const results = await Promise.all(buyers.map((c) => redeem(c, { itemId: it.id, qty: 1 })));
+      expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+      const refused = results.filter((r) => r.status !== 200);
+      expect(refused.map((r) => [r.status, r.body.error.code])).toEqual(Array(6).fill([409, 'LIMIT_EXCEEDED']));
+      expect(new Set(refused.map((r) => r.body.error.message))).toEqual(new Set(['优惠券「满 50 减 5」已发完']));
+      const coupons = await t.ds.query('SELECT COUNT(*) AS n FROM coupon WHERE templateId = ?', [tpl]);
+      expect(Number(coupons[0].n)).toBe(2);
+      const balances = await Promise.all(buyers.map(balanceOf));
+      expect(balances.filter((b) => b === 0)).toHaveLength(2);
+      expect(balances.filter((b) => b === 100)).toHaveLength(6);
+      expect(await mallStock(it.id)).toBe(8);
+      const orders = await t.ds.query(`SELECT COUNT(*) AS n FROM shop_order WHERE customerId IN (${buyers.map((b) => b.id).join(',')})`);
+      expect(Number(orders[0].n)).toBe(2);
+      const late = await redeem(buyers[0], { itemId: it.id, qty: 1 }).expect(409);
+      expect(late.body.error).toMatchObject({ code: 'LIMIT_EXCEEDED', message: '优惠券「满 50 减 5」已发完' });
+    });
+
+    it('points + cash: nothing granted while unpaid nor when it expires; granted when paid', async () => {
+      const tpl = await template();
+      const it = await couponItem(tpl, { cashCents: 300 });
+      const c = await customer('mall-coupon-cash', 500);
+      const unpaid = (await redeem(c, { itemId: it.id, qty: 1 }).expect(200)).body;
+      expect(unpaid).toMatchObject({ status: 'PENDING_PAYMENT', payableCents: 300 });
+      expect(await usable(c)).toEqual([]);
+      await setClock('2027-03-10T03:00:00.000Z');
+      expect(await runJob('cancel-unpaid')).toMatchObject({ cancelled: 1 });
+      expect(await usable(c)).toEqual([]);
+      expect(await balanceOf(c)).toBe(500);
+      await setClock('2027-03-10T02:00:00.000Z');
+
+      const res = (await redeem(c, { itemId: it.id, qty: 1 }).expect(200)).body;
+      const pay = await t.http().post(`/api/orders/${res.orderId}/pay`).set(c.auth).expect(200);
+      await simPay(t, pay.body.params.package);
+      await waitFor(async () => (await order(c, res.orderId)).status === 'COMPLETED');
+      expect((await usable(c)).map((x) => x.templateId)).toEqual([tpl]);
+      expect(await balanceOf(c)).toBe(400);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { screenshot, shopPath, shot, useShop } from '../support/shop';
+import { pickColumn, screenshot, shopPath, shot, useShop } from '../support/shop';
 
 /**
  * The points mall end to end: staff put a points + cash item on the admin page (积分商城), a customer
@@ -53,6 +53,7 @@ describe('points mall: staff list an item, a customer redeems it (admin page and
     expect(shopPath(page)).toBe('/points/pages/mall/index');
     await page.locator('.mall-balance', { hasText: /^5$/ }).waitFor();
     await page.locator('.mall-card', { hasText: '会员卡 7 天体验' }).locator('.mall-note', { hasText: '还差 495 积分' }).waitFor();
+    await page.locator('.mall-card', { hasText: '满 100 减 15 优惠券' }).locator('.mall-price', { hasText: '800 积分' }).waitFor(); // the demo coupon item
     const card = page.locator('.mall-card', { hasText: '碧螺春 试饮装' });
     await card.locator('.mall-price', { hasText: '5 积分 + ¥9.90' }).waitFor();
     await shot(page, 'points-mall');
@@ -63,9 +64,12 @@ describe('points mall: staff list an item, a customer redeems it (admin page and
     await page.locator('.addr-name input').waitFor();
     await page.locator('.addr-name input').fill('张三');
     await page.locator('.addr-phone input').fill('13800138000');
-    await page.locator('.addr-province input').fill('浙江省');
-    await page.locator('.addr-city input').fill('杭州市');
-    await page.locator('.addr-district input').fill('西湖区');
+    await page.locator('.region-value').click();
+    await pickColumn(page, 0, '浙江省');
+    await pickColumn(page, 1, '杭州市');
+    await pickColumn(page, 2, '西湖区');
+    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+    await page.locator('.region-text', { hasText: '浙江省 杭州市 西湖区' }).waitFor();
     await page.locator('.addr-detail textarea').fill('文三路 100 号');
     await page.locator('.address-save').click();
     await page.locator('.mall-item-page .address-name', { hasText: '张三' }).waitFor();
@@ -83,6 +87,8 @@ describe('points mall: staff list an item, a customer redeems it (admin page and
 
     await page.waitForURL(/\/_sim\/pay-page\?/);
     await page.locator('#pay').click();
+    await page.waitForURL((url) => url.pathname === '/shop/' && url.hash === `#/order/pages/pay-success/index?id=${redemption.orderId}`);
+    await page.locator('.pay-success-view').click();
     await page.waitForURL((url) => url.pathname === '/shop/' && url.hash.startsWith(`#/order/pages/detail/index?id=${redemption.orderId}`));
     await page.locator('.order-status', { hasText: '待发货' }).waitFor();
     await page.locator('.redemption-points', { hasText: '5 积分' }).waitFor();

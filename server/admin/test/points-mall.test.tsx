@@ -67,6 +67,46 @@ describe('积分商城 page', { timeout: 45000 }, () => {
     });
   });
 
+  it('creates a coupon item from a picker of the active coupon templates', async () => {
+    const template = (id: number, title: string, active: boolean) => ({ id, title, active });
+    const fetchMock = mockFetch({
+      ...signIn(operator),
+      [`GET ${ITEMS}`]: () => json(200, { items: [{ ...BAG, id: 9, title: '满 50 减 5 券', kind: 'COUPON', skuId: null, couponTemplateId: 3 }], total: 1 }),
+      'GET /api/admin/coupon-templates': () => json(200, { items: [template(3, '满 50 减 5', true), template(4, '旧券', false)], total: 2 }),
+      [`POST ${ITEMS}`]: () => json(201, { id: 10 }),
+    });
+    renderApp('/points-mall');
+    const row = (await screen.findByText('满 50 减 5 券', undefined, FIRST)).closest('tr') as HTMLElement;
+    expect(within(row).getByText('优惠券 · 模板 3')).toBeTruthy();
+
+    fireEvent.click(document.querySelector('.mall-item-create')!);
+    await el('#mallItem_title');
+    fill('mallItem_title', '满 50 减 5 券');
+    fireEvent.click(screen.getByLabelText('优惠券'));
+    fireEvent.mouseDown(await el('#mallItem_couponTemplateId'));
+    await el('.ant-select-item-option[title="满 50 减 5"]');
+    expect(document.querySelector('.ant-select-item-option[title^="旧券"]')).toBeNull(); // a stopped template is not offered
+    fireEvent.click(document.querySelector('.ant-select-item-option[title="满 50 减 5"]')!);
+    fill('mallItem_pointsCost', '100');
+    fill('mallItem_stock', '50');
+    fireEvent.click(document.querySelector('.mall-item-submit')!);
+
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', ITEMS)).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', ITEMS)[0].body).toEqual({
+      title: '满 50 减 5 券',
+      kind: 'COUPON',
+      couponTemplateId: 3,
+      pointsCost: 100,
+      cashCents: 0,
+      stock: 50,
+      perCustomerLimit: 1,
+      sort: 0,
+      description: '',
+      coverUrl: '',
+      onShelf: false,
+    });
+  });
+
   it('refuses out-of-range numbers as typed (nothing sent), and shows the server field message on its field', async () => {
     const fetchMock = mockFetch({
       ...signIn(operator),

@@ -72,7 +72,7 @@ export interface AdminMallItemView extends Omit<MallItemView, 'redeemed' | 'rede
   updatedAt: IsoDateTime;
 }
 
-/** `POST /api/admin/points-mall/items` (and `PUT …/:id`, every field again). COUPON is not accepted yet. */
+/** `POST /api/admin/points-mall/items` (and `PUT …/:id`, every field again). Each kind sets its own target: `skuId`, `couponTemplateId` or `cardDays`. */
 export interface MallItemInput {
   title: string;
   kind: MallItemKind;

@@ -37,7 +37,7 @@ function ItemsTab() {
       title: '类型',
       dataIndex: 'kind',
       width: 160,
-      render: (k: AdminMallItemView['kind'], i) => `${MALL_ITEM_KIND_LABEL[k]}${k === 'CARD_DAYS' ? ` · ${i.cardDays} 天` : k === 'GOODS' ? ` · SKU ${i.skuId}` : ''}`,
+      render: (k: AdminMallItemView['kind'], i) => `${MALL_ITEM_KIND_LABEL[k]}${k === 'CARD_DAYS' ? ` · ${i.cardDays} 天` : k === 'GOODS' ? ` · SKU ${i.skuId}` : ` · 模板 ${i.couponTemplateId}`}`,
     },
     { title: '积分', dataIndex: 'pointsCost', width: 90 },
     { title: '加价', dataIndex: 'cashCents', width: 90, render: (c: number) => (c > 0 ? formatCents(c) : '—') },

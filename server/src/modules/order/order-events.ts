@@ -43,7 +43,7 @@ export type OrderEventHandlers = { [E in OrderEvent]?: (tx: Tx, event: OrderEven
  *  - points: `paid` earns when the store credits on payment (`pointsEarnOn`), `completed` earns
  *    (a no-op when payment did), `cancelled` returns what was spent, `refunded` takes back what
  *    was earned and returns the refunded share of what was spent
- *  - points-mall: `paid` adds a card-days redemption's days to the card; `cancelled` gives the
+ *  - points-mall: `paid` delivers a redemption (card days, coupons); `cancelled` gives the
  *    mall stock and the per-customer allowance back; `refunded` returns a redemption's points
  *  - coupons: `paid` grants the coupons that come with a card order, `cancelled` and a
  *    `refunded` that leaves nothing unrefunded give the order's coupon back

@@ -7,6 +7,7 @@ import { badRequest, notFound } from '../../common/errors';
 import { Paged, PageQuery, skipTake } from '../../common/pagination';
 import { withTx } from '../../common/tx';
 import { Sku } from '../catalog/entities/sku.entity';
+import { CouponTemplate } from '../coupon/entities/coupon-template.entity';
 import type { MallItemDto, PatchMallItemDto } from './dto/points-mall.dto';
 import { PointsMallItem } from './entities/points-mall-item.entity';
 import { PointsMallUsage } from './entities/points-mall-usage.entity';
@@ -84,17 +85,21 @@ export class PointsMallAdminService {
 
   /** The item's columns from the form: each kind with its own target only; a GOODS SKU must exist. */
   private async fields(em: EntityManager, dto: MallItemDto, sort = 0) {
-    if (dto.kind === 'GOODS') {
-      if (dto.cardDays !== undefined && dto.cardDays !== null) throw fieldError('cardDays', '实物商品不能设置会员天数');
-      if (!(await em.existsBy(Sku, { id: dto.skuId! }))) throw fieldError('skuId', `SKU ${dto.skuId} 不存在`);
-    } else if (dto.skuId !== undefined && dto.skuId !== null) {
-      throw fieldError('skuId', '会员卡天数不能关联 SKU');
+    const given = (v: unknown) => v !== undefined && v !== null;
+    if (dto.kind !== 'GOODS' && given(dto.skuId)) throw fieldError('skuId', '只有实物商品关联 SKU');
+    if (dto.kind !== 'CARD_DAYS' && given(dto.cardDays)) throw fieldError('cardDays', '只有会员卡天数设置会员天数');
+    if (dto.kind !== 'COUPON' && given(dto.couponTemplateId)) throw fieldError('couponTemplateId', '只有优惠券兑换关联优惠券模板');
+    if (dto.kind === 'GOODS' && !(await em.existsBy(Sku, { id: dto.skuId! }))) throw fieldError('skuId', `SKU ${dto.skuId} 不存在`);
+    if (dto.kind === 'COUPON') {
+      const template = await em.findOneBy(CouponTemplate, { id: dto.couponTemplateId! });
+      if (!template) throw fieldError('couponTemplateId', `优惠券模板 ${dto.couponTemplateId} 不存在`);
+      if (!template.active) throw fieldError('couponTemplateId', `优惠券模板「${template.title}」已停用`);
     }
     return {
       title: dto.title.trim(),
       kind: dto.kind,
       skuId: dto.kind === 'GOODS' ? dto.skuId! : null,
-      couponTemplateId: null,
+      couponTemplateId: dto.kind === 'COUPON' ? dto.couponTemplateId! : null,
       cardDays: dto.kind === 'CARD_DAYS' ? dto.cardDays! : null,
       coverUrl: dto.coverUrl ?? '',
       description: dto.description ?? '',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AddressModule } from '../address/address.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { CouponModule } from '../coupon/coupon.module';
 import { MembershipModule } from '../membership/membership.module';
 import { OrderModule } from '../order/order.module';
 import { PointsModule } from '../points/points.module';
@@ -16,7 +17,7 @@ export const POINTS_MALL_ENTITIES = [PointsMallItem, PointsRedemption, PointsMal
 
 /** The points mall: items, redemptions (orders of kind POINTS_REDEMPTION) and the per-customer allowance. */
 @Module({
-  imports: [AddressModule, CatalogModule, MembershipModule, OrderModule, PointsModule, SettingsModule],
+  imports: [AddressModule, CatalogModule, CouponModule, MembershipModule, OrderModule, PointsModule, SettingsModule],
   controllers: [PointsMallController, AdminPointsMallController],
   providers: [PointsMallService, PointsMallAdminService],
 })

@@ -11,6 +11,9 @@ import { AddressService } from '../address/address.service';
 import { Product } from '../catalog/entities/product.entity';
 import { Sku } from '../catalog/entities/sku.entity';
 import { StockService } from '../catalog/stock.service';
+import { CouponService, validWindow } from '../coupon/coupon.service';
+import { Coupon } from '../coupon/entities/coupon.entity';
+import { CouponTemplate } from '../coupon/entities/coupon-template.entity';
 import { MembershipService } from '../membership/membership.service';
 import { OrderLine } from '../order/entities/order-line.entity';
 import { Order } from '../order/entities/order.entity';
@@ -48,6 +51,7 @@ export class PointsMallService implements OnModuleInit {
     private readonly lifecycle: OrderLifecycle,
     private readonly events: OrderEvents,
     private readonly settings: StoreSettingsService,
+    private readonly coupons: CouponService,
   ) {}
 
   onModuleInit(): void {
@@ -122,7 +126,6 @@ export class PointsMallService implements OnModuleInit {
       const item = await em.findOneBy(PointsMallItem, { id: dto.itemId });
       if (!item) throw notFound('兑换商品');
       if (!item.onShelf) throw conflict('INVALID_STATE', `「${item.title}」已下架`);
-      if (item.kind === 'COUPON') throw conflict('INVALID_STATE', '优惠券兑换暂未开放');
       let address: OrderAddress | null = null;
       let goods: SkuOnSale | undefined;
       if (item.kind === 'GOODS') {
@@ -133,6 +136,7 @@ export class PointsMallService implements OnModuleInit {
         address = { name: a.name, phone: a.phone, province: a.province, city: a.city, district: a.district, detail: a.detail };
       }
       if (item.stock < qty) throw outOfStock(item, item.stock);
+      if (item.kind === 'COUPON') await this.couponsLeft(tx, customerId, item, qty);
       const account = await this.points.lockAccount(tx, customerId);
       await this.takeAllowance(tx, customerId, item, qty);
       const breakdown = redemptionBreakdown(item, qty, {
@@ -200,11 +204,41 @@ export class PointsMallService implements OnModuleInit {
     }
   }
 
-  /** A card-days redemption becomes card time when its order is paid (once: the paid event runs once). */
+  /**
+   * Refuses a coupon redemption the template cannot serve now (off, over, not enough left, the
+   * customer at its limit): a plain read, so an unpaid redemption is not placed in vain. The grant
+   * on payment (onPaid) decides under the template's lock.
+   */
+  private async couponsLeft(tx: Tx, customerId: number, item: PointsMallItem, qty: number): Promise<void> {
+    const t = await tx.em.findOneBy(CouponTemplate, { id: item.couponTemplateId! });
+    if (!t || !t.active || !validWindow(t, this.clock.now())) throw conflict('INVALID_STATE', `「${item.title}」暂不能兑换：优惠券已停用或已过期`);
+    if (t.totalQuantity !== null && t.issuedCount + qty > t.totalQuantity) {
+      const left = Math.max(0, t.totalQuantity - t.issuedCount);
+      throw conflict('LIMIT_EXCEEDED', left ? `优惠券「${t.title}」仅剩 ${left} 张` : `优惠券「${t.title}」已发完`, { left });
+    }
+    if (t.perCustomerLimit !== null) {
+      const held = await tx.em.countBy(Coupon, { templateId: t.id, customerId });
+      if (held + qty > t.perCustomerLimit) throw conflict('LIMIT_EXCEEDED', `优惠券「${t.title}」每人限领 ${t.perCustomerLimit} 张，你已有 ${held} 张`, { limit: t.perCustomerLimit, used: held });
+    }
+  }
+
+  /**
+   * A paid redemption delivers (once: the paid event runs once): card days become card time; a
+   * coupon item grants one coupon per unit (key `mall:<orderId>:<n>`). Points only, this runs in
+   * the redeeming transaction and a refusal (quantity gone, customer limit) is a 409 that rolls it
+   * all back; paid in cash, a refusal cannot undo the payment, so the grant is tried and skipped.
+   */
   private async onPaid(tx: Tx, order: Order): Promise<void> {
     if (order.kind !== 'POINTS_REDEMPTION') return;
     const r = await tx.em.findOneBy(PointsRedemption, { orderId: order.id });
     if (r?.kind === 'CARD_DAYS' && r.cardDays) await this.membership.grantDays(tx.em, r.customerId, r.cardDays);
+    if (r?.kind === 'COUPON') {
+      const item = await tx.em.findOneByOrFail(PointsMallItem, { id: r.itemId });
+      for (let n = 1; n <= r.qty; n++) {
+        const grant = { templateId: item.couponTemplateId!, customerId: r.customerId, source: 'POINTS_MALL' as const, dedupeKey: `mall:${order.id}:${n}` };
+        await (order.payableCents === 0 ? this.coupons.grant(tx, grant) : this.coupons.tryGrant(tx, grant));
+      }
+    }
   }
 
   /** A cancelled redemption gives the mall stock and the customer's allowance back (the points handler returns the SPEND, the order module the SKU stock). */

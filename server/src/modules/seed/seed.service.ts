@@ -85,7 +85,7 @@ export class SeedService {
 
   /**
    * Two coupon templates (满 100 减 15 for everyone, a members' 9 折 capped at 30 yuan; neither is
-   * granted automatically) and one of each for the demo customer.
+   * granted automatically), one of each for the demo customer, and the 满 100 减 15 in the points mall.
    */
   private async seedCoupons(): Promise<void> {
     const now = this.clock.now();
@@ -100,6 +100,9 @@ export class SeedService {
       for (const templateId of ids) {
         await this.coupons.grant(tx, { templateId, customerId: customer.id, source: 'SEED', dedupeKey: `seed:${templateId}:${customer.id}` });
       }
+      await tx.insert(PointsMallItem, [
+        { title: '满 100 减 15 优惠券', kind: 'COUPON', skuId: null, couponTemplateId: ids[0], cardDays: null, coverUrl: '', description: '兑换后券立即到账，30 天内有效', pointsCost: 800, cashCents: 0, stock: 100, perCustomerLimit: 1, onShelf: true, sort: 15, createdAt: now, updatedAt: now },
+      ]);
     });
   }
 

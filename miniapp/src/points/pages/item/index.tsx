@@ -19,9 +19,16 @@ type Item = MallItemView & { balance: number }
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
+/** What one unit brings, after the kind's label. */
+const KIND_NOTE: Record<MallItemView['kind'], (i: MallItemView) => string> = {
+  GOODS: () => '',
+  COUPON: () => '：每件一张，兑换后发到我的优惠券',
+  CARD_DAYS: (i) => `：每件 ${i.cardDays} 天，兑换后会员卡立即延长`,
+}
+
 /**
  * A mall item: its price for the chosen quantity, the balance and 还差 X 积分 when short, the
- * address for goods, and 立即兑换 (paid at once for points only; WeChat Pay when cash is due).
+ * address for goods (coupons and card days need none), and 立即兑换 (paid at once for points only; WeChat Pay when cash is due).
  */
 export default function MallItemPage() {
   const { params } = useRouter()
@@ -117,7 +124,7 @@ export default function MallItemPage() {
         {item.description ? <Text className='mall-item-desc'>{item.description}</Text> : null}
         <Text className='mall-item-meta'>
           {[
-            MALL_ITEM_KIND_LABEL[item.kind] + (item.kind === 'CARD_DAYS' ? `：每件 ${item.cardDays} 天，兑换后会员卡立即延长` : ''),
+            MALL_ITEM_KIND_LABEL[item.kind] + KIND_NOTE[item.kind](item),
             `剩余 ${item.stock} 件`,
             item.perCustomerLimit > 0 ? `每人限兑 ${item.perCustomerLimit} 件（已兑 ${item.redeemed} 件）` : '',
           ]

@@ -1,23 +1,22 @@
-import { Form, Input, Radio, Space, Switch } from 'antd';
-import { MALL_ITEM_KIND_LABEL, MALL_LIMITS, type AdminMallItemView, type MallItemInput } from '@mc/shared';
-import { createOrUpdate } from '../../api';
+import { Form, Input, Radio, Select, Space, Switch } from 'antd';
+import { MALL_ITEM_KINDS, MALL_ITEM_KIND_LABEL, MALL_LIMITS, type AdminMallItemView, type CouponTemplateView, type MallItemInput } from '@mc/shared';
+import { createOrUpdate, type Page } from '../../api';
 import FormModal from '../../components/FormModal';
 import { formatYuan, parseYuan } from '../../format';
 import { intRule, intText, parseInteger } from '../../numberRules';
+import { useFetch } from '../../useFetch';
 import { yuanRule } from '../products/yuanRule';
 
 const L = MALL_LIMITS;
 /** The server's sentence for the cash field (CentsBetween). */
 const CASH_MESSAGE = `加价金额须为 0 到 ${L.cashCents.max / 100} 元之间，最多两位小数`;
 
-/** The kinds staff may create today (coupons join with the coupon module). */
-const KINDS = ['GOODS', 'CARD_DAYS'] as const;
-
 interface Values {
   title: string;
-  kind: (typeof KINDS)[number];
+  kind: AdminMallItemView['kind'];
   /** Numbers as typed. */
   skuId: string;
+  couponTemplateId?: number;
   cardDays: string;
   pointsCost: string;
   cash: string;
@@ -34,7 +33,7 @@ export function toBody(v: Values): MallItemInput {
   return {
     title: v.title.trim(),
     kind: v.kind,
-    ...(v.kind === 'GOODS' ? { skuId: parseInteger(v.skuId) } : { cardDays: parseInteger(v.cardDays) }),
+    ...(v.kind === 'GOODS' ? { skuId: parseInteger(v.skuId) } : v.kind === 'COUPON' ? { couponTemplateId: v.couponTemplateId } : { cardDays: parseInteger(v.cardDays) }),
     pointsCost: parseInteger(v.pointsCost)!,
     cashCents: v.cash ? parseYuan(v.cash)! : 0,
     stock: parseInteger(v.stock)!,
@@ -50,6 +49,11 @@ export function toBody(v: Values): MallItemInput {
 export default function MallItemForm({ item, onClose, onSaved }: { item: AdminMallItemView | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? item?.kind ?? 'GOODS';
+  const templates = useFetch<Page<CouponTemplateView>>(kind === 'COUPON' ? '/api/admin/coupon-templates' : null, { pageSize: 100 });
+  // active templates, and the item's own even when staff stopped it since
+  const templateOptions = (templates.data?.items ?? [])
+    .filter((t) => t.active || t.id === item?.couponTemplateId)
+    .map((t) => ({ value: t.id, label: t.active ? t.title : `${t.title}（已停用）` }));
 
   const save = async (v: Values) => {
     await createOrUpdate('/api/admin/points-mall/items', item?.id, toBody(v));
@@ -65,8 +69,9 @@ export default function MallItemForm({ item, onClose, onSaved }: { item: AdminMa
       width={640}
       initialValues={{
         title: item?.title ?? '',
-        kind: item?.kind === 'CARD_DAYS' ? 'CARD_DAYS' : 'GOODS',
+        kind: item?.kind ?? 'GOODS',
         skuId: intText(item?.skuId),
+        couponTemplateId: item?.couponTemplateId ?? undefined,
         cardDays: intText(item?.cardDays),
         pointsCost: intText(item?.pointsCost),
         cash: item && item.cashCents > 0 ? formatYuan(item.cashCents) : '',
@@ -87,11 +92,15 @@ export default function MallItemForm({ item, onClose, onSaved }: { item: AdminMa
         <Input placeholder="如：定制帆布袋" />
       </Form.Item>
       <Form.Item name="kind" label="类型">
-        <Radio.Group disabled={item !== null} options={KINDS.map((k) => ({ value: k, label: MALL_ITEM_KIND_LABEL[k] }))} />
+        <Radio.Group disabled={item !== null} options={MALL_ITEM_KINDS.map((k) => ({ value: k, label: MALL_ITEM_KIND_LABEL[k] }))} />
       </Form.Item>
       {kind === 'GOODS' ? (
         <Form.Item name="skuId" label="SKU 编号" extra="发货的商品规格；兑换同时占用该 SKU 的库存" rules={[{ required: true, message: '实物商品须选择一个 SKU' }, intRule('SKU 编号', 1, 2_147_483_647)]}>
           <Input inputMode="numeric" style={{ width: 160 }} />
+        </Form.Item>
+      ) : kind === 'COUPON' ? (
+        <Form.Item name="couponTemplateId" label="优惠券模板" extra="每兑换一件发一张；只列出启用中的模板" rules={[{ required: true, message: '请选择优惠券模板' }]}>
+          <Select className="mall-item-template" loading={templates.loading} options={templateOptions} placeholder="选择优惠券模板" style={{ width: 320 }} notFoundContent={templates.error ?? '没有启用中的优惠券模板'} />
         </Form.Item>
       ) : (
         <Form.Item name="cardDays" label="会员天数（每件）" rules={[{ required: true, message: '请输入会员天数' }, intRule('会员天数', L.cardDays.min, L.cardDays.max)]}>

@@ -5,8 +5,8 @@ import { MALL_LIMITS } from '@mc/shared';
 import { PageQuery } from '../../../common/pagination';
 import { CentsBetween, IntBetween, sentence } from '../../../common/validation';
 
-/** The kinds staff may create today; COUPON joins when the coupons exist. */
-export const CREATABLE_KINDS = ['GOODS', 'CARD_DAYS'] as const;
+/** The kinds staff may create. */
+export const CREATABLE_KINDS = ['GOODS', 'COUPON', 'CARD_DAYS'] as const;
 
 const L = MALL_LIMITS;
 
@@ -35,7 +35,7 @@ export class MallItemDto {
   title: string;
 
   @ApiProperty({ enum: CREATABLE_KINDS })
-  @IsIn(CREATABLE_KINDS, sentence('类型须为 GOODS（实物商品）或 CARD_DAYS（会员卡天数）；优惠券兑换随优惠券功能开放'))
+  @IsIn(CREATABLE_KINDS, sentence('类型须为 GOODS（实物商品）、COUPON（优惠券）或 CARD_DAYS（会员卡天数）'))
   kind: (typeof CREATABLE_KINDS)[number];
 
   @ApiPropertyOptional({ nullable: true, description: 'GOODS: the SKU shipped' })
@@ -44,9 +44,10 @@ export class MallItemDto {
   @Min(1, sentence('实物商品须选择一个 SKU'))
   skuId?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'COUPON items, not accepted yet: absent or null' })
-  @IsOptional()
-  @IsIn([], sentence('优惠券兑换随优惠券功能开放，暂不能设置优惠券模板'))
+  @ApiPropertyOptional({ nullable: true, description: 'COUPON: the coupon template granted per unit' })
+  @ValidateIf((o: MallItemDto) => o.kind === 'COUPON' || (o.couponTemplateId !== undefined && o.couponTemplateId !== null))
+  @IsInt(sentence('优惠券兑换须选择一个优惠券模板'))
+  @Min(1, sentence('优惠券兑换须选择一个优惠券模板'))
   couponTemplateId?: number | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'CARD_DAYS: days per unit' })
