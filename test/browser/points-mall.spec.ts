@@ -48,7 +48,7 @@ describe('points mall: staff list an item, a customer redeems it (admin page and
     await page.locator('.checkin-balance', { hasText: /^5$/ }).waitFor();
 
     // ---------------------------------------------------------------- 积分商城
-    await page.locator('.points-mall-entry').click();
+    await page.locator('.points-mall-entry:not(.lottery-entry)').click();
     await page.locator('.mall-card').first().waitFor();
     expect(shopPath(page)).toBe('/points/pages/mall/index');
     await page.locator('.mall-balance', { hasText: /^5$/ }).waitFor();
