@@ -106,6 +106,9 @@ describe('coupons: staff create and grant one, a customer uses it at checkout wi
 
     await page.waitForURL(/\/_sim\/pay-page\?/);
     await page.locator('#pay').click();
+    // the cashier returns to the pay-success page, which opens the order
+    await page.waitForURL((url) => url.pathname === '/shop/' && url.hash === `#/order/pages/pay-success/index?id=${order.id}`);
+    await page.locator('.pay-success-view').click();
     await page.waitForURL((url) => url.pathname === '/shop/' && url.hash.startsWith(`#/order/pages/detail/index?id=${order.id}`));
     await page.locator('.order-status', { hasText: '待发货' }).waitFor();
     await page.locator('.adjustment', { hasText: '优惠券' }).locator('.adjustment-amount', { hasText: '-¥20.00' }).waitFor();
