@@ -50,10 +50,11 @@ describe('commission withdrawals on MariaDB: parallel requests, transfers, failu
     staff = await t.staff();
   });
   afterEach(async () => expectLedgersBalanced(t));
+  // closing waits for the simulator's transfer notifications still in flight (one CI run needed more than 30 s)
   afterAll(async () => {
     await setClock(null);
     await t.close();
-  });
+  }, 90_000);
 
   it('six parallel withdrawals of the whole balance: exactly one freezes it; a replayed key returns it; minimum and daily cap refuse', async () => {
     const d = await distributor('wd-race');
