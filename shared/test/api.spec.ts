@@ -103,7 +103,7 @@ describe('api types and constants', () => {
         'LOTTERY_MAX_PRIZES', 'LOTTERY_PRIZE_KIND_LABEL', 'pickWeighted', 'totalWeight',
         'MALL_ITEM_KINDS', 'MALL_ITEM_KIND_LABEL', 'MALL_LIMITS', 'pointsShort', 'redeemableUnits', 'redemptionBreakdown', 'redemptionCost',
         'redemptionPointsBack',
-        'OVERVIEW_MAX_DAYS', 'STAFF_PASSWORD_MAX', 'STAFF_PASSWORD_MIN', 'STAFF_USERNAME_PATTERN',
+        'OVERVIEW_MAX_DAYS', 'storeDayStart', 'STAFF_PASSWORD_MAX', 'STAFF_PASSWORD_MIN', 'STAFF_USERNAME_PATTERN',
         'COUPON_REFUSAL_LABEL', 'bestCouponOption', 'couponHolderRefusal', 'couponOffCents', 'couponOptions', 'couponRuleText', 'couponStatus', 'priceWithCoupons',
         'percentToBp', 'DISTRIBUTOR_STATUS_LABEL', 'COMMISSION_STATUS_LABEL', 'WITHDRAWAL_STATUS_LABEL',
         'REF_CODE_ALPHABET', 'REF_CODE_LENGTH', 'bindsCustomer', 'clawBack', 'commissionKept', 'commissionLines', 'commissionMovement',

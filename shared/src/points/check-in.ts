@@ -16,7 +16,7 @@
  *   for later days are never recomputed.
  * - A store day before the last check-in (the clock moved backwards) checks nothing in.
  */
-import { localDate } from '../member-day/recurrence';
+import { localDate, localToUtc } from '../member-day/recurrence';
 import { mulDivRoundHalfUp } from '../money';
 
 export interface CheckInMilestone {
@@ -74,6 +74,12 @@ export function storeDayOf(y: number, m: number, d: number): string {
 export function storeDayAt(timeZone: string, at: Date): string {
   const [y, m, d] = localDate(timeZone, at);
   return storeDayOf(y, m, d);
+}
+
+/** The instant store day `date` (YYYY-MM-DD) begins in the store's time zone: the start of a range of store days. */
+export function storeDayStart(timeZone: string, date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return localToUtc(timeZone, y, m, d, 0);
 }
 
 /** The store day `n` days after `date` (n may be negative). */

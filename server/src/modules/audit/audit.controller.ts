@@ -2,7 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { addDays, localToUtc } from '@mc/shared';
+import { addDays, storeDayStart } from '@mc/shared';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../common/audit/audit-log.entity';
 import { Roles, StaffGuard } from '../../common/auth/guards';
@@ -48,8 +48,6 @@ class AuditQuery extends PageQuery {
   to?: string;
 }
 
-const dayParts = (day: string) => day.split('-').map(Number) as [number, number, number];
-
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin/audit-log')
@@ -71,8 +69,8 @@ export class AuditController {
     if (q.staffId) qb.andWhere('a.staffId = :staffId', { staffId: q.staffId });
     if (q.from || q.to) {
       const { timezone } = await this.settings.get();
-      if (q.from) qb.andWhere('a.createdAt >= :from', { from: localToUtc(timezone, ...dayParts(q.from), 0) });
-      if (q.to) qb.andWhere('a.createdAt < :to', { to: localToUtc(timezone, ...dayParts(addDays(q.to, 1)), 0) });
+      if (q.from) qb.andWhere('a.createdAt >= :from', { from: storeDayStart(timezone, q.from) });
+      if (q.to) qb.andWhere('a.createdAt < :to', { to: storeDayStart(timezone, addDays(q.to, 1)) });
     }
     const { skip, take } = skipTake(q);
     const [rows, total] = await qb.orderBy('a.id', 'DESC').skip(skip).take(take).getManyAndCount();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, localToUtc, nextOccurrences, type OverviewFigures, type OverviewReport } from '@mc/shared';
+import { addDays, nextOccurrences, storeDayStart, type OverviewFigures, type OverviewReport } from '@mc/shared';
 import { DataSource } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { MemberDay } from '../member-day/entities/member-day.entity';
@@ -141,10 +141,7 @@ export class ReportsService {
    */
   async overview(fromDay: string, toDay: string): Promise<OverviewReport> {
     const { timezone } = await this.settings.get();
-    const startOf = (day: string) => {
-      const [y, m, d] = day.split('-').map(Number);
-      return localToUtc(timezone, y, m, d, 0);
-    };
+    const startOf = (day: string) => storeDayStart(timezone, day);
     const days: string[] = [];
     for (let day = fromDay; day <= toDay; day = addDays(day, 1)) days.push(day);
     const previousFrom = addDays(fromDay, -days.length);
