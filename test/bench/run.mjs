@@ -443,32 +443,27 @@ async function runAll({ port, simPort, counterPort, child, adminPassword, output
   await db.query('UPDATE sku SET stock = ? WHERE id = ?', [STOCK, skuId]);
   console.log(`${productIds.length} products on shelf; checkout SKU ${skuId} (${skuRows[0].priceCents} fen), stock set to ${STOCK}`);
 
-  const customers = [];
-  const setupStart = performance.now();
-  for (let batch = 0; batch < CUSTOMERS; batch += 25) {
-    await Promise.all(
-      Array.from({ length: Math.min(25, CUSTOMERS - batch) }, async (_, k) => {
-        const i = batch + k;
-        const code = `test:bench_${i}`;
-        const login = await apiPool.request('POST', '/api/auth/wechat-login', { body: { code } });
-        if (login.status !== 200) throw new Error(`wechat-login ${login.status}: ${login.text}`);
-        const auth = { authorization: `Bearer ${json(login).token}` };
-        const addr = await apiPool.request('POST', '/api/addresses', {
-          headers: auth,
-          body: { name: `压测${i}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${i} 号` },
-        });
-        if (addr.status !== 201) throw new Error(`add address ${addr.status}: ${addr.text}`);
-        customers[i] = { code, auth, id: json(login).user.id, addressId: json(addr).id };
-      }),
-    );
-  }
-  console.log(`${CUSTOMERS} customers with an address created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
-
-  const wanted = (key) => !ONLY || ONLY.has(key);
   /** Runs `work(i)` for i in [from, to), 25 at a time. */
   const inBatches = async (from, to, work) => {
     for (let batch = from; batch < to; batch += 25) await Promise.all(Array.from({ length: Math.min(25, to - batch) }, (_, k) => work(batch + k)));
   };
+  const customers = [];
+  const setupStart = performance.now();
+  await inBatches(0, CUSTOMERS, async (i) => {
+    const code = `test:bench_${i}`;
+    const login = await apiPool.request('POST', '/api/auth/wechat-login', { body: { code } });
+    if (login.status !== 200) throw new Error(`wechat-login ${login.status}: ${login.text}`);
+    const auth = { authorization: `Bearer ${json(login).token}` };
+    const addr = await apiPool.request('POST', '/api/addresses', {
+      headers: auth,
+      body: { name: `压测${i}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${i} 号` },
+    });
+    if (addr.status !== 201) throw new Error(`add address ${addr.status}: ${addr.text}`);
+    customers[i] = { code, auth, id: json(login).user.id, addressId: json(addr).id };
+  });
+  console.log(`${CUSTOMERS} customers with an address created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+
+  const wanted = (key) => !ONLY || ONLY.has(key);
 
   // the points mall: a points-only item on a second SKU (its own stock, apart from the checkout's), and points for every customer
   const mallSkuId = Number(skuRows[1].id);
