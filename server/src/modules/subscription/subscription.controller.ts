@@ -6,13 +6,11 @@ import { ConsentsDto, KindParam, MessageLogQuery, TemplateSettingDto, TemplatesQ
 import { SubscriptionService } from './subscription.service';
 
 @ApiTags('subscriptions')
-@ApiBearerAuth()
-@UseGuards(CustomerGuard)
 @Controller('subscriptions')
 export class SubscriptionController {
   constructor(private readonly subscriptions: SubscriptionService) {}
 
-  /** The enabled templates to ask consent for at a moment of the shop (`after-order`, `member-day`, `check-in`, `distributor`). */
+  /** (No token needed.) The enabled templates to ask consent for at a moment of the shop (`after-order`, `member-day`, `check-in`, `distributor`). */
   @Get('templates')
   templates(@Query() q: TemplatesQuery) {
     return this.subscriptions.templatesFor(q.scene);
@@ -21,6 +19,8 @@ export class SubscriptionController {
   /** What requestSubscribeMessage answered: each accept of an enabled template is one message the store may send. */
   @Post('consents')
   @HttpCode(200)
+  @ApiBearerAuth()
+  @UseGuards(CustomerGuard)
   consents(@CurrentCustomer() who: CustomerPrincipal, @Body() dto: ConsentsDto) {
     return this.subscriptions.recordConsents(who.customerId, dto.results);
   }
