@@ -54,7 +54,7 @@ describe('subscription messages', () => {
 
   it('the mini-program gets the enabled templates of a scene; consents count only accepts of enabled templates', async () => {
     const c = await t.customer('msg-scenes');
-    const scene = (s: string) => t.http().get('/api/subscriptions/templates').query({ scene: s }).set(c.auth);
+    const scene = (s: string) => t.http().get('/api/subscriptions/templates').query({ scene: s }); // no token needed
     expect((await scene('member-day').expect(200)).body.templates.map((x: { templateId: string }) => x.templateId)).toEqual(['tmpl-member-day', 'tmpl-card']);
     expect((await scene('after-order').expect(200)).body.templates).toEqual([{ kind: 'ORDER_SHIPPED', templateId: 'tmpl-ship', title: '订单发货通知' }]);
     await scene('somewhere').expect(400);
@@ -101,6 +101,13 @@ describe('subscription messages', () => {
     const statuses = (await log({ customerId: c.id })).items.map((r: { status: string }) => r.status).sort();
     expect(statuses).toEqual(['SENT', 'SENT', 'SKIPPED']);
     expect((await consent(c.auth, { 'tmpl-ship': 'reject' }).expect(200)).body.credits['tmpl-ship']).toBe(0);
+  });
+
+  it('consents sent at once all count: eight accepts, eight messages allowed', async () => {
+    const c = await t.customer('msg-parallel-consents');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => consent(c.auth, { 'tmpl-ship': 'accept', 'tmpl-card': 'accept' })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect((await consent(c.auth, { 'tmpl-ship': 'reject', 'tmpl-card': 'reject' }).expect(200)).body.credits).toEqual({ 'tmpl-ship': 8, 'tmpl-card': 8 });
   });
 
   it('a send WeChat refuses gives the consent back and records the error', async () => {

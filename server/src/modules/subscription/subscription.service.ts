@@ -92,10 +92,14 @@ export class SubscriptionService {
     const ids = entries.map(([id]) => id);
     const enabled = new Set((await this.ds.getRepository(SubscriptionTemplate).findBy({ templateId: In(ids), enabled: true })).map((t) => t.templateId));
     const accepted = entries.filter(([id, a]) => a === 'accept' && enabled.has(id)).map(([id]) => id);
+    // the rows first, on their own (an INSERT IGNORE inside the transaction would hold gap locks that
+    // deadlock two consents at once); then each counter +1 under its row lock, in id order
+    if (accepted.length) {
+      await this.ds.createQueryBuilder().insert().into(SubscriptionCredit).values(accepted.sort().map((templateId) => ({ customerId, templateId, credits: 0, updatedAt: this.clock.now() }))).orIgnore().execute();
+    }
     return withTx(this.ds, async (tx) => {
       const now = this.clock.now();
-      for (const templateId of accepted.sort()) {
-        await tx.em.createQueryBuilder().insert().into(SubscriptionCredit).values({ customerId, templateId, credits: 0, updatedAt: now }).orIgnore().execute();
+      for (const templateId of accepted) {
         const { clause, params } = sql.assignments(tx.em, SubscriptionCredit, { updatedAt: now });
         await tx.execute(`UPDATE ${sql.table(tx.em, SubscriptionCredit)} SET \`credits\` = \`credits\` + 1, ${clause} WHERE \`customerId\` = ? AND \`templateId\` = ?`, [...params, customerId, templateId]);
       }
