@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { addDays, messageAmount, messageDate, messageTime, nextOccurrences, storeDayAt, type MessageKind } from '@mc/shared';
+import { addDays, messageAmount, messageDate, messageTime, nextOccurrences, storeDayAt, storeDayStart, type MessageKind } from '@mc/shared';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { CheckIn } from '../check-in/entities/check-in.entity';
@@ -134,8 +134,7 @@ export class SubscriptionTriggers implements OnModuleInit {
     const { timezone } = await this.settings.get();
     const now = this.clock.now();
     const today = storeDayAt(timezone, now);
-    const localHour = Number(messageTime(timezone, now).slice(-5, -3));
-    if (localHour < STREAK_REMINDER_FROM_HOUR) return tally([]);
+    if (now.getTime() < storeDayStart(timezone, today).getTime() + STREAK_REMINDER_FROM_HOUR * 3600_000) return tally([]);
     const audience = await this.audience('CHECK_IN_STREAK');
     if (!audience.length) return tally([]);
     const yesterday = addDays(today, -1);
