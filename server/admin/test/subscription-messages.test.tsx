@@ -29,6 +29,7 @@ async function openPage(put = (init: RequestInit) => json(200, JSON.parse(String
     ...signIn(operator),
     [`GET ${PATH}`]: () => json(200, TEMPLATES),
     [`PUT ${PATH}/ORDER_SHIPPED`]: put,
+    [`PUT ${PATH}/COMMISSION_SETTLED`]: (init) => json(200, JSON.parse(String(init.body))),
     'GET /api/admin/subscription-messages': (_, url) => json(200, url.includes('status=FAILED') ? { items: [FAILED], total: 1 } : { items: [SENT, FAILED], total: 41 }),
   });
   renderApp('/subscription-messages');
@@ -63,6 +64,23 @@ describe('订阅消息 page', { timeout: 45000 }, () => {
       fields: { character_string1: 'orderNo', thing2: 'goods', character_string3: 'trackingNo' },
     });
     expect(await screen.findByText('订单发货通知已保存')).toBeTruthy();
+  });
+
+  it('turning a kind on shows it enabled once saved', async () => {
+    const fetchMock = await openPage();
+    const panel = () => [...document.querySelectorAll('.subscription-templates .ant-collapse-item')].find((e) => e.textContent?.includes('佣金结算通知'))!;
+    expect(panel().querySelector('.ant-tag')!.textContent).toBe('未启用');
+    fill('tmpl_COMMISSION_SETTLED_templateId', 'tmpl-commission');
+    fireEvent.click(input('tmpl_COMMISSION_SETTLED_enabled')!);
+    fireEvent.click(document.querySelector('form#tmpl_COMMISSION_SETTLED .subscription-mapping-add')!);
+    await waitFor(() => expect(input('tmpl_COMMISSION_SETTLED_mappings_0_keyword')).not.toBeNull());
+    fill('tmpl_COMMISSION_SETTLED_mappings_0_keyword', 'amount1');
+    fireEvent.mouseDown(document.querySelector('form#tmpl_COMMISSION_SETTLED .subscription-mapping .ant-select-selector') ?? document.querySelector('form#tmpl_COMMISSION_SETTLED .subscription-mapping .ant-select')!);
+    fireEvent.click((await screen.findAllByText('佣金金额')).at(-1)!);
+    fireEvent.click(document.querySelector('.subscription-submit-COMMISSION_SETTLED')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'PUT', `${PATH}/COMMISSION_SETTLED`)).toHaveLength(1));
+    expect(callsTo(fetchMock, 'PUT', `${PATH}/COMMISSION_SETTLED`)[0].body).toEqual({ templateId: 'tmpl-commission', enabled: true, page: null, fields: { amount1: 'amount' } });
+    await waitFor(() => expect(panel().querySelector('.ant-tag')!.textContent).toBe('已启用'));
   });
 
   it('refuses a keyword the field cannot fill and an empty id when enabled; keeps what was typed; nothing is sent', async () => {

@@ -54,32 +54,38 @@ export default function SubscriptionMessagesPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <SettingsLoader<AdminSubscriptionTemplate[]> title="订阅消息模板" path={TEMPLATES} retryClassName="subscription-retry">
-        {(templates) => (
-          <Card title="订阅消息模板" extra={<span className="muted">模板 ID 与关键词见微信公众平台「订阅消息」；顾客每同意一次，可收到一条</span>}>
-            <Collapse
-              className="subscription-templates"
-              defaultActiveKey={[templates[0]?.kind]}
-              items={templates.map((t) => ({
-                key: t.kind,
-                label: (
-                  <Space>
-                    {t.title}
-                    {t.enabled ? <Tag color="green">已启用</Tag> : <Tag>未启用</Tag>}
-                  </Space>
-                ),
-                forceRender: true,
-                children: <TemplateForm saved={t} />,
-              }))}
-            />
-          </Card>
-        )}
+        {(templates) => <Templates templates={templates} />}
       </SettingsLoader>
       <MessageLog />
     </Space>
   );
 }
 
-function TemplateForm({ saved }: { saved: AdminSubscriptionTemplate }) {
+function Templates({ templates }: { templates: AdminSubscriptionTemplate[] }) {
+  // on or off as last saved, for the panels' tags
+  const [enabled, setEnabled] = useState(() => Object.fromEntries(templates.map((t) => [t.kind, t.enabled])));
+  return (
+    <Card title="订阅消息模板" extra={<span className="muted">模板 ID 与关键词见微信公众平台「订阅消息」；顾客每同意一次，可收到一条</span>}>
+      <Collapse
+        className="subscription-templates"
+        defaultActiveKey={[templates[0]?.kind]}
+        items={templates.map((t) => ({
+          key: t.kind,
+          label: (
+            <Space>
+              {t.title}
+              {enabled[t.kind] ? <Tag color="green">已启用</Tag> : <Tag>未启用</Tag>}
+            </Space>
+          ),
+          forceRender: true,
+          children: <TemplateForm saved={t} onSaved={(on) => setEnabled((e) => ({ ...e, [t.kind]: on }))} />,
+        }))}
+      />
+    </Card>
+  );
+}
+
+function TemplateForm({ saved, onSaved }: { saved: AdminSubscriptionTemplate; onSaved: (enabled: boolean) => void }) {
   const [form] = Form.useForm<Values>();
   const kind = saved.kind;
   // server paths → form names: 'fields.thing1' is the row whose keyword is thing1
@@ -95,7 +101,16 @@ function TemplateForm({ saved }: { saved: AdminSubscriptionTemplate }) {
   const options = saved.availableFields.map((f) => ({ value: f.name, label: f.label }));
 
   return (
-    <Form<Values> form={form} name={`tmpl_${kind}`} layout="vertical" initialValues={toValues(saved)} onFinish={() => save(toBody(form.getFieldsValue(true) as Values))}>
+    <Form<Values>
+      form={form}
+      name={`tmpl_${kind}`}
+      layout="vertical"
+      initialValues={toValues(saved)}
+      onFinish={async () => {
+        const body = toBody(form.getFieldsValue(true) as Values);
+        if (await save(body)) onSaved(body.enabled);
+      }}
+    >
       <Space size="large" align="start" wrap>
         <Form.Item
           name="templateId"
