@@ -71,7 +71,9 @@ describe('member reports on MariaDB', () => {
     const r = await get('/api/admin/reports/members?from=2027-03-01&to=2027-03-31');
     // members: A's 03-05 (100.00) and 03-20 (200.00), both under the card of 03-02
     // the rest: B 03-10 (refunded), C 03-15, D 03-25: paid 300.00, refunded 100.00; GMV 300.00 + 200.00 = 500.00
-    expect(r).toEqual({
+    const { cards, ...rest } = r;
+    expect(cards).toMatchObject({ buyers: 4, buyersWhoBoughtCard: 1, fastRefunds: 1 }); // the conversion below, over these store days
+    expect(rest).toEqual({
       from: '2027-03-01',
       to: '2027-03-31',
       member: { orders: 2, customers: 1, paidCents: 30000, refundedCents: 0, gmvCents: 30000, avgOrderCents: 15000, ordersPerCustomerBp: 20000, gmvShareBp: 6000 },

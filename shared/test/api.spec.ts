@@ -86,7 +86,6 @@ describe('api types and constants', () => {
   it('member report shapes compile', () => {
     const side = { orders: 2, customers: 1, paidCents: 200, refundedCents: 0, gmvCents: 200, avgOrderCents: 100, ordersPerCustomerBp: 20000, gmvShareBp: 10000 };
     const window = { days: 30, customers: 1, repurchased: 1, rateBp: 10000 };
-    const members: MembersReport = { from: '2027-01-01', to: '2027-01-07', member: side, nonMember: { ...side, gmvShareBp: 0 }, repurchase: { member: [window], nonMember: [] } };
     const cohorts: CohortsReport = {
       months: ['2027-01'],
       cohorts: [{ month: '2027-01', customers: 1, retainedBp: [10000], ltvCents: [200] }],
@@ -96,6 +95,7 @@ describe('api types and constants', () => {
       from: '', to: '', buyers: 1, buyersWhoBoughtCard: 1, conversionBp: 10000, cardSalesByPlan: [{ planId: 1, name: '月卡', count: 1, amountCents: 1990 }],
       renewals: 0, renewalCents: 0, fastRefunds: 0, fastRefundCents: 0,
     };
+    const members: MembersReport = { from: '2027-01-01', to: '2027-01-07', member: side, nonMember: { ...side, gmvShareBp: 0 }, repurchase: { member: [window], nonMember: [] }, cards: conversion };
     const day: MemberDayOccurrenceReport = {
       memberDayId: 1, name: '会员日', date: '2027-01-07', startsAt: '', endsAt: '', orders: 1, gmvCents: 1, payingMembers: 0, newCards: 1, convertedCustomers: 1, baselineDailyGmvCents: 0, upliftBp: null,
     };

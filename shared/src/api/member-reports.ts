@@ -65,6 +65,8 @@ export interface MembersReport {
   nonMember: MemberSideFigures;
   /** Split by whether the customer held a card at that first order. */
   repurchase: { member: RepurchaseWindow[]; nonMember: RepurchaseWindow[] };
+  /** Card conversion, sales by plan, renewals and fast refunds over the same store days. */
+  cards: MembershipConversion;
 }
 
 /** Customers whose first paid goods order fell in one store month, and what they did after. */

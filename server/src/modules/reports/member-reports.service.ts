@@ -84,7 +84,7 @@ export class MemberReportsService {
     };
   }
 
-  /** Members against the rest over the goods orders paid in store days [fromDay, toDay], and their repurchase. */
+  /** Members against the rest over the goods orders paid in store days [fromDay, toDay], their repurchase, and card sales. */
   async members(fromDay: string, toDay: string): Promise<MembersReport> {
     const { timezone } = await this.settings.get();
     const now = this.clock.now();
@@ -95,7 +95,8 @@ export class MemberReportsService {
       (d) => `SUM(CASE WHEN f.firstAt <= :cut${d} THEN 1 ELSE 0 END) AS base${d},
         SUM(CASE WHEN f.firstAt <= :cut${d} AND f.nextAt IS NOT NULL AND ${gap} <= ${d * DAY_MS} THEN 1 ELSE 0 END) AS rep${d}`,
     ).join(', ');
-    const [sides, repurchase] = await Promise.all([
+    const [cards, sides, repurchase] = await Promise.all([
+      this.membershipConversion(range.s, range.e),
       reportRows(
         this.ds,
         `SELECT g.member, COUNT(*) AS orders, COUNT(DISTINCT g.customerId) AS customers, SUM(g.payableCents) AS paidCents, SUM(g.refundedCents) AS refundedCents
@@ -141,7 +142,7 @@ export class MemberReportsService {
         return { days, customers, repurchased, rateBp: shareBp(repurchased, customers) };
       });
     };
-    return { from: fromDay, to: toDay, member: figures(1), nonMember: figures(0), repurchase: { member: windows(1), nonMember: windows(0) } };
+    return { from: fromDay, to: toDay, member: figures(1), nonMember: figures(0), repurchase: { member: windows(1), nonMember: windows(0) }, cards };
   }
 
   /**
