@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   addDays,
-  addMonths,
   monthsEnding,
   REPURCHASE_WINDOW_DAYS,
   storeDayAt,
@@ -18,12 +17,9 @@ import { DataSource } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { MembershipPlan } from '../membership/entities/membership-plan.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
-import { heldCard, msBetween, reportRows, shareBp, windowTable } from './report-sql';
+import { heldCard, msBetween, reportRows, shareBp } from './report-sql';
 
 const GOODS = { goods: 'GOODS', card: 'MEMBER_CARD' };
-
-/** The first paid goods order of each customer who has one: `customerId`, `firstAt`. Reads `ix_order_kind_customer_paid` only. */
-const FIRST_GOODS_ORDER = 'SELECT fo.customerId, MIN(fo.paidAt) AS firstAt FROM `shop_order` fo WHERE fo.kind = :goods AND fo.paidAt IS NOT NULL GROUP BY fo.customerId';
 
 /** The member reports of the dashboard (docs/reports.md, "Member reports"): SQL aggregates, nothing loaded row by row. */
 @Injectable()
@@ -153,42 +149,44 @@ export class MemberReportsService {
   async cohorts(count: number): Promise<CohortsReport> {
     const { timezone } = await this.settings.get();
     const months = monthsEnding(storeDayAt(timezone, this.clock.now()).slice(0, 7), count);
-    const startOf = (month: string) => storeDayStart(timezone, `${month}-01`);
-    const c = windowTable(months.map((m) => ({ s: startOf(m), e: startOf(addMonths(m, 1)) })));
-    // member: bought a card, by now, that was not refunded in full
-    const cohort = `(SELECT x.customerId, x.firstAt, CASE WHEN EXISTS (SELECT 1 FROM \`shop_order\` k WHERE k.kind = :card AND k.customerId = x.customerId
-        AND k.paidAt IS NOT NULL AND k.refundedCents < k.payableCents) THEN 1 ELSE 0 END AS member
-      FROM (${FIRST_GOODS_ORDER}) x WHERE x.firstAt >= :s0)`;
-    const params = { ...GOODS, ...c.params, refunded: 'REFUNDED' };
+    const n = months.length;
+    const params: Record<string, unknown> = { ...GOODS, refunded: 'REFUNDED' };
+    months.forEach((m, i) => (params[`m${i}`] = storeDayStart(timezone, `${m}-01`)));
+    // the month (0 … n-1) a time at or after :m0 falls in, by comparison with each month's start: no date function
+    const monthOf = (col: string) => (n === 1 ? '0' : `CASE ${months.slice(1).map((_, k) => `WHEN ${col} < :m${k + 1} THEN ${k}`).join(' ')} ELSE ${n - 1} END`);
+    // per customer: the first paid goods order, and whether they bought a card not refunded in full (one pass, grouped)
+    const cohort = `(SELECT x.customerId, x.firstAt, x.member FROM (
+        SELECT s.customerId, MIN(CASE WHEN s.kind = :goods THEN s.paidAt END) AS firstAt,
+          MAX(CASE WHEN s.kind = :card AND s.refundedCents < s.payableCents THEN 1 ELSE 0 END) AS member
+        FROM \`shop_order\` s WHERE s.paidAt IS NOT NULL GROUP BY s.customerId) x
+      WHERE x.firstAt >= :m0)`;
     const [orders, refunds] = await Promise.all([
       reportRows(
         this.ds,
-        `SELECT c.i AS ci, m.i AS mi, f.member, COUNT(DISTINCT CASE WHEN o.kind = :goods THEN o.customerId END) AS active, SUM(o.payableCents) AS paidCents
-         FROM ${cohort} f JOIN ${c.sql} c ON f.firstAt >= c.s AND f.firstAt < c.e
-         JOIN \`shop_order\` o ON o.customerId = f.customerId AND o.paidAt >= c.s
-         JOIN ${c.sql} m ON o.paidAt >= m.s AND o.paidAt < m.e
-         GROUP BY c.i, m.i, f.member`,
+        `SELECT ${monthOf('f.firstAt')} AS ci, ${monthOf('o.paidAt')} AS mi, f.member,
+           COUNT(DISTINCT CASE WHEN o.kind = :goods THEN o.customerId END) AS active, SUM(o.payableCents) AS paidCents
+         FROM ${cohort} f JOIN \`shop_order\` o ON o.customerId = f.customerId AND o.paidAt >= :m0
+         GROUP BY ci, mi, f.member`,
         params,
       ),
+      // refunds on orders paid from the first month, by the month the money went back and the month of the order
       reportRows(
         this.ds,
-        `SELECT c.i AS ci, m.i AS mi, f.member, SUM(r.amountCents) AS refundedCents
-         FROM ${cohort} f JOIN ${c.sql} c ON f.firstAt >= c.s AND f.firstAt < c.e
-         JOIN \`refund\` r ON r.customerId = f.customerId AND r.status = :refunded
-         JOIN \`shop_order\` o ON o.id = r.orderId AND o.paidAt >= c.s
-         JOIN ${c.sql} m ON r.refundedAt >= m.s AND r.refundedAt < m.e
-         GROUP BY c.i, m.i, f.member`,
+        `SELECT ${monthOf('f.firstAt')} AS ci, ${monthOf('r.refundedAt')} AS mi, ${monthOf('o.paidAt')} AS oi, f.member, SUM(r.amountCents) AS refundedCents
+         FROM ${cohort} f JOIN \`refund\` r ON r.customerId = f.customerId AND r.status = :refunded
+         JOIN \`shop_order\` o ON o.id = r.orderId AND o.paidAt >= :m0
+         GROUP BY ci, mi, oi, f.member`,
         params,
       ),
     ]);
     // cell[ci][mi][member]: active goods buyers and value (paid − refunded) in that month
-    const n = months.length;
     const cell = Array.from({ length: n }, () => Array.from({ length: n }, () => [0, 1].map(() => ({ active: 0, valueCents: 0 }))));
-    for (const r of orders) {
+    // orders paid before the cohort month (a card before the first goods), and refunds on them, are left out
+    for (const r of orders.filter((x) => x.mi >= x.ci)) {
       cell[r.ci][r.mi][r.member].active = r.active;
       cell[r.ci][r.mi][r.member].valueCents += r.paidCents;
     }
-    for (const r of refunds) cell[r.ci][r.mi][r.member].valueCents -= r.refundedCents;
+    for (const r of refunds.filter((x) => x.oi >= x.ci)) cell[r.ci][r.mi][r.member].valueCents -= r.refundedCents;
 
     // every cohort customer paid a goods order in the cohort month: its own size is the month's active buyers
     const sizeOf = (ci: number, member: number) => cell[ci][ci][member].active;

@@ -64,16 +64,18 @@ function repurchaseOption(r: MembersReport): ChartOption {
 }
 
 function planOption(r: MembersReport): ChartOption {
+  // labels in yuan from the fen (the slice's value is only its size)
+  const text = (p: { name: string; data: { cents: number } }) => `${p.name} ${formatCents(p.data.cents)}`;
   return {
-    tooltip: { trigger: 'item', formatter: '{b}：¥{c}（{d}%）' },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; data: { cents: number }; percent: number }) => `${text(p)}（${p.percent}%）` },
     legend: { top: 0 },
     series: [
       {
         name: '会员卡收入',
         type: 'pie',
         radius: ['35%', '65%'],
-        label: { formatter: '{b} ¥{c}' },
-        data: r.cards.cardSalesByPlan.map((p) => ({ name: `${p.name}（${p.count} 张）`, value: yuan(p.amountCents) })),
+        label: { formatter: text },
+        data: r.cards.cardSalesByPlan.map((p) => ({ name: `${p.name}（${p.count} 张）`, value: yuan(p.amountCents), cents: p.amountCents })),
       },
     ],
   };
@@ -201,9 +203,10 @@ function CohortSection() {
                 render: (_: unknown, c: CohortsReport['cohorts'][number]) => {
                   const bp = c.retainedBp[k];
                   if (bp === undefined) return null;
+                  if (c.customers === 0) return '—';
                   return (
                     <span className="cohort-cell" style={{ display: 'block', padding: '2px 4px', background: `rgba(228, 57, 60, ${(0.08 + (0.85 * bp) / 10000).toFixed(2)})` }}>
-                      {c.customers === 0 ? '—' : formatBpPercent(bp)}
+                      {formatBpPercent(bp)}
                     </span>
                   );
                 },
