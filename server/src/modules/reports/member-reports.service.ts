@@ -154,12 +154,12 @@ export class MemberReportsService {
     months.forEach((m, i) => (params[`m${i}`] = storeDayStart(timezone, `${m}-01`)));
     // the month (0 … n-1) a time at or after :m0 falls in, by comparison with each month's start: no date function
     const monthOf = (col: string) => (n === 1 ? '0' : `CASE ${months.slice(1).map((_, k) => `WHEN ${col} < :m${k + 1} THEN ${k}`).join(' ')} ELSE ${n - 1} END`);
-    // per customer: the first paid goods order, and whether they bought a card not refunded in full (one pass, grouped)
-    const cohort = `(SELECT x.customerId, x.firstAt, x.member FROM (
-        SELECT s.customerId, MIN(CASE WHEN s.kind = :goods THEN s.paidAt END) AS firstAt,
-          MAX(CASE WHEN s.kind = :card AND s.refundedCents < s.payableCents THEN 1 ELSE 0 END) AS member
-        FROM \`shop_order\` s WHERE s.paidAt IS NOT NULL GROUP BY s.customerId) x
-      WHERE x.firstAt >= :m0)`;
+    // per cohort customer, materialised once (the GROUP BY): the first paid goods order (read from
+    // ix_order_kind_customer_paid alone) and whether they bought a card not refunded in full
+    const cohort = `(SELECT x.customerId, x.firstAt, CASE WHEN x.customerId IN (SELECT k.customerId FROM \`shop_order\` k
+          WHERE k.kind = :card AND k.paidAt IS NOT NULL AND k.refundedCents < k.payableCents) THEN 1 ELSE 0 END AS member
+        FROM (SELECT fo.customerId, MIN(fo.paidAt) AS firstAt FROM \`shop_order\` fo WHERE fo.kind = :goods AND fo.paidAt IS NOT NULL GROUP BY fo.customerId) x
+        WHERE x.firstAt >= :m0 GROUP BY x.customerId, x.firstAt)`;
     const [orders, refunds] = await Promise.all([
       reportRows(
         this.ds,
