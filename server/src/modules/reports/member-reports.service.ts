@@ -101,15 +101,16 @@ export class MemberReportsService {
          GROUP BY g.member`,
         range,
       ),
-      // each customer's first goods order paid in the range, whether they held a card then, and their next goods order
+      // each customer's first goods order paid in the range (no earlier one in it), whether they held a card then, and
+      // their next goods order: index probes on ix_order_customer_kind_paid, no grouping by customer
       reportRows(
         this.ds,
         `SELECT f.member, ${windowColumns} FROM (
-           SELECT o.customerId, o.paidAt AS firstAt, MAX(CASE WHEN ${heldCard('o')} THEN 1 ELSE 0 END) AS member,
+           SELECT o.paidAt AS firstAt, CASE WHEN ${heldCard('o')} THEN 1 ELSE 0 END AS member,
              (SELECT MIN(n.paidAt) FROM \`shop_order\` n WHERE n.kind = :goods AND n.customerId = o.customerId AND n.paidAt > o.paidAt) AS nextAt
-           FROM (SELECT m.customerId, MIN(m.paidAt) AS firstAt FROM \`shop_order\` m WHERE m.paidAt >= :s AND m.paidAt < :e AND m.kind = :goods GROUP BY m.customerId) fx
-           JOIN \`shop_order\` o ON o.kind = :goods AND o.customerId = fx.customerId AND o.paidAt = fx.firstAt
-           GROUP BY o.customerId, o.paidAt) f
+           FROM \`shop_order\` o WHERE o.paidAt >= :s AND o.paidAt < :e AND o.kind = :goods
+             AND NOT EXISTS (SELECT 1 FROM \`shop_order\` p WHERE p.kind = :goods AND p.customerId = o.customerId AND p.paidAt >= :s
+               AND (p.paidAt < o.paidAt OR (p.paidAt = o.paidAt AND p.id < o.id)))) f
          GROUP BY f.member`,
         { ...range, ...cuts },
       ),
@@ -155,7 +156,7 @@ export class MemberReportsService {
     // the month (0 … n-1) a time at or after :m0 falls in, by comparison with each month's start: no date function
     const monthOf = (col: string) => (n === 1 ? '0' : `CASE ${months.slice(1).map((_, k) => `WHEN ${col} < :m${k + 1} THEN ${k}`).join(' ')} ELSE ${n - 1} END`);
     // per cohort customer, materialised once (the GROUP BY): the first paid goods order (read from
-    // ix_order_kind_customer_paid alone) and whether they bought a card not refunded in full
+    // ix_order_customer_kind_paid alone) and whether they bought a card not refunded in full
     const cohort = `(SELECT x.customerId, x.firstAt, CASE WHEN x.customerId IN (SELECT k.customerId FROM \`shop_order\` k
           WHERE k.kind = :card AND k.paidAt IS NOT NULL AND k.refundedCents < k.payableCents) THEN 1 ELSE 0 END AS member
         FROM (SELECT fo.customerId, MIN(fo.paidAt) AS firstAt FROM \`shop_order\` fo WHERE fo.kind = :goods AND fo.paidAt IS NOT NULL GROUP BY fo.customerId) x

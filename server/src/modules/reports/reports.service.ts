@@ -75,7 +75,7 @@ export class ReportsService {
       return `SELECT ${i} AS i, :b${i} AS b, :s${i} AS s, :e${i} AS e`;
     });
     const inWindow = (kind: string) => `o.kind = :${kind} AND o.createdAt >= w.s`;
-    // the customer's first card: no paid card order before this one (`ix_order_kind_customer_paid`)
+    // the customer's first card: no paid card order before this one (`ix_order_customer_kind_paid`)
     const firstCard = 'NOT EXISTS (SELECT 1 FROM `shop_order` k WHERE k.kind = :card AND k.customerId = o.customerId AND k.paidAt IS NOT NULL AND k.id < o.id)';
     const raw = await this.ds
       .createQueryBuilder()
