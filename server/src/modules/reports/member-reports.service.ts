@@ -101,16 +101,16 @@ export class MemberReportsService {
          GROUP BY g.member`,
         range,
       ),
-      // each customer's first goods order paid in the range (no earlier one in it), whether they held a card then, and
-      // their next goods order: index probes on ix_order_customer_kind_paid, no grouping by customer
+      // each customer's first goods order paid in the range (a loose scan of ix_order_customer_kind_paid), whether they
+      // held a card then, and their next goods order (one probe of the same index)
       reportRows(
         this.ds,
         `SELECT f.member, ${windowColumns} FROM (
-           SELECT o.paidAt AS firstAt, CASE WHEN ${heldCard('o')} THEN 1 ELSE 0 END AS member,
+           SELECT o.customerId, o.paidAt AS firstAt, MAX(CASE WHEN ${heldCard('o')} THEN 1 ELSE 0 END) AS member,
              (SELECT MIN(n.paidAt) FROM \`shop_order\` n WHERE n.kind = :goods AND n.customerId = o.customerId AND n.paidAt > o.paidAt) AS nextAt
-           FROM \`shop_order\` o WHERE o.paidAt >= :s AND o.paidAt < :e AND o.kind = :goods
-             AND NOT EXISTS (SELECT 1 FROM \`shop_order\` p WHERE p.kind = :goods AND p.customerId = o.customerId AND p.paidAt >= :s
-               AND (p.paidAt < o.paidAt OR (p.paidAt = o.paidAt AND p.id < o.id)))) f
+           FROM (SELECT m.customerId, MIN(m.paidAt) AS firstAt FROM \`shop_order\` m WHERE m.paidAt >= :s AND m.paidAt < :e AND m.kind = :goods GROUP BY m.customerId) fx
+           JOIN \`shop_order\` o ON o.kind = :goods AND o.customerId = fx.customerId AND o.paidAt = fx.firstAt
+           GROUP BY o.customerId, o.paidAt) f
          GROUP BY f.member`,
         { ...range, ...cuts },
       ),
