@@ -6,6 +6,7 @@ import EChart, { type ChartOption } from '../components/EChart';
 import { formatCents, formatCount } from '../format';
 import { ROLE_LABELS, canAccess } from '../nav';
 import { useFetch } from '../useFetch';
+import MemberSections from './dashboard/MemberSections';
 
 type Preset = 'today' | '7' | '30' | 'custom';
 const PRESETS: { value: Preset; label: string }[] = [
@@ -85,6 +86,7 @@ function Overview() {
   const option = useMemo(() => (data ? seriesOption(data) : null), [data]);
 
   return (
+    <>
     <Card
       title="经营概览"
       style={{ marginTop: 16 }}
@@ -119,6 +121,8 @@ function Overview() {
       </Row>
       {option && <EChart className="overview-chart" option={option} />}
     </Card>
+    {data && <MemberSections from={data.from} to={data.to} />}
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import { TimeColumn } from '../../../database/columns';
 @Index('ix_order_status_shipped', ['status', 'shippedAt'])
 @Index('ix_order_created', ['createdAt'])
 @Index('ix_order_paid', ['paidAt'])
+@Index('ix_order_customer_kind_paid', ['customerId', 'kind', 'paidAt'])
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;
