@@ -108,6 +108,9 @@ describe('api types and constants', () => {
         'percentToBp', 'DISTRIBUTOR_STATUS_LABEL', 'COMMISSION_STATUS_LABEL', 'WITHDRAWAL_STATUS_LABEL',
         'REF_CODE_ALPHABET', 'REF_CODE_LENGTH', 'bindsCustomer', 'clawBack', 'commissionKept', 'commissionLines', 'commissionMovement',
         'commissionRateBp', 'creditAvailable', 'decideBinding', 'makeCode', 'sumKept', 'sumRemainingBase',
+        'RFM_GROUPS', 'RFM_GROUP_LABEL', 'RFM_HIGH_SCORE', 'SEGMENT_TAGS', 'SEGMENT_TAG_LABEL', 'SEGMENT_LIMITS', 'DISCOUNT_ADJUSTMENT_KINDS',
+        'quintileCuts', 'quintileScore', 'rfmCuts', 'rfmScores', 'rfmGroup', 'recencyDays',
+        'CAMPAIGN_ACTION_KINDS', 'CAMPAIGN_ACTION_LABEL', 'CAMPAIGN_STATUSES', 'CAMPAIGN_STATUS_LABEL', 'RECIPIENT_STATUS_LABEL', 'CAMPAIGN_LIMITS',
       ].sort(),
     );
   });
