@@ -4,6 +4,7 @@ import {
   CrownOutlined,
   DashboardOutlined,
   GiftOutlined,
+  NotificationOutlined,
   SettingOutlined,
   TeamOutlined,
   ShareAltOutlined,
@@ -94,6 +95,7 @@ export const NAV: NavEntry[] = [
     ],
   },
   { path: '/coupons', label: '优惠券', roles: OPERATOR, icon: <TagsOutlined />, component: lazy(() => import('./pages/CouponsPage')) },
+  { path: '/campaigns', label: '营销活动', roles: OPERATOR, icon: <NotificationOutlined />, component: lazy(() => import('./pages/CampaignsPage')) },
   {
     key: 'distribution',
     label: '分销',
