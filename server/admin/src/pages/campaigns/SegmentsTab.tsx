@@ -44,7 +44,7 @@ export function SegmentsTab({ params, onParams, report }: { params: SegmentParam
       </Card>
       {error && <Alert type="error" showIcon title={error} />}
       <Card title={data ? `RFM 分层（近 ${data.windowDays} 天有消费的 ${data.buyers} 位客户，共 ${data.customers} 位客户）` : 'RFM 分层'} loading={loading && !data}>
-        {data && <Typography.Paragraph type="secondary">{SCORE_TEXT(data)}</Typography.Paragraph>}
+        {data && <Typography.Paragraph type="secondary">{data.buyers ? SCORE_TEXT(data) : `近 ${data.windowDays} 天没有已付款的商品订单，暂无 RFM 分层。`}</Typography.Paragraph>}
         <Table
           className="segment-groups"
           rowKey="group"
