@@ -72,12 +72,6 @@ export class SegmentService {
     const { timezone } = await this.settings.get();
     const month = storeDayAt(timezone, asOf).slice(0, 7);
     const from = new Date(asOf.getTime() - windowDays * DAY_MS);
-    const discounted = this.ds
-      .createQueryBuilder()
-      .select('1')
-      .from(OrderAdjustment, 'a')
-      .where('a.orderId = o.id AND a.kind IN (:...discountKinds)')
-      .getQuery();
     const [rows, members, distributors, checkIns] = await Promise.all([
       this.ds
         .getRepository(Order)
@@ -86,7 +80,9 @@ export class SegmentService {
         .addSelect('MAX(o.paidAt)', 'lastPaidAt')
         .addSelect('COUNT(*)', 'orders')
         .addSelect('SUM(o.payableCents - o.refundedCents)', 'monetaryCents')
-        .addSelect(`SUM(CASE WHEN EXISTS (${discounted}) THEN 0 ELSE 1 END)`, 'fullPrice')
+        .addSelect('SUM(CASE WHEN d.orderId IS NULL THEN 1 ELSE 0 END)', 'fullPrice')
+        // the discounted orders, once each, joined by key (measured faster than a correlated EXISTS per order)
+        .leftJoin((q) => q.select('DISTINCT a.orderId', 'orderId').from(OrderAdjustment, 'a').where('a.kind IN (:...discountKinds)'), 'd', 'd.orderId = o.id')
         .where('o.kind = :goods AND o.paidAt >= :from AND o.paidAt <= :asOf AND o.status IN (:...kept)', { goods: 'GOODS', from, asOf, kept: KEPT_STATUSES })
         .setParameter('discountKinds', DISCOUNT_ADJUSTMENT_KINDS)
         .groupBy('o.customerId')
