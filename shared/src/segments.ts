@@ -85,7 +85,9 @@ export function quintileCuts(values: readonly number[]): number[] {
 }
 
 export function quintileScore(value: number, cuts: readonly number[]): RfmScore {
-  return (1 + cuts.filter((c) => value > c).length) as RfmScore;
+  let score = 1;
+  for (const c of cuts) if (value > c) score++;
+  return score as RfmScore;
 }
 
 /** Cut points of each dimension; recency is cut on days (fewer days = more recent). */
@@ -105,11 +107,10 @@ export function rfmCuts(rows: readonly RfmFigures[]): RfmCuts {
 }
 
 export function rfmScores(row: RfmFigures, cuts: RfmCuts): RfmScores {
-  return {
-    r: quintileScore(-row.recencyDays, cuts.recencyDays.map((c) => -c)),
-    f: quintileScore(row.orders, cuts.orders),
-    m: quintileScore(row.monetaryCents, cuts.monetaryCents),
-  };
+  // fewer days than a cut point (in days) is "above" it: the same count as on the negated values
+  let r = 1;
+  for (const c of cuts.recencyDays) if (row.recencyDays < c) r++;
+  return { r: r as RfmScore, f: quintileScore(row.orders, cuts.orders), m: quintileScore(row.monetaryCents, cuts.monetaryCents) };
 }
 
 /** The classic eight: M decides important/general, then R and F together decide value/develop/retain/win back. */

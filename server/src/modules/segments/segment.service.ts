@@ -11,6 +11,7 @@ import {
   SEGMENT_TAGS,
   storeDayAt,
   type RfmCuts,
+  type RfmFigures,
   type RfmGroup,
   type RfmScores,
   type SegmentAudience,
@@ -28,6 +29,7 @@ import { Distributor } from '../distribution/entities/distributor.entity';
 import { Membership } from '../membership/entities/membership.entity';
 import { OrderAdjustment } from '../order/entities/order-adjustment.entity';
 import { Order } from '../order/entities/order.entity';
+import * as sql from '../../database/sql';
 import { StoreSettingsService } from '../settings/store-settings.service';
 
 /** Paid and not wholly refunded (a partial refund keeps the order, less what was refunded). */
@@ -72,22 +74,30 @@ export class SegmentService {
     const { timezone } = await this.settings.get();
     const month = storeDayAt(timezone, asOf).slice(0, 7);
     const from = new Date(asOf.getTime() - windowDays * DAY_MS);
+    const rfm = this.ds
+      .getRepository(Order)
+      .createQueryBuilder('o')
+      .select('o.customerId', 'customerId')
+      .addSelect('MAX(o.paidAt)', 'lastPaidAt')
+      .addSelect('COUNT(*)', 'orders')
+      .addSelect('SUM(o.payableCents - o.refundedCents)', 'monetaryCents')
+      .addSelect('SUM(CASE WHEN d.orderId IS NULL THEN 1 ELSE 0 END)', 'fullPrice')
+      // the discounted orders, once each, joined by key (measured faster than a correlated EXISTS per order)
+      .leftJoin((q) => q.select('DISTINCT a.orderId', 'orderId').from(OrderAdjustment, 'a').where('a.kind IN (:...discountKinds)'), 'd', 'd.orderId = o.id')
+      .where('o.kind = :goods AND o.paidAt >= :from AND o.paidAt <= :asOf AND o.status IN (:...kept)', { goods: 'GOODS', from, asOf, kept: KEPT_STATUSES })
+      .setParameter('discountKinds', DISCOUNT_ADJUSTMENT_KINDS)
+      .groupBy('o.customerId')
+      .getQueryAndParameters();
     const [rows, members, distributors, checkIns] = await Promise.all([
+      // one row per buyer (thousands): a prepared statement, whose binary rows cost Node less to read than TypeORM's raw query
+      sql.rows(this.ds.manager, ...rfm),
       this.ds
-        .getRepository(Order)
-        .createQueryBuilder('o')
-        .select('o.customerId', 'customerId')
-        .addSelect('MAX(o.paidAt)', 'lastPaidAt')
-        .addSelect('COUNT(*)', 'orders')
-        .addSelect('SUM(o.payableCents - o.refundedCents)', 'monetaryCents')
-        .addSelect('SUM(CASE WHEN d.orderId IS NULL THEN 1 ELSE 0 END)', 'fullPrice')
-        // the discounted orders, once each, joined by key (measured faster than a correlated EXISTS per order)
-        .leftJoin((q) => q.select('DISTINCT a.orderId', 'orderId').from(OrderAdjustment, 'a').where('a.kind IN (:...discountKinds)'), 'd', 'd.orderId = o.id')
-        .where('o.kind = :goods AND o.paidAt >= :from AND o.paidAt <= :asOf AND o.status IN (:...kept)', { goods: 'GOODS', from, asOf, kept: KEPT_STATUSES })
-        .setParameter('discountKinds', DISCOUNT_ADJUSTMENT_KINDS)
-        .groupBy('o.customerId')
+        .getRepository(Membership)
+        .createQueryBuilder('m')
+        .select('m.customerId', 'customerId')
+        .addSelect('CASE WHEN m.endsAt > :asOf THEN 1 ELSE 0 END', 'active')
+        .setParameter('asOf', asOf)
         .getRawMany<Record<string, unknown>>(),
-      this.ds.getRepository(Membership).createQueryBuilder('m').select('m.customerId', 'customerId').addSelect('m.endsAt', 'endsAt').getRawMany<Record<string, unknown>>(),
       this.ds.getRepository(Distributor).createQueryBuilder('d').select('d.customerId', 'customerId').where("d.status = 'APPROVED'").getRawMany<Record<string, unknown>>(),
       this.ds
         .getRepository(CheckIn)
@@ -98,26 +108,29 @@ export class SegmentService {
         .having('COUNT(*) >= :n', { n: checkInDays })
         .getRawMany<Record<string, unknown>>(),
     ]);
-    const figures = rows.map((r) => ({
-      customerId: Number(r.customerId),
-      lastPaidAt: asDate(r.lastPaidAt),
-      orders: Number(r.orders),
-      monetaryCents: Number(r.monetaryCents),
-      fullPrice: Number(r.fullPrice),
-    }));
-    const withRecency = figures.map((f) => ({ ...f, recencyDays: recencyDays(f.lastPaidAt.getTime(), asOf.getTime()) }));
-    const cuts = rfmCuts(withRecency);
+    const figures: (RfmFigures & { customerId: number; lastPaidAt: Date; fullPrice: number })[] = rows.map((r) => {
+      const lastPaidAt = asDate(r.lastPaidAt);
+      return {
+        customerId: Number(r.customerId),
+        lastPaidAt,
+        recencyDays: recencyDays(lastPaidAt.getTime(), asOf.getTime()),
+        orders: Number(r.orders),
+        monetaryCents: Number(r.monetaryCents),
+        fullPrice: Number(r.fullPrice),
+      };
+    });
+    const cuts = rfmCuts(figures);
     const buyers = new Map<number, Buyer>();
-    for (const f of withRecency) {
+    for (const f of figures) {
       const scores = rfmScores(f, cuts);
       buyers.set(f.customerId, { lastPaidAt: f.lastPaidAt, orders: f.orders, monetaryCents: f.monetaryCents, scores, group: rfmGroup(scores), discountOnly: f.fullPrice === 0 });
     }
     const ids = (list: Record<string, unknown>[]) => new Set(list.map((r) => Number(r.customerId)));
     const tags = new Map<SegmentTag, Set<number>>([
-      ['PAID_MEMBER', ids(members.filter((m) => asDate(m.endsAt) > asOf))],
+      ['PAID_MEMBER', ids(members.filter((m) => Number(m.active) === 1))],
       ['DISTRIBUTOR', ids(distributors)],
       ['CHECK_IN_ACTIVE', ids(checkIns)],
-      ['LAPSED_MEMBER', ids(members.filter((m) => asDate(m.endsAt) <= asOf))],
+      ['LAPSED_MEMBER', ids(members.filter((m) => Number(m.active) === 0))],
       ['DISCOUNT_ONLY', new Set([...buyers].filter(([, b]) => b.discountOnly).map(([id]) => id))],
     ]);
     return { asOf, month, cuts, buyers, tags };
