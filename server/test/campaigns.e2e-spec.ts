@@ -157,6 +157,15 @@ describe('segments and campaigns on MariaDB', () => {
     expect(lapsed.items).toHaveLength(1);
     const k = (await members({ tags: 'PAID_MEMBER' })).items.find((c: { id: number }) => c.id === ids.K);
     expect(k).toMatchObject({ group: null, scores: null, orders: 0, monetaryCents: 0, lastPaidAt: null, tags: ['PAID_MEMBER'] });
+
+    // the customer list filtered by a segment: its own rows, the same customers
+    const list = async (query: Record<string, string>) => (await t.http().get('/api/admin/customers').query(query).set(finance).expect(200)).body;
+    const valued = await list({ groups: 'IMPORTANT_VALUE' });
+    expect(valued.items.map((c: { id: number }) => c.id)).toEqual([ids.B, ids.A]);
+    expect(valued.items[1]).toMatchObject({ id: ids.A, isMember: true, ordersCount: 11 }); // the list counts every paid order, the one out of the window too
+    expect((await list({ tags: 'DISCOUNT_ONLY', groups: 'IMPORTANT_DEVELOP' })).total).toBe(2);
+    expect((await list({ groups: 'GENERAL_DEVELOP' })).total).toBe(0);
+    await t.http().get('/api/admin/customers').query({ tags: 'VIP' }).set(finance).expect(400);
   });
 
   it('refuses bad report parameters with the field named', async () => {

@@ -8,7 +8,7 @@ import { IntBetween, sentence } from '../../../common/validation';
 
 const L = SEGMENT_LIMITS;
 /** `?groups=A,B` (or repeated `?groups=A&groups=B`) → ['A', 'B']. */
-const commaList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+export const commaList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
 export class SegmentParamsQuery {
   @ApiPropertyOptional({ default: L.windowDaysDefault, description: 'the RFM window: paid goods orders of the last N days' })
