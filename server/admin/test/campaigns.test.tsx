@@ -61,6 +61,11 @@ async function openPage(campaigns: () => unknown[] = () => []) {
     'POST /api/admin/campaigns/preview': () => json(200, { recipients: 7, sample: [{ id: 3, nickname: '小林' }] }),
     'POST /api/admin/campaigns': (init) => json(201, campaign({ ...JSON.parse(String(init.body)), id: 6, status: 'DRAFT', progress: { total: 0, sent: 0, failed: 0, pending: 0 } })),
     'POST /api/admin/campaigns/5/pause': () => json(200, campaign({ status: 'PAUSED' })),
+    'GET /api/admin/reports/segments/customers': () =>
+      json(200, {
+        items: [{ id: 3, nickname: '小林', phoneTail: null, group: 'IMPORTANT_VALUE', scores: { r: 5, f: 4, m: 5 }, orders: 6, monetaryCents: 88000, lastPaidAt: '2027-03-09T02:00:00.000Z', tags: ['PAID_MEMBER'] }],
+        total: 1,
+      }),
   });
   renderApp('/campaigns');
   await waitFor(() => expect(document.getElementById('campaign_name')).not.toBeNull(), FIRST);
@@ -135,12 +140,19 @@ describe('营销活动 page', { timeout: 45000 }, () => {
     expect(callsTo(fetchMock, 'GET', '/api/admin/campaigns').length).toBe(before); // nothing running: no more polling
   });
 
-  it('客户分层 shows each group and tag with its count and the cut points', async () => {
-    await openPage();
+  it('客户分层 shows each group and tag with its count and the cut points, and a layer’s customers', async () => {
+    const fetchMock = await openPage();
     fireEvent.click(screen.getByRole('tab', { name: '客户分层' }));
     const groups = await el('.segment-groups');
     expect(groups.textContent).toContain('重要价值客户7');
     expect((await el('.segment-tags')).textContent).toContain('只买优惠9');
     expect(screen.getByText(/R 90 \/ 40 \/ 12 \/ 3 天/)).toBeTruthy();
+    fireEvent.click(within(groups).getAllByText('查看客户')[0]);
+    const rows = await el('.segment-customers');
+    await waitFor(() => expect(rows.textContent).toContain('小林 (#3)'));
+    expect(rows.textContent).toContain('重要价值客户');
+    expect(rows.textContent).toContain('5/4/5');
+    const url = new URL(String(fetchMock.mock.calls.map(([u]) => String(u)).find((u) => u.includes('/segments/customers'))), 'http://x');
+    expect([url.searchParams.get('groups'), url.searchParams.get('windowDays'), url.searchParams.get('page')]).toEqual(['IMPORTANT_VALUE', '365', '1']);
   });
 });
