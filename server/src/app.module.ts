@@ -27,6 +27,8 @@ import { OrderModule } from './modules/order/order.module';
 import { PointsModule } from './modules/points/points.module';
 import { PointsMallModule } from './modules/points-mall/points-mall.module';
 import { LotteryModule } from './modules/lottery/lottery.module';
+import { SegmentsModule } from './modules/segments/segments.module';
+import { CampaignModule } from './modules/campaign/campaign.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { CustomerAdminModule } from './modules/customer-admin/customer-admin.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -71,6 +73,8 @@ export class AppModule {
         CheckoutModule,
         ReportsModule,
         CustomerAdminModule,
+        SegmentsModule,
+        CampaignModule,
         BadgesModule,
         SubscriptionModule,
         SeedModule,

@@ -9,3 +9,4 @@ export * from './distribution';
 export * from './region';
 export * from './subscription';
 export * from './reports/months';
+export * from './segments';

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   GiftOutlined,
   MessageOutlined,
+  NotificationOutlined,
   SettingOutlined,
   TeamOutlined,
   ShareAltOutlined,
@@ -96,6 +97,7 @@ export const NAV: NavEntry[] = [
   },
   { path: '/coupons', label: '优惠券', roles: OPERATOR, icon: <TagsOutlined />, component: lazy(() => import('./pages/CouponsPage')) },
   { path: '/subscription-messages', label: '订阅消息', roles: OPERATOR, icon: <MessageOutlined />, component: lazy(() => import('./pages/SubscriptionMessagesPage')) },
+  { path: '/campaigns', label: '营销活动', roles: OPERATOR, icon: <NotificationOutlined />, component: lazy(() => import('./pages/CampaignsPage')) },
   {
     key: 'distribution',
     label: '分销',

@@ -94,6 +94,18 @@ describe('客户 page', { timeout: 45000 }, () => {
     expect(last.get('page')).toBe('1');
   });
 
+  it('filters by a segment or a tag of 客户分层', async () => {
+    const fetchMock = await openList();
+    fireEvent.mouseDown(document.querySelector('.customer-segment .ant-select-selector, .customer-segment')!);
+    fireEvent.click(await el('.ant-select-item-option[title="重要价值客户"]'));
+    await waitFor(() => expect(new URL(listUrls(fetchMock).at(-1)!, 'http://x').searchParams.get('groups')).toBe('IMPORTANT_VALUE'));
+    fireEvent.mouseDown(document.querySelector('.customer-segment .ant-select-selector, .customer-segment')!);
+    fireEvent.click(await el('.ant-select-item-option[title="只买优惠"]'));
+    await waitFor(() => expect(new URL(listUrls(fetchMock).at(-1)!, 'http://x').searchParams.get('tags')).toBe('DISCOUNT_ONLY'));
+    const last = new URL(listUrls(fetchMock).at(-1)!, 'http://x').searchParams;
+    expect([last.get('groups'), last.get('page')]).toEqual([null, '1']);
+  });
+
   it('opens a customer: card, tier, points ledger, coupons, distributor and latest orders', async () => {
     await openList();
     const d = await openAlice();

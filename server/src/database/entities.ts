@@ -8,6 +8,7 @@ import { CHECK_IN_ENTITIES } from '../modules/check-in/check-in.module';
 import { CATALOG_ENTITIES } from '../modules/catalog/catalog.module';
 import { COUPON_ENTITIES } from '../modules/coupon/coupon.module';
 import { LOTTERY_ENTITIES } from '../modules/lottery/lottery.module';
+import { CAMPAIGN_ENTITIES } from '../modules/campaign/campaign.module';
 import { CUSTOMER_ENTITIES } from '../modules/customer/customer.module';
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.module';
 import { MEMBER_DAY_ENTITIES } from '../modules/member-day/member-day.module';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   ...LOTTERY_ENTITIES,
   ...DISTRIBUTION_ENTITIES,
   ...SUBSCRIPTION_ENTITIES,
+  ...CAMPAIGN_ENTITIES,
 ];

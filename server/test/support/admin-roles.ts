@@ -170,6 +170,21 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
     ],
   },
   {
+    area: 'Customer segments and campaigns',
+    routes: [
+      { route: 'GET /api/admin/reports/segments', allow: BOTH, what: 'RFM groups and tags with their counts' },
+      { route: 'GET /api/admin/reports/segments/customers', allow: BOTH, what: 'the customers of a segment or tag' },
+      { route: 'GET /api/admin/campaigns', allow: OP, what: 'list campaigns with their progress' },
+      { route: 'POST /api/admin/campaigns', allow: OP, what: 'create a campaign (audience and action)' },
+      { route: 'POST /api/admin/campaigns/preview', allow: OP, what: 'how many customers an audience reaches' },
+      { route: 'GET /api/admin/campaigns/:id', allow: OP, what: 'one campaign with its progress' },
+      { route: 'GET /api/admin/campaigns/:id/recipients', allow: OP, what: 'a campaign\'s recipients (sent, failed and why)' },
+      { route: 'POST /api/admin/campaigns/:id/start', allow: OP, what: 'start: freeze the audience into recipients' },
+      { route: 'POST /api/admin/campaigns/:id/pause', allow: OP, what: 'pause a running campaign' },
+      { route: 'POST /api/admin/campaigns/:id/resume', allow: OP, what: 'resume a paused campaign' },
+    ],
+  },
+  {
     area: 'Reports and the audit log',
     routes: [
       { route: 'GET /api/admin/reports/overview', allow: FIN, what: 'the dashboard\'s figures' },

@@ -91,7 +91,7 @@ export interface CouponGrantResponse {
   skipped: Id[];
 }
 
-export type CouponSource = 'STAFF' | 'CARD_PURCHASE' | 'POINTS_MALL' | 'LOTTERY' | 'SEED';
+export type CouponSource = 'STAFF' | 'CARD_PURCHASE' | 'POINTS_MALL' | 'LOTTERY' | 'CAMPAIGN' | 'SEED';
 
 /** One granted coupon as `GET /api/admin/coupon-templates/:id/coupons` lists it (usage). */
 export interface CouponUsageRow {

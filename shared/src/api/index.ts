@@ -17,3 +17,4 @@ export * from './customers';
 export * from './lottery';
 export * from './subscriptions';
 export * from './member-reports';
+export * from './campaigns';

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Alert, Avatar, Button, Card, Descriptions, Drawer, Input, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Avatar, Button, Card, Descriptions, Drawer, Input, Select, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import {
   DISTRIBUTOR_STATUS_LABEL,
   ORDER_KIND_LABEL,
   ORDER_STATUS_LABEL,
   POINTS_KIND_LABEL,
+  RFM_GROUP_LABEL,
+  SEGMENT_TAG_LABEL,
   type AdminCustomerDetail,
   type AdminCustomerRow,
 } from '@mc/shared';
@@ -17,15 +19,28 @@ import { usePaging } from '../usePaging';
 import PointsAdjustModal from './customers/PointsAdjustModal';
 
 const name = (c: { nickname: string }) => c.nickname || '未设置昵称';
+/** 客户分层 filter: a group ('group:…') or a tag ('tag:…'), as the segments report defines them (营销活动 → 客户分层). */
+const SEGMENT_OPTIONS = [
+  { label: 'RFM 分层（近 365 天）', options: Object.entries(RFM_GROUP_LABEL).map(([value, label]) => ({ value: `group:${value}`, label })) },
+  { label: '标签', options: Object.entries(SEGMENT_TAG_LABEL).map(([value, label]) => ({ value: `tag:${value}`, label })) },
+];
 const card = (c: { isMember: boolean; memberUntil: string | null }) =>
   c.isMember ? <Tag color="gold">{`会员至 ${formatDateTime(c.memberUntil)}`}</Tag> : <Tag>非会员</Tag>;
 
 /** 客户: search by nickname or phone tail, a page of customers with their figures; a row opens the customer's page. */
 export default function CustomersPage() {
   const [q, setQ] = useState('');
+  const [segment, setSegment] = useState<string | undefined>(undefined);
   const [openId, setOpenId] = useState<number | null>(null);
   const { page, pageSize, filtered, pagination } = usePaging('位客户');
-  const { data, loading, error } = useFetch<Page<AdminCustomerRow>>('/api/admin/customers', { q: q || undefined, page, pageSize });
+  const [kind, value] = segment?.split(':') ?? [];
+  const { data, loading, error } = useFetch<Page<AdminCustomerRow>>('/api/admin/customers', {
+    q: q || undefined,
+    groups: kind === 'group' ? value : undefined,
+    tags: kind === 'tag' ? value : undefined,
+    page,
+    pageSize,
+  });
 
   const columns: TableColumnsType<AdminCustomerRow> = [
     {
@@ -56,7 +71,10 @@ export default function CustomersPage() {
   return (
     <Card title="客户">
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Input.Search className="customer-search" allowClear placeholder="昵称或手机尾号" style={{ maxWidth: 320 }} onSearch={filtered((v: string) => setQ(v.trim()))} />
+        <Space wrap>
+          <Input.Search className="customer-search" allowClear placeholder="昵称或手机尾号" style={{ width: 320 }} onSearch={filtered((v: string) => setQ(v.trim()))} />
+          <Select className="customer-segment" virtual={false} allowClear placeholder="客户分层或标签" style={{ width: 220 }} options={SEGMENT_OPTIONS} value={segment} onChange={filtered((v?: string) => setSegment(v))} />
+        </Space>
         {error && <Alert type="error" showIcon message={error} />}
         <Table rowKey="id" className="customers-table" loading={loading} columns={columns} dataSource={data?.items ?? []} pagination={pagination(data?.total)} />
       </Space>

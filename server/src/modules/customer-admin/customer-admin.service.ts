@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AdminCustomerDetail, AdminCustomerRow } from '@mc/shared';
+import type { AdminCustomerDetail, AdminCustomerRow, SegmentAudience } from '@mc/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { notFound } from '../../common/errors';
@@ -17,6 +17,7 @@ import { TierService } from '../membership/tier.service';
 import { Order } from '../order/entities/order.entity';
 import { PointsAccount } from '../points/entities/points-account.entity';
 import { PointsLedger } from '../points/entities/points-ledger.entity';
+import { SegmentService } from '../segments/segment.service';
 
 const LATEST = 10;
 
@@ -31,9 +32,13 @@ export class CustomerAdminService {
     private readonly clock: Clock,
     private readonly membership: MembershipService,
     private readonly tiers: TierService,
+    private readonly segments: SegmentService,
   ) {}
 
-  async list(q: string | undefined, page: PageQuery): Promise<Paged<AdminCustomerRow>> {
+  /** `audience`: only the customers of a segment (客户分层), as `GET /api/admin/reports/segments/customers` finds them. */
+  async list(q: string | undefined, page: PageQuery, audience?: SegmentAudience): Promise<Paged<AdminCustomerRow>> {
+    const only = audience ? await this.segments.audienceIds(audience) : undefined;
+    if (only && !only.length) return { items: [], total: 0 };
     const qb = this.ds
       .getRepository(Customer)
       .createQueryBuilder('c')
@@ -50,6 +55,7 @@ export class CustomerAdminService {
       // digits only in a tail, so its pattern needs no escaping
       qb.where(digits ? "(c.nickname LIKE :name ESCAPE '!' OR c.phone LIKE :tail)" : "c.nickname LIKE :name ESCAPE '!'", { name: likePattern(text), tail: `%${text}` });
     }
+    if (only) qb.andWhere('c.id IN (:...only)', { only });
     const { skip, take } = skipTake(page);
     // every join is to one row (or none), so offset/limit page customers exactly, in one query (plus the count)
     const [customers, total] = await qb.offset(skip).limit(take).getManyAndCount();

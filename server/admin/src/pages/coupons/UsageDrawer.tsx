@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format';
 import { useFetch } from '../../useFetch';
 import { usePaging } from '../../usePaging';
 
-const SOURCE_LABEL: Record<CouponSource, string> = { STAFF: '后台发放', CARD_PURCHASE: '随卡赠送', POINTS_MALL: '积分兑换', LOTTERY: '抽奖', SEED: '演示数据' };
+const SOURCE_LABEL: Record<CouponSource, string> = { STAFF: '后台发放', CARD_PURCHASE: '随卡赠送', POINTS_MALL: '积分兑换', LOTTERY: '抽奖', CAMPAIGN: '营销活动', SEED: '演示数据' };
 const STATUS_TAG: Record<CouponStatus, { color: string; label: string }> = {
   USABLE: { color: 'green', label: '可使用' },
   USED: { color: 'blue', label: '已使用' },

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('order_adjustment')
+/** "Was this order discounted?" from the index alone (the segments' DISCOUNT_ONLY tag). */
+@Index('ix_order_adjustment_kind', ['orderId', 'kind'])
 export class OrderAdjustment {
   @PrimaryGeneratedColumn()
   id: number;

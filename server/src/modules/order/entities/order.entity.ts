@@ -10,6 +10,8 @@ import { TimeColumn } from '../../../database/columns';
 @Index('ix_order_created', ['createdAt'])
 @Index('ix_order_paid', ['paidAt'])
 @Index('ix_order_customer_kind_paid', ['customerId', 'kind', 'paidAt'])
+/** Covers the RFM report's grouped read (segments module): goods orders paid in a window, per customer. */
+@Index('ix_order_rfm', ['kind', 'paidAt', 'status', 'customerId', 'payableCents', 'refundedCents'])
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;
