@@ -23,15 +23,6 @@ export class ReportsService {
     private readonly settings: StoreSettingsService,
   ) {}
 
-  private paidOrdersBetween(from: Date, to: Date, kind: Order['kind']) {
-    return this.ds
-      .getRepository(Order)
-      .createQueryBuilder('o')
-      .select(['o.id', 'o.customerId', 'o.payableCents', 'o.createdAt', 'o.membershipPlanId'])
-      .where('o.kind = :kind AND o.status IN (:...paid) AND o.createdAt >= :from AND o.createdAt < :to', { kind, paid: PAID_STATUSES, from, to })
-      .getMany();
-  }
-
   /** Each past occurrence of each member day: orders, GMV, paying members, cards sold, uplift vs the 28 days before. */
   async memberDays(count: number) {
     const now = this.clock.now();
@@ -110,27 +101,39 @@ export class ReportsService {
     return byIndex;
   }
 
-  /** Of the customers who bought goods in [from, to), how many bought a card in it; card sales by plan. */
+  /**
+   * Of the customers who bought goods in [from, to), how many bought a card in it; card sales by plan. Aggregates in
+   * SQL (three statements, whatever the range): reading the orders themselves took seconds at 100,000 orders.
+   */
   async membershipConversion(from: Date, to: Date) {
-    const [goods, cards, plans] = await Promise.all([
-      this.paidOrdersBetween(from, to, 'GOODS'),
-      this.paidOrdersBetween(from, to, 'MEMBER_CARD'),
+    const params = { paid: PAID_STATUSES, from, to, goods: 'GOODS', card: 'MEMBER_CARD' };
+    const paidIn = (alias: string, kind: string) => `${alias}.kind = :${kind} AND ${alias}.status IN (:...paid) AND ${alias}.createdAt >= :from AND ${alias}.createdAt < :to`;
+    const orders = () => this.ds.getRepository(Order).createQueryBuilder('o');
+    const boughtGoods = this.ds.createQueryBuilder().select('1').from(Order, 'g').where(`g.customerId = o.customerId AND ${paidIn('g', 'goods')}`).getQuery();
+    const [buyers, converted, sales, plans] = await Promise.all([
+      orders().select('COUNT(DISTINCT o.customerId)', 'n').where(paidIn('o', 'goods'), params).getRawOne<{ n: string | number }>(),
+      orders().select('COUNT(DISTINCT o.customerId)', 'n').where(`${paidIn('o', 'card')} AND EXISTS (${boughtGoods})`, params).getRawOne<{ n: string | number }>(),
+      orders()
+        .select('o.membershipPlanId', 'planId')
+        .addSelect('COUNT(*)', 'count')
+        .addSelect('SUM(o.payableCents)', 'amountCents')
+        .where(paidIn('o', 'card'), params)
+        .groupBy('o.membershipPlanId')
+        .getRawMany<{ planId: number | string; count: string | number; amountCents: string | number }>(),
       this.ds.getRepository(MembershipPlan).find({ order: { id: 'ASC' } }),
     ]);
-    const buyers = new Set(goods.map((o) => o.customerId));
-    const converted = new Set(cards.map((o) => o.customerId).filter((id) => buyers.has(id)));
+    const buyerCount = Number(buyers?.n ?? 0);
+    const convertedCount = Number(converted?.n ?? 0);
+    const soldByPlan = new Map(sales.map((r) => [Number(r.planId), r]));
     return {
       from: from.toISOString(),
       to: to.toISOString(),
-      buyers: buyers.size,
-      buyersWhoBoughtCard: converted.size,
-      conversionBp: buyers.size === 0 ? null : Math.floor((converted.size * 10_000) / buyers.size),
+      buyers: buyerCount,
+      buyersWhoBoughtCard: convertedCount,
+      conversionBp: buyerCount === 0 ? null : Math.floor((convertedCount * 10_000) / buyerCount),
       cardSalesByPlan: plans
-        .map((p) => {
-          const sold = cards.filter((o) => o.membershipPlanId === p.id);
-          return { planId: p.id, name: p.name, count: sold.length, amountCents: sold.reduce((s, o) => s + o.payableCents, 0) };
-        })
-        .filter((p) => p.count > 0),
+        .filter((p) => soldByPlan.has(p.id))
+        .map((p) => ({ planId: p.id, name: p.name, count: Number(soldByPlan.get(p.id)!.count), amountCents: Number(soldByPlan.get(p.id)!.amountCents) })),
     };
   }
 

@@ -1,5 +1,5 @@
 import {
-  activeOccurrence,
+  nextOccurrences,
   addDays,
   checkIn,
   clawBack,
@@ -9,7 +9,7 @@ import {
   makeCode,
   mulDivFloor,
   pointsExpiredBy,
-  pointsExpiryAt,
+  pointsExpiryDate,
   pointsKept,
   priceCart,
   redemptionBreakdown,
@@ -196,10 +196,8 @@ interface Context {
   now: Date;
   settings: StoreSettings;
   rules: StoreRules;
-  tz: string;
   tiers: Tier[];
   plans: MembershipPlan[];
-  memberDays: { rule: MemberDay; rates: Record<string, number> }[];
   catalog: Catalog;
   mallItem: PointsMallItem | null;
   staffId: number;
@@ -211,6 +209,11 @@ interface Context {
   growthOfOrder: Map<number, number>;
   skuById: Map<number, Catalog['skus'][number]>;
   mallLeft: number;
+  /** Store days and their starts, remembered (time zone arithmetic is the planner's main cost). */
+  dayOf: (at: Date) => string;
+  dayStart: (day: string) => Date;
+  /** The member-day rules on at an instant (their occurrences over the period, worked out once). */
+  rulesOn: (at: Date) => { rule: MemberDay; rates: Record<string, number> }[];
 }
 
 // ---------------------------------------------------------------- entry point
@@ -271,10 +274,8 @@ async function loadContext(ds: DataSource, opts: HistoryOptions): Promise<Contex
     now: opts.now,
     settings,
     rules: settings,
-    tz: settings.timezone,
     tiers,
     plans,
-    memberDays: rules.map((rule, i) => ({ rule, rates: rates[i] })),
     catalog: { skus: catalogSkus, totalWeight: catalogSkus.reduce((s, x) => s + x.weight, 0) },
     mallItem,
     staffId: admin?.id ?? 1,
@@ -285,6 +286,7 @@ async function loadContext(ds: DataSource, opts: HistoryOptions): Promise<Contex
     commissionOfOrder: new Map(),
     growthOfOrder: new Map(),
     skuById: new Map(catalogSkus.map((x) => [x.sku.id, x])),
+    ...timeHelpers(settings.timezone, opts, rules.map((rule, i) => ({ rule, rates: rates[i] }))),
     mallLeft: mallItem ? Math.min(Math.floor(mallItem.stock / 3), Math.ceil(opts.orders / 300)) : 0,
   };
 }
@@ -305,16 +307,38 @@ interface Person {
   ref: { distributorId: number; code: string } | null;
 }
 
+function timeHelpers(tz: string, opts: HistoryOptions, memberDays: { rule: MemberDay; rates: Record<string, number> }[]) {
+  const days = new Map<number, string>();
+  const starts = new Map<string, Date>();
+  // every time zone's offset is a multiple of 15 minutes: a store day starts on a quarter hour
+  const dayOf = (at: Date) => {
+    const quarter = Math.floor(at.getTime() / 900_000);
+    let day = days.get(quarter);
+    if (day === undefined) days.set(quarter, (day = storeDayAt(tz, new Date(quarter * 900_000))));
+    return day;
+  };
+  const dayStart = (day: string) => {
+    let start = starts.get(day);
+    if (start === undefined) starts.set(day, (start = storeDayStart(tz, day)));
+    return start;
+  };
+  // customers who joined before the period check in (and may have had a card) up to two years back
+  const from = new Date(opts.now.getTime() - (opts.days + 800) * DAY_MS);
+  const occurrences = memberDays.map((m) => ({ m, on: nextOccurrences(scheduleOf(m.rule), tz, from, 2_000, opts.days + 802) }));
+  const rulesOn = (at: Date) => occurrences.filter(({ on }) => on.some((o) => o.startsAt <= at && at < o.endsAt)).map(({ m }) => m);
+  return { dayOf, dayStart, rulesOn };
+}
+
 /** Each day's share of the orders: growing over the period, busier at weekends, three times as busy on a member day. */
 function dayWeights(ctx: Context, days: number): { start: Date; weight: number; memberDay: boolean }[] {
-  const today = storeDayAt(ctx.tz, ctx.now);
+  const today = ctx.dayOf(ctx.now);
   const out = [];
   for (let i = days; i >= 0; i--) {
     const day = addDays(today, -i);
-    const start = storeDayStart(ctx.tz, day);
+    const start = ctx.dayStart(day);
     const noon = new Date(start.getTime() + hours(12));
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    const memberDay = ctx.memberDays.some(({ rule }) => activeOccurrence(scheduleOf(rule), ctx.tz, noon) !== null);
+    const memberDay = ctx.rulesOn(noon).length > 0;
     const trend = 0.6 + (0.8 * (days - i)) / days;
     const week = weekday === 0 || weekday === 6 ? 1.3 : weekday === 5 ? 1.1 : 1;
     out.push({ start, weight: trend * week * (memberDay ? 3 : 1) * ctx.rng.between(0.75, 1.25), memberDay });
@@ -494,7 +518,7 @@ function schedule(life: Life, at: Date, run: () => void): void {
 }
 
 function playCustomer(ctx: Context, person: Person, orderTimes: Date[]): void {
-  const { rng, rows, now, tz } = ctx;
+  const { rng, rows, now } = ctx;
   const place = rng.pick(PLACES);
   const life: Life = {
     ctx,
@@ -530,32 +554,32 @@ function playCustomer(ctx: Context, person: Person, orderTimes: Date[]): void {
   // check-ins: from joining (or 150 days back at most) to now, on a share of the days
   if (person.checkInRate > 0) {
     const from = Math.max(person.createdAt.getTime(), now.getTime() - 150 * DAY_MS);
-    for (let day = storeDayAt(tz, new Date(from)); day <= storeDayAt(tz, now); day = addDays(day, 1)) {
+    for (let day = ctx.dayOf(new Date(from)); day <= ctx.dayOf(now); day = addDays(day, 1)) {
       if (!rng.chance(person.checkInRate)) continue;
-      const at = new Date(storeDayStart(tz, day).getTime() + hours(7) + rng.int(hours(15)));
+      const at = new Date(ctx.dayStart(day).getTime() + hours(7) + rng.int(hours(15)));
       if (at > person.createdAt) schedule(life, at, () => doCheckIn(life, day, at));
     }
     // the first weeks after joining, whenever that was (older customers' points from then expire)
     for (let d = 0; d < 20; d++) {
-      const day = addDays(storeDayAt(tz, person.createdAt), d);
-      const at = new Date(storeDayStart(tz, day).getTime() + hours(8) + rng.int(hours(12)));
+      const day = addDays(ctx.dayOf(person.createdAt), d);
+      const at = new Date(ctx.dayStart(day).getTime() + hours(8) + rng.int(hours(12)));
       if (at.getTime() < from && at > person.createdAt && rng.chance(person.checkInRate)) schedule(life, at, () => doCheckIn(life, day, at));
     }
   }
   // points expire after each year end since joining (the job runs soon after the store's midnight)
   if (ctx.settings.pointsExpiryYears > 0) {
-    for (let y = Number(storeDayAt(tz, person.createdAt).slice(0, 4)); y < Number(storeDayAt(tz, now).slice(0, 4)); y++) {
+    for (let y = Number(ctx.dayOf(person.createdAt).slice(0, 4)); y < Number(ctx.dayOf(now).slice(0, 4)); y++) {
       const lastDay = `${y}-12-31`;
-      const at = new Date(storeDayStart(tz, `${y + 1}-01-01`).getTime() + minutes(5) + rng.int(minutes(50)));
+      const at = new Date(ctx.dayStart(`${y + 1}-01-01`).getTime() + minutes(5) + rng.int(minutes(50)));
       schedule(life, at, () => expire(life, lastDay, at));
     }
   }
   // birthday gifts (paid members only, checked when the day comes)
   if (person.birthday) {
     const md = person.birthday.slice(5);
-    for (let y = Number(storeDayAt(tz, person.createdAt).slice(0, 4)); y <= Number(storeDayAt(tz, now).slice(0, 4)); y++) {
+    for (let y = Number(ctx.dayOf(person.createdAt).slice(0, 4)); y <= Number(ctx.dayOf(now).slice(0, 4)); y++) {
       if (md === '02-29') continue;
-      const at = new Date(storeDayStart(tz, `${y}-${md}`).getTime() + minutes(10) + rng.int(minutes(40)));
+      const at = new Date(ctx.dayStart(`${y}-${md}`).getTime() + minutes(10) + rng.int(minutes(40)));
       if (at > person.createdAt) schedule(life, at, () => birthdayGift(life, y, at));
     }
   }
@@ -595,7 +619,7 @@ function post(life: Life, at: Date, e: { kind: PointsLedger['kind']; delta: numb
   const { ctx } = life;
   if (e.delta === 0) return;
   const credit = e.delta > 0 && e.kind !== 'REVERSE';
-  const expiresOn = credit ? pointsExpiryAt(ctx.tz, at, ctx.settings.pointsExpiryYears) : null;
+  const expiresOn = credit ? pointsExpiryDate(ctx.dayOf(at), ctx.settings.pointsExpiryYears) : null;
   life.balance += e.delta;
   life.posted = true;
   let memo = e.memo;
@@ -649,8 +673,8 @@ function historyRow(ctx: Context, orderId: number, fromStatus: string | null, to
 
 /** The member days on at `at`, as the pipeline gets them for this buyer. */
 function memberDaysAt(life: Life, at: Date, buyer: ReturnType<typeof buyerOf>): { memberDay: PricingMemberDay; rule: MemberDay }[] {
-  return life.ctx.memberDays
-    .filter(({ rule }) => activeOccurrence(scheduleOf(rule), life.ctx.tz, at) !== null)
+  return life.ctx
+    .rulesOn(at)
     .map(({ rule, rates }) => ({ rule, memberDay: pricingMemberDay(rule, buyer, rates) }));
 }
 
@@ -743,7 +767,7 @@ function placeGoods(life: Life, at: Date): void {
   const { rng, catalog } = ctx;
   // a customer about to buy may take a card first (more often on a member day), or renew one running out
   const memberEnds = life.membershipEnds;
-  const onMemberDay = ctx.memberDays.some(({ rule }) => activeOccurrence(scheduleOf(rule), ctx.tz, at) !== null);
+  const onMemberDay = ctx.rulesOn(at).length > 0;
   if (!isMemberAt(life, at) ? rng.chance(onMemberDay ? 0.25 : 0.07) : memberEnds! - at.getTime() < 5 * DAY_MS && rng.chance(0.35)) {
     buyCard(life, new Date(at.getTime() - minutes(3) - rng.int(minutes(20))));
   }
@@ -1137,7 +1161,7 @@ function playDistributors(ctx: Context, plans: DistributorPlan[]): void {
       at(t, () => {
         const amountCents = d.availableCents;
         if (amountCents < Math.max(ctx.settings.withdrawMinCents, 1000) || amountCents > ctx.settings.withdrawDailyCapCents) return;
-        const day = storeDayAt(ctx.tz, asked);
+        const day = ctx.dayOf(asked);
         const w: Withdrawal = {
           id: ++ctx.ids.withdrawal,
           distributorId: d.id,
@@ -1272,12 +1296,23 @@ async function writeRows(ds: DataSource, rows: Rows, log: (line: string) => void
   return total;
 }
 
+/**
+ * Plain multi-row INSERTs with `?` placeholders (both drivers take them), values prepared by the
+ * driver as TypeORM would (dates, JSON, booleans): TypeORM's own insert builder spends most of its
+ * time on parameter bookkeeping at this size.
+ */
 async function insertBatches(em: EntityManager, target: EntityTarget<ObjectLiteral>, list: ObjectLiteral[]): Promise<void> {
   if (!list.length) return;
-  const columns = em.getRepository(target).metadata.columns.length;
-  // well under both drivers' limits on bound parameters per statement
-  const size = Math.max(1, Math.min(1000, Math.floor(12_000 / columns)));
+  const meta = em.connection.getMetadata(target);
+  const driver = em.connection.driver;
+  const columns = meta.columns.filter((c) => list[0][c.propertyName] !== undefined);
+  const q = (name: string) => driver.escape(name);
+  const size = Math.max(1, Math.floor(2_000 / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < list.length; i += size) {
-    await em.createQueryBuilder().insert().into(target).values(list.slice(i, i + size)).updateEntity(false).execute();
+    const batch = list.slice(i, i + size);
+    const params: unknown[] = [];
+    for (const row of batch) for (const c of columns) params.push(driver.preparePersistentValue(row[c.propertyName], c));
+    await em.query(`INSERT INTO ${q(meta.tableName)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, params);
   }
 }
