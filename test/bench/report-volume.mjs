@@ -2,12 +2,13 @@
 // How long the admin reports take on a store with a lot of history (docs/performance.md, "Reports at volume").
 //
 //   pnpm build && node test/bench/report-volume.mjs [--orders 100000] [--customers 20000] [--days 120]
-//        [--runs 7] [--routes overview,member-days,…] [--no-explain]
+//        [--runs 7] [--routes overview,member-days,…] [--no-explain] [--after-fill "CREATE INDEX …; …"]
 //
 // 1. creates a throwaway MariaDB database (BENCH_DB, default mc_report_volume, on BENCH_DB_URL, default
 //    mysql://root@127.0.0.1:3306) and runs the built server's migrations on it;
 // 2. starts the built server on it (production mode, demo catalogue: SEED_DEMO=1, no jobs) and fills the
 //    history through the demo's own generator (server/dist/modules/seed/history.js), printing how long it took;
+//    --after-fill runs SQL on the filled database before timing (to try an index, say);
 // 3. logs in as staff and times each route: one warm-up request, then the median (min, max) of --runs;
 //    a route answering 404 (not on this branch) is skipped with a line;
 // 4. prints EXPLAIN for the SELECTs each route sent (captured inside the server by sql-capture.cjs);
@@ -140,6 +141,12 @@ async function main() {
     console.log(`fill: ${done.customers} customers, ${done.orders} orders, ${done.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await admin.query(`ANALYZE TABLE \`${DB_NAME}\`.shop_order, \`${DB_NAME}\`.refund, \`${DB_NAME}\`.membership_period, \`${DB_NAME}\`.customer, \`${DB_NAME}\`.commission`);
 
+    for (const statement of arg('after-fill', '').split(';').map((x) => x.trim()).filter(Boolean)) {
+      const t1 = Date.now();
+      await admin.query(`USE \`${DB_NAME}\``);
+      await admin.query(statement);
+      console.log(`after fill: ${statement} (${Date.now() - t1} ms)`);
+    }
     const login = await fetch(`${base}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
     if (!login.ok) throw new Error(`staff login: ${login.status}`);
     const auth = { Authorization: `Bearer ${(await login.json()).token}` };
@@ -166,7 +173,7 @@ async function main() {
       const statements = await take();
       const row = { route: path, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), statements: statements.length / RUNS };
       results.push(row);
-      console.log(`${path}: median ${row.medianMs.toFixed(1)} ms (min ${row.minMs.toFixed(1)}, max ${row.maxMs.toFixed(1)}), ${row.statements} SELECTs per request`);
+      console.log(`${path}: median ${row.medianMs.toFixed(1)} ms (min ${row.minMs.toFixed(1)}, max ${row.maxMs.toFixed(1)}), ${row.statements.toFixed(1)} SELECTs per request`);
       if (!EXPLAIN) continue;
       // one request's statements, without the staff guard's lookup
       const seen = new Set();
@@ -181,7 +188,7 @@ async function main() {
       }
     }
     console.log('\n| route | median ms | min | max | SELECTs |\n| --- | --- | --- | --- | --- |');
-    for (const r of results) console.log(`| \`GET ${r.route}\` | ${r.medianMs.toFixed(1)} | ${r.minMs.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.statements} |`);
+    for (const r of results) console.log(`| \`GET ${r.route}\` | ${r.medianMs.toFixed(1)} | ${r.minMs.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.statements.toFixed(1)} |`);
     const slow = results.filter((r) => r.medianMs > 300);
     if (slow.length) console.log(`over 300 ms: ${slow.map((r) => r.route).join(', ')}`);
   } finally {
