@@ -11,8 +11,10 @@
 //    --after-fill runs SQL on the filled database before timing (to try an index, say);
 // 3. logs in as staff and times each route: one warm-up request, then the median (min, max) of --runs;
 //    a route answering 404 (not on this branch) is skipped with a line;
-// 4. prints EXPLAIN for the SELECTs each route sent (captured inside the server by sql-capture.cjs);
-// 5. stops the server and drops the database (BENCH_KEEP_DB=1 keeps it).
+// 4. prints EXPLAIN for the SELECTs each route sent (captured inside the server by sql-capture.cjs), each with
+//    its median time when sent alone (3 runs);
+// 5. stops the server and drops the database (BENCH_KEEP_DB=1 keeps it; `--reuse` then times it again
+//    without filling: steps 1 and 2's fill are skipped).
 //
 // A route is a report name (`overview` → GET /api/admin/reports/overview) or a path starting with `/`;
 // a query string may follow either. The default list is the routes on main.
@@ -39,6 +41,7 @@ const CUSTOMERS = Number(arg('customers', 20_000));
 const DAYS = Number(arg('days', 120));
 const RUNS = Number(arg('runs', 7));
 const EXPLAIN = !args.includes('--no-explain');
+const REUSE = args.includes('--reuse');
 const today = new Date();
 const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(today);
 const dayAgo = (n) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(today.getTime() - n * 86_400_000));
@@ -85,8 +88,10 @@ async function main() {
   const admin = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password) });
   const [[{ version }]] = await admin.query('SELECT VERSION() AS version');
   console.log(`MariaDB ${version}; ${ORDERS} orders, ${CUSTOMERS} customers over ${DAYS} days; median of ${RUNS} runs after a warm-up`);
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
-  await admin.query(`CREATE DATABASE \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  if (!REUSE) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
+    await admin.query(`CREATE DATABASE \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
 
   let child = null;
   let ds = null;
@@ -95,12 +100,15 @@ async function main() {
     let t0 = Date.now();
     ds = new DataSource(buildDataSourceOptions(DB_URL, ''));
     await ds.initialize();
-    await ds.runMigrations();
-    console.log(`migrations: ${Date.now() - t0} ms`);
+    if (!REUSE) {
+      await ds.runMigrations();
+      console.log(`migrations: ${Date.now() - t0} ms`);
+    }
 
     const port = await freePort();
     const capturePort = await freePort();
-    const password = randomBytes(12).toString('hex');
+    // a throwaway database on loopback: a fixed password lets --reuse log in again
+    const password = 'report-volume-bench';
     child = spawn(process.execPath, ['--require', join(HERE, 'sql-capture.cjs'), mainJs], {
       cwd: ROOT,
       env: {
@@ -137,8 +145,8 @@ async function main() {
     }
 
     t0 = Date.now();
-    const done = await seedHistory(ds, { orders: ORDERS, customers: CUSTOMERS, days: DAYS, now: new Date(), seed: 20261205, log: (line) => console.log(`  ${line}`) });
-    console.log(`fill: ${done.customers} customers, ${done.orders} orders, ${done.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const done = REUSE ? null : await seedHistory(ds, { orders: ORDERS, customers: CUSTOMERS, days: DAYS, now: new Date(), seed: 20261205, log: (line) => console.log(`  ${line}`) });
+    if (done) console.log(`fill: ${done.customers} customers, ${done.orders} orders, ${done.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await admin.query(`ANALYZE TABLE \`${DB_NAME}\`.shop_order, \`${DB_NAME}\`.refund, \`${DB_NAME}\`.membership_period, \`${DB_NAME}\`.customer, \`${DB_NAME}\`.commission`);
 
     for (const statement of arg('after-fill', '').split(';').map((x) => x.trim()).filter(Boolean)) {
@@ -177,13 +185,23 @@ async function main() {
       if (!EXPLAIN) continue;
       // one request's statements, without the staff guard's lookup
       const seen = new Set();
+      // captured values went through JSON: Date objects came back as ISO strings, which MariaDB compares as text
+      const asSql = (v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(v) ? v.replace('T', ' ').replace('Z', '') : v);
       for (const s of statements) {
+        s.values = s.values.map(asSql);
         const key = s.sql.replace(/\s+/g, ' ');
         if (seen.has(key) || /FROM `staff_user`/.test(s.sql)) continue;
         seen.add(key);
         await admin.query(`USE \`${DB_NAME}\``);
         const [plan] = await admin.query(`EXPLAIN ${s.sql}`, s.values);
-        console.log(`  SQL ${key.slice(0, 220)}${key.length > 220 ? '…' : ''}`);
+        // the statement alone, straight to MariaDB (the server's own overhead and the HTTP round trip left out)
+        const alone = [];
+        for (let i = 0; i < 3; i++) {
+          const t1 = performance.now();
+          await admin.query(s.sql, s.values);
+          alone.push(performance.now() - t1);
+        }
+        console.log(`  SQL (${median(alone).toFixed(1)} ms alone) ${key.slice(0, 220)}${key.length > 220 ? '…' : ''}`);
         for (const p of plan.filter((p) => p.table !== null)) console.log(`    ${p.select_type} ${p.table} type=${p.type} key=${p.key ?? '-'} rows=${p.rows} ${p.Extra ?? ''}`);
       }
     }
