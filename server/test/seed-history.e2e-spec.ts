@@ -26,6 +26,13 @@ describe('seeded history', () => {
     expect(kinds.map((r: { kind: string }) => r.kind)).toEqual(expect.arrayContaining(['CHECK_IN', 'EARN', 'SPEND']));
     const [{ n }] = await t.ds.query(`SELECT COUNT(*) AS n FROM commission_ledger`);
     expect(Number(n)).toBeGreaterThan(0);
+    // each entry's balanceAfter is the running sum of the customer's entries in id order (the order the shop lists them)
+    for (const ledger of ['points_ledger', 'growth_ledger']) {
+      const [off] = await t.ds.query(
+        `SELECT COUNT(*) AS n FROM ${ledger} l WHERE l.balanceAfter <> (SELECT SUM(x.delta) FROM ${ledger} x WHERE x.customerId = l.customerId AND x.id <= l.id)`,
+      );
+      expect({ ledger, off: Number(off.n) }).toEqual({ ledger, off: 0 });
+    }
   });
 
   it('writes orders the way the shop does: numbers, payments, history, growth', async () => {

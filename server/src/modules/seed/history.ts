@@ -762,18 +762,34 @@ function payment(ctx: Context, order: Order, status: Payment['status'], prepayAt
   });
 }
 
+/**
+ * A customer about to buy may take a card first (more often on a member day), or renew one running
+ * out, or redeem points in the mall; the goods order then follows a little later (every step of a
+ * customer's life runs at its own time, so each ledger's balances follow one another).
+ */
 function placeGoods(life: Life, at: Date): void {
   const { ctx } = life;
-  const { rng, catalog } = ctx;
-  // a customer about to buy may take a card first (more often on a member day), or renew one running out
+  const { rng } = ctx;
   const memberEnds = life.membershipEnds;
   const onMemberDay = ctx.rulesOn(at).length > 0;
   if (!isMemberAt(life, at) ? rng.chance(onMemberDay ? 0.25 : 0.07) : memberEnds! - at.getTime() < 5 * DAY_MS && rng.chance(0.35)) {
-    buyCard(life, new Date(at.getTime() - minutes(3) - rng.int(minutes(20))));
+    buyCard(life, at);
+    const later = new Date(at.getTime() + minutes(3) + rng.int(minutes(20)));
+    schedule(life, later, () => placeGoodsNow(life, later));
+    return;
   }
   if (ctx.mallItem && ctx.mallLeft > 0 && life.balance >= ctx.mallItem.pointsCost && life.mallUnits < (ctx.mallItem.perCustomerLimit || 99) && rng.chance(0.3)) {
-    redeem(life, new Date(at.getTime() - minutes(30) - rng.int(hours(5))));
+    redeem(life, at);
+    const later = new Date(at.getTime() + minutes(30) + rng.int(hours(5)));
+    schedule(life, later, () => placeGoodsNow(life, later));
+    return;
   }
+  placeGoodsNow(life, at);
+}
+
+function placeGoodsNow(life: Life, at: Date): void {
+  const { ctx } = life;
+  const { rng, catalog } = ctx;
   let buyer = buyerAt(life, at);
   const member = buyer.pricing.isMember;
   const picked = new Map<number, number>();
@@ -822,7 +838,7 @@ function placeGoods(life: Life, at: Date): void {
  * What happens after placement: paid (or left unpaid and cancelled), shipped, completed, maybe
  * refunded in part or in whole; each step at its time, none after now.
  */
-function pay(life: Life, order: Order, lines: OrderLine[], at: Date, ships: boolean): void {
+function pay(life: Life, order: Order, lines: OrderLine[], at: Date, ships: boolean, completed?: () => void): void {
   const { ctx } = life;
   const { rng, now } = ctx;
   const id = order.id;
@@ -852,7 +868,10 @@ function pay(life: Life, order: Order, lines: OrderLine[], at: Date, ships: bool
   historyRow(ctx, id, 'PENDING_PAYMENT', 'PAID', order.payableCents > 0 ? 'wechat' : `customer:${life.person.id}`, order.payableCents > 0 ? `微信支付成功 ${txid}` : null, paidAt);
   const commission = accrue(life, order, lines, paidAt);
   if (!ships) {
-    complete(life, order, paidAt, 'wechat', '虚拟商品支付后自动完成', commission);
+    schedule(life, paidAt, () => {
+      complete(life, order, paidAt, 'wechat', '虚拟商品支付后自动完成', commission);
+      completed?.();
+    });
     return;
   }
   // refunded before shipping: the whole order (a few)
@@ -993,57 +1012,60 @@ function refund(life: Life, order: Order, lines: OrderLine[], asked: Date, picks
   ctx.rows.refunds.push(row);
   touch(life, asked);
   if (row.status !== 'REFUNDED') return;
-  // completed: lines, order, points, growth, commission, card time
-  for (const r of row.lines) {
-    const line = lines.find((l) => l.id === r.orderLineId)!;
-    line.refundedQty += r.qty;
-    line.refundedCents += r.amountCents;
-  }
-  const earnedBefore = pointsKept(order.pointsToEarn, order.payableCents - order.shippingPaidCents, order.refundedCents);
-  order.refundedCents += amountCents;
-  if (row.lines.length && lines.every((l) => l.refundedQty === l.qty) && (order.status === 'PAID' || order.status === 'SHIPPED')) {
-    historyRow(ctx, order.id, order.status, 'REFUNDED', 'system', `全额退款 ${row.refundNo}`, refundedAt);
-    order.status = 'REFUNDED';
-  }
-  if (order.status === 'COMPLETED') {
-    const after = pointsKept(order.pointsToEarn, order.payableCents - order.shippingPaidCents, order.refundedCents);
-    if (after < earnedBefore) post(life, refundedAt, { kind: 'REVERSE', delta: after - earnedBefore, dedupeKey: `reverse:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，扣回订单 ${order.orderNo} 所得积分` });
-  }
-  if (order.pointsUsed > 0 && order.pointsValueCents > 0 && row.lines.length) {
-    let before = 0;
-    let after = 0;
-    for (const line of lines) {
-      const inThis = row.lines.filter((r) => r.orderLineId === line.id).reduce((s, r) => s + r.qty, 0);
-      after += shareOfUnits(line.pointsCents, line.qty, 0, line.refundedQty);
-      before += shareOfUnits(line.pointsCents, line.qty, 0, line.refundedQty - inThis);
+  // the money back, at its time: lines, order, points, growth, commission, card time
+  schedule(life, refundedAt, () => {
+    for (const r of row.lines) {
+      const line = lines.find((l) => l.id === r.orderLineId)!;
+      line.refundedQty += r.qty;
+      line.refundedCents += r.amountCents;
     }
-    const back = (v: number) => mulDivFloor(order.pointsUsed, Math.min(v, order.pointsValueCents), order.pointsValueCents);
-    const delta = back(after) - back(before);
-    if (delta > 0) post(life, refundedAt, { kind: 'REVERSE', delta, dedupeKey: `return:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，退还订单 ${order.orderNo} 抵扣的积分` });
-  }
-  if (order.status === 'COMPLETED') settleGrowth(life, order, `refund:${row.refundNo}`, refundedAt);
-  for (const c of commission) {
-    const cash = new Map<number, number>();
-    if (row.lines.length) for (const r of row.lines) cash.set(r.orderLineId, (cash.get(r.orderLineId) ?? 0) + r.amountCents);
-    else for (const l of c.commission.lines) cash.set(l.orderLineId, Math.max(l.baseCents - l.refundedCents, 0));
-    const before = c.commission.amountCents;
-    const updated: CommissionLine[] = c.commission.lines.map((l) => ({ ...l, refundedCents: Math.min(l.baseCents, l.refundedCents + (cash.get(l.orderLineId) ?? 0)) }));
-    const kept = sumKept(updated);
-    c.commission.lines = updated;
-    c.commission.baseCents = sumRemainingBase(updated);
-    c.commission.amountCents = kept;
-    c.reductions.push({ at: refundedAt, refundId: row.id, refundNo: row.refundNo, orderNo: order.orderNo, taken: before - kept, baseAfter: c.commission.baseCents });
-  }
-  if (order.kind === 'POINTS_REDEMPTION') {
-    const units = row.lines.reduce((s, r) => s + r.qty, 0);
-    post(life, refundedAt, { kind: 'REVERSE', delta: units * (order.pointsUsed / lines[0].qty), dedupeKey: `return:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，退还订单 ${order.orderNo} 抵扣的积分` });
-  }
-  if (order.kind === 'MEMBER_CARD') {
-    const period = life.periods.find((p) => p.orderId === order.id)!;
-    const removed = period.endsAt.getTime() - Math.max(period.startsAt.getTime(), refundedAt.getTime());
-    period.refundedAt = refundedAt;
-    life.membershipEnds = Math.max(refundedAt.getTime(), life.membershipEnds! - Math.max(0, removed));
-  }
+    const earnedBefore = pointsKept(order.pointsToEarn, order.payableCents - order.shippingPaidCents, order.refundedCents);
+    order.refundedCents += amountCents;
+    if (row.lines.length && lines.every((l) => l.refundedQty === l.qty) && (order.status === 'PAID' || order.status === 'SHIPPED')) {
+      historyRow(ctx, order.id, order.status, 'REFUNDED', 'system', `全额退款 ${row.refundNo}`, refundedAt);
+      order.status = 'REFUNDED';
+    }
+    if (order.status === 'COMPLETED') {
+      const after = pointsKept(order.pointsToEarn, order.payableCents - order.shippingPaidCents, order.refundedCents);
+      if (after < earnedBefore) post(life, refundedAt, { kind: 'REVERSE', delta: after - earnedBefore, dedupeKey: `reverse:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，扣回订单 ${order.orderNo} 所得积分` });
+    }
+    if (order.pointsUsed > 0 && order.pointsValueCents > 0 && row.lines.length) {
+      let before = 0;
+      let after = 0;
+      for (const line of lines) {
+        const inThis = row.lines.filter((r) => r.orderLineId === line.id).reduce((s, r) => s + r.qty, 0);
+        after += shareOfUnits(line.pointsCents, line.qty, 0, line.refundedQty);
+        before += shareOfUnits(line.pointsCents, line.qty, 0, line.refundedQty - inThis);
+      }
+      const back = (v: number) => mulDivFloor(order.pointsUsed, Math.min(v, order.pointsValueCents), order.pointsValueCents);
+      const delta = back(after) - back(before);
+      if (delta > 0) post(life, refundedAt, { kind: 'REVERSE', delta, dedupeKey: `return:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，退还订单 ${order.orderNo} 抵扣的积分` });
+    }
+    if (order.status === 'COMPLETED') settleGrowth(life, order, `refund:${row.refundNo}`, refundedAt);
+    for (const c of commission) {
+      const cash = new Map<number, number>();
+      if (row.lines.length) for (const r of row.lines) cash.set(r.orderLineId, (cash.get(r.orderLineId) ?? 0) + r.amountCents);
+      else for (const l of c.commission.lines) cash.set(l.orderLineId, Math.max(l.baseCents - l.refundedCents, 0));
+      const before = c.commission.amountCents;
+      const updated: CommissionLine[] = c.commission.lines.map((l) => ({ ...l, refundedCents: Math.min(l.baseCents, l.refundedCents + (cash.get(l.orderLineId) ?? 0)) }));
+      const kept = sumKept(updated);
+      c.commission.lines = updated;
+      c.commission.baseCents = sumRemainingBase(updated);
+      c.commission.amountCents = kept;
+      c.reductions.push({ at: refundedAt, refundId: row.id, refundNo: row.refundNo, orderNo: order.orderNo, taken: before - kept, baseAfter: c.commission.baseCents });
+    }
+    if (order.kind === 'POINTS_REDEMPTION') {
+      const units = row.lines.reduce((s, r) => s + r.qty, 0);
+      post(life, refundedAt, { kind: 'REVERSE', delta: units * (order.pointsUsed / lines[0].qty), dedupeKey: `return:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，退还订单 ${order.orderNo} 抵扣的积分` });
+    }
+    if (order.kind === 'MEMBER_CARD') {
+      const period = life.periods.find((p) => p.orderId === order.id)!;
+      const removed = period.endsAt.getTime() - Math.max(period.startsAt.getTime(), refundedAt.getTime());
+      period.refundedAt = refundedAt;
+      life.membershipEnds = Math.max(refundedAt.getTime(), life.membershipEnds! - Math.max(0, removed));
+    }
+
+  });
 }
 
 /** A card bought like any order; paying it completes it and adds its days (after the running card, if any). */
@@ -1067,8 +1089,13 @@ function buyCard(life: Life, at: Date): void {
   const lines = writeLines(ctx, order, b, () => ({ title: plan.name, specs: {}, coverUrl: '' }));
   historyRow(ctx, order.id, null, 'PENDING_PAYMENT', `customer:${life.person.id}`, null, at);
   touch(life, at);
-  pay(life, order, lines, at, false);
-  if (order.status !== 'COMPLETED') return;
+  pay(life, order, lines, at, false, () => cardPaid(life, order, lines, plan));
+}
+
+/** A paid card adds its days after the running card, if any; a few are taken back (极速退卡). */
+function cardPaid(life: Life, order: Order, lines: OrderLine[], plan: MembershipPlan): void {
+  const { ctx } = life;
+  const { rng } = ctx;
   const paidAt = order.paidAt!;
   const startsAt = life.membershipEnds !== null && life.membershipEnds > paidAt.getTime() ? new Date(life.membershipEnds) : paidAt;
   const endsAt = new Date(startsAt.getTime() + plan.days * DAY_MS);
@@ -1076,7 +1103,6 @@ function buyCard(life: Life, at: Date): void {
   const period = { customerId: life.person.id, orderId: order.id, planId: plan.id, days: plan.days, paidCents: order.payableCents, purchasedAt: paidAt, startsAt, endsAt, refundedAt: null };
   life.periods.push(period);
   ctx.rows.periods.push(period);
-  // 极速退卡: a few change their mind within the fast-refund days
   if (rng.chance(0.03)) {
     const asked = new Date(paidAt.getTime() + hours(1) + rng.int(Math.max(1, ctx.settings.cardFastRefundDays - 1) * DAY_MS));
     const commission = ctx.commissionOfOrder.get(order.id) ?? [];
