@@ -13,6 +13,7 @@ import {
   pointsKept,
   priceCart,
   redemptionBreakdown,
+  redemptionPointsBack,
   REF_CODE_LENGTH,
   shareOfUnits,
   storeDayAt,
@@ -151,9 +152,8 @@ const hours = (n: number) => n * 3_600_000;
 
 // ---------------------------------------------------------------- rows being built
 
-type Row<T> = Omit<T, never>;
 class Rows {
-  customers: Row<Customer>[] = [];
+  customers: Customer[] = [];
   addresses: Omit<Address, 'id'>[] = [];
   orders: Order[] = [];
   lines: OrderLine[] = [];
@@ -1056,7 +1056,9 @@ function refund(life: Life, order: Order, lines: OrderLine[], asked: Date, picks
     }
     if (order.kind === 'POINTS_REDEMPTION') {
       const units = row.lines.reduce((s, r) => s + r.qty, 0);
-      post(life, refundedAt, { kind: 'REVERSE', delta: units * (order.pointsUsed / lines[0].qty), dedupeKey: `return:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，退还订单 ${order.orderNo} 抵扣的积分` });
+      const line = lines[0];
+      const delta = redemptionPointsBack(order.pointsUsed, line.qty, line.refundedQty - units, units);
+      post(life, refundedAt, { kind: 'REVERSE', delta, dedupeKey: `return:refund:${row.id}`, orderId: order.id, memo: `退款 ${row.refundNo}，退还兑换「${line.title}」的积分` });
     }
     if (order.kind === 'MEMBER_CARD') {
       const period = life.periods.find((p) => p.orderId === order.id)!;
