@@ -34,6 +34,8 @@ export interface AppConfig {
   sqljsPath: string;
   migrationsRun: boolean;
   seedDemo: boolean;
+  /** With the demo store, a few months of made-up history (customers, orders, points, commission) so the reports show something. */
+  seedHistory: boolean;
   devTools: boolean;
   jobsEnabled: boolean;
   /** WEB_CONCURRENCY: API processes sharing the port (node:cluster); 1 = this process serves. */
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sqljsPath,
     migrationsRun: flag(env, 'MIGRATIONS_RUN', true),
     seedDemo: flag(env, 'SEED_DEMO', false) || !databaseUrl,
+    seedHistory: flag(env, 'SEED_HISTORY', !production && env.NODE_ENV !== 'test'),
     devTools: flag(env, 'DEV_TOOLS', false),
     jobsEnabled: flag(env, 'JOBS', true),
     workers: workerCount(env),

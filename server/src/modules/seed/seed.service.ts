@@ -17,9 +17,12 @@ import { ImageService, thumbUrlOf } from '../media/image.service';
 import { LotteryConfig, LotteryPrize } from '../lottery/entities/lottery.entities';
 import { PointsMallItem } from '../points-mall/entities/points-mall-item.entity';
 import { DEMO_CATALOG, type DemoProduct } from './demo-catalog';
+import { seedHistory } from './history';
 import { categoryIcon, productPictures } from './demo-pictures';
 
 export const DEMO_STAFF_PASSWORD = 'admin123';
+/** The demo store's history: about 3,000 orders of 600 customers over 120 days. */
+export const DEMO_HISTORY = { orders: 3000, customers: 600, days: 120 };
 /** The demo customer holding the demo coupons; the WeChat simulator logs it in with the code `test:demo-customer`. */
 export const DEMO_CUSTOMER_OPENID = 'demo-customer';
 
@@ -65,6 +68,11 @@ export class SeedService {
     if ((await this.ds.manager.count(CouponTemplate)) === 0) await this.seedCoupons();
     if ((await this.ds.manager.count(LotteryConfig)) === 0) await withTx(this.ds, ({ em }) => this.seedLottery(em));
     if (await this.distributors.seedDemo()) this.logger.log('demo distributor DEMO01 seeded');
+    // last, once: skipped when history exists (SEED_HISTORY=0 turns it off; tests see the bare demo store)
+    if (this.config.seedHistory && !this.config.production) {
+      const done = await seedHistory(this.ds, { ...DEMO_HISTORY, now: this.clock.now() });
+      if (done) this.logger.log(`demo history seeded: ${done.customers} customers, ${done.orders} orders (${done.rows} rows) in ${done.ms} ms`);
+    }
   }
 
   /** 积分商城: two goods (points only; points + cash) from the demo catalog and member-card days. */
