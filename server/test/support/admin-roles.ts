@@ -167,6 +167,8 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
       { route: 'GET /api/admin/reports/overview', allow: FIN, what: 'the dashboard\'s figures' },
       { route: 'GET /api/admin/reports/member-days', allow: FIN, what: 'member-day occurrences and uplift' },
       { route: 'GET /api/admin/reports/membership', allow: FIN, what: 'card conversion and sales' },
+      { route: 'GET /api/admin/reports/points', allow: BOTH, what: 'points issued, spent and expired, check-ins, redemptions and the liability' },
+      { route: 'GET /api/admin/reports/distribution', allow: BOTH, what: 'sales share, funnel, top ten, commission and cost per acquired customer' },
       { route: 'GET /api/admin/audit-log', allow: FIN, what: 'the audit log' },
     ],
   },

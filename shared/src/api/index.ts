@@ -15,3 +15,4 @@ export * from './coupons';
 export * from './distribution-labels';
 export * from './customers';
 export * from './lottery';
+export * from './operations-reports';

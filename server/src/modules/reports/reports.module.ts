@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
+import { DistributionModule } from '../distribution/distribution.module';
+import { PointsModule } from '../points/points.module';
+import { DistributionReportsService } from './distribution-reports.service';
+import { OperationsReportsController } from './operations-reports.controller';
+import { PointsReportsService } from './points-reports.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService] })
+@Module({
+  imports: [PointsModule, DistributionModule],
+  controllers: [ReportsController, OperationsReportsController],
+  providers: [ReportsService, PointsReportsService, DistributionReportsService],
+})
 export class ReportsModule {}

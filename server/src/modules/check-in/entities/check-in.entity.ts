@@ -7,6 +7,7 @@ import { TimeColumn } from '../../../database/columns';
  */
 @Entity('check_in')
 @Index('uq_check_in_day', ['customerId', 'storeDay'], { unique: true })
+@Index('ix_check_in_day', ['storeDay', 'madeUp', 'customerId'])
 export class CheckIn {
   @PrimaryGeneratedColumn()
   id: number;
