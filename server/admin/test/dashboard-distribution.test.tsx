@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, json, mockFetch, renderApp, signIn } from './helpers';
 
-const FIRST = { timeout: 15000 };
+const FIRST = { timeout: 30000 };
 const staffOf = (role: 'owner' | 'operator' | 'finance') => ({ id: 7, username: `${role}1`, role });
 const figures = { from: '2027-04-06', to: '2027-04-12', gmvCents: 0, paidCents: 0, refundedCents: 0, orders: 0, buyers: 0, avgOrderCents: 0, newCards: 0, cardRevenueCents: 0, paidMembers: 0, memberConversionBp: null };
 const OVERVIEW = { ...figures, previous: { ...figures, from: '2027-03-30', to: '2027-04-05' }, series: [] };
@@ -18,7 +18,7 @@ const REPORT = {
   acquisition: { customers: 20, commissionCents: 200000, costPerCustomerCents: 10000 },
 };
 
-describe('dashboard: distribution section', { timeout: 45000 }, () => {
+describe('dashboard: distribution section', { timeout: 60000 }, () => {
   it('shows the sales share, funnel, commission, cost per acquired customer and the top ten for the overview\'s range', async () => {
     const fetchMock = mockFetch({
       ...signIn(staffOf('owner')),

@@ -1,9 +1,9 @@
 import type { DistributorLeaderboard } from './distribution';
-import type { PointsLiability } from './points';
 
 /**
  * `GET /api/admin/reports/points?from=&to=` (store days YYYY-MM-DD, inclusive; default the last 7 days to today).
- * Every figure is defined in docs/reports.md "Points reports". Points are whole points, cash in fen.
+ * Every figure is defined in docs/reports.md "Points reports". Points are whole points, cash in fen. The liability
+ * (points outstanding now) is `GET /api/admin/points/liability`, the 积分规则 page's figure.
  */
 export interface PointsReportDay {
   day: string;
@@ -42,8 +42,6 @@ export interface PointsReport extends PointsReportTotals {
     /** floor(customers × 10000 / activeCustomers); null without active customers. */
     participationBp: number | null;
   };
-  /** Now, whatever the range: `GET /api/admin/points/liability`'s answer. */
-  liability: PointsLiability;
   series: PointsReportDay[];
 }
 

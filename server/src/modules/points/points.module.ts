@@ -18,6 +18,6 @@ export const POINTS_ENTITIES = [PointsAccount, PointsLedger];
   imports: [OrderModule],
   controllers: [PointsController, AdminPointsController],
   providers: [PointsService, PointsExpiryService, PointsAdminService],
-  exports: [PointsService, PointsExpiryService],
+  exports: [PointsService],
 })
 export class PointsModule {}

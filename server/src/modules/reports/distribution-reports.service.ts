@@ -7,10 +7,10 @@ import { Distributor } from '../distribution/entities/distributor.entity';
 import { ReferralVisit } from '../distribution/entities/referral.entity';
 import { Order } from '../order/entities/order.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
+import { shareBp } from './report-sql';
 
 type Raw = Record<string, string | number | null>;
 const num = (v: unknown) => Number(v ?? 0);
-const bp = (part: number, whole: number) => (whole === 0 ? null : Math.floor((part * 10_000) / whole));
 const TOP = 10;
 
 /**
@@ -54,7 +54,7 @@ export class DistributionReportsService {
       .where('o.paidAt >= :s AND o.paidAt < :e', { s, e })
       .getRawOne<Raw>();
     const [totalCents, distributorCents, guideCents] = [num(r?.total), num(r?.distributor), num(r?.guide)];
-    return { totalCents, distributorCents, guideCents, distributorBp: bp(distributorCents, totalCents), guideBp: bp(guideCents, totalCents) };
+    return { totalCents, distributorCents, guideCents, distributorBp: shareBp(distributorCents, totalCents), guideBp: shareBp(guideCents, totalCents) };
   }
 
   /** Visits → customers bound anew → those of them who then paid an attributed order, all in the range. */
@@ -93,17 +93,19 @@ export class DistributionReportsService {
 
   /**
    * New buyers won through distributors: customers with no order paid before the range who paid an attributed order
-   * in it (`ix_order_customer_paid` answers "paid before"), and the commission on those orders.
+   * in it, and the commission (both levels) on those orders. Driven by the orders paid in the range (`ix_order_paid`,
+   * a LEFT JOIN keeps that order); "paid before" is asked only of attributed rows (`ix_order_customer_paid`).
    */
   private async acquisition(s: Date, e: Date): Promise<DistributionReport['acquisition']> {
-    const paidBefore = this.ds.createQueryBuilder().select('1').from(Order, 'p').where('p.customerId = o.customerId AND p.paidAt < :s').getQuery();
+    const firstPaid = this.ds.createQueryBuilder().select('MIN(p.paidAt)').from(Order, 'p').where('p.customerId = o.customerId').getQuery();
+    const won = `c.id IS NOT NULL AND (${firstPaid}) >= :s`;
     const r = await this.ds
       .getRepository(Order)
       .createQueryBuilder('o')
-      .innerJoin(Commission, 'c', 'c.orderId = o.id')
-      .select('COUNT(DISTINCT o.customerId)', 'customers')
-      .addSelect('SUM(c.amountCents)', 'commission')
-      .where(`o.paidAt >= :s AND o.paidAt < :e AND NOT EXISTS (${paidBefore})`, { s, e })
+      .leftJoin(Commission, 'c', 'c.orderId = o.id')
+      .select(`COUNT(DISTINCT CASE WHEN ${won} THEN o.customerId END)`, 'customers')
+      .addSelect(`SUM(CASE WHEN ${won} THEN c.amountCents ELSE 0 END)`, 'commission')
+      .where('o.paidAt >= :s AND o.paidAt < :e', { s, e })
       .getRawOne<Raw>();
     const customers = num(r?.customers);
     const commissionCents = num(r?.commission);

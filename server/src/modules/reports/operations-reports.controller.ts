@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { DistributionReportsService } from './distribution-reports.service';
 import { PointsReportsService } from './points-reports.service';
-import { StoreDayRangeQuery, storeDayRange } from './store-day-range';
+import { StoreDaysQuery, storeDaysOf } from './store-days';
 
 /** The dashboard's points and distribution reports: operators run both programmes, finance pays for them. */
 @ApiTags('admin')
@@ -22,18 +22,18 @@ export class OperationsReportsController {
     private readonly settings: StoreSettingsService,
   ) {}
 
-  private async range(q: StoreDayRangeQuery) {
-    return storeDayRange(q, (await this.settings.get()).timezone, this.clock.now());
+  private async range(q: StoreDaysQuery) {
+    return storeDaysOf(q, (await this.settings.get()).timezone, this.clock.now());
   }
 
   @Get('points')
-  async pointsReport(@Query() q: StoreDayRangeQuery): Promise<PointsReport> {
+  async pointsReport(@Query() q: StoreDaysQuery): Promise<PointsReport> {
     const { from, to } = await this.range(q);
     return this.points.report(from, to);
   }
 
   @Get('distribution')
-  async distributionReport(@Query() q: StoreDayRangeQuery): Promise<DistributionReport> {
+  async distributionReport(@Query() q: StoreDaysQuery): Promise<DistributionReport> {
     const { from, to } = await this.range(q);
     return this.distribution.report(from, to);
   }

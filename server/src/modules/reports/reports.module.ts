@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DistributionModule } from '../distribution/distribution.module';
-import { PointsModule } from '../points/points.module';
 import { DistributionReportsService } from './distribution-reports.service';
 import { OperationsReportsController } from './operations-reports.controller';
 import { PointsReportsService } from './points-reports.service';
@@ -8,7 +7,7 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [PointsModule, DistributionModule],
+  imports: [DistributionModule],
   controllers: [ReportsController, OperationsReportsController],
   providers: [ReportsService, PointsReportsService, DistributionReportsService],
 })

@@ -9,7 +9,6 @@ import { MembershipPlan } from '../membership/entities/membership-plan.entity';
 import { Order } from '../order/entities/order.entity';
 import { Refund } from '../order/entities/refund.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
-import { windowTable } from './store-day-range';
 
 /** Orders that were paid (whatever happened after). */
 const PAID_STATUSES = ['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDED'] as const;
@@ -185,8 +184,21 @@ export class ReportsService {
     return { ...current, previous, series };
   }
 
+  /** `SELECT 0 AS i, :s0 AS s, :e0 AS e UNION ALL …`: a table of time windows to join on, with its parameters. */
+  private windowTable(windows: { s: Date; e: Date }[]) {
+    const params: Record<string, Date> = {};
+    const sql = windows
+      .map((w, i) => {
+        params[`s${i}`] = w.s;
+        params[`e${i}`] = w.e;
+        return `SELECT ${i} AS i, :s${i} AS s, :e${i} AS e`;
+      })
+      .join(' UNION ALL ');
+    return { sql: `(${sql})`, params };
+  }
+
   private async orderFigures(windows: { s: Date; e: Date }[]) {
-    const t = windowTable(windows);
+    const t = this.windowTable(windows);
     const raw = await this.ds
       .createQueryBuilder()
       .select('w.i', 'i')
@@ -209,7 +221,7 @@ export class ReportsService {
   }
 
   private async refundFigures(windows: { s: Date; e: Date }[]) {
-    const t = windowTable(windows);
+    const t = this.windowTable(windows);
     const raw = await this.ds
       .createQueryBuilder()
       .select('w.i', 'i')

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
-import { formatBpPercent, type PointsReport } from '@mc/shared';
+import { formatBpPercent, type PointsLiability, type PointsReport } from '@mc/shared';
 import EChart, { type ChartOption } from '../../components/EChart';
 import { formatCents, formatCount } from '../../format';
 import { useFetch } from '../../useFetch';
@@ -65,9 +65,11 @@ function Figure({ title, value, className, loading }: { title: string; value: st
   );
 }
 
-/** 积分: issued / spent / expired per day, check-in participation, mall redemptions and the liability (`GET /api/admin/reports/points`). */
+/** 积分: issued / spent / expired per day, check-in participation, mall redemptions (`GET /api/admin/reports/points`) and the liability. */
 export default function PointsSection({ range }: { range?: StoreDayRange }) {
   const { data, loading, error } = useFetch<PointsReport>('/api/admin/reports/points', range ? { from: range.from, to: range.to } : undefined);
+  // what is outstanding now, whatever the range: the figure of the 积分规则 page, from its own route
+  const liability = useFetch<PointsLiability>('/api/admin/points/liability');
   const charts = useMemo(() => (data ? { flow: flowOption(data), checkIn: checkInOption(data), redemptions: redemptionOption(data) } : null), [data]);
   const wait = loading && !data;
   const show = (f: (r: PointsReport) => string) => (data ? f(data) : '—');
@@ -100,7 +102,7 @@ export default function PointsSection({ range }: { range?: StoreDayRange }) {
         <Figure title="兑换收取现金" className="points-redemption-cash" value={show((r) => formatCents(r.redemptionCashCents))} loading={wait} />
       </Row>
       {charts && <EChart className="points-redemption-chart" option={charts.redemptions} height={240} />}
-      <LiabilityCard data={data?.liability ?? null} error={null} loading={wait} />
+      <LiabilityCard data={liability.data ?? null} error={liability.error} loading={liability.loading} />
     </Card>
   );
 }

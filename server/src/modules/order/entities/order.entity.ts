@@ -9,6 +9,7 @@ import { TimeColumn } from '../../../database/columns';
 @Index('ix_order_status_shipped', ['status', 'shippedAt'])
 @Index('ix_order_created', ['createdAt'])
 @Index('ix_order_customer_paid', ['customerId', 'paidAt'])
+@Index('ix_order_kind_paid', ['kind', 'paidAt'])
 @Index('ix_order_paid', ['paidAt'])
 export class Order {
   @PrimaryGeneratedColumn()

@@ -1,0 +1,45 @@
+import type { DataSource } from 'typeorm';
+
+/** A time window [s, e). */
+export interface Window {
+  s: Date;
+  e: Date;
+}
+
+/** `(SELECT 0 AS i, :s0 AS s, :e0 AS e UNION ALL …)`: a table of time windows to join on, with its parameters. */
+export function windowTable(windows: Window[], prefix = '') {
+  const params: Record<string, Date> = {};
+  const sql = windows
+    .map((w, i) => {
+      params[`${prefix}s${i}`] = w.s;
+      params[`${prefix}e${i}`] = w.e;
+      return `SELECT ${i} AS i, :${prefix}s${i} AS s, :${prefix}e${i} AS e`;
+    })
+    .join(' UNION ALL ');
+  return { sql: `(${sql})`, params };
+}
+
+/**
+ * Whether the customer of order `o` held a card when they placed it: a card period started, not ended and not refunded
+ * by the order's creation. Walks `ix_membership_period_customer`.
+ */
+export const heldCard = (o: string) =>
+  `EXISTS (SELECT 1 FROM \`membership_period\` hc WHERE hc.customerId = ${o}.customerId AND hc.startsAt <= ${o}.createdAt AND ${o}.createdAt < hc.endsAt AND (hc.refundedAt IS NULL OR hc.refundedAt > ${o}.createdAt))`;
+
+/** Milliseconds from time column `a` to `b`, in the data source's dialect. */
+export function msBetween(ds: DataSource, a: string, b: string): string {
+  return ds.options.type === 'sqljs' ? `((julianday(${b}) - julianday(${a})) * 86400000.0)` : `(TIMESTAMPDIFF(MICROSECOND, ${a}, ${b}) / 1000)`;
+}
+
+/**
+ * Runs hand-written report SQL (backquoted names, `:name` / `:...list` parameters) with the driver's own value
+ * conversions, so Dates bind as the entities store them. Numbers come back as numbers (MariaDB sums are strings).
+ */
+export async function reportRows(ds: DataSource, sql: string, params: Record<string, unknown>): Promise<Record<string, number>[]> {
+  const [text, values] = ds.driver.escapeQueryWithParameters(sql, params);
+  const rows = (await ds.query(text, values)) as Record<string, unknown>[];
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? 0 : Number(v)])));
+}
+
+/** floor(part × 10000 / whole); null when whole is 0. */
+export const shareBp = (part: number, whole: number): number | null => (whole === 0 ? null : Math.floor((part * 10_000) / whole));
