@@ -77,6 +77,8 @@ describe('dashboard: points and distribution sections (admin page)', () => {
     await distribution.locator('.distribution-top tbody tr', { hasText: 'DEMO01' }).waitFor();
     await points.scrollIntoViewIfNeeded();
     await screenshot(page, 'dashboard-points-distribution');
+    await distribution.scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-points-distribution-2');
     expect(errors).toEqual([]);
   });
 });

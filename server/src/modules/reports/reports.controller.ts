@@ -2,13 +2,11 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { addDays, OVERVIEW_MAX_DAYS, storeDayAt } from '@mc/shared';
 import { Roles, StaffGuard } from '../../common/auth/guards';
-import { badRequest } from '../../common/errors';
-import { IsStoreDay } from '../../common/validation';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { Clock, DAY_MS } from '../../common/clock';
 import { ReportsService } from './reports.service';
+import { StoreDaysQuery, storeDaysOf } from './store-days';
 
 class MemberDayReportQuery {
   @ApiPropertyOptional({ default: 6, description: 'past occurrences per member day' })
@@ -32,18 +30,6 @@ class RangeQuery {
   to?: string;
 }
 
-class OverviewQuery {
-  @ApiPropertyOptional({ description: 'first store day, YYYY-MM-DD; default 6 days before `to`' })
-  @IsOptional()
-  @IsStoreDay('开始日期')
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'last store day, inclusive; default today' })
-  @IsOptional()
-  @IsStoreDay('结束日期')
-  to?: string;
-}
-
 @ApiTags('admin')
 @ApiBearerAuth()
 @UseGuards(StaffGuard)
@@ -57,12 +43,8 @@ export class ReportsController {
   ) {}
 
   @Get('overview')
-  async overview(@Query() q: OverviewQuery) {
-    const { timezone } = await this.settings.get();
-    const to = q.to ?? storeDayAt(timezone, this.clock.now());
-    const from = q.from ?? addDays(to, -6);
-    if (from > to) throw badRequest('开始日期不能晚于结束日期', { fields: ['from'] });
-    if (addDays(from, OVERVIEW_MAX_DAYS - 1) < to) throw badRequest(`日期范围最长 ${OVERVIEW_MAX_DAYS} 天`, { fields: ['from', 'to'] });
+  async overview(@Query() q: StoreDaysQuery) {
+    const { from, to } = storeDaysOf(q, (await this.settings.get()).timezone, this.clock.now());
     return this.reports.overview(from, to);
   }
 
