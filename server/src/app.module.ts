@@ -31,6 +31,7 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { CustomerAdminModule } from './modules/customer-admin/customer-admin.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { SubscriptionModule } from './modules/subscription/subscription.module';
 import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
@@ -71,6 +72,7 @@ export class AppModule {
         ReportsModule,
         CustomerAdminModule,
         BadgesModule,
+        SubscriptionModule,
         SeedModule,
         ...(config.devTools ? [DevModule] : []),
       ],

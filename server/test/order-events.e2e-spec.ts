@@ -16,6 +16,7 @@ describe('order events', () => {
   it('lists every reaction, in the order the handlers run', () => {
     expect(t.app.get(OrderEvents).listing()).toEqual({
       paid: ['membership', 'points', 'points-mall', 'coupons', 'commission'],
+      shipped: ['messages'],
       completed: ['tiers', 'points', 'commission'],
       cancelled: ['member-day', 'points', 'points-mall', 'coupons', 'payment'],
       refundApproved: ['membership', 'payment'],

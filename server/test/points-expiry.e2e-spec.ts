@@ -205,6 +205,18 @@ describe('points expiry, adjustments and points rules on MariaDB', () => {
       expect(await balanceOf(c)).toBe(20);
       expect((await ledgerOf(c.id)).map((e) => e.dedupeKey)).toEqual([1, 2, 3, 4].map((n) => `adjust:customer:${c.id}:${n}`));
     });
+    it('25 parallel adjustments of 25 customers all succeed (no deadlock between their ledger inserts), and 8 of one customer are numbered 1…8', async () => {
+      await setClock('2027-04-01T02:00:00.000Z');
+      const many = await Promise.all(Array.from({ length: 25 }, (_, i) => t.customer(`adj-many-${i}`)));
+      const all = await Promise.all(many.map((c) => adjust(c.id, 100)));
+      expect(all.map((r) => r.status)).toEqual(many.map(() => 201));
+      for (const c of many) expect(await balanceOf(c)).toBe(100);
+      const one = await t.customer('adj-one');
+      const same = await Promise.all(Array.from({ length: 8 }, () => adjust(one.id, 10)));
+      expect(same.map((r) => r.status)).toEqual(same.map(() => 201));
+      expect(await balanceOf(one)).toBe(80);
+      expect((await ledgerOf(one.id)).map((e) => e.dedupeKey).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `adjust:customer:${one.id}:${n}`).sort());
+    });
   });
 
   describe('points rules (GET/PUT /api/admin/points-rules) and the liability', () => {

@@ -7,3 +7,4 @@ export * from './membership';
 export * from './points';
 export * from './distribution';
 export * from './region';
+export * from './subscription';

@@ -127,6 +127,9 @@ describe('api types and constants', () => {
         'percentToBp', 'DISTRIBUTOR_STATUS_LABEL', 'COMMISSION_STATUS_LABEL', 'WITHDRAWAL_STATUS_LABEL',
         'REF_CODE_ALPHABET', 'REF_CODE_LENGTH', 'bindsCustomer', 'clawBack', 'commissionKept', 'commissionLines', 'commissionMovement',
         'commissionRateBp', 'creditAvailable', 'decideBinding', 'makeCode', 'sumKept', 'sumRemainingBase',
+        'MESSAGE_FIELDS', 'MESSAGE_KINDS', 'MESSAGE_KIND_LABEL', 'SCENE_KINDS', 'SUBSCRIPTION_MESSAGE_STATUS_LABEL', 'SUBSCRIPTION_SCENES',
+        'TEMPLATE_ID_RE', 'TEMPLATE_MAX_KEYWORDS', 'fitKeywordValue', 'messageAmount', 'messageDate', 'messageTime', 'templateData',
+        'templateSettingProblems',
       ].sort(),
     );
   });

@@ -13,7 +13,8 @@
 //   BENCH_WARMUP=2          warm-up seconds per workload (not measured)
 //   BENCH_CONNECTIONS=50    concurrent closed-loop clients
 //   BENCH_CUSTOMERS=200     customers (with an address) created before timing
-//   BENCH_ONLY=health,list,list-customer,detail,checkout,checkout-login,sale   run only these workloads
+//   BENCH_ONLY=health,list,list-customer,detail,checkout,checkout-login,sale,check-in,redeem   run only these workloads
+//   BENCH_CHECKIN_CUSTOMERS=2000   fresh customers created for the check-in warm-up (topped up before timing)
 //   BENCH_DB=mc_bench       database name (dropped and re-created; dropped at the end)
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306   server to use (no database part)
 //   BENCH_WORKERS=1         API processes (WEB_CONCURRENCY) the server runs
@@ -48,6 +49,11 @@ const DEFAULT_SOCKET = '/run/mysqld/mysqld.sock';
 const DB_SOCKET = env.BENCH_DB_SOCKET ?? (existsSync(DEFAULT_SOCKET) ? DEFAULT_SOCKET : '');
 if (!/^\w+$/.test(DB_NAME)) throw new Error('BENCH_DB must be a plain identifier');
 const STOCK = 50_000_000;
+/** The bench's points-mall item: points only, no limit per customer; each customer gets POINTS_GRANT points. */
+const MALL_STOCK = 1_000_000;
+const MALL_COST = 10;
+const POINTS_GRANT = 1_000_000;
+const CHECKIN_POOL = Number(env.BENCH_CHECKIN_CUSTOMERS || 2000);
 
 // mysql2 comes with the server package; borrow it rather than adding a dependency here.
 const mysql = createRequire(join(ROOT, 'server', 'package.json'))('mysql2/promise');
@@ -313,6 +319,7 @@ async function main() {
   await admin.query(`CREATE DATABASE \`${DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
 
   let serverLog = '';
+  const adminPassword = randomBytes(12).toString('hex');
   const nodeArgs = (env.BENCH_NODE_ARGS || '').split(/\s+/).filter(Boolean);
   if (counterPort) nodeArgs.push('--require', join(dirname(fileURLToPath(import.meta.url)), 'sql-counter.cjs'));
   const child = spawn(process.execPath, [...nodeArgs, mainJs], {
@@ -333,7 +340,7 @@ async function main() {
       LOG_LEVEL: env.LOG_LEVEL || 'warn',
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+      ADMIN_PASSWORD: adminPassword,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -362,7 +369,7 @@ async function main() {
   process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
 
   try {
-    const outcome = await runAll({ port, simPort, counterPort, child, output: () => serverLog });
+    const outcome = await runAll({ port, simPort, counterPort, child, adminPassword, output: () => serverLog });
     if (process.exitCode) console.error(`\nserver output (tail):\n${serverLog.slice(-4000)}`);
     if (serverErrors.length) console.error(`\nthe server logged errors (first ${serverErrors.length}):\n${serverErrors.join('\n')}`);
     return outcome;
@@ -395,7 +402,7 @@ async function waitForQuiet(label) {
   }
 }
 
-async function runAll({ port, simPort, counterPort, child, output }) {
+async function runAll({ port, simPort, counterPort, child, adminPassword, output }) {
   // fresh keep-alive pools per workload: sockets left idle past the server's keep-alive timeout get reset
   let apiPool, simPool;
   const freshPools = () => {
@@ -428,34 +435,73 @@ async function runAll({ port, simPort, counterPort, child, output }) {
   const productIds = products.map((p) => Number(p.id));
   const [skuRows] = await db.query(
     `SELECT s.id, s.productId, s.priceCents FROM sku s JOIN product p ON p.id = s.productId
-     WHERE s.active = 1 AND p.onShelf = 1 AND p.memberOnly = 0 AND s.priceCents > 0 ORDER BY s.id LIMIT 1`,
+     WHERE s.active = 1 AND p.onShelf = 1 AND p.memberOnly = 0 AND s.priceCents > 0 ORDER BY s.id LIMIT 2`,
   );
-  if (!productIds.length || !skuRows.length) throw new Error('the demo catalog is empty: was SEED_DEMO honoured?');
+  if (!productIds.length || skuRows.length < 2) throw new Error('the demo catalog is empty: was SEED_DEMO honoured?');
   const skuId = Number(skuRows[0].id);
   const saleProductId = Number(skuRows[0].productId);
   await db.query('UPDATE sku SET stock = ? WHERE id = ?', [STOCK, skuId]);
   console.log(`${productIds.length} products on shelf; checkout SKU ${skuId} (${skuRows[0].priceCents} fen), stock set to ${STOCK}`);
 
+  /** Runs `work(i)` for i in [from, to), 25 at a time. */
+  const inBatches = async (from, to, work) => {
+    for (let batch = from; batch < to; batch += 25) await Promise.all(Array.from({ length: Math.min(25, to - batch) }, (_, k) => work(batch + k)));
+  };
   const customers = [];
   const setupStart = performance.now();
-  for (let batch = 0; batch < CUSTOMERS; batch += 25) {
-    await Promise.all(
-      Array.from({ length: Math.min(25, CUSTOMERS - batch) }, async (_, k) => {
-        const i = batch + k;
-        const code = `test:bench_${i}`;
-        const login = await apiPool.request('POST', '/api/auth/wechat-login', { body: { code } });
-        if (login.status !== 200) throw new Error(`wechat-login ${login.status}: ${login.text}`);
-        const auth = { authorization: `Bearer ${json(login).token}` };
-        const addr = await apiPool.request('POST', '/api/addresses', {
-          headers: auth,
-          body: { name: `压测${i}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${i} 号` },
-        });
-        if (addr.status !== 201) throw new Error(`add address ${addr.status}: ${addr.text}`);
-        customers[i] = { code, auth, addressId: json(addr).id };
-      }),
+  await inBatches(0, CUSTOMERS, async (i) => {
+    const code = `test:bench_${i}`;
+    const login = await apiPool.request('POST', '/api/auth/wechat-login', { body: { code } });
+    if (login.status !== 200) throw new Error(`wechat-login ${login.status}: ${login.text}`);
+    const auth = { authorization: `Bearer ${json(login).token}` };
+    const addr = await apiPool.request('POST', '/api/addresses', {
+      headers: auth,
+      body: { name: `压测${i}`, phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: `文三路 ${i} 号` },
+    });
+    if (addr.status !== 201) throw new Error(`add address ${addr.status}: ${addr.text}`);
+    customers[i] = { code, auth, id: json(login).user.id, addressId: json(addr).id };
+  });
+  console.log(`${CUSTOMERS} customers with an address created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+
+  const wanted = (key) => !ONLY || ONLY.has(key);
+
+  // the points mall: a points-only item on a second SKU (its own stock, apart from the checkout's), and points for every customer
+  const mallSkuId = Number(skuRows[1].id);
+  let mallItemId = null;
+  if (wanted('redeem')) {
+    const t0 = performance.now();
+    const login = await apiPool.request('POST', '/api/admin/auth/login', { body: { username: 'admin', password: adminPassword } });
+    if (login.status !== 200) throw new Error(`admin login ${login.status}: ${login.text}`);
+    const staff = { authorization: `Bearer ${json(login).token}` };
+    await db.query('UPDATE sku SET stock = ? WHERE id = ?', [STOCK, mallSkuId]);
+    const item = await apiPool.request('POST', '/api/admin/points-mall/items', {
+      headers: staff,
+      body: { title: '压测兑换品', kind: 'GOODS', skuId: mallSkuId, pointsCost: MALL_COST, cashCents: 0, stock: MALL_STOCK, perCustomerLimit: 0, onShelf: true },
+    });
+    if (item.status !== 201) throw new Error(`create mall item ${item.status}: ${item.text}`);
+    mallItemId = json(item).id;
+    // one at a time: parallel adjustments of different customers deadlock on the ledger's gap locks past withTx's 3 tries (500s)
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const r = await apiPool.request('POST', `/api/admin/customers/${customers[i].id}/points-adjustments`, { headers: staff, body: { points: POINTS_GRANT, reason: '压测积分' } });
+      if (r.status !== 201) throw new Error(`points adjustment ${r.status}: ${r.text}`);
+    }
+    console.log(
+      `points mall item ${mallItemId} (SKU ${mallSkuId}, ${MALL_COST} points, stock ${MALL_STOCK}, no limit per customer); ${POINTS_GRANT} points to each of ${CUSTOMERS} customers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
   }
-  console.log(`${CUSTOMERS} customers with an address created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+
+  // check-in: once per customer and store day, so every check-in is a customer's first; they come from a pool of new customers
+  const checkInPool = [];
+  const growCheckInPool = async (size) => {
+    const t0 = performance.now();
+    const from = checkInPool.length;
+    await inBatches(from, size, async (n) => {
+      const login = await apiPool.request('POST', '/api/auth/wechat-login', { body: { code: `test:bench_checkin_${n}` } });
+      if (login.status !== 200) throw new Error(`wechat-login ${login.status}: ${login.text}`);
+      checkInPool[n] = { authorization: `Bearer ${json(login).token}` };
+    });
+    console.log(`  ${size - from} new customers for check-in (${size} in all) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
 
   // ---- workloads
   const get = (path, headers) => async () => {
@@ -494,6 +540,36 @@ async function runAll({ port, simPort, counterPort, child, output }) {
   };
 
   const checkoutOnly = checkout(false);
+
+  let checkInNext = 0;
+  let checkInsAnswered = 0; // 200s: each wrote one check-in row
+  const checkInRun = async () => {
+    const n = checkInNext++;
+    if (n >= checkInPool.length) return { ok: false, error: `the check-in pool ran out (${checkInPool.length} customers)`, steps: [] };
+    const r = await apiPool.request('POST', '/api/points/check-in', { headers: checkInPool[n] });
+    if (r.status === 200) checkInsAnswered++;
+    const body = r.status === 200 ? json(r) : undefined;
+    // a customer's first check-in: day 1 of a streak, the day's points, a balance holding them
+    const ok = body?.streak === 1 && body.pointsAwarded > 0 && body.balance >= body.pointsAwarded;
+    return { ok, error: !ok && `${r.status} ${r.text}`, steps: [] };
+  };
+
+  let redeemSeq = 0;
+  let redemptionsAnswered = 0; // 200s with a new order
+  const redeemed = []; // a few { key, customer, body: { itemId, qty, addressId }, orderId } to replay afterwards
+  const redeemRun = async (client, i) => {
+    const c = customers[(client + i * CONNECTIONS) % CUSTOMERS];
+    const key = `bench-redeem-${++redeemSeq}`;
+    const body = { itemId: mallItemId, qty: 1, addressId: c.addressId };
+    const r = await apiPool.request('POST', '/api/points-mall/redeem', { headers: { ...c.auth, 'idempotency-key': key }, body });
+    const answer = r.status === 200 ? json(r) : undefined;
+    if (answer?.orderId) {
+      redemptionsAnswered++;
+      if (redeemed.length < 20 && Math.random() < 0.01) redeemed.push({ key, customer: c, body, orderId: answer.orderId });
+    }
+    const ok = answer?.status === 'PAID' && answer.pointsUsed === MALL_COST && answer.payableCents === 0;
+    return { ok, error: !ok && `${r.status} ${r.text}`, steps: [] };
+  };
   const workloads = [
     { key: 'health', name: 'GET /api/health (floor: framework + SELECT 1)', unit: 'req/s', run: get('/api/health') },
     { key: 'list', name: 'GET /api/products?page=1&pageSize=20', unit: 'req/s', run: get('/api/products?page=1&pageSize=20') },
@@ -523,13 +599,28 @@ async function runAll({ port, simPort, counterPort, child, output }) {
         return { ok, error: !ok && `${r.status} ${r.text}`, steps: [['product page', r.ms, ok]] };
       },
     },
-  ].filter((w) => !ONLY || ONLY.has(w.key));
+    {
+      key: 'check-in',
+      name: 'POST /api/points/check-in (each a new customer\'s first)',
+      unit: 'check-ins/s',
+      run: checkInRun,
+      before: () => growCheckInPool(CHECKIN_POOL),
+      // the warm-up's pace decides how many more customers the measured seconds need (twice that, to spare)
+      afterWarmup: (warm) => growCheckInPool(Math.max(checkInPool.length, checkInNext + Math.ceil(2 * (warm.ops / warm.elapsed) * SECONDS) + 500)),
+    },
+    { key: 'redeem', name: `POST /api/points-mall/redeem (points only, Idempotency-Key; ${CUSTOMERS} customers)`, unit: 'redemptions/s', run: redeemRun },
+  ].filter((w) => wanted(w.key));
 
   const results = [];
   for (const w of workloads) {
     await waitForQuiet(w.key);
+    await w.before?.();
     freshPools();
-    if (WARMUP > 0) await closedLoop(WARMUP, CONNECTIONS, w.run);
+    const warm = WARMUP > 0 ? await closedLoop(WARMUP, CONNECTIONS, w.run) : { ops: 0, elapsed: 1 };
+    if (w.afterWarmup) {
+      await w.afterWarmup(warm);
+      freshPools();
+    }
     const c0 = await sqlCounters(counterPort);
     const locks0 = await rowLockWaits(db);
     const cpu0 = cpuSnapshot(pids);
@@ -593,6 +684,52 @@ async function runAll({ port, simPort, counterPort, child, output }) {
     );
     for (const b of verified.bad) console.log(`    not paid: ${b}`);
   }
+
+  // ---- verification of the points workloads: exact counts, and every balance is the sum of its ledger
+  const checks = [];
+  const check = (what, ok) => {
+    checks.push({ what, ok });
+    console.log(`verified: ${what}: ${ok}`);
+  };
+  const count = async (query, params = []) => Number((await db.query(query, params))[0][0].n);
+  if (results.some((r) => r.key === 'check-in')) {
+    const rows = await count('SELECT COUNT(*) AS n FROM check_in');
+    const customersIn = await count('SELECT COUNT(DISTINCT customerId) AS n FROM check_in');
+    const ledger = await count("SELECT COUNT(*) AS n FROM points_ledger WHERE kind = 'CHECK_IN'");
+    check(`check-in: ${checkInsAnswered} answered 200 = ${rows} check-in rows = ${customersIn} customers = ${ledger} CHECK_IN ledger rows`, rows === checkInsAnswered && customersIn === rows && ledger === rows);
+    // a second check-in the same day is refused and writes nothing
+    const again = await apiPool.request('POST', '/api/points/check-in', { headers: checkInPool[0] });
+    const refused = again.status === 409 && json(again)?.error?.code === 'ALREADY_CHECKED_IN';
+    check(`check-in: the first customer again → ${again.status} ${json(again)?.error?.code ?? ''}, still ${rows} rows`, refused && (await count('SELECT COUNT(*) AS n FROM check_in')) === rows);
+  }
+  if (results.some((r) => r.key === 'redeem')) {
+    const redemptions = await count('SELECT COUNT(*) AS n FROM points_redemption WHERE itemId = ?', [mallItemId]);
+    const [[{ stock: mallStock }]] = await db.query('SELECT stock FROM points_mall_item WHERE id = ?', [mallItemId]);
+    const [[{ stock: skuStock }]] = await db.query('SELECT stock FROM sku WHERE id = ?', [mallSkuId]);
+    const paid = await count("SELECT COUNT(*) AS n FROM shop_order WHERE kind = 'POINTS_REDEMPTION' AND status = 'PAID'");
+    const spent = await count("SELECT COUNT(*) AS n FROM points_ledger WHERE kind = 'SPEND' AND delta = ?", [-MALL_COST]);
+    const exact = [redemptions, paid, spent, MALL_STOCK - Number(mallStock), STOCK - Number(skuStock)].every((n) => n === redemptionsAnswered);
+    check(
+      `redeem: ${redemptionsAnswered} answered with an order = ${redemptions} redemptions = ${paid} PAID orders = ${spent} SPEND rows; mall stock ${mallStock} = ${MALL_STOCK} − ${MALL_STOCK - Number(mallStock)}; SKU stock ${skuStock} = ${STOCK} − ${STOCK - Number(skuStock)}`,
+      exact,
+    );
+    // the same Idempotency-Key again answers the first order and creates nothing
+    let replays = 0;
+    for (const { key, customer, body, orderId } of redeemed) {
+      const r = await apiPool.request('POST', '/api/points-mall/redeem', { headers: { ...customer.auth, 'idempotency-key': key }, body });
+      if (r.status === 200 && json(r).orderId === orderId) replays++;
+    }
+    const after = await count('SELECT COUNT(*) AS n FROM points_redemption WHERE itemId = ?', [mallItemId]);
+    check(`redeem: ${replays}/${redeemed.length} replayed Idempotency-Keys answered their first order; still ${after} redemptions`, replays === redeemed.length && after === redemptions);
+  }
+  if (checks.length) {
+    const [mismatched] = await db.query(
+      `SELECT a.customerId FROM points_account a LEFT JOIN points_ledger l ON l.customerId = a.customerId
+        GROUP BY a.customerId, a.balance HAVING a.balance <> COALESCE(SUM(l.delta), 0)`,
+    );
+    const accounts = await count('SELECT COUNT(*) AS n FROM points_account');
+    check(`every balance = sum(ledger): ${accounts - mismatched.length}/${accounts} accounts`, mismatched.length === 0);
+  }
   await db.end();
   apiPool.destroy();
   simPool.destroy();
@@ -618,14 +755,14 @@ async function runAll({ port, simPort, counterPort, child, output }) {
     for (const r of withSteps) for (const s of r.steps) lines.push(`| ${r.key}: ${s.name} | ${s.n} | ${f(s.p50)} | ${f(s.p99)} | ${s.errors} |`);
   }
   if (env.BENCH_SQL_DETAIL !== '0') {
-    for (const r of results.filter((x) => x.key.startsWith('checkout') && x.sqlTop.length)) {
+    for (const r of results.filter((x) => (x.key.startsWith('checkout') || x.key === 'check-in' || x.key === 'redeem') && x.sqlTop.length)) {
       lines.push('', `SQL statements per ${r.key} (normalized):`);
       for (const { perOp, sql } of r.sqlTop) lines.push(`  ${perOp.toFixed(2).padStart(6)}  ${sql}`);
     }
   }
   console.log(lines.join('\n'));
-  if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ at: new Date().toISOString(), yardstick, connections: CONNECTIONS, seconds: SECONDS, results, verified }, null, 2));
-  const failed = results.some((r) => r.ops === 0 || r.errors > 0.01 * (r.ops + r.errors)) || (verified && verified.paid !== verified.sampled);
+  if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ at: new Date().toISOString(), yardstick, connections: CONNECTIONS, seconds: SECONDS, results, verified, checks }, null, 2));
+  const failed = results.some((r) => r.ops === 0 || r.errors > 0.01 * (r.ops + r.errors)) || (verified && verified.paid !== verified.sampled) || checks.some((c) => !c.ok);
   if (failed) process.exitCode = 1;
 }
 

@@ -56,6 +56,7 @@ const Taro = {
   request: vi.fn(),
   login: vi.fn(),
   requestPayment: vi.fn(),
+  requestSubscribeMessage: vi.fn(),
   showToast: vi.fn(() => Promise.resolve()),
   showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   navigateTo: vi.fn(() => Promise.resolve()),

@@ -4,6 +4,7 @@ import {
   CrownOutlined,
   DashboardOutlined,
   GiftOutlined,
+  MessageOutlined,
   SettingOutlined,
   TeamOutlined,
   ShareAltOutlined,
@@ -94,6 +95,7 @@ export const NAV: NavEntry[] = [
     ],
   },
   { path: '/coupons', label: '优惠券', roles: OPERATOR, icon: <TagsOutlined />, component: lazy(() => import('./pages/CouponsPage')) },
+  { path: '/subscription-messages', label: '订阅消息', roles: OPERATOR, icon: <MessageOutlined />, component: lazy(() => import('./pages/SubscriptionMessagesPage')) },
   {
     key: 'distribution',
     label: '分销',

@@ -93,6 +93,14 @@ function httpUrl(v: string | undefined, name: string): string | undefined {
 const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]+$/;
 const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]+$/;
 const OUT_BILL_NO = /^[0-9A-Za-z]+$/;
+/** WeChat's own words for the subscribe-send errors a test is likely to queue. */
+const MESSAGE_ERRORS: Record<number, string> = {
+  43101: 'user refuse to accept the msg',
+  40003: 'invalid openid',
+  40037: 'invalid template_id',
+  47003: 'argument invalid!',
+  45009: 'reach max api daily quota limit',
+};
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
 
 export class SimApp {
@@ -142,6 +150,9 @@ export class SimApp {
       const b = parseJson(raw);
       if (!b) return this.sendJson(res, 200, { errcode: 47001, errmsg: 'data format error' });
       return this.sendJson(res, 200, this.token(b.grant_type, b.appid, b.secret, b.force_refresh === true, false));
+    }
+    if (method === 'POST' && path === '/cgi-bin/message/subscribe/send') {
+      return this.sendJson(res, 200, this.subscribeSend(url.searchParams.get('access_token'), raw));
     }
     if (method === 'POST' && path === '/wxa/getwxacodeunlimit') {
       const r = this.wxaCode(url.searchParams.get('access_token'), raw);
@@ -224,6 +235,46 @@ export class SimApp {
     }
     const width = typeof b.width === 'number' ? b.width : 430;
     return fakeCodePng(`${scene}|${b.page ?? ''}`, width);
+  }
+
+  /**
+   * subscribeMessage.send. WeChat keeps the users' one-time consents itself; the simulator does not
+   * (the server keeps its own count): it takes every well-formed send with a valid token and
+   * records it, unless a failure was queued with `POST /_sim/messages/fail`.
+   */
+  private subscribeSend(token: string | null, raw: string): Json {
+    if (!this.validToken(token)) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    const b = parseJson(raw);
+    if (!b) return { errcode: 47001, errmsg: 'data format error' };
+    if (typeof b.touser !== 'string' || !b.touser) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (typeof b.template_id !== 'string' || !b.template_id) return { errcode: 40037, errmsg: 'invalid template_id' };
+    if (b.page !== undefined && (typeof b.page !== 'string' || b.page.startsWith('/'))) return { errcode: 41030, errmsg: 'invalid page' };
+    if (b.miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(b.miniprogram_state)) {
+      return { errcode: 47003, errmsg: 'argument invalid! miniprogram_state invalid' };
+    }
+    const data = b.data;
+    const entries = data && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data as Record<string, unknown>) : [];
+    if (entries.length === 0) return { errcode: 47003, errmsg: 'argument invalid! data is empty' };
+    for (const [key, v] of entries) {
+      const value = v && typeof v === 'object' ? (v as { value?: unknown }).value : undefined;
+      if (!/^[a-z_]+\d+$/.test(key) || typeof value !== 'string' || value === '') {
+        return { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` };
+      }
+    }
+    const failure = this.state.messageFailures.shift();
+    if (failure) return failure;
+    const msgid = this.state.messages.length + 1;
+    this.state.messages.push({
+      msgid,
+      touser: b.touser,
+      template_id: b.template_id,
+      ...(b.page !== undefined ? { page: b.page } : {}),
+      data: data as Record<string, { value: string }>,
+      ...(b.miniprogram_state !== undefined ? { miniprogram_state: b.miniprogram_state } : {}),
+      ...(typeof b.lang === 'string' ? { lang: b.lang } : {}),
+      sent_at: wxTime(),
+    });
+    return { errcode: 0, errmsg: 'ok', msgid };
   }
 
   // ---- WeChat Pay v3 ----
@@ -551,6 +602,20 @@ export class SimApp {
     if (method === 'POST' && path === '/_sim/pay') {
       const r = await this.simPay(parseJson(raw) ?? {});
       return this.sendJson(res, r.status, r.body);
+    }
+    if (method === 'GET' && path === '/_sim/messages') {
+      const touser = url.searchParams.get('touser');
+      return this.sendJson(res, 200, { messages: this.state.messages.filter((m) => touser === null || m.touser === touser) });
+    }
+    if (method === 'POST' && path === '/_sim/messages/fail') {
+      const b = parseJson(raw) ?? {};
+      const errcode = b.errcode === undefined ? 43101 : b.errcode;
+      const count = b.count === undefined ? 1 : b.count;
+      if (!Number.isInteger(errcode) || errcode === 0) return this.sendJson(res, 400, { code: 'PARAM_ERROR', message: 'errcode must be a non-zero integer' });
+      if (!Number.isInteger(count) || count < 1 || count > 100) return this.sendJson(res, 400, { code: 'PARAM_ERROR', message: 'count must be 1..100' });
+      const errmsg = typeof b.errmsg === 'string' && b.errmsg ? b.errmsg : (MESSAGE_ERRORS[errcode] ?? 'simulated failure');
+      for (let i = 0; i < count; i++) this.state.messageFailures.push({ errcode, errmsg });
+      return this.sendJson(res, 200, { queued: this.state.messageFailures.length, errcode, errmsg });
     }
     if (method === 'POST' && path === '/_sim/transfers/fail-next') {
       const b = parseJson(raw) ?? {};

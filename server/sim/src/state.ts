@@ -66,6 +66,18 @@ export interface TransferBill {
   update_time: string;
 }
 
+/** A subscription message the simulator accepted (`POST /cgi-bin/message/subscribe/send`). */
+export interface SentMessage {
+  msgid: number;
+  touser: string;
+  template_id: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state?: string;
+  lang?: string;
+  sent_at: string;
+}
+
 export class SimState {
   readonly trades = new Map<string, Trade>();
   readonly tradesByPrepayId = new Map<string, Trade>();
@@ -79,6 +91,9 @@ export class SimState {
   /** The next refund submissions WeChat refuses (nothing is recorded, as when the balance is short). */
   failNextRefunds = 0;
   refundFailure = { code: 'NOT_ENOUGH', message: '基本账户余额不足，请充值后重新发起' };
+  readonly messages: SentMessage[] = [];
+  /** Errors the next subscription-message sends answer with, in order (nothing is recorded for them). */
+  readonly messageFailures: { errcode: number; errmsg: string }[] = [];
 
   dump() {
     return {
@@ -87,6 +102,7 @@ export class SimState {
       transfers: [...this.transfers.values()],
       failNextTransfers: this.failNextTransfers,
       failNextRefunds: this.failNextRefunds,
+      messages: this.messages,
     };
   }
 }

@@ -17,6 +17,7 @@ import { PAYMENT_ENTITIES } from '../modules/payment/payment.module';
 import { POINTS_ENTITIES } from '../modules/points/points.module';
 import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.module';
 import { SETTINGS_ENTITIES } from '../modules/settings/settings.module';
+import { SUBSCRIPTION_ENTITIES } from '../modules/subscription/subscription.module';
 
 /**
  * Every entity, listed explicitly (no globs): each module lists its own tables beside its Nest
@@ -42,4 +43,5 @@ export const ENTITIES = [
   ...COUPON_ENTITIES,
   ...LOTTERY_ENTITIES,
   ...DISTRIBUTION_ENTITIES,
+  ...SUBSCRIPTION_ENTITIES,
 ];

@@ -19,6 +19,15 @@ export interface UnlimitedQrCodeInput {
   envVersion?: 'release' | 'trial' | 'develop';
 }
 
+export interface SubscribeMessageInput {
+  touser: string;
+  templateId: string;
+  /** The page the message opens, e.g. 'order/pages/detail/index?id=1'. */
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
 const TIMEOUT_MS = 10_000;
 /** Refresh the access token this long before WeChat says it expires. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
@@ -95,6 +104,38 @@ export class WechatApiClient {
         throw e;
       }
       throw new WechatError(-1, 'getwxacodeunlimit returned no image');
+    }
+  }
+
+  /** subscribeMessage.send: one message to a user who consented (WeChat counts the consents); throws WechatError when refused. */
+  async sendSubscribeMessage(input: SubscribeMessageInput): Promise<void> {
+    const payload = JSON.stringify({
+      touser: input.touser,
+      template_id: input.templateId,
+      ...(input.page ? { page: input.page } : {}),
+      data: input.data,
+      ...(input.miniprogramState ? { miniprogram_state: input.miniprogramState } : {}),
+      lang: 'zh_CN',
+    });
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.getAccessToken();
+      const res = await httpCall(
+        new URL(`${this.cfg.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`),
+        'POST',
+        { 'Content-Type': 'application/json' },
+        payload,
+        TIMEOUT_MS,
+      );
+      try {
+        this.json(res.status, res.text);
+        return;
+      } catch (e) {
+        if (e instanceof WechatError && TOKEN_INVALID.has(e.errcode) && attempt === 0) {
+          this.invalidateAccessToken();
+          continue;
+        }
+        throw e;
+      }
     }
   }
 

@@ -162,6 +162,14 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
     ],
   },
   {
+    area: 'Subscription messages',
+    routes: [
+      { route: 'GET /api/admin/subscription-templates', allow: OP, what: 'the message templates, one per kind' },
+      { route: 'PUT /api/admin/subscription-templates/:kind', allow: OP, what: 'set a kind\'s template id, keyword mapping, on or off' },
+      { route: 'GET /api/admin/subscription-messages', allow: OP, what: 'the log of messages sent, skipped and failed' },
+    ],
+  },
+  {
     area: 'Reports and the audit log',
     routes: [
       { route: 'GET /api/admin/reports/overview', allow: FIN, what: 'the dashboard\'s figures' },

@@ -16,3 +16,4 @@ export * from './distribution-labels';
 export * from './customers';
 export * from './lottery';
 export * from './operations-reports';
+export * from './subscriptions';

@@ -15,6 +15,12 @@ import { Membership } from './entities/membership.entity';
 
 const REMIND_BEFORE_MS = 3 * DAY_MS;
 
+/** A card ending within three days, as the reminder job hands it to whoever listens. */
+export interface ExpiringCard {
+  customerId: number;
+  endsAt: Date;
+}
+
 export interface MembershipStatus {
   isMember: boolean;
   memberUntil: Date | null;
@@ -24,6 +30,7 @@ export interface MembershipStatus {
 @Injectable()
 export class MembershipService implements OnModuleInit {
   private readonly logger = new Logger('Membership');
+  private readonly expiringListeners: ((card: ExpiringCard) => Promise<void>)[] = [];
 
   constructor(
     private readonly ds: DataSource,
@@ -43,7 +50,7 @@ export class MembershipService implements OnModuleInit {
       },
     });
     this.jobs.register({ name: 'expire-cards', description: 'end memberships whose card has lapsed', everyMs: 60_000, run: () => this.expireLapsed() });
-    this.jobs.register({ name: 'card-expiry-reminders', description: 'record a reminder 3 days before a card ends', everyMs: 60 * 60_000, run: () => this.recordReminders() });
+    this.jobs.register({ name: 'card-expiry-reminders', description: 'remind customers 3 days before their card ends (a subscription message)', everyMs: 60 * 60_000, run: () => this.recordReminders() });
   }
 
   async plansOnSale(): Promise<MembershipPlan[]> {
@@ -122,7 +129,15 @@ export class MembershipService implements OnModuleInit {
     return { expired: res.affected ?? 0 };
   }
 
-  /** Notifications land with subscription messages later; the reminder is recorded now, once per end date. */
+  /**
+   * Another module's reaction to a card ending within three days (the subscription module sends a
+   * message). Called for every card due at each run, so it must be idempotent (a key per end date).
+   */
+  onCardExpiring(listener: (card: ExpiringCard) => Promise<void>): void {
+    this.expiringListeners.push(listener);
+  }
+
+  /** The reminder 3 days before a card ends: recorded once per end date, and handed to the listeners (which send it once). */
   async recordReminders(): Promise<{ reminded: number }> {
     const now = this.clock.now();
     const due = await this.ds.getRepository(Membership).find({
@@ -130,9 +145,12 @@ export class MembershipService implements OnModuleInit {
       take: 500,
     });
     let reminded = 0;
-    for (const m of due.filter((m) => m.endsAt > now && m.remindedFor?.getTime() !== m.endsAt.getTime())) {
-      const res = await this.ds.getRepository(Membership).update({ customerId: m.customerId, endsAt: m.endsAt }, { remindedFor: m.endsAt });
-      reminded += res.affected ?? 0;
+    for (const m of due.filter((m) => m.endsAt > now)) {
+      if (m.remindedFor?.getTime() !== m.endsAt.getTime()) {
+        const res = await this.ds.getRepository(Membership).update({ customerId: m.customerId, endsAt: m.endsAt }, { remindedFor: m.endsAt });
+        reminded += res.affected ?? 0;
+      }
+      for (const listener of this.expiringListeners) await listener({ customerId: m.customerId, endsAt: m.endsAt });
     }
     return { reminded };
   }

@@ -12,6 +12,8 @@ import type { Refund } from './entities/refund.entity';
 export interface OrderEventMap {
   /** PENDING_PAYMENT → PAID (a card or virtual order then completes at once: `completed` follows). */
   paid: { order: Order };
+  /** PAID → SHIPPED: staff shipped the goods (`carrier`, `trackingNo`, `shippedAt` set). */
+  shipped: { order: Order };
   /** → COMPLETED (confirmed, auto-confirmed, or a card/virtual order paid). */
   completed: { order: Order };
   /** PENDING_PAYMENT → CANCELLED; `lines` as placed. The order module puts the stock back after the handlers. */
@@ -51,8 +53,9 @@ export type OrderEventHandlers = { [E in OrderEvent]?: (tx: Tx, event: OrderEven
  *    `completed` starts the settlement clock, `refunded` reduces it line by line
  *  - payment: `cancelled` closes the WeChat transaction, `refundApproved` sends the refund to
  *    WeChat (both after commit)
+ *  - messages: `shipped` sends the customer the shipping message (after commit)
  */
-export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'points-mall', 'coupons', 'commission', 'payment'] as const;
+export const ORDER_EVENT_HANDLERS = ['membership', 'tiers', 'member-day', 'points', 'points-mall', 'coupons', 'commission', 'payment', 'messages'] as const;
 export type OrderEventHandlerName = (typeof ORDER_EVENT_HANDLERS)[number];
 
 /** Checks run before a customer's or the job's cancel, outside any transaction (payment: has WeChat taken the money?). */
@@ -85,7 +88,7 @@ export class OrderEvents {
 
   /** Each event with the handlers that react to it, in the order they run. */
   listing(): Record<OrderEvent, OrderEventHandlerName[]> {
-    const events: OrderEvent[] = ['paid', 'completed', 'cancelled', 'refundApproved', 'refunded'];
+    const events: OrderEvent[] = ['paid', 'shipped', 'completed', 'cancelled', 'refundApproved', 'refunded'];
     return Object.fromEntries(events.map((e) => [e, ORDER_EVENT_HANDLERS.filter((name) => this.handlers.get(name)?.[e])])) as Record<OrderEvent, OrderEventHandlerName[]>;
   }
 }

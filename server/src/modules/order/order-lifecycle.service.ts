@@ -84,6 +84,8 @@ export class OrderLifecycle {
         await this.events.emit('completed', tx, { order });
         break;
       case 'SHIPPED':
+        await this.events.emit('shipped', tx, { order });
+        break;
       case 'REFUNDED':
       case 'PENDING_PAYMENT':
         break;

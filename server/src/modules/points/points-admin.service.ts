@@ -38,13 +38,14 @@ export class PointsAdminService {
   async adjust(staffId: number, customerId: number, dto: PointsAdjustmentDto): Promise<PointsAdjustmentResult> {
     const reason = dto.reason.trim();
     return withTx(this.ds, async (tx) => {
-      if (!(await tx.em.findOne(Customer, { where: { id: customerId }, select: { id: true } }))) throw notFound('顾客');
-      // the account's lock orders the adjustments of one customer; a locking count sees the latest
+      if (!(await tx.em.findOne(Customer, { where: { id: customerId }, select: { id: true }, lock: rowLock(tx.em, 'pessimistic_read') }))) throw notFound('顾客');
+      // The account's lock orders the adjustments of one customer. Everything before the count is a locking read, so
+      // InnoDB takes the transaction's snapshot at the count, after the lock: it sees every adjustment committed before.
+      // (A locking count would take gap locks on the ledger index, and parallel adjustments of different customers
+      // would deadlock on each other's inserts.)
       await this.points.lockAccount(tx, customerId);
-      const count = tx.em.createQueryBuilder(PointsLedger, 'l').where('l.customerId = :customerId AND l.kind = :kind', { customerId, kind: 'ADJUST' });
-      const lock = rowLock(tx.em, 'pessimistic_read');
-      if (lock) count.setLock(lock.mode);
-      const dedupeKey = `adjust:customer:${customerId}:${(await count.getCount()) + 1}`;
+      const count = await tx.em.countBy(PointsLedger, { customerId, kind: 'ADJUST' });
+      const dedupeKey = `adjust:customer:${customerId}:${count + 1}`;
       const res = await this.points.post(tx, { customerId, delta: dto.points, kind: 'ADJUST', dedupeKey, memo: `人工调整：${reason}` });
       if (!res.posted) throw new Error(`points adjustment ${dedupeKey} was posted before`);
       const entry = await tx.em.findOneByOrFail(PointsLedger, { dedupeKey });

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import StateView from '@/components/StateView'
+import SubscribePrompt from '@/components/SubscribePrompt'
 import { applyDistributor, getDistributorMe, type DistributorMe } from '@/services/distribution'
 import { errorMessage } from '@/services/request'
 import { priceText } from '@/utils/money'
@@ -187,6 +188,7 @@ function Dashboard({ me }: { me: DistributorMe }) {
           <Text className='dist-owed'>{`退款扣回佣金 ${priceText(b.owedCents)} 尚未抵扣，将从之后的佣金中扣除`}</Text>
         ) : null}
       </View>
+      <SubscribePrompt scene='distributor' text='佣金结算时通过微信通知我' />
 
       <View className='card dist-stats'>
         <Text className='card-title'>推广数据</Text>

@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BP_SCALE, bpToBeiText } from '@mc/shared'
 import StateView from '@/components/StateView'
+import SubscribePrompt from '@/components/SubscribePrompt'
 import { useMemberDay } from '@/hooks/useMemberDay'
 import { memberDayTarget, type MemberDayOffer } from '@/services/membership'
 import { useSession } from '@/stores/session'
@@ -69,6 +70,7 @@ export default function MemberDayPage() {
           <Text className='member-savings-go'>去开通 ›</Text>
         </View>
       ) : null}
+      {user ? <SubscribePrompt scene='member-day' text='会员日前一天、会员卡到期前提醒我' /> : null}
 
       <View className='card md-offers'>
         <Text className='card-title'>{active ? '会员日特价' : '会员日特价预告'}</Text>

@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StateView from '@/components/StateView'
+import SubscribePrompt from '@/components/SubscribePrompt'
 import { useOrder } from '@/hooks/useOrder'
 import { priceText } from '@/utils/money'
 import { orderDetailUrl, PAGES } from '@/utils/nav'
@@ -38,6 +39,7 @@ export default function PaySuccessPage() {
           </View>
         </View>
       </View>
+      {order.kind === 'GOODS' && <SubscribePrompt scene='after-order' text='发货时通过微信通知我' />}
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import SubscribePrompt from '@/components/SubscribePrompt'
 import StateView from '@/components/StateView'
 import {
   checkIn,
@@ -238,6 +239,7 @@ export default function PointsCenterPage() {
           </Text>
         ) : null}
       </View>
+      <SubscribePrompt scene='check-in' text='连续签到快中断时提醒我' />
 
       <View className='card checkin-calendar'>
         <View className='calendar-head'>
