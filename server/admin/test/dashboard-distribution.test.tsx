@@ -50,8 +50,10 @@ describe('dashboard: distribution section', { timeout: 60000 }, () => {
     const empty = { ...REPORT, sales: { totalCents: 0, distributorCents: 0, guideCents: 0, distributorBp: null, guideBp: null }, top: [], acquisition: { customers: 0, commissionCents: 0, costPerCustomerCents: null } };
     mockFetch({ ...signIn(staffOf('operator')), 'GET /api/admin/reports/distribution': () => json(200, empty) });
     renderApp('/');
-    expect(await screen.findByText('本期没有分销成交', undefined, FIRST)).toBeTruthy();
+    // the figures are shown once the answer is in (before that they are loading skeletons)
+    await waitFor(() => expect(document.querySelector('.distribution-section .distribution-total')?.textContent).toContain('¥0.00'), FIRST);
     const section = document.querySelector('.distribution-section')!;
+    expect(screen.getByText('本期没有分销成交')).toBeTruthy();
     expect(section.querySelector('.distribution-share')!.textContent).toContain('—');
     expect(section.querySelector('.distribution-cost')!.textContent).toContain('—');
   });
