@@ -4,7 +4,9 @@ import { createTestApp, TestApp } from './support/test-app';
 
 describe('member-day and membership reports', () => {
   let t: TestApp;
-  const setClock = (now: string | null) => t.http().post('/api/dev/clock').send({ now }).expect(200);
+  // WeChat reports each payment at the moved clock's time (the conversion counts orders by when they were paid)
+  let clockNow: string | undefined;
+  const setClock = (now: string | null) => ((clockNow = now ?? undefined), t.http().post('/api/dev/clock').send({ now }).expect(200));
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -35,7 +37,7 @@ describe('member-day and membership reports', () => {
     const sku = await makeSku(t, { priceCents: 10000, stock: 100 }); // 100.00: free shipping (over 99.00)
     const guest = await t.customer('report-guest');
     const guestAddress = await addAddress(t, guest.auth);
-    const buy = (auth: { Authorization: string }, address: number, qty = 1) => placeAndPay(t, auth, [{ skuId: sku.id, qty }], address);
+    const buy = (auth: { Authorization: string }, address: number, qty = 1) => placeAndPay(t, auth, [{ skuId: sku.id, qty }], address, clockNow);
 
     await setClock('2027-01-07T02:00:00.000Z'); // the 7th (a Thursday), 10:00
     await buy(guest.auth, guestAddress);
@@ -47,17 +49,17 @@ describe('member-day and membership reports', () => {
     // 2027-02-07, a Sunday and the 7th
     await setClock('2027-02-07T03:00:00.000Z');
     const member = await t.customer('report-member');
-    await buyCard(t, member.auth);
+    await buyCard(t, member.auth, '月卡', clockNow);
     const memberAddress = await addAddress(t, member.auth);
     await buy(member.auth, memberAddress);
     await buy(member.auth, memberAddress, 2);
     await buy(guest.auth, guestAddress);
     const convert = await t.customer('report-convert');
-    await buyCard(t, convert.auth);
+    await buyCard(t, convert.auth, '月卡', clockNow);
     // a card bought and refunded at once: a card sale, but its owner's order after the refund is no member's
     await setClock('2027-02-07T03:10:00.000Z');
     const refunder = await t.customer('report-refunder');
-    await buyCard(t, refunder.auth);
+    await buyCard(t, refunder.auth, '月卡', clockNow);
     await t.http().post('/api/membership/refund').set(refunder.auth).expect(200);
     await setClock('2027-02-07T03:20:00.000Z');
     await buy(refunder.auth, await addAddress(t, refunder.auth));

@@ -8,3 +8,4 @@ export * from './points';
 export * from './distribution';
 export * from './region';
 export * from './subscription';
+export * from './reports/months';

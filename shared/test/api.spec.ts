@@ -1,6 +1,6 @@
 import * as shared from '../src';
 import { DEFAULT_STORE_RULES, ERROR_CODES, priceCart, STAFF_ROLES } from '../src';
-import type { AdminMemberDay, AdminTier, CategoryNode, CheckoutPreviewResponse, DistributionReport, ErrorBody, LoginResponse, MemberDayPreview, Paged, PointsReport, PointsReportDay, PointsReportTotals, ProductDetail, ProductListItem } from '../src';
+import type { AdminMemberDay, CohortsReport, DistributionReport, MemberDayOccurrenceReport, MembersReport, MembershipConversion, AdminTier, CategoryNode, CheckoutPreviewResponse, ErrorBody, LoginResponse, MemberDayPreview, Paged, PointsReport, PointsReportDay, PointsReportTotals, ProductDetail, ProductListItem } from '../src';
 import { input, line } from './fixtures';
 
 describe('api types and constants', () => {
@@ -83,6 +83,25 @@ describe('api types and constants', () => {
     expect([tier.discountBp, rule.skuPrices.length, draft.id]).toEqual([9500, 1, null]);
   });
 
+  it('member report shapes compile', () => {
+    const side = { orders: 2, customers: 1, paidCents: 200, refundedCents: 0, gmvCents: 200, avgOrderCents: 100, ordersPerCustomerBp: 20000, gmvShareBp: 10000 };
+    const window = { days: 30, customers: 1, repurchased: 1, rateBp: 10000 };
+    const cohorts: CohortsReport = {
+      months: ['2027-01'],
+      cohorts: [{ month: '2027-01', customers: 1, retainedBp: [10000], ltvCents: [200] }],
+      ltv: [{ offset: 0, members: 1, memberLtvCents: 200, nonMembers: 0, nonMemberLtvCents: null }],
+    };
+    const conversion: MembershipConversion = {
+      from: '', to: '', buyers: 1, buyersWhoBoughtCard: 1, conversionBp: 10000, cardSalesByPlan: [{ planId: 1, name: '月卡', count: 1, amountCents: 1990 }],
+      renewals: 0, renewalCents: 0, fastRefunds: 0, fastRefundCents: 0,
+    };
+    const members: MembersReport = { from: '2027-01-01', to: '2027-01-07', member: side, nonMember: { ...side, gmvShareBp: 0 }, repurchase: { member: [window], nonMember: [] }, cards: conversion };
+    const day: MemberDayOccurrenceReport = {
+      memberDayId: 1, name: '会员日', date: '2027-01-07', startsAt: '', endsAt: '', orders: 1, gmvCents: 1, payingMembers: 0, newCards: 1, convertedCustomers: 1, baselineDailyGmvCents: 0, upliftBp: null,
+    };
+    expect([members.member.orders, cohorts.cohorts.length, conversion.renewals, day.convertedCustomers]).toEqual([2, 1, 0, 1]);
+  });
+
   it('the dashboard\'s points and distribution report shapes compile', () => {
     const day: PointsReportDay = {
       day: '2028-01-02', issued: 10, spent: 700, expired: 100, returned: 200, reversed: 0, adjustedOut: 50,
@@ -122,7 +141,7 @@ describe('api types and constants', () => {
         'LOTTERY_MAX_PRIZES', 'LOTTERY_PRIZE_KIND_LABEL', 'pickWeighted', 'totalWeight',
         'MALL_ITEM_KINDS', 'MALL_ITEM_KIND_LABEL', 'MALL_LIMITS', 'pointsShort', 'redeemableUnits', 'redemptionBreakdown', 'redemptionCost',
         'redemptionPointsBack',
-        'OVERVIEW_MAX_DAYS', 'storeDayStart', 'STAFF_PASSWORD_MAX', 'STAFF_PASSWORD_MIN', 'STAFF_USERNAME_PATTERN',
+        'OVERVIEW_MAX_DAYS', 'storeDayStart', 'REPURCHASE_WINDOW_DAYS', 'COHORT_MAX_MONTHS', 'addMonths', 'monthsEnding', 'STAFF_PASSWORD_MAX', 'STAFF_PASSWORD_MIN', 'STAFF_USERNAME_PATTERN',
         'COUPON_REFUSAL_LABEL', 'bestCouponOption', 'couponHolderRefusal', 'couponOffCents', 'couponOptions', 'couponRuleText', 'couponStatus', 'priceWithCoupons',
         'percentToBp', 'DISTRIBUTOR_STATUS_LABEL', 'COMMISSION_STATUS_LABEL', 'WITHDRAWAL_STATUS_LABEL',
         'REF_CODE_ALPHABET', 'REF_CODE_LENGTH', 'bindsCustomer', 'clawBack', 'commissionKept', 'commissionLines', 'commissionMovement',

@@ -174,7 +174,9 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
     routes: [
       { route: 'GET /api/admin/reports/overview', allow: FIN, what: 'the dashboard\'s figures' },
       { route: 'GET /api/admin/reports/member-days', allow: FIN, what: 'member-day occurrences and uplift' },
-      { route: 'GET /api/admin/reports/membership', allow: FIN, what: 'card conversion and sales' },
+      { route: 'GET /api/admin/reports/membership', allow: FIN, what: 'card conversion, sales, renewals and fast refunds' },
+      { route: 'GET /api/admin/reports/members', allow: FIN, what: 'members against the rest, and repurchase' },
+      { route: 'GET /api/admin/reports/cohorts', allow: FIN, what: 'retention and value by month of first order' },
       { route: 'GET /api/admin/reports/points', allow: BOTH, what: 'points issued, spent and expired, check-ins, redemptions and the liability' },
       { route: 'GET /api/admin/reports/distribution', allow: BOTH, what: 'sales share, funnel, top ten, commission and cost per acquired customer' },
       { route: 'GET /api/admin/audit-log', allow: FIN, what: 'the audit log' },

@@ -17,3 +17,4 @@ export * from './customers';
 export * from './lottery';
 export * from './operations-reports';
 export * from './subscriptions';
+export * from './member-reports';

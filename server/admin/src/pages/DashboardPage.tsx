@@ -7,6 +7,7 @@ import { formatCents, formatCount } from '../format';
 import { ROLE_LABELS, canAccess } from '../nav';
 import { useFetch } from '../useFetch';
 import DistributionSection from './dashboard/DistributionSection';
+import MemberSections from './dashboard/MemberSections';
 import PointsSection from './dashboard/PointsSection';
 import type { StoreDayRange } from './dashboard/range';
 
@@ -91,6 +92,7 @@ function Overview({ onRange }: { onRange: (range: StoreDayRange) => void }) {
   const option = useMemo(() => (data ? seriesOption(data) : null), [data]);
 
   return (
+    <>
     <Card
       title="经营概览"
       style={{ marginTop: 16 }}
@@ -125,6 +127,8 @@ function Overview({ onRange }: { onRange: (range: StoreDayRange) => void }) {
       </Row>
       {option && <EChart className="overview-chart" option={option} />}
     </Card>
+    {data && <MemberSections from={data.from} to={data.to} />}
+    </>
   );
 }
 

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, nextOccurrences, storeDayStart, type OverviewFigures, type OverviewReport } from '@mc/shared';
+import { addDays, nextOccurrences, storeDayStart, type MemberDayOccurrenceReport, type OverviewFigures, type OverviewReport } from '@mc/shared';
 import { DataSource } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { MemberDay } from '../member-day/entities/member-day.entity';
 import { scheduleOf } from '../member-day/member-day-rules.service';
 import { MembershipPeriod } from '../membership/entities/membership-period.entity';
-import { MembershipPlan } from '../membership/entities/membership-plan.entity';
 import { Order } from '../order/entities/order.entity';
 import { Refund } from '../order/entities/refund.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
+import { MemberReportsService } from './member-reports.service';
+import { heldCard, windowTable } from './report-sql';
 
 /** Orders that were paid (whatever happened after). */
 const PAID_STATUSES = ['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDED'] as const;
@@ -21,19 +22,11 @@ export class ReportsService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly settings: StoreSettingsService,
+    private readonly memberReports: MemberReportsService,
   ) {}
 
-  private paidOrdersBetween(from: Date, to: Date, kind: Order['kind']) {
-    return this.ds
-      .getRepository(Order)
-      .createQueryBuilder('o')
-      .select(['o.id', 'o.customerId', 'o.payableCents', 'o.createdAt', 'o.membershipPlanId'])
-      .where('o.kind = :kind AND o.status IN (:...paid) AND o.createdAt >= :from AND o.createdAt < :to', { kind, paid: PAID_STATUSES, from, to })
-      .getMany();
-  }
-
   /** Each past occurrence of each member day: orders, GMV, paying members, cards sold, uplift vs the 28 days before. */
-  async memberDays(count: number) {
+  async memberDays(count: number): Promise<{ items: MemberDayOccurrenceReport[]; total: number }> {
     const now = this.clock.now();
     const { timezone } = await this.settings.get();
     const rules = await this.ds.getRepository(MemberDay).find({ order: { id: 'ASC' } });
@@ -46,7 +39,7 @@ export class ReportsService {
     );
     const figures = await this.occurrenceFigures(occurrences.map(({ o, end }) => ({ startsAt: o.startsAt, end })));
     const items = occurrences.map(({ rule, o }, i) => {
-      const f = figures.get(i) ?? { orders: 0, gmvCents: 0, payingMembers: 0, newCards: 0, baselineCents: 0 };
+      const f = figures.get(i) ?? { orders: 0, gmvCents: 0, payingMembers: 0, newCards: 0, convertedCustomers: 0, baselineCents: 0 };
       const baselineDailyGmvCents = Math.floor(f.baselineCents / BASELINE_DAYS);
       return {
         memberDayId: rule.id,
@@ -58,6 +51,7 @@ export class ReportsService {
         gmvCents: f.gmvCents,
         payingMembers: f.payingMembers,
         newCards: f.newCards,
+        convertedCustomers: f.convertedCustomers,
         baselineDailyGmvCents,
         upliftBp: baselineDailyGmvCents === 0 ? null : Math.floor(((f.gmvCents - baselineDailyGmvCents) * 10_000) / baselineDailyGmvCents),
       };
@@ -68,33 +62,33 @@ export class ReportsService {
   /**
    * One aggregate query for every window [startsAt, end) and the 28 days before it, keyed by the
    * window's index: paid goods orders, their GMV, the distinct buyers among them who held a card
-   * when they ordered, paid card orders, and the goods GMV of the baseline days.
+   * when they ordered, paid card orders, the customers whose first card that was, and the goods GMV of the baseline days.
    */
   private async occurrenceFigures(windows: { startsAt: Date; end: Date }[]) {
-    const byIndex = new Map<number, { orders: number; gmvCents: number; payingMembers: number; newCards: number; baselineCents: number }>();
+    const byIndex = new Map<number, { orders: number; gmvCents: number; payingMembers: number; newCards: number; convertedCustomers: number; baselineCents: number }>();
     if (!windows.length) return byIndex;
-    const params: Record<string, unknown> = { paid: PAID_STATUSES, goods: 'GOODS', card: 'MEMBER_CARD' };
+    const lo = new Date(Math.min(...windows.map((w) => w.startsAt.getTime())) - BASELINE_DAYS * DAY_MS);
+    const hi = new Date(Math.max(...windows.map((w) => w.end.getTime())));
+    const params: Record<string, unknown> = { paid: PAID_STATUSES, goods: 'GOODS', card: 'MEMBER_CARD', lo, hi };
     const rows = windows.map((w, i) => {
       Object.assign(params, { [`b${i}`]: new Date(w.startsAt.getTime() - BASELINE_DAYS * DAY_MS), [`s${i}`]: w.startsAt, [`e${i}`]: w.end });
       return `SELECT ${i} AS i, :b${i} AS b, :s${i} AS s, :e${i} AS e`;
     });
     const inWindow = (kind: string) => `o.kind = :${kind} AND o.createdAt >= w.s`;
-    const heldCard = this.ds
-      .createQueryBuilder()
-      .select('1')
-      .from(MembershipPeriod, 'p')
-      .where('p.customerId = o.customerId AND p.startsAt <= o.createdAt AND o.createdAt < p.endsAt AND (p.refundedAt IS NULL OR p.refundedAt > o.createdAt)')
-      .getQuery();
+    // the customer's first card: no paid card order before this one (`ix_order_customer_kind_paid`)
+    const firstCard = 'NOT EXISTS (SELECT 1 FROM `shop_order` k WHERE k.kind = :card AND k.customerId = o.customerId AND k.paidAt IS NOT NULL AND k.id < o.id)';
     const raw = await this.ds
       .createQueryBuilder()
       .select('w.i', 'i')
       .addSelect(`COUNT(CASE WHEN ${inWindow('goods')} THEN 1 END)`, 'orders')
       .addSelect(`SUM(CASE WHEN ${inWindow('goods')} THEN o.payableCents ELSE 0 END)`, 'gmvCents')
-      .addSelect(`COUNT(DISTINCT CASE WHEN ${inWindow('goods')} AND EXISTS (${heldCard}) THEN o.customerId END)`, 'payingMembers')
+      .addSelect(`COUNT(DISTINCT CASE WHEN ${inWindow('goods')} AND ${heldCard('o')} THEN o.customerId END)`, 'payingMembers')
       .addSelect(`COUNT(CASE WHEN ${inWindow('card')} THEN 1 END)`, 'newCards')
+      .addSelect(`COUNT(DISTINCT CASE WHEN ${inWindow('card')} AND ${firstCard} THEN o.customerId END)`, 'convertedCustomers')
       .addSelect('SUM(CASE WHEN o.kind = :goods AND o.createdAt < w.s THEN o.payableCents ELSE 0 END)', 'baselineCents')
       .from(`(${rows.join(' UNION ALL ')})`, 'w')
-      .innerJoin(Order, 'o', 'o.createdAt >= w.b AND o.createdAt < w.e AND o.status IN (:...paid) AND o.kind IN (:goods, :card)')
+      // the bounds of every window as constants too, so only that stretch of ix_order_created is read
+      .innerJoin(Order, 'o', 'o.createdAt >= w.b AND o.createdAt < w.e AND o.createdAt >= :lo AND o.createdAt < :hi AND o.status IN (:...paid) AND o.kind IN (:goods, :card)')
       .groupBy('w.i')
       .setParameters(params)
       .getRawMany<Record<string, string | number>>();
@@ -104,34 +98,16 @@ export class ReportsService {
         gmvCents: Number(r.gmvCents),
         payingMembers: Number(r.payingMembers),
         newCards: Number(r.newCards),
+        convertedCustomers: Number(r.convertedCustomers),
         baselineCents: Number(r.baselineCents),
       });
     }
     return byIndex;
   }
 
-  /** Of the customers who bought goods in [from, to), how many bought a card in it; card sales by plan. */
-  async membershipConversion(from: Date, to: Date) {
-    const [goods, cards, plans] = await Promise.all([
-      this.paidOrdersBetween(from, to, 'GOODS'),
-      this.paidOrdersBetween(from, to, 'MEMBER_CARD'),
-      this.ds.getRepository(MembershipPlan).find({ order: { id: 'ASC' } }),
-    ]);
-    const buyers = new Set(goods.map((o) => o.customerId));
-    const converted = new Set(cards.map((o) => o.customerId).filter((id) => buyers.has(id)));
-    return {
-      from: from.toISOString(),
-      to: to.toISOString(),
-      buyers: buyers.size,
-      buyersWhoBoughtCard: converted.size,
-      conversionBp: buyers.size === 0 ? null : Math.floor((converted.size * 10_000) / buyers.size),
-      cardSalesByPlan: plans
-        .map((p) => {
-          const sold = cards.filter((o) => o.membershipPlanId === p.id);
-          return { planId: p.id, name: p.name, count: sold.length, amountCents: sold.reduce((s, o) => s + o.payableCents, 0) };
-        })
-        .filter((p) => p.count > 0),
-    };
+  /** `GET /api/admin/reports/membership`: see MemberReportsService. */
+  membershipConversion(from: Date, to: Date) {
+    return this.memberReports.membershipConversion(from, to);
   }
 
   /**
@@ -158,7 +134,7 @@ export class ReportsService {
       const o = orders.get(i) ?? { orders: 0, paidCents: 0, buyers: 0, newCards: 0, cardRevenueCents: 0 };
       const refundedCents = refunds.get(i) ?? 0;
       const end = windows[i].e < now ? windows[i].e : now;
-      const [paidMembers, conversion] = await Promise.all([this.paidMembersAt(end), this.membershipConversion(windows[i].s, windows[i].e)]);
+      const [paidMembers, conversion] = await Promise.all([this.paidMembersAt(end), this.memberReports.membershipConversion(windows[i].s, windows[i].e)]);
       return {
         from,
         to,
@@ -184,21 +160,8 @@ export class ReportsService {
     return { ...current, previous, series };
   }
 
-  /** `SELECT 0 AS i, :s0 AS s, :e0 AS e UNION ALL …`: a table of time windows to join on, with its parameters. */
-  private windowTable(windows: { s: Date; e: Date }[]) {
-    const params: Record<string, Date> = {};
-    const sql = windows
-      .map((w, i) => {
-        params[`s${i}`] = w.s;
-        params[`e${i}`] = w.e;
-        return `SELECT ${i} AS i, :s${i} AS s, :e${i} AS e`;
-      })
-      .join(' UNION ALL ');
-    return { sql: `(${sql})`, params };
-  }
-
   private async orderFigures(windows: { s: Date; e: Date }[]) {
-    const t = this.windowTable(windows);
+    const t = windowTable(windows);
     const raw = await this.ds
       .createQueryBuilder()
       .select('w.i', 'i')
@@ -221,7 +184,7 @@ export class ReportsService {
   }
 
   private async refundFigures(windows: { s: Date; e: Date }[]) {
-    const t = this.windowTable(windows);
+    const t = windowTable(windows);
     const raw = await this.ds
       .createQueryBuilder()
       .select('w.i', 'i')

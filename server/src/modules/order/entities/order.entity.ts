@@ -11,6 +11,7 @@ import { TimeColumn } from '../../../database/columns';
 @Index('ix_order_customer_paid', ['customerId', 'paidAt'])
 @Index('ix_order_kind_paid', ['kind', 'paidAt'])
 @Index('ix_order_paid', ['paidAt'])
+@Index('ix_order_customer_kind_paid', ['customerId', 'kind', 'paidAt'])
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;
