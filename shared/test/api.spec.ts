@@ -1,6 +1,6 @@
 import * as shared from '../src';
 import { DEFAULT_STORE_RULES, ERROR_CODES, priceCart, STAFF_ROLES } from '../src';
-import type { AdminMemberDay, CohortsReport, MemberDayOccurrenceReport, MembersReport, MembershipConversion, AdminTier, CategoryNode, CheckoutPreviewResponse, ErrorBody, LoginResponse, MemberDayPreview, Paged, ProductDetail, ProductListItem } from '../src';
+import type { AdminMemberDay, CohortsReport, DistributionReport, MemberDayOccurrenceReport, MembersReport, MembershipConversion, AdminTier, CategoryNode, CheckoutPreviewResponse, ErrorBody, LoginResponse, MemberDayPreview, Paged, PointsReport, PointsReportDay, PointsReportTotals, ProductDetail, ProductListItem } from '../src';
 import { input, line } from './fixtures';
 
 describe('api types and constants', () => {
@@ -100,6 +100,25 @@ describe('api types and constants', () => {
       memberDayId: 1, name: '会员日', date: '2027-01-07', startsAt: '', endsAt: '', orders: 1, gmvCents: 1, payingMembers: 0, newCards: 1, convertedCustomers: 1, baselineDailyGmvCents: 0, upliftBp: null,
     };
     expect([members.member.orders, cohorts.cohorts.length, conversion.renewals, day.convertedCustomers]).toEqual([2, 1, 0, 1]);
+  });
+
+  it('the dashboard\'s points and distribution report shapes compile', () => {
+    const day: PointsReportDay = {
+      day: '2028-01-02', issued: 10, spent: 700, expired: 100, returned: 200, reversed: 0, adjustedOut: 50,
+      checkedIn: 1, madeUp: 1, redemptions: 2, redemptionPoints: 500, redemptionCashCents: 500,
+    };
+    const sums: PointsReportTotals = { issued: 10, spent: 700, expired: 100, returned: 200, reversed: 0, adjustedOut: 50, redemptions: 2, redemptionPoints: 500, redemptionCashCents: 500 };
+    const points: PointsReport = { from: day.day, to: day.day, ...sums, checkIn: { customers: 1, activeCustomers: 2, participationBp: 5000 }, series: [day] };
+    const distribution: DistributionReport = {
+      from: '2028-02-01',
+      to: '2028-02-03',
+      sales: { totalCents: 32400, distributorCents: 26600, guideCents: 15000, distributorBp: 8209, guideBp: 4629 },
+      funnel: { visits: 6, visitors: 5, bound: 4, buyers: 3 },
+      top: [{ rank: 1, distributorId: 2, nickname: '小美', refCode: 'ABC234', isGuide: true, orders: 1, paidCents: 15000, commissionCents: 1500, boundCustomers: 1 }],
+      commission: { pendingCents: 500, settledCents: 1500, withdrawnCents: 500 },
+      acquisition: { customers: 2, commissionCents: 2000, costPerCustomerCents: 1000 },
+    };
+    expect([points.series.length, points.spent, distribution.top[0].rank]).toEqual([1, 700, 1]);
   });
 
   it('the index exports the whole runtime API', () => {

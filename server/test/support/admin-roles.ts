@@ -192,6 +192,8 @@ export const ADMIN_ROUTE_AREAS: { area: string; routes: AdminRoute[] }[] = [
       { route: 'GET /api/admin/reports/membership', allow: FIN, what: 'card conversion, sales, renewals and fast refunds' },
       { route: 'GET /api/admin/reports/members', allow: FIN, what: 'members against the rest, and repurchase' },
       { route: 'GET /api/admin/reports/cohorts', allow: FIN, what: 'retention and value by month of first order' },
+      { route: 'GET /api/admin/reports/points', allow: BOTH, what: 'points issued, spent and expired, check-ins, redemptions and the liability' },
+      { route: 'GET /api/admin/reports/distribution', allow: BOTH, what: 'sales share, funnel, top ten, commission and cost per acquired customer' },
       { route: 'GET /api/admin/audit-log', allow: FIN, what: 'the audit log' },
     ],
   },

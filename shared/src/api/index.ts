@@ -15,6 +15,7 @@ export * from './coupons';
 export * from './distribution-labels';
 export * from './customers';
 export * from './lottery';
+export * from './operations-reports';
 export * from './subscriptions';
 export * from './member-reports';
 export * from './campaigns';

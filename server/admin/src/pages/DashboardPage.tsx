@@ -6,7 +6,10 @@ import EChart, { type ChartOption } from '../components/EChart';
 import { formatCents, formatCount } from '../format';
 import { ROLE_LABELS, canAccess } from '../nav';
 import { useFetch } from '../useFetch';
+import DistributionSection from './dashboard/DistributionSection';
 import MemberSections from './dashboard/MemberSections';
+import PointsSection from './dashboard/PointsSection';
+import type { StoreDayRange } from './dashboard/range';
 
 type Preset = 'today' | '7' | '30' | 'custom';
 const PRESETS: { value: Preset; label: string }[] = [
@@ -63,7 +66,7 @@ function seriesOption(report: OverviewReport): ChartOption {
   };
 }
 
-function Overview() {
+function Overview({ onRange }: { onRange: (range: StoreDayRange) => void }) {
   const [preset, setPreset] = useState<Preset>('7');
   const [custom, setCustom] = useState<[string, string] | null>(null);
   const [today, setToday] = useState<string | null>(null);
@@ -83,6 +86,9 @@ function Overview() {
   useEffect(() => {
     if (data && today === null) setToday(data.to);
   }, [data, today]);
+  useEffect(() => {
+    if (data) onRange({ from: data.from, to: data.to });
+  }, [data, onRange]);
   const option = useMemo(() => (data ? seriesOption(data) : null), [data]);
 
   return (
@@ -129,6 +135,9 @@ function Overview() {
 export default function DashboardPage() {
   const staff = useStaff();
   const mayReadReports = canAccess(staff.role, { roles: ['owner', 'finance'] });
+  // the points and distribution reports follow the overview's range; an operator (no overview) sees their default week
+  const [range, setRange] = useState<StoreDayRange>();
+  const ready = range !== undefined || !mayReadReports;
   return (
     <div className="dashboard">
       <Card>
@@ -139,7 +148,9 @@ export default function DashboardPage() {
           当前角色：{ROLE_LABELS[staff.role]}。从左侧菜单选择要管理的内容。
         </Typography.Text>
       </Card>
-      {mayReadReports && <Overview />}
+      {mayReadReports && <Overview onRange={setRange} />}
+      {ready && <PointsSection range={range} />}
+      {ready && <DistributionSection range={range} />}
     </div>
   );
 }

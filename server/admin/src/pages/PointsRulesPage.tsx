@@ -167,7 +167,7 @@ function PointsRulesForm({ saved, today, onSaved }: { saved: PointsRules; today:
   );
 }
 
-function LiabilityCard({ data, error, loading }: { data: PointsLiability | null; error: string | null; loading: boolean }) {
+export function LiabilityCard({ data, error, loading }: { data: PointsLiability | null; error: string | null; loading: boolean }) {
   return (
     <Card title="积分负债" className="points-liability" extra={data ? <Typography.Text type="secondary">截至 {data.date}</Typography.Text> : null}>
       {error && !data ? <Alert type="warning" showIcon title={`积分负债加载失败：${error}`} /> : null}

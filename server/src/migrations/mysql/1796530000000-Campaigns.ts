@@ -8,11 +8,9 @@ export class Campaigns1796530000000 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE \`campaign\` (\`id\` int NOT NULL AUTO_INCREMENT, \`name\` varchar(40) NOT NULL, \`status\` enum ('DRAFT', 'RUNNING', 'PAUSED', 'DONE') NOT NULL, \`audience\` text NOT NULL, \`actionKind\` varchar(16) NOT NULL, \`couponTemplateId\` int NULL, \`points\` int NULL, \`total\` int NOT NULL DEFAULT '0', \`createdBy\` int NOT NULL, \`createdAt\` datetime(3) NOT NULL, \`startedAt\` datetime(3) NULL, \`finishedAt\` datetime(3) NULL, PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
         await queryRunner.query(`CREATE INDEX \`ix_order_adjustment_kind\` ON \`order_adjustment\` (\`orderId\`, \`kind\`)`);
         await queryRunner.query(`CREATE INDEX \`ix_order_rfm\` ON \`shop_order\` (\`kind\`, \`paidAt\`, \`status\`, \`customerId\`, \`payableCents\`, \`refundedCents\`)`);
-        await queryRunner.query(`CREATE INDEX \`ix_check_in_day\` ON \`check_in\` (\`storeDay\`, \`customerId\`)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX \`ix_check_in_day\` ON \`check_in\``);
         await queryRunner.query(`DROP INDEX \`ix_order_rfm\` ON \`shop_order\``);
         await queryRunner.query(`DROP INDEX \`ix_order_adjustment_kind\` ON \`order_adjustment\``);
         await queryRunner.query(`DROP TABLE \`campaign\``);

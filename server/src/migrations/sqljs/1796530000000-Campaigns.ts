@@ -10,11 +10,9 @@ export class Campaigns1796530000000 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "campaign" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(40) NOT NULL, "status" varchar CHECK( "status" IN ('DRAFT','RUNNING','PAUSED','DONE') ) NOT NULL, "audience" text NOT NULL, "actionKind" varchar(16) NOT NULL, "couponTemplateId" integer, "points" integer, "total" integer NOT NULL DEFAULT (0), "createdBy" integer NOT NULL, "createdAt" datetime(3) NOT NULL, "startedAt" datetime(3), "finishedAt" datetime(3))`);
         await queryRunner.query(`CREATE INDEX "ix_order_adjustment_kind" ON "order_adjustment" ("orderId", "kind") `);
         await queryRunner.query(`CREATE INDEX "ix_order_rfm" ON "shop_order" ("kind", "paidAt", "status", "customerId", "payableCents", "refundedCents") `);
-        await queryRunner.query(`CREATE INDEX "ix_check_in_day" ON "check_in" ("storeDay", "customerId") `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX "ix_check_in_day"`);
         await queryRunner.query(`DROP INDEX "ix_order_rfm"`);
         await queryRunner.query(`DROP INDEX "ix_order_adjustment_kind"`);
         await queryRunner.query(`DROP TABLE "campaign"`);

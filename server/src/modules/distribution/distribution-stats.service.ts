@@ -59,7 +59,12 @@ export class DistributionStatsService {
     const [y, m] = month ? month.split('-').map(Number) : localDate(timezone, this.clock.now());
     const from = localToUtc(timezone, y, m, 1, 0);
     const to = m === 12 ? localToUtc(timezone, y + 1, 1, 1, 0) : localToUtc(timezone, y, m + 1, 1, 0);
-    const rows = await this.ds
+    return { month: `${y}-${String(m).padStart(2, '0')}`, items: await this.ranking(from, to) };
+  }
+
+  /** The leaderboard's ranking of the commission accrued in [from, to); the first `limit` only when given (ranked in SQL). */
+  async ranking(from: Date, to: Date, limit?: number): Promise<DistributorLeaderboard['items']> {
+    const query = this.ds
       .getRepository(Commission)
       .createQueryBuilder('c')
       .innerJoin(Distributor, 'd', "d.id = c.distributorId AND d.status = 'APPROVED'")
@@ -69,34 +74,32 @@ export class DistributionStatsService {
       .addSelect('SUM(c.amountCents)', 'commission')
       .where('c.createdAt >= :from AND c.createdAt < :to', { from, to })
       .groupBy('c.distributorId')
-      .getRawMany();
-    const ranked = rows
-      .map((r) => ({ id: num(r.id), orders: num(r.orders), paid: num(r.paid), commission: num(r.commission) }))
-      .filter((r) => r.orders > 0)
-      .sort((a, b) => b.paid - a.paid || b.commission - a.commission || a.id - b.id);
+      .having("SUM(CASE WHEN c.level = 1 AND c.status <> 'CANCELLED' THEN 1 ELSE 0 END) > 0")
+      .orderBy('paid', 'DESC')
+      .addOrderBy('commission', 'DESC')
+      .addOrderBy('id', 'ASC');
+    if (limit) query.limit(limit);
+    const ranked = (await query.getRawMany()).map((r) => ({ id: num(r.id), orders: num(r.orders), paid: num(r.paid), commission: num(r.commission) }));
     const ids = ranked.map((r) => r.id);
     const distributors = new Map((ids.length ? await this.ds.getRepository(Distributor).findBy({ id: In(ids) }) : []).map((d) => [d.id, d]));
     const customers = new Map(
       (distributors.size ? await this.ds.getRepository(Customer).findBy({ id: In([...distributors.values()].map((d) => d.customerId)) }) : []).map((c) => [c.id, c]),
     );
     const bound = await this.boundCounts(ids, this.clock.now());
-    return {
-      month: `${y}-${String(m).padStart(2, '0')}`,
-      items: ranked.map((r, i) => {
-        const d = distributors.get(r.id)!;
-        return {
-          rank: i + 1,
-          distributorId: r.id,
-          nickname: customers.get(d.customerId)?.nickname ?? '',
-          refCode: d.refCode ?? '',
-          isGuide: d.isGuide,
-          orders: r.orders,
-          paidCents: r.paid,
-          commissionCents: r.commission,
-          boundCustomers: bound.get(r.id) ?? 0,
-        };
-      }),
-    };
+    return ranked.map((r, i) => {
+      const d = distributors.get(r.id)!;
+      return {
+        rank: i + 1,
+        distributorId: r.id,
+        nickname: customers.get(d.customerId)?.nickname ?? '',
+        refCode: d.refCode ?? '',
+        isGuide: d.isGuide,
+        orders: r.orders,
+        paidCents: r.paid,
+        commissionCents: r.commission,
+        boundCustomers: bound.get(r.id) ?? 0,
+      };
+    });
   }
 
   private async boundCounts(ids: readonly number[], now: Date): Promise<Map<number, number>> {

@@ -26,6 +26,6 @@ export const DISTRIBUTION_ENTITIES = [Distributor, Commission, CommissionLedger,
   imports: [CustomerModule, MembershipModule, OrderModule],
   controllers: [DistributionController, ShareController, TransferNotifyController, AdminDistributionController],
   providers: [DistributorService, RefCodes, ReferralService, CommissionLedgerService, CommissionService, WithdrawalService, ShareService, PosterService, DistributionStatsService],
-  exports: [ReferralService, DistributorService],
+  exports: [ReferralService, DistributorService, DistributionStatsService],
 })
 export class DistributionModule {}

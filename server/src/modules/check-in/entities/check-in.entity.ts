@@ -7,8 +7,8 @@ import { TimeColumn } from '../../../database/columns';
  */
 @Entity('check_in')
 @Index('uq_check_in_day', ['customerId', 'storeDay'], { unique: true })
-/** The check-ins of a month, for the segments' CHECK_IN_ACTIVE tag. */
-@Index('ix_check_in_day', ['storeDay', 'customerId'])
+/** Check-ins per day (the points report) and per month (the segments' CHECK_IN_ACTIVE tag). */
+@Index('ix_check_in_day', ['storeDay', 'madeUp', 'customerId'])
 export class CheckIn {
   @PrimaryGeneratedColumn()
   id: number;

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '../../../database/columns';
 
 @Entity('customer')
+@Index('ix_customer_last_login', ['lastLoginAt'])
 export class Customer {
   @PrimaryGeneratedColumn()
   id: number;

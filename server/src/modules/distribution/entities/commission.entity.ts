@@ -11,6 +11,8 @@ export type CommissionLedgerKind = (typeof COMMISSION_LEDGER_KINDS)[number];
 @Index('uq_commission_order_level', ['orderId', 'level'], { unique: true })
 @Index('ix_commission_distributor', ['distributorId', 'id'])
 @Index('ix_commission_status_completed', ['status', 'completedAt'])
+@Index('ix_commission_created', ['createdAt'])
+@Index('ix_commission_buyer', ['buyerId', 'level', 'createdAt'])
 export class Commission {
   @PrimaryGeneratedColumn()
   id: number;

@@ -26,6 +26,7 @@ export class ReferralBinding {
 /** Every visit through a share link and what it did to the binding (the funnel). */
 @Entity('referral_visit')
 @Index('ix_referral_visit_distributor', ['distributorId', 'createdAt'])
+@Index('ix_referral_visit_created', ['createdAt', 'outcome', 'customerId'])
 export class ReferralVisit {
   @PrimaryGeneratedColumn()
   id: number;

@@ -9,6 +9,7 @@ import { BigCountColumn, TimeColumn } from '../../../database/columns';
  */
 @Entity('points_ledger')
 @Index('ix_points_customer', ['customerId', 'id'])
+@Index('ix_points_created', ['createdAt', 'kind', 'delta'])
 @Index('ix_points_expiry', ['customerId', 'expiresOn'])
 export class PointsLedger {
   @PrimaryGeneratedColumn()
