@@ -11,11 +11,9 @@ export class OperationsReportIndexes1796510000000 implements MigrationInterface 
         await queryRunner.query(`CREATE INDEX "ix_commission_created" ON "commission" ("createdAt")`);
         await queryRunner.query(`CREATE INDEX "ix_commission_buyer" ON "commission" ("buyerId", "level", "createdAt")`);
         await queryRunner.query(`CREATE INDEX "ix_order_customer_paid" ON "shop_order" ("customerId", "paidAt")`);
-        await queryRunner.query(`CREATE INDEX "ix_order_kind_paid" ON "shop_order" ("kind", "paidAt")`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP INDEX "ix_order_kind_paid"`);
         await queryRunner.query(`DROP INDEX "ix_order_customer_paid"`);
         await queryRunner.query(`DROP INDEX "ix_commission_buyer"`);
         await queryRunner.query(`DROP INDEX "ix_commission_created"`);

@@ -92,7 +92,7 @@ export class PointsReportsService {
 
   /**
    * Mall redemptions whose order was paid on each store day. The few redemption orders paid in the range are found
-   * first (`ix_order_kind_paid`; grouped, so the database keeps them apart) and only then spread over the days: joined
+   * first (the `(kind, paidAt)` prefix of `ix_order_rfm`; grouped, so the database keeps them apart) and only then spread over the days: joined
    * directly, the optimizer would read every redemption order once per day.
    */
   private async redemptionsByDay(windows: Window[]) {

@@ -9,7 +9,6 @@ import { TimeColumn } from '../../../database/columns';
 @Index('ix_order_status_shipped', ['status', 'shippedAt'])
 @Index('ix_order_created', ['createdAt'])
 @Index('ix_order_customer_paid', ['customerId', 'paidAt'])
-@Index('ix_order_kind_paid', ['kind', 'paidAt'])
 @Index('ix_order_paid', ['paidAt'])
 @Index('ix_order_customer_kind_paid', ['customerId', 'kind', 'paidAt'])
 /** Covers the RFM report's grouped read (segments module): goods orders paid in a window, per customer. */
