@@ -93,41 +93,41 @@ function Overview({ onRange }: { onRange: (range: StoreDayRange) => void }) {
 
   return (
     <>
-    <Card
-      title="经营概览"
-      style={{ marginTop: 16 }}
-      extra={
-        <Space wrap>
-          <Segmented className="overview-preset" options={PRESETS} value={preset} onChange={(v) => setPreset(v as Preset)} />
-          {preset === 'custom' && (
-            <DatePicker.RangePicker className="overview-range" onChange={(_: unknown, days: [string, string]) => setCustom(days[0] && days[1] ? days : null)} />
-          )}
-        </Space>
-      }
-    >
-      {error && <Alert type="warning" showIcon title={`概览数据加载失败：${error}`} style={{ marginBottom: 16 }} />}
-      {data && (
-        <Typography.Paragraph type="secondary" className="overview-period">
-          {data.from} 至 {data.to}，对比上期 {data.previous.from} 至 {data.previous.to}
-        </Typography.Paragraph>
-      )}
-      <Row gutter={[16, 16]}>
-        {FIGURES.map((f) => {
-          const value = data ? (data[f.key] as number | null) : null;
-          const before = data ? (data.previous[f.key] as number | null) : null;
-          return (
-            <Col key={f.key} xs={24} sm={12} lg={6}>
-              <Statistic className={`overview-${f.key}`} title={f.title} value={data ? f.show(value) : '—'} loading={loading && !data} />
-              <Typography.Text type="secondary" className="overview-change">
-                较上期 {data ? changeText(value, before) : '—'}
-              </Typography.Text>
-            </Col>
-          );
-        })}
-      </Row>
-      {option && <EChart className="overview-chart" option={option} />}
-    </Card>
-    {data && <MemberSections from={data.from} to={data.to} />}
+      <Card
+        title="经营概览"
+        style={{ marginTop: 16 }}
+        extra={
+          <Space wrap>
+            <Segmented className="overview-preset" options={PRESETS} value={preset} onChange={(v) => setPreset(v as Preset)} />
+            {preset === 'custom' && (
+              <DatePicker.RangePicker className="overview-range" onChange={(_: unknown, days: [string, string]) => setCustom(days[0] && days[1] ? days : null)} />
+            )}
+          </Space>
+        }
+      >
+        {error && <Alert type="warning" showIcon title={`概览数据加载失败：${error}`} style={{ marginBottom: 16 }} />}
+        {data && (
+          <Typography.Paragraph type="secondary" className="overview-period">
+            {data.from} 至 {data.to}，对比上期 {data.previous.from} 至 {data.previous.to}
+          </Typography.Paragraph>
+        )}
+        <Row gutter={[16, 16]}>
+          {FIGURES.map((f) => {
+            const value = data ? (data[f.key] as number | null) : null;
+            const before = data ? (data.previous[f.key] as number | null) : null;
+            return (
+              <Col key={f.key} xs={24} sm={12} lg={6}>
+                <Statistic className={`overview-${f.key}`} title={f.title} value={data ? f.show(value) : '—'} loading={loading && !data} />
+                <Typography.Text type="secondary" className="overview-change">
+                  较上期 {data ? changeText(value, before) : '—'}
+                </Typography.Text>
+              </Col>
+            );
+          })}
+        </Row>
+        {option && <EChart className="overview-chart" option={option} />}
+      </Card>
+      {data && <MemberSections from={data.from} to={data.to} />}
     </>
   );
 }
