@@ -19,6 +19,7 @@ import { Lottery1796480000000 } from './1796480000000-Lottery';
 import { MemberReportIndexes1796500000000 } from './1796500000000-MemberReportIndexes';
 import { Campaigns1796530000000 } from './1796530000000-Campaigns';
 import { SubscriptionMessages1796540000000 } from './1796540000000-SubscriptionMessages';
+import { CampaignMessage1796550000000 } from './1796550000000-CampaignMessage';
 
 /** MariaDB/MySQL migrations in order. Add each generated class here (TypeORM globs break under Jest). */
-export const MYSQL_MIGRATIONS: Function[] = [Init1795423636673, Shopping1795424769763, Membership1795426102518, Tiers1795426369465, MemberDays1795426900425, Points1795432903597, StockCheck1795463710458, CheckIn1796461360455, PointsExpiry1796470000000, Coupons1796471000000, PointsMall1796472000000, Distribution1796473000000, AfterSales1796474000000, ProductKeywords1796476000000, ReportIndexes1796477000000, MemberDayArchive1796478000000, StaffTokenVersion1796479000000, Lottery1796480000000, MemberReportIndexes1796500000000, Campaigns1796530000000, SubscriptionMessages1796540000000];
+export const MYSQL_MIGRATIONS: Function[] = [Init1795423636673, Shopping1795424769763, Membership1795426102518, Tiers1795426369465, MemberDays1795426900425, Points1795432903597, StockCheck1795463710458, CheckIn1796461360455, PointsExpiry1796470000000, Coupons1796471000000, PointsMall1796472000000, Distribution1796473000000, AfterSales1796474000000, ProductKeywords1796476000000, ReportIndexes1796477000000, MemberDayArchive1796478000000, StaffTokenVersion1796479000000, Lottery1796480000000, MemberReportIndexes1796500000000, Campaigns1796530000000, SubscriptionMessages1796540000000, CampaignMessage1796550000000];
