@@ -239,7 +239,8 @@ describe('segments and campaigns on MariaDB', () => {
         [{ ...base, groups: ['NOPE'] }, 'groups'],
         [{ ...base, tags: ['VIP'] }, 'tags'],
         [{ ...base, windowDays: 5 }, 'windowDays'],
-        [{ ...base, actionKind: 'MESSAGE' }, 'actionKind'],
+        [{ ...base, actionKind: 'GIFT' }, 'actionKind'],
+        [{ ...base, actionKind: 'MESSAGE', points: undefined, messageTitle: '上新', messageContent: '新茶' }, 'actionKind'], // the 活动通知 template is off
         [{ ...base, actionKind: 'COUPON', points: undefined }, 'couponTemplateId'],
         [{ ...base, actionKind: 'COUPON', points: undefined, couponTemplateId: 999_999 }, 'couponTemplateId'],
         [{ ...base, couponTemplateId: templateId }, 'couponTemplateId'],

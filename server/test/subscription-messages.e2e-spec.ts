@@ -46,7 +46,7 @@ describe('subscription messages', () => {
     await t.http().put('/api/admin/subscription-templates/NOPE').set(staff).send({ templateId: 'x', fields: {}, page: null, enabled: false }).expect(400);
     await t.http().put('/api/admin/subscription-templates/ORDER_SHIPPED').set(staff).send({ templateId: 'tmpl-ship', fields: {}, enabled: true, extra: 1 }).expect(400);
     const list = (await t.http().get('/api/admin/subscription-templates').set(staff).expect(200)).body;
-    expect(list.map((x: { kind: string }) => x.kind)).toEqual(['ORDER_SHIPPED', 'MEMBER_DAY_TOMORROW', 'CARD_EXPIRING', 'CHECK_IN_STREAK', 'COMMISSION_SETTLED']);
+    expect(list.map((x: { kind: string }) => x.kind)).toEqual(['ORDER_SHIPPED', 'MEMBER_DAY_TOMORROW', 'CARD_EXPIRING', 'CHECK_IN_STREAK', 'COMMISSION_SETTLED', 'CAMPAIGN']);
     expect(list[0]).toMatchObject({ templateId: 'tmpl-ship', fields: TEMPLATES.ORDER_SHIPPED.fields, enabled: true, title: '订单发货通知' });
     const audit = (await t.http().get('/api/admin/audit-log').query({ pageSize: 100 }).set(staff).expect(200)).body.items;
     expect(audit.filter((a: { action: string }) => a.action === 'subscription-template.update')).toHaveLength(5);

@@ -6,7 +6,7 @@
 import { zoneOffsetMinutes } from './member-day/recurrence';
 import { formatYuan, type Cents } from './money';
 
-export const MESSAGE_KINDS = ['ORDER_SHIPPED', 'MEMBER_DAY_TOMORROW', 'CARD_EXPIRING', 'CHECK_IN_STREAK', 'COMMISSION_SETTLED'] as const;
+export const MESSAGE_KINDS = ['ORDER_SHIPPED', 'MEMBER_DAY_TOMORROW', 'CARD_EXPIRING', 'CHECK_IN_STREAK', 'COMMISSION_SETTLED', 'CAMPAIGN'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const MESSAGE_KIND_LABEL: Readonly<Record<MessageKind, string>> = {
@@ -15,6 +15,7 @@ export const MESSAGE_KIND_LABEL: Readonly<Record<MessageKind, string>> = {
   CARD_EXPIRING: '会员卡即将到期提醒',
   CHECK_IN_STREAK: '连续签到即将中断提醒',
   COMMISSION_SETTLED: '佣金结算通知',
+  CAMPAIGN: '活动通知',
 };
 
 /** What a field holds, which decides the template keywords it may fill. */
@@ -35,6 +36,7 @@ export const MESSAGE_FIELDS: Readonly<Record<MessageKind, readonly MessageField[
   CARD_EXPIRING: [f('endsAt', '到期时间', 'time'), f('endDate', '到期日期', 'date'), f('daysLeft', '剩余天数', 'number'), f('tip', '温馨提示', 'text')],
   CHECK_IN_STREAK: [f('streak', '已连续签到天数', 'number'), f('date', '日期', 'date'), f('tip', '温馨提示', 'text')],
   COMMISSION_SETTLED: [f('amount', '佣金金额', 'amount'), f('orderNo', '订单号', 'code'), f('settledAt', '结算时间', 'time'), f('tip', '温馨提示', 'text')],
+  CAMPAIGN: [f('title', '活动标题', 'text'), f('content', '活动内容', 'text'), f('sentAt', '发送时间', 'time')],
 };
 
 /** Moments the mini-program asks for consent, and the kinds it asks for there. */
@@ -43,8 +45,8 @@ export type SubscriptionScene = (typeof SUBSCRIPTION_SCENES)[number];
 
 export const SCENE_KINDS: Readonly<Record<SubscriptionScene, readonly MessageKind[]>> = {
   'after-order': ['ORDER_SHIPPED'],
-  'member-day': ['MEMBER_DAY_TOMORROW', 'CARD_EXPIRING'],
-  'check-in': ['CHECK_IN_STREAK'],
+  'member-day': ['MEMBER_DAY_TOMORROW', 'CARD_EXPIRING', 'CAMPAIGN'],
+  'check-in': ['CHECK_IN_STREAK', 'CAMPAIGN'],
   distributor: ['COMMISSION_SETTLED'],
 };
 
@@ -104,6 +106,27 @@ export function templateSettingProblems(kind: MessageKind, s: TemplateSetting): 
   }
   if (s.page !== null && !/^[A-Za-z0-9_\-/]{1,120}(\?[A-Za-z0-9_\-=&%.]{0,120})?$/.test(s.page)) out.push({ field: 'page', problem: '页面路径如 order/pages/detail/index?id=1，不以 / 开头' });
   else if (s.page?.startsWith('/')) out.push({ field: 'page', problem: '页面路径不以 / 开头' });
+  return out;
+}
+
+/** How many characters a keyword takes (null: no limit, or not a keyword). */
+export function keywordMaxLength(key: string): number | null {
+  const type = keywordType(key);
+  return type ? KEYWORDS[type].max : null;
+}
+
+/**
+ * What is wrong with values staff typed for a template's keywords (a campaign's message): each
+ * value must fit, as typed, every keyword its field is mapped to. Refused, never cut.
+ */
+export function typedValueProblems(fields: Readonly<Record<string, string>>, values: Readonly<Record<string, string>>): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const limits = Object.entries(fields).flatMap(([key, field]) => (field === name ? [keywordMaxLength(key)] : [])).filter((n): n is number => n !== null);
+    const max = limits.length ? Math.min(...limits) : null;
+    if (value.trim() === '') out.push({ field: name, problem: '不能为空' });
+    else if (max !== null && Array.from(value).length > max) out.push({ field: name, problem: `模板关键词最多 ${max} 个字` });
+  }
   return out;
 }
 

@@ -148,7 +148,7 @@ describe('api types and constants', () => {
         'commissionRateBp', 'creditAvailable', 'decideBinding', 'makeCode', 'sumKept', 'sumRemainingBase',
         'MESSAGE_FIELDS', 'MESSAGE_KINDS', 'MESSAGE_KIND_LABEL', 'SCENE_KINDS', 'SUBSCRIPTION_MESSAGE_STATUS_LABEL', 'SUBSCRIPTION_SCENES',
         'TEMPLATE_ID_RE', 'TEMPLATE_MAX_KEYWORDS', 'fitKeywordValue', 'messageAmount', 'messageDate', 'messageTime', 'templateData',
-        'templateSettingProblems',
+        'templateSettingProblems', 'keywordMaxLength', 'typedValueProblems',
         'RFM_GROUPS', 'RFM_GROUP_LABEL', 'RFM_HIGH_SCORE', 'SEGMENT_TAGS', 'SEGMENT_TAG_LABEL', 'SEGMENT_LIMITS', 'DISCOUNT_ADJUSTMENT_KINDS',
         'quintileCuts', 'quintileScore', 'rfmCuts', 'rfmScores', 'rfmGroup', 'recencyDays',
         'CAMPAIGN_ACTION_KINDS', 'CAMPAIGN_ACTION_LABEL', 'CAMPAIGN_STATUSES', 'CAMPAIGN_STATUS_LABEL', 'RECIPIENT_STATUS_LABEL', 'CAMPAIGN_LIMITS',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fitKeywordValue, MESSAGE_FIELDS, MESSAGE_KINDS, messageAmount, messageDate, messageTime, SCENE_KINDS, templateData, templateSettingProblems, type TemplateSetting } from '../src';
+import { fitKeywordValue, keywordMaxLength, typedValueProblems, MESSAGE_FIELDS, MESSAGE_KINDS, messageAmount, messageDate, messageTime, SCENE_KINDS, templateData, templateSettingProblems, type TemplateSetting } from '../src';
 
 const setting = (s: Partial<TemplateSetting> = {}): TemplateSetting => ({ templateId: 'tmpl-Ship_01', fields: { character_string1: 'orderNo', thing2: 'goods', time3: 'shippedAt' }, page: null, enabled: true, ...s });
 const fields = (s: Partial<TemplateSetting>) => templateSettingProblems('ORDER_SHIPPED', setting(s)).map((p) => p.field);
@@ -26,11 +26,35 @@ describe('subscription message templates', () => {
     expect(fields({ fields: many })).toEqual(['fields']);
   });
 
-  it('every kind has fields and belongs to exactly one scene', () => {
+  it('every kind has fields and is asked for in one scene; campaign messages in two (member day, 积分中心)', () => {
     for (const kind of MESSAGE_KINDS) {
       expect(MESSAGE_FIELDS[kind].length).toBeGreaterThan(0);
-      expect(Object.values(SCENE_KINDS).filter((ks) => ks.includes(kind))).toHaveLength(1);
+      expect(Object.values(SCENE_KINDS).filter((ks) => ks.includes(kind))).toHaveLength(kind === 'CAMPAIGN' ? 2 : 1);
     }
+    // WeChat asks for at most three templates at once
+    for (const ks of Object.values(SCENE_KINDS)) expect(ks.length).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses typed values longer than the keywords they fill, as typed', () => {
+    expect(keywordMaxLength('thing1')).toBe(20);
+    expect(keywordMaxLength('phrase2')).toBe(5);
+    expect(keywordMaxLength('time3')).toBeNull();
+    const map = { thing1: 'title', thing2: 'content', phrase3: 'content', time4: 'sentAt' };
+    expect(typedValueProblems(map, { title: '一'.repeat(20), content: '五个字以内' })).toEqual([]);
+    expect(typedValueProblems(map, { title: '一'.repeat(21), content: '六个字的内容' })).toEqual([
+      { field: 'title', problem: '模板关键词最多 20 个字' },
+      { field: 'content', problem: '模板关键词最多 5 个字' },
+    ]);
+    expect(typedValueProblems(map, { title: '  ', content: 'x' })).toEqual([{ field: 'title', problem: '不能为空' }]);
+    // a field no keyword shows has no limit of its own here (the DTO caps it)
+    expect(typedValueProblems({ thing1: 'title' }, { title: 'x', content: 'y'.repeat(30) })).toEqual([]);
+    fc.assert(
+      fc.property(fc.constantFrom('thing1', 'phrase2', 'name3'), fc.string({ minLength: 1, maxLength: 40 }), (key, v) => {
+        const ok = typedValueProblems({ [key]: 'title' }, { title: v }).length === 0;
+        // accepted exactly when WeChat would take it unchanged
+        return !ok || fitKeywordValue(key, v) === v.trim();
+      }),
+    );
   });
 
   it('fits values to the keyword limits, never empty', () => {

@@ -52,13 +52,27 @@ const campaign = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function openPage(campaigns: () => unknown[] = () => []) {
+const campaignTemplate = (over: Record<string, unknown> = {}) => ({
+  kind: 'CAMPAIGN',
+  title: '活动通知',
+  templateId: 'tmpl-campaign',
+  fields: { phrase1: 'title', thing2: 'content', time3: 'sentAt' },
+  page: null,
+  enabled: true,
+  availableFields: [],
+  updatedAt: '2027-03-01T00:00:00.000Z',
+  ...over,
+});
+
+async function openPage(campaigns: () => unknown[] = () => [], template = campaignTemplate()) {
   const fetchMock = mockFetch({
     ...signIn(operator),
     'GET /api/admin/reports/segments': () => json(200, REPORT),
     'GET /api/admin/campaigns': () => json(200, { items: campaigns(), total: campaigns().length }),
     'GET /api/admin/coupon-templates': () => json(200, { items: [{ id: 9, title: '满 100 减 15', active: true, totalQuantity: null, issuedCount: 0 }], total: 1 }),
-    'POST /api/admin/campaigns/preview': () => json(200, { recipients: 7, sample: [{ id: 3, nickname: '小林' }] }),
+    'POST /api/admin/campaigns/preview': (init) =>
+      json(200, { recipients: 7, sample: [{ id: 3, nickname: '小林' }], ...(JSON.parse(String(init.body)).actionKind === 'MESSAGE' ? { consented: template.enabled ? 5 : null } : {}) }),
+    'GET /api/admin/subscription-templates': () => json(200, [template]),
     'POST /api/admin/campaigns': (init) => json(201, campaign({ ...JSON.parse(String(init.body)), id: 6, status: 'DRAFT', progress: { total: 0, sent: 0, failed: 0, pending: 0 } })),
     'POST /api/admin/campaigns/5/pause': () => json(200, campaign({ status: 'PAUSED' })),
     'GET /api/admin/reports/segments/customers': () =>
@@ -123,6 +137,43 @@ describe('营销活动 page', { timeout: 45000 }, () => {
     fireEvent.click(document.querySelector('.campaign-submit')!);
     await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/campaigns')).toHaveLength(1));
     expect(callsTo(fetchMock, 'POST', '/api/admin/campaigns')[0].body).toMatchObject({ groups: [], tags: ['DISCOUNT_ONLY'], actionKind: 'COUPON', couponTemplateId: 9 });
+  });
+
+  it('a message campaign: refused as typed when longer than the template keyword takes; the preview says how many consented', async () => {
+    const fetchMock = await openPage();
+    fill('campaign_name', '春茶上新');
+    await pick('campaign_tags', '付费会员（12）');
+    fireEvent.click(screen.getByText('发订阅消息'));
+    await el('#campaign_messageTitle');
+    fill('campaign_messageTitle', '六个字的标题');
+    fill('campaign_messageContent', '明前龙井到店');
+    fireEvent.click(document.querySelector('.campaign-submit')!);
+    expect(await screen.findByText('模板关键词最多 5 个字')).toBeTruthy(); // the title fills a phrase keyword
+    expect((document.getElementById('campaign_messageTitle') as HTMLInputElement).value).toBe('六个字的标题');
+    expect(callsTo(fetchMock, 'POST', '/api/admin/campaigns')).toHaveLength(0);
+
+    fireEvent.click(document.querySelector('.campaign-preview-button')!);
+    expect((await el('.campaign-preview')).textContent).toContain('其中 5 位已订阅活动通知');
+    expect(callsTo(fetchMock, 'POST', '/api/admin/campaigns/preview')[0].body).toMatchObject({ tags: ['PAID_MEMBER'], actionKind: 'MESSAGE' });
+    fill('campaign_messageTitle', '春茶上新');
+    fireEvent.click(document.querySelector('.campaign-submit')!);
+    await waitFor(() => expect(callsTo(fetchMock, 'POST', '/api/admin/campaigns')).toHaveLength(1));
+    expect(callsTo(fetchMock, 'POST', '/api/admin/campaigns')[0].body).toEqual({
+      name: '春茶上新',
+      groups: [],
+      tags: ['PAID_MEMBER'],
+      windowDays: 365,
+      checkInDays: 10,
+      actionKind: 'MESSAGE',
+      messageTitle: '春茶上新',
+      messageContent: '明前龙井到店',
+    });
+  });
+
+  it('a message campaign warns while the 活动通知 template is off', async () => {
+    await openPage(() => [], campaignTemplate({ enabled: false }));
+    fireEvent.click(screen.getByText('发订阅消息'));
+    expect((await el('.campaign-message-template')).textContent).toContain('「活动通知」模板未启用');
   });
 
   it('refreshes a running campaign’s progress until it is done, and pauses it', async () => {

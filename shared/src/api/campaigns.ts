@@ -43,10 +43,10 @@ export interface SegmentCustomerRow {
   tags: SegmentTag[];
 }
 
-/** What a campaign does for each recipient. A subscription message (MESSAGE) is planned as a third kind. */
-export const CAMPAIGN_ACTION_KINDS = ['COUPON', 'POINTS'] as const;
+/** What a campaign does for each recipient: a coupon, points, or a subscription message (the CAMPAIGN kind's template). */
+export const CAMPAIGN_ACTION_KINDS = ['COUPON', 'POINTS', 'MESSAGE'] as const;
 export type CampaignActionKind = (typeof CAMPAIGN_ACTION_KINDS)[number];
-export const CAMPAIGN_ACTION_LABEL: Record<CampaignActionKind, string> = { COUPON: '发优惠券', POINTS: '送积分' };
+export const CAMPAIGN_ACTION_LABEL: Record<CampaignActionKind, string> = { COUPON: '发优惠券', POINTS: '送积分', MESSAGE: '发订阅消息' };
 
 export const CAMPAIGN_STATUSES = ['DRAFT', 'RUNNING', 'PAUSED', 'DONE'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -55,9 +55,10 @@ export const CAMPAIGN_STATUS_LABEL: Record<CampaignStatus, string> = { DRAFT: '�
 export type RecipientStatus = 'PENDING' | 'SENT' | 'FAILED';
 export const RECIPIENT_STATUS_LABEL: Record<RecipientStatus, string> = { PENDING: '待发送', SENT: '已发送', FAILED: '失败' };
 
-export const CAMPAIGN_LIMITS = { nameMax: 40, pointsMin: 1, pointsMax: 100_000 } as const;
+/** `messageMax`: the longest a WeChat text keyword takes (thing, 20); the template's keywords may allow less. */
+export const CAMPAIGN_LIMITS = { nameMax: 40, pointsMin: 1, pointsMax: 100_000, messageMax: 20 } as const;
 
-/** `POST /api/admin/campaigns`: a draft; `couponTemplateId` with COUPON, `points` with POINTS. */
+/** `POST /api/admin/campaigns`: a draft; `couponTemplateId` with COUPON, `points` with POINTS, `messageTitle` and `messageContent` with MESSAGE. */
 export interface CampaignInput {
   name: string;
   groups: RfmGroup[];
@@ -67,6 +68,8 @@ export interface CampaignInput {
   actionKind: CampaignActionKind;
   couponTemplateId?: Id;
   points?: number;
+  messageTitle?: string;
+  messageContent?: string;
 }
 
 export interface CampaignProgress {
@@ -85,15 +88,22 @@ export interface CampaignView {
   couponTemplateId: Id | null;
   couponTitle: string | null;
   points: number | null;
+  messageTitle: string | null;
+  messageContent: string | null;
   progress: CampaignProgress;
   createdAt: IsoDateTime;
   startedAt: IsoDateTime | null;
   finishedAt: IsoDateTime | null;
 }
 
-/** `POST /api/admin/campaigns/preview` (an audience) → how many it reaches now and the first few. */
+/**
+ * `POST /api/admin/campaigns/preview` (an audience, and optionally `actionKind`) → how many it reaches
+ * now and the first few; with MESSAGE, how many of them hold a consent for the 活动通知 template
+ * (null when that template is not enabled).
+ */
 export interface CampaignPreview {
   recipients: number;
+  consented?: number | null;
   sample: SegmentCustomerRow[];
 }
 

@@ -71,7 +71,11 @@ function CampaignsTab({ params, report }: { params: SegmentParams; report?: Segm
   const columns: TableColumnsType<CampaignView> = [
     { title: '活动', dataIndex: 'name' },
     { title: '发送对象', key: 'audience', render: (_, c) => audienceText(c) },
-    { title: '动作', key: 'action', render: (_, c) => (c.actionKind === 'POINTS' ? `送 ${c.points} 积分` : `发券：${c.couponTitle ?? `#${c.couponTemplateId}`}`) },
+    {
+      title: '动作',
+      key: 'action',
+      render: (_, c) => (c.actionKind === 'POINTS' ? `送 ${c.points} 积分` : c.actionKind === 'MESSAGE' ? `订阅消息：${c.messageTitle}` : `发券：${c.couponTitle ?? `#${c.couponTemplateId}`}`),
+    },
     { title: '状态', dataIndex: 'status', render: (s: CampaignStatus) => <Tag color={STATUS_COLOR[s]}>{CAMPAIGN_STATUS_LABEL[s]}</Tag> },
     {
       title: '进度',

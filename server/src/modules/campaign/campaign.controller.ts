@@ -5,7 +5,7 @@ import { CurrentStaff, Roles, StaffGuard } from '../../common/auth/guards';
 import { PageQuery } from '../../common/pagination';
 import { audienceOf } from '../segments/dto/segments.dto';
 import { CampaignService } from './campaign.service';
-import { AudienceDto, CampaignDto, RecipientQuery } from './dto/campaign.dto';
+import { CampaignDto, PreviewDto, RecipientQuery } from './dto/campaign.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -26,11 +26,11 @@ export class CampaignController {
     return this.campaigns.create(who.staffId, dto);
   }
 
-  /** How many customers an audience reaches now, and the first ten. */
+  /** How many customers an audience reaches now, and the first ten; with actionKind MESSAGE, how many consented. */
   @Post('preview')
   @HttpCode(200)
-  preview(@Body() dto: AudienceDto) {
-    return this.campaigns.preview(audienceOf(dto));
+  preview(@Body() dto: PreviewDto) {
+    return this.campaigns.preview(audienceOf(dto), dto.actionKind);
   }
 
   @Get(':id')

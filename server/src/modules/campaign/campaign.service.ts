@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { CampaignPreview, CampaignProgress, CampaignRecipientRow, CampaignStatus, CampaignView, RecipientStatus, SegmentAudience } from '@mc/shared';
+import { messageTime, typedValueProblems, type CampaignPreview, type CampaignProgress, type CampaignRecipientRow, type CampaignStatus, type CampaignView, type RecipientStatus, type SegmentAudience } from '@mc/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -15,7 +15,9 @@ import { JobRegistry } from '../jobs/job-registry.service';
 import { PointsService } from '../points/points.service';
 import { audienceOf } from '../segments/dto/segments.dto';
 import { SegmentService } from '../segments/segment.service';
-import { CampaignDto, RecipientQuery } from './dto/campaign.dto';
+import { StoreSettingsService } from '../settings/store-settings.service';
+import { SubscriptionService } from '../subscription/subscription.service';
+import { CampaignDto, PreviewDto, RecipientQuery } from './dto/campaign.dto';
 import { CampaignRecipient } from './entities/campaign-recipient.entity';
 import { Campaign } from './entities/campaign.entity';
 
@@ -23,10 +25,12 @@ import { Campaign } from './entities/campaign.entity';
 export const CAMPAIGN_BATCH = 100;
 /** A claim older than this belongs to a run that died: another run takes the rows over. */
 export const CLAIM_TIMEOUT_MS = 5 * 60_000;
+/** The page a campaign message opens when its template names none: the shop's home. */
+const MESSAGE_PAGE = 'pages/index/index';
 /** Recipient rows per INSERT when a campaign starts. */
 const FREEZE_CHUNK = 1000;
 
-/** What happened to one recipient: its grant made (or found made before), refused, or not ours any more. */
+/** What happened to one recipient: its grant or message made (or found made before), refused, or not ours any more. */
 type Outcome = 'SENT' | 'FAILED' | 'SKIPPED';
 
 /**
@@ -48,6 +52,8 @@ export class CampaignService implements OnModuleInit {
     private readonly points: PointsService,
     private readonly audit: AuditService,
     private readonly jobs: JobRegistry,
+    private readonly subscriptions: SubscriptionService,
+    private readonly settings: StoreSettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -59,18 +65,42 @@ export class CampaignService implements OnModuleInit {
     });
   }
 
-  private async action(dto: CampaignDto): Promise<Pick<Campaign, 'actionKind' | 'couponTemplateId' | 'points'>> {
+  /**
+   * A message campaign needs the 活动通知 template enabled, and its title and content must fit, as
+   * typed, the keywords they are mapped to; why not, per field (empty: fine).
+   */
+  private async messageProblems(title: string, content: string): Promise<{ field: string; problems: string[] }[]> {
+    const t = await this.subscriptions.enabledTemplate('CAMPAIGN');
+    if (!t) return [{ field: 'actionKind', problems: ['请先在「订阅消息」页配置并启用「活动通知」模板'] }];
+    const name: Record<string, string> = { title: 'messageTitle', content: 'messageContent' };
+    return typedValueProblems(t.fields, { title, content }).map((p) => ({ field: name[p.field], problems: [p.problem] }));
+  }
+
+  private async action(dto: CampaignDto): Promise<Pick<Campaign, 'actionKind' | 'couponTemplateId' | 'points' | 'messageTitle' | 'messageContent'>> {
+    const noMessage = { messageTitle: null, messageContent: null };
+    if (dto.actionKind !== 'MESSAGE' && (dto.messageTitle !== undefined || dto.messageContent !== undefined)) {
+      const field = dto.messageTitle !== undefined ? 'messageTitle' : 'messageContent';
+      throw badRequest('只有发订阅消息的活动填写消息', { fields: [{ field, problems: ['发订阅消息时才可填写'] }] });
+    }
+    if (dto.actionKind === 'MESSAGE') {
+      const extra = dto.couponTemplateId !== undefined ? 'couponTemplateId' : dto.points !== undefined ? 'points' : null;
+      if (extra) throw badRequest('发订阅消息的活动不选优惠券、不填积分', { fields: [{ field: extra, problems: ['发订阅消息时不可填写'] }] });
+      const message = { messageTitle: dto.messageTitle ?? '', messageContent: dto.messageContent ?? '' };
+      const problems = await this.messageProblems(message.messageTitle, message.messageContent);
+      if (problems.length) throw badRequest(problems.map((p) => p.problems[0]).join('；'), { fields: problems });
+      return { actionKind: 'MESSAGE', couponTemplateId: null, points: null, ...message };
+    }
     if (dto.actionKind === 'COUPON') {
       if (dto.couponTemplateId === undefined) throw badRequest('请选择优惠券', { fields: [{ field: 'couponTemplateId', problems: ['必填'] }] });
       if (dto.points !== undefined) throw badRequest('发优惠券的活动不填积分', { fields: [{ field: 'points', problems: ['发优惠券时不可填写'] }] });
       const t = await this.ds.getRepository(CouponTemplate).findOneBy({ id: dto.couponTemplateId });
       if (!t) throw badRequest(`优惠券 ${dto.couponTemplateId} 不存在`, { fields: [{ field: 'couponTemplateId', problems: ['不存在'] }] });
       if (!t.active) throw badRequest(`优惠券「${t.title}」已停用`, { fields: [{ field: 'couponTemplateId', problems: ['已停用'] }] });
-      return { actionKind: 'COUPON', couponTemplateId: t.id, points: null };
+      return { actionKind: 'COUPON', couponTemplateId: t.id, points: null, ...noMessage };
     }
     if (dto.points === undefined) throw badRequest('请填写赠送积分', { fields: [{ field: 'points', problems: ['必填'] }] });
     if (dto.couponTemplateId !== undefined) throw badRequest('送积分的活动不选优惠券', { fields: [{ field: 'couponTemplateId', problems: ['送积分时不可填写'] }] });
-    return { actionKind: 'POINTS', couponTemplateId: null, points: dto.points };
+    return { actionKind: 'POINTS', couponTemplateId: null, points: dto.points, ...noMessage };
   }
 
   async create(staffId: number, dto: CampaignDto): Promise<CampaignView> {
@@ -86,9 +116,13 @@ export class CampaignService implements OnModuleInit {
     return this.get(id);
   }
 
-  async preview(audience: SegmentAudience): Promise<CampaignPreview> {
+  /** With MESSAGE: also how many of the audience hold a consent for the 活动通知 template (null: the template is off). */
+  async preview(audience: SegmentAudience, actionKind?: PreviewDto['actionKind']): Promise<CampaignPreview> {
     const page = await this.segments.customers(audience, { page: 1, pageSize: 10 });
-    return { recipients: page.total, sample: page.items };
+    if (actionKind !== 'MESSAGE') return { recipients: page.total, sample: page.items };
+    const t = await this.subscriptions.enabledTemplate('CAMPAIGN');
+    const consented = t ? await this.subscriptions.countHolders(t.templateId, await this.segments.audienceIds(audience)) : null;
+    return { recipients: page.total, sample: page.items, consented };
   }
 
   private async progress(ids: number[]): Promise<Map<number, CampaignProgress>> {
@@ -131,6 +165,8 @@ export class CampaignService implements OnModuleInit {
       couponTemplateId: c.couponTemplateId,
       couponTitle: templates.find((t) => t.id === c.couponTemplateId)?.title ?? null,
       points: c.points,
+      messageTitle: c.messageTitle,
+      messageContent: c.messageContent,
       progress: progress.get(c.id)!,
       createdAt: c.createdAt.toISOString(),
       startedAt: c.startedAt?.toISOString() ?? null,
@@ -178,6 +214,11 @@ export class CampaignService implements OnModuleInit {
     const campaign = await this.ds.getRepository(Campaign).findOneBy({ id });
     if (!campaign) throw notFound('营销活动');
     if (campaign.status !== 'DRAFT') throw conflict('INVALID_STATE', '活动已开始');
+    if (campaign.actionKind === 'MESSAGE') {
+      // the template may have been turned off or remapped since the draft
+      const problems = await this.messageProblems(campaign.messageTitle ?? '', campaign.messageContent ?? '');
+      if (problems.length) throw conflict('INVALID_STATE', `消息无法发送：${problems.map((p) => p.problems[0]).join('；')}`);
+    }
     const customerIds = (await this.segments.audienceIds(campaign.audience)).sort((a, b) => a - b);
     if (!customerIds.length) throw conflict('INVALID_STATE', '没有符合条件的客户，活动未开始');
     await withTx(this.ds, async (tx) => {
@@ -269,6 +310,14 @@ export class CampaignService implements OnModuleInit {
       return tx.execute(`UPDATE ${sql.table(tx.em, CampaignRecipient)} SET ${set.clause} WHERE \`id\` = ? AND \`status\` = ? AND \`claimToken\` = ?`, [...set.params, r.id, from, token]);
     };
     try {
+      if (c.actionKind === 'MESSAGE') {
+        // WeChat is called outside any transaction (send commits the message row, then calls it), so
+        // send first and mark after. Killed in between, the row stays PENDING; the run that takes it
+        // over sends with the same key, which answers the first outcome instead of sending again.
+        if (!(await this.ds.getRepository(CampaignRecipient).existsBy({ id: r.id, status: 'PENDING', claimToken: token }))) return 'SKIPPED';
+        const { status, reason } = await this.sendMessage(c, r.customerId);
+        return (await withTx(this.ds, (tx) => mark(tx, status, reason))) === 1 ? status : 'SKIPPED';
+      }
       return await withTx(this.ds, async (tx) => {
         // first, under the row's lock: still pending and still ours (a run that took over a timed-out claim may have done it)
         if ((await mark(tx, 'SENT', null)) !== 1) return 'SKIPPED';
@@ -283,6 +332,17 @@ export class CampaignService implements OnModuleInit {
       const n = await withTx(this.ds, (tx) => mark(tx, 'FAILED', reason.slice(0, 200)));
       return n === 1 ? 'FAILED' : 'SKIPPED';
     }
+  }
+
+  /** One campaign message through SubscriptionService (key `campaign:<id>:<customerId>`), as the recipient's status and reason. */
+  private async sendMessage(c: Campaign, customerId: number): Promise<{ status: 'SENT' | 'FAILED'; reason: string | null }> {
+    const { timezone } = await this.settings.get();
+    const values = { title: c.messageTitle ?? '', content: c.messageContent ?? '', sentAt: messageTime(timezone, this.clock.now()) };
+    const { outcome, reason } = await this.subscriptions.sendWithReason({ customerId, kind: 'CAMPAIGN', values, dedupeKey: `campaign:${c.id}:${customerId}`, page: MESSAGE_PAGE });
+    if (outcome === 'SENT') return { status: 'SENT', reason: null };
+    // SKIPPED with a row: no credit left; without one: the template was turned off, nothing recorded
+    if (outcome === 'SKIPPED') return { status: 'FAILED', reason: reason === null ? '活动通知模板未启用' : '未订阅' };
+    return { status: 'FAILED', reason: `微信未送达：${reason ?? ''}`.slice(0, 200) };
   }
 
   /** The campaign's action for one customer; null when granted (now or before: the key is unique), else why not. */

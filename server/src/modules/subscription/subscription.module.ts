@@ -12,7 +12,7 @@ export const SUBSCRIPTION_ENTITIES = [SubscriptionTemplate, SubscriptionCredit, 
 
 /**
  * Subscription messages: the merchant's templates, the customers' consents (credits) and every
- * send (`SubscriptionService.send`, also for campaigns). It reads the other modules; none imports it.
+ * send (`SubscriptionService.send`, also for campaigns). It reads the other modules; only `campaign` imports it.
  */
 @Module({
   imports: [OrderModule, MembershipModule],

@@ -127,6 +127,23 @@ export class SubscriptionService {
     return row?.status === 'FAILED' || row?.status === 'SKIPPED' ? row.status : 'SENT';
   }
 
+  /**
+   * `send` with why a message did not go out: a FAILED or SKIPPED message row's error, or null
+   * when nothing was recorded (the kind's template is off). For a key used before, its first outcome.
+   */
+  async sendWithReason(req: SendRequest): Promise<{ outcome: SendOutcome; reason: string | null }> {
+    const outcome = await this.send(req);
+    if (outcome === 'SENT') return { outcome, reason: null };
+    const row = await this.ds.getRepository(SubscriptionMessage).findOneBy({ customerId: req.customerId, kind: 'kind' in req ? req.kind : 'TEMPLATE', dedupeKey: req.dedupeKey });
+    return { outcome, reason: row?.error ?? null };
+  }
+
+  /** How many of these customers hold a credit for a template. */
+  async countHolders(templateId: string, customerIds: readonly number[]): Promise<number> {
+    const wanted = new Set(customerIds);
+    return (await this.holders(templateId)).filter((id) => wanted.has(id)).length;
+  }
+
   /** `send`, answering ALREADY when the key was claimed before (by this run or another): what the jobs count. */
   async sendOnce(req: SendRequest): Promise<SendOutcome | 'ALREADY'> {
     let kind: string;

@@ -1,6 +1,16 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
-import { CAMPAIGN_LIMITS, type CampaignInput, type CampaignPreview, type CampaignView, type CouponTemplateView, type Paged, type SegmentReport } from '@mc/shared';
+import {
+  CAMPAIGN_LIMITS,
+  typedValueProblems,
+  type AdminSubscriptionTemplate,
+  type CampaignInput,
+  type CampaignPreview,
+  type CampaignView,
+  type CouponTemplateView,
+  type Paged,
+  type SegmentReport,
+} from '@mc/shared';
 import { api, errorMessage, isApiError } from '../../api';
 import { intRule, parseInteger } from '../../numberRules';
 import { useFetch } from '../../useFetch';
@@ -13,10 +23,17 @@ interface Values {
   actionKind: CampaignInput['actionKind'];
   couponTemplateId?: number;
   points?: string;
+  messageTitle?: string;
+  messageContent?: string;
 }
 
-const FIELDS = ['name', 'groups', 'tags', 'actionKind', 'couponTemplateId', 'points'];
+const FIELDS = ['name', 'groups', 'tags', 'actionKind', 'couponTemplateId', 'points', 'messageTitle', 'messageContent'];
 const L = CAMPAIGN_LIMITS;
+/** The message's inputs and the 活动通知 field each fills. */
+const MESSAGE_INPUTS = [
+  { name: 'messageTitle', field: 'title', label: '消息标题' },
+  { name: 'messageContent', field: 'content', label: '消息内容' },
+] as const;
 
 /** 新建活动: the audience (groups and tags, with their counts), the action, a preview of the recipients, then a draft. */
 export function CampaignForm({ params, report, onCreated }: { params: SegmentParams; report?: SegmentReport; onCreated: (c: CampaignView) => void }) {
@@ -27,6 +44,15 @@ export function CampaignForm({ params, report, onCreated }: { params: SegmentPar
   const [busy, setBusy] = useState(false);
   const { data: templates } = useFetch<Paged<CouponTemplateView>>('/api/admin/coupon-templates', { page: 1, pageSize: 100 });
   const kind = Form.useWatch('actionKind', form) ?? 'POINTS';
+  const { data: messageTemplates } = useFetch<AdminSubscriptionTemplate[]>(kind === 'MESSAGE' ? '/api/admin/subscription-templates' : null);
+  const messageTemplate = messageTemplates?.find((t) => t.kind === 'CAMPAIGN' && t.enabled && t.templateId) ?? null;
+  /** A message field must fit, as typed, the template keywords it fills (e.g. thing: 20 characters, phrase: 5). */
+  const fitsTemplate = (field: 'title' | 'content') => ({
+    validator: (_: unknown, v: string | undefined) => {
+      const problem = messageTemplate && v ? typedValueProblems(messageTemplate.fields, { [field]: v })[0] : undefined;
+      return problem ? Promise.reject(new Error(problem.problem)) : Promise.resolve();
+    },
+  });
 
   const audience = () => {
     const v = form.getFieldsValue(['groups', 'tags']) as Pick<Values, 'groups' | 'tags'>;
@@ -44,7 +70,7 @@ export function CampaignForm({ params, report, onCreated }: { params: SegmentPar
     setError(null);
     try {
       await form.validateFields(['groups', 'tags']);
-      setPreview(await api.post<CampaignPreview>('/api/admin/campaigns/preview', audience()));
+      setPreview(await api.post<CampaignPreview>('/api/admin/campaigns/preview', { ...audience(), ...(kind === 'MESSAGE' ? { actionKind: kind } : {}) }));
     } catch (e) {
       if (isApiError(e)) showError(e);
     }
@@ -58,7 +84,11 @@ export function CampaignForm({ params, report, onCreated }: { params: SegmentPar
         name: v.name,
         ...audience(),
         actionKind: v.actionKind,
-        ...(v.actionKind === 'COUPON' ? { couponTemplateId: v.couponTemplateId } : { points: parseInteger(v.points) ?? undefined }),
+        ...(v.actionKind === 'COUPON'
+          ? { couponTemplateId: v.couponTemplateId }
+          : v.actionKind === 'MESSAGE'
+            ? { messageTitle: v.messageTitle, messageContent: v.messageContent }
+            : { points: parseInteger(v.points) ?? undefined }),
       };
       const created = await api.post<CampaignView>('/api/admin/campaigns', body);
       message.success(`活动「${created.name}」已创建，点击“开始”发送`);
@@ -84,7 +114,7 @@ export function CampaignForm({ params, report, onCreated }: { params: SegmentPar
         initialValues={{ name: '', groups: [], tags: [], actionKind: 'POINTS', points: '' }}
         onFinish={submit}
         onValuesChange={(changed) => {
-          if ('groups' in changed || 'tags' in changed) setPreview(null);
+          if ('groups' in changed || 'tags' in changed || 'actionKind' in changed) setPreview(null);
         }}
       >
         <Form.Item name="name" label="活动名称" rules={[{ required: true, message: '请输入活动名称' }, { max: L.nameMax, message: `名称最多 ${L.nameMax} 个字` }]}>
@@ -116,10 +146,28 @@ export function CampaignForm({ params, report, onCreated }: { params: SegmentPar
             options={[
               { value: 'POINTS', label: '送积分' },
               { value: 'COUPON', label: '发优惠券' },
+              { value: 'MESSAGE', label: '发订阅消息' },
             ]}
           />
         </Form.Item>
-        {kind === 'POINTS' ? (
+        {kind === 'MESSAGE' ? (
+          <>
+            {messageTemplates && !messageTemplate && (
+              <Alert className="campaign-message-template" type="warning" showIcon style={{ marginBottom: 16 }} title="「活动通知」模板未启用：请先在「订阅消息」页配置并启用，顾客同意后才能收到" />
+            )}
+            <Typography.Paragraph type="secondary">每位客户收到一条「活动通知」订阅消息，只发给已同意（订阅）的客户；未订阅的记为失败（未订阅）。</Typography.Paragraph>
+            {MESSAGE_INPUTS.map(({ name, field, label }) => (
+              <Form.Item
+                key={name}
+                name={name}
+                label={label}
+                rules={[{ required: true, whitespace: true, message: `请输入${label}` }, { max: L.messageMax, message: `${label}最多 ${L.messageMax} 个字` }, fitsTemplate(field)]}
+              >
+                <Input style={{ maxWidth: 360 }} />
+              </Form.Item>
+            ))}
+          </>
+        ) : kind === 'POINTS' ? (
           <Form.Item name="points" label="每人赠送积分" rules={[{ required: true, message: '请输入赠送积分' }, intRule('积分', L.pointsMin, L.pointsMax)]}>
             <Input inputMode="numeric" suffix="积分" style={{ width: 200 }} />
           </Form.Item>
@@ -139,7 +187,14 @@ export function CampaignForm({ params, report, onCreated }: { params: SegmentPar
             showIcon
             style={{ marginBottom: 16 }}
             title={`将发送给 ${preview.recipients} 位客户`}
-            description={preview.sample.length ? `如：${preview.sample.map((c) => c.nickname || `#${c.id}`).join('、')}` : undefined}
+            description={
+              [
+                preview.consented === undefined ? null : preview.consented === null ? '「活动通知」模板未启用，无人能收到' : `其中 ${preview.consented} 位已订阅活动通知，其余不会收到`,
+                preview.sample.length ? `如：${preview.sample.map((c) => c.nickname || `#${c.id}`).join('、')}` : null,
+              ]
+                .filter(Boolean)
+                .join('；') || undefined
+            }
           />
         )}
         {error && <Alert className="form-error" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}

@@ -39,7 +39,7 @@ export class CampaignDto extends AudienceDto {
   name: string;
 
   @ApiProperty({ enum: CAMPAIGN_ACTION_KINDS })
-  @IsIn(CAMPAIGN_ACTION_KINDS, sentence('动作须为发优惠券或送积分'))
+  @IsIn(CAMPAIGN_ACTION_KINDS, sentence('动作须为发优惠券、送积分或发订阅消息'))
   actionKind: CampaignActionKind;
 
   @ApiPropertyOptional({ description: 'COUPON: the template granted' })
@@ -51,6 +51,26 @@ export class CampaignDto extends AudienceDto {
   @IsOptional()
   @IntBetween('积分', CAMPAIGN_LIMITS.pointsMin, CAMPAIGN_LIMITS.pointsMax)
   points?: number;
+
+  @ApiPropertyOptional({ description: `MESSAGE: the 活动标题 field, at most ${CAMPAIGN_LIMITS.messageMax} characters (fewer if the template's keyword takes fewer)` })
+  @IsOptional()
+  @IsString(sentence('消息标题须为文本'))
+  @MaxLength(CAMPAIGN_LIMITS.messageMax, sentence(`消息标题最多 ${CAMPAIGN_LIMITS.messageMax} 个字`))
+  messageTitle?: string;
+
+  @ApiPropertyOptional({ description: `MESSAGE: the 活动内容 field, at most ${CAMPAIGN_LIMITS.messageMax} characters (fewer if the template's keyword takes fewer)` })
+  @IsOptional()
+  @IsString(sentence('消息内容须为文本'))
+  @MaxLength(CAMPAIGN_LIMITS.messageMax, sentence(`消息内容最多 ${CAMPAIGN_LIMITS.messageMax} 个字`))
+  messageContent?: string;
+}
+
+/** A preview: the audience, and with `actionKind` MESSAGE also how many of it consented to the campaign template. */
+export class PreviewDto extends AudienceDto {
+  @ApiPropertyOptional({ enum: CAMPAIGN_ACTION_KINDS })
+  @IsOptional()
+  @IsIn(CAMPAIGN_ACTION_KINDS, sentence('动作须为发优惠券、送积分或发订阅消息'))
+  actionKind?: CampaignActionKind;
 }
 
 export class RecipientQuery extends PageQuery {

@@ -5,7 +5,7 @@ import { TimeColumn } from '../../../database/columns';
 /**
  * A campaign: an audience (frozen into `campaign_recipient` rows when it starts) and one action per
  * recipient. DRAFT → RUNNING ⇄ PAUSED → DONE, each move a compare-and-set on `status`.
- * `actionKind` is a short varchar so a new kind (a subscription message) needs no column change.
+ * `actionKind` is a short varchar: COUPON, POINTS or MESSAGE (a subscription message, its title and content here).
  */
 @Entity('campaign')
 export class Campaign {
@@ -29,6 +29,12 @@ export class Campaign {
 
   @Column({ type: 'int', nullable: true })
   points: number | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  messageTitle: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  messageContent: string | null;
 
   /** Recipients frozen at the start (0 before). */
   @Column({ type: 'int', default: 0 })
