@@ -70,7 +70,7 @@ export default function MemberDayPage() {
           <Text className='member-savings-go'>去开通 ›</Text>
         </View>
       ) : null}
-      {user ? <SubscribePrompt scene='member-day' text='会员日前一天、会员卡到期前提醒我' /> : null}
+      {user ? <SubscribePrompt scene='member-day' text='会员日前一天、会员卡到期前和有新活动时提醒我' /> : null}
 
       <View className='card md-offers'>
         <Text className='card-title'>{active ? '会员日特价' : '会员日特价预告'}</Text>

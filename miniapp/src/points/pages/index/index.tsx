@@ -239,7 +239,7 @@ export default function PointsCenterPage() {
           </Text>
         ) : null}
       </View>
-      <SubscribePrompt scene='check-in' text='连续签到快中断时提醒我' />
+      <SubscribePrompt scene='check-in' text='连续签到快中断和有新活动时提醒我' />
 
       <View className='card checkin-calendar'>
         <View className='calendar-head'>
