@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { CheckIn } from '../check-in/entities/check-in.entity';
 import { Customer } from '../customer/entities/customer.entity';
 import { Order } from '../order/entities/order.entity';
-import { PointsLedger } from '../points/entities/points-ledger.entity';
 import { PointsRedemption } from '../points-mall/entities/points-redemption.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
 import { reportRows, shareBp, windowTable, type Window } from './report-sql';
@@ -12,6 +11,7 @@ import { reportRows, shareBp, windowTable, type Window } from './report-sql';
 type Raw = Record<string, string | number | null>;
 const num = (v: unknown) => Number(v ?? 0);
 const LEDGER_FIGURES = ['issued', 'spent', 'expired', 'returned', 'reversed', 'adjustedOut'] as const;
+type LedgerFigures = Record<(typeof LEDGER_FIGURES)[number], number>;
 const REDEMPTION_FIGURES = ['redemptions', 'redemptionPoints', 'redemptionCashCents'] as const;
 
 /** The ledger kinds the report tells apart, as numbers (`reportRows` reads numbers). */
@@ -90,14 +90,15 @@ export class PointsReportsService {
        FROM \`points_ledger\` l WHERE l.createdAt >= :start AND l.createdAt < :end GROUP BY b, kind, credit`,
       { start, end: windows[windows.length - 1].e },
     );
-    const byDay = new Map<number, Record<(typeof LEDGER_FIGURES)[number], number>>();
+    const byDay = new Map<number, LedgerFigures>();
     for (const { b, kind, credit, points } of rows) {
       const i = windowAt(windows, start.getTime() + b * size * 1000);
-      const day = byDay.get(i) ?? Object.fromEntries(LEDGER_FIGURES.map((k) => [k, 0])) as Record<(typeof LEDGER_FIGURES)[number], number>;
+      const day = byDay.get(i) ?? (Object.fromEntries(LEDGER_FIGURES.map((k) => [k, 0])) as LedgerFigures);
       if (credit && kind !== KIND.REVERSE) day.issued += points;
       if (kind === KIND.SPEND) day.spent -= points;
       if (kind === KIND.EXPIRE) day.expired -= points;
-      if (kind === KIND.REVERSE) day[credit ? 'returned' : 'reversed'] += credit ? points : -points;
+      if (kind === KIND.REVERSE && credit) day.returned += points;
+      if (kind === KIND.REVERSE && !credit) day.reversed -= points;
       if (kind === KIND.ADJUST && !credit) day.adjustedOut -= points;
       byDay.set(i, day);
     }
