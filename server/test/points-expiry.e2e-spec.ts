@@ -1,3 +1,4 @@
+import { pointsExpirySchedule } from '@mc/shared';
 import { withTx } from '../src/common/tx';
 import { PointsService } from '../src/modules/points/points.service';
 import { addAddress, Auth, makeSku, placeAndPay, simPay, waitFor } from './support/shop';
@@ -291,6 +292,50 @@ describe('points expiry, adjustments and points rules on MariaDB', () => {
       const after = (await t.http().get('/api/admin/points/liability').set(staff).expect(200)).body;
       expect(after.outstandingPoints).toBe(outstanding + 1234);
       expect(after.expiringByMonth[1].points).toBe(dec.points + 1234);
+    });
+
+    it('liability: exact per month for lots on any day (today, month ends and starts, past the 12 months, never), partial spends, overdue points and shortfalls — the same as each customer\'s schedule', async () => {
+      await setClock('2027-11-15T02:00:00.000Z');
+      const liability = async () => (await t.http().get('/api/admin/points/liability').set(staff).expect(200)).body;
+      const before = await liability();
+      const points = t.app.get(PointsService);
+      let n = 0;
+      /** Posts an entry; a credit then gets the expiry day given (the store's rule only makes 31 December). */
+      const post = async (c: Customer, delta: number, kind: 'ADJUST' | 'REVERSE', expires?: string | null) => {
+        const dedupeKey = `test:liability:${c.id}:${++n}`;
+        await withTx(t.ds, (tx) => points.post(tx, { customerId: c.id, delta, kind, dedupeKey, memo: '测试' }));
+        if (expires !== undefined) await t.ds.query('UPDATE points_ledger SET expiresOn = ? WHERE dedupeKey = ?', [expires, dedupeKey]);
+      };
+      const [a, b, owing, given] = await Promise.all(['liab-a', 'liab-b', 'liab-owing', 'liab-given'].map((name) => t.customer(name)));
+      for (const [delta, day] of [[100, '2027-11-15'], [200, '2027-11-30'], [300, '2028-01-01'], [50, '2028-10-31'], [70, '2028-11-01'], [40, null]] as const) await post(a, delta, 'ADJUST', day);
+      await post(a, -250, 'ADJUST'); // 510 left: 0 of today's, 50 of 30 Nov, all of 2028-01-01's, 50 of 2028-10-31's …
+      await post(b, 100, 'ADJUST', '2027-11-10'); // overdue (the job has not run): in the balance, in no month
+      await post(b, 100, 'ADJUST', '2027-12-31');
+      await post(b, -50, 'ADJUST');
+      await post(owing, 300, 'ADJUST', '2028-03-31');
+      await post(owing, -500, 'REVERSE'); // a shortfall of 200: nothing expires
+      await post(given, 100, 'ADJUST', '2028-02-29');
+      await post(given, 30, 'REVERSE'); // points given back are no lot: 30 of the 130 are past their day
+      const after = await liability();
+      expect(after.outstandingPoints - before.outstandingPoints).toBe(510 + 150 + 130);
+      expect(after.owedPoints - before.owedPoints).toBe(200);
+      const added = Object.fromEntries(after.expiringByMonth.map((m: { month: string; points: number }, i: number) => [m.month, m.points - before.expiringByMonth[i].points]));
+      expect(added).toEqual({
+        '2027-11': 50, '2027-12': 100, '2028-01': 300, '2028-02': 100, '2028-03': 0, '2028-04': 0,
+        '2028-05': 0, '2028-06': 0, '2028-07': 0, '2028-08': 0, '2028-09': 0, '2028-10': 50,
+      });
+
+      // every customer of this database, by the pure schedule
+      const accounts: { customerId: number; balance: string }[] = await t.ds.query('SELECT customerId, balance FROM points_account WHERE balance > 0');
+      const lots: { customerId: number; expiresOn: string | null; points: string }[] = await t.ds.query(
+        `SELECT customerId, expiresOn, SUM(delta) AS points FROM points_ledger WHERE delta > 0 AND kind <> 'REVERSE' AND (expiresOn IS NULL OR expiresOn >= '2027-11-15') GROUP BY customerId, expiresOn`,
+      );
+      const byMonth = new Map<string, number>();
+      for (const acc of accounts) {
+        const own = lots.filter((l) => Number(l.customerId) === Number(acc.customerId)).map((l) => ({ expiresOn: l.expiresOn, points: Number(l.points) }));
+        for (const due of pointsExpirySchedule(Number(acc.balance), own, '2027-11-15')) byMonth.set(due.date.slice(0, 7), (byMonth.get(due.date.slice(0, 7)) ?? 0) + due.points);
+      }
+      expect(after.expiringByMonth).toEqual(after.expiringByMonth.map((m: { month: string }) => ({ month: m.month, points: byMonth.get(m.month) ?? 0, valueCents: byMonth.get(m.month) ?? 0 })));
     });
   });
 });

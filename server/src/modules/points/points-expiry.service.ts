@@ -4,10 +4,8 @@ import {
   mulDivFloor,
   nextPointsExpiry,
   pointsExpiredBy,
-  pointsExpirySchedule,
   storeDayAt,
   type PointsLiability,
-  type PointsLot,
   type PointsSummary,
 } from '@mc/shared';
 import { DataSource } from 'typeorm';
@@ -119,62 +117,47 @@ export class PointsExpiryService implements OnModuleInit {
   /**
    * `GET /api/admin/points/liability`: the points customers hold (Σ positive balances) and their
    * cash value, the points owed (Σ negative balances), and per month for the next 12 months (the
-   * current one first) what is due to expire, each customer's by `pointsExpirySchedule`.
+   * current one first) what is due to expire, in one aggregate statement.
+   *
+   * A customer's points expired by day D are max(0, B − S(D)), S(D) their valid lots expiring after D
+   * or never (`pointsExpiredBy`). That only grows with D, so what `pointsExpirySchedule` lists for the
+   * days of month m sums to E(end of m) − E(end of m − 1), starting from the day before today (where
+   * S is every valid lot). "After the end of month m" is "from the first day of month m + 1", so with
+   * the bounds b0 = today and b1…b12 the next twelve first days: each lot falls in bucket k (the last
+   * bound it reaches; never: 12), S(b_k) is the customer's sum of buckets ≥ k, and month m is
+   * Σ max(0, B − S(b_{m+1})) − Σ max(0, B − S(b_m)) over the customers with a positive balance.
    */
   async liability(): Promise<PointsLiability> {
     const { pointsValueCentsPer100 } = await this.settings.get();
     const today = await this.today();
-    const months = Array.from({ length: 12 }, (_, i) => {
+    const firstDays = Array.from({ length: 13 }, (_, i) => {
       const n = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 + i;
-      return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+      return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}-01`;
     });
-    const byMonth = new Map(months.map((m) => [m, 0]));
-    const [totals] = (await this.ds
-      .createQueryBuilder()
-      .select('COALESCE(SUM(CASE WHEN a.balance > 0 THEN a.balance ELSE 0 END), 0)', 'outstanding')
-      .addSelect('COALESCE(SUM(CASE WHEN a.balance < 0 THEN -a.balance ELSE 0 END), 0)', 'owed')
-      .from(PointsAccount, 'a')
-      .getRawMany()) as { outstanding: string | number; owed: string | number }[];
-    for (let after = 0; ; ) {
-      const accounts = await this.ds
-        .createQueryBuilder(PointsAccount, 'a')
-        .where('a.balance > 0 AND a.customerId > :after', { after })
-        .orderBy('a.customerId', 'ASC')
-        .limit(BATCH)
-        .getMany();
-      if (!accounts.length) break;
-      const lotRows: { customerId: number | string; expiresOn: string | null; points: string | number }[] = await this.ds
-        .createQueryBuilder()
-        .select('l.customerId', 'customerId')
-        .addSelect('l.expiresOn', 'expiresOn')
-        .addSelect('SUM(l.delta)', 'points')
-        .from(PointsLedger, 'l')
-        .where(`l.customerId IN (:...ids) AND ${LOT} AND (l.expiresOn IS NULL OR l.expiresOn >= :today)`, { ids: accounts.map((a) => a.customerId), today })
-        .groupBy('l.customerId')
-        .addGroupBy('l.expiresOn')
-        .getRawMany();
-      const lots = new Map<number, PointsLot[]>();
-      for (const r of lotRows) {
-        const id = Number(r.customerId);
-        lots.set(id, [...(lots.get(id) ?? []), { expiresOn: r.expiresOn, points: Number(r.points) }]);
-      }
-      for (const a of accounts) {
-        for (const due of pointsExpirySchedule(a.balance, lots.get(a.customerId) ?? [], today)) {
-          const month = due.date.slice(0, 7);
-          if (byMonth.has(month)) byMonth.set(month, byMonth.get(month)! + due.points);
-        }
-      }
-      if (accounts.length < BATCH) break;
-      after = accounts[accounts.length - 1].customerId;
-    }
+    const ks = Array.from({ length: 13 }, (_, k) => k);
+    const params = Object.fromEntries(ks.map((k) => [`b${k}`, k ? firstDays[k] : today]));
+    const bucket = `CASE WHEN l.expiresOn IS NULL THEN 12 ${ks.slice(1).reverse().map((k) => `WHEN l.expiresOn >= :b${k} THEN ${k}`).join(' ')} ELSE 0 END`;
+    // `customerId + 0`: grouped in a temporary table after one scan of the ledger, not along ix_points_expiry with a row lookup per entry
+    const lots = `SELECT l.customerId AS customerId, ${bucket} AS k, SUM(l.delta) AS p FROM \`points_ledger\` l
+      WHERE ${LOT} AND (l.expiresOn IS NULL OR l.expiresOn >= :b0) GROUP BY l.customerId + 0, k`;
+    const later = `SELECT y.customerId AS customerId, ${ks.map((k) => `SUM(CASE WHEN y.k >= ${k} THEN y.p ELSE 0 END) AS s${k}`).join(', ')} FROM (${lots}) y GROUP BY y.customerId`;
+    const expired = ks.map((k) => `COALESCE(SUM(CASE WHEN a.balance > 0 AND a.balance > COALESCE(x.s${k}, 0) THEN a.balance - COALESCE(x.s${k}, 0) ELSE 0 END), 0) AS e${k}`);
+    const sql = `SELECT COALESCE(SUM(CASE WHEN a.balance > 0 THEN a.balance ELSE 0 END), 0) AS outstanding,
+      COALESCE(SUM(CASE WHEN a.balance < 0 THEN -a.balance ELSE 0 END), 0) AS owed, ${expired.join(', ')}
+      FROM \`points_account\` a LEFT JOIN (${later}) x ON x.customerId = a.customerId`;
+    const [text, values] = this.ds.driver.escapeQueryWithParameters(sql, params);
+    const [row] = (await this.ds.query(text, values)) as Record<string, string | number | null>[];
+    const n = (key: string) => Number(row?.[key] ?? 0);
     const value = (p: number) => mulDivFloor(p, pointsValueCentsPer100, 100);
-    const outstandingPoints = Number(totals?.outstanding ?? 0);
     return {
       date: today,
-      outstandingPoints,
-      outstandingValueCents: value(outstandingPoints),
-      owedPoints: Number(totals?.owed ?? 0),
-      expiringByMonth: months.map((month) => ({ month, points: byMonth.get(month)!, valueCents: value(byMonth.get(month)!) })),
+      outstandingPoints: n('outstanding'),
+      outstandingValueCents: value(n('outstanding')),
+      owedPoints: n('owed'),
+      expiringByMonth: firstDays.slice(0, 12).map((first, m) => {
+        const points = n(`e${m + 1}`) - n(`e${m}`);
+        return { month: first.slice(0, 7), points, valueCents: value(points) };
+      }),
     };
   }
 }
