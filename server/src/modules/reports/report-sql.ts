@@ -20,6 +20,22 @@ export function windowTable(windows: Window[], prefix = '') {
 }
 
 /**
+ * The index k of the interval [bounds[k], bounds[k+1]) that time column `col` falls in, as a CASE that halves the
+ * intervals at each step (about log2(n) comparisons a row, no date function: right for any time zone and any
+ * day length, since the bounds are computed by the caller). Rows outside [bounds[0], last) must be filtered out.
+ */
+export function bucketOf(col: string, bounds: Date[], prefix = 'k') {
+  const params: Record<string, Date> = {};
+  const pick = (lo: number, hi: number): string => {
+    if (hi - lo === 1) return String(lo);
+    const mid = (lo + hi) >> 1;
+    params[`${prefix}${mid}`] = bounds[mid];
+    return `CASE WHEN ${col} < :${prefix}${mid} THEN ${pick(lo, mid)} ELSE ${pick(mid, hi)} END`;
+  };
+  return { sql: pick(0, bounds.length - 1), params };
+}
+
+/**
  * Whether the customer of order `o` held a card when they placed it: a card period started, not ended and not refunded
  * by the order's creation. Walks `ix_membership_period_customer`.
  */
