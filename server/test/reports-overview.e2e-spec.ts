@@ -10,6 +10,7 @@ describe('overview report on MariaDB', () => {
   let t: TestApp;
   let staff: Auth;
   let cardCents: number;
+  let skuId: number;
   const kit = pointsKit(() => t, () => staff);
   const overview = async (query: string) => (await t.http().get(`/api/admin/reports/overview?${query}`).set(staff).expect(200)).body;
 
@@ -17,6 +18,7 @@ describe('overview report on MariaDB', () => {
     t = await createTestApp({ seed: true });
     staff = await t.staff();
     const sku = await makeSku(t, { priceCents: 5000, stock: 100, title: '报表测试品' });
+    skuId = sku.id;
     const buyer = async (openid: string) => {
       const c = await t.customer(openid);
       return { ...c, addressId: await addAddress(t, c.auth) };
@@ -89,4 +91,27 @@ describe('overview report on MariaDB', () => {
     await bad('from=2027-13-01', '开始日期须为 YYYY-MM-DD 格式的日期');
     await t.http().get('/api/admin/reports/overview').set(await t.staff('operator', 'admin123')).expect(403);
   });
+
+  it('buckets by store days in a zone with summer time: Paris, over the night its clocks went forward', async () => {
+    // 2027-04-10T22:30Z is 00:30 on the 11th in Paris (UTC+2 since 2027-03-28), 23:30 on the 10th at the range's first offset (UTC+1)
+    const c5 = await t.customer('rep-5');
+    await kit.setClock('2027-04-10T22:30:00.000Z');
+    await placeAndPay(t, c5.auth, [{ skuId, qty: 1 }], await addAddress(t, c5.auth), '2027-04-10T22:30:00.000Z'); // 5800
+    await t.http().put('/api/admin/settings').set(staff).send({ timezone: 'Europe/Paris' }).expect(200);
+    try {
+      const r = await overview('from=2027-03-28&to=2027-04-11');
+      const paid = 5800 + 10000 + 5800 + 5800 + cardCents + 5800;
+      expect(r).toMatchObject({ paidCents: paid, refundedCents: 5800, orders: 6, buyers: 5, newCards: 1 });
+      expect(r.previous).toMatchObject({ from: '2027-03-13', to: '2027-03-27', orders: 0 });
+      const day = (d: string) => r.series.find((p: { day: string }) => p.day === d);
+      expect(r.series).toHaveLength(15);
+      expect(day('2027-04-08')).toEqual({ day: '2027-04-08', paidCents: 5800, refundedCents: 0, gmvCents: 5800, orders: 1, buyers: 1 });
+      expect(day('2027-04-10')).toEqual({ day: '2027-04-10', paidCents: 15800, refundedCents: 0, gmvCents: 15800, orders: 2, buyers: 2 });
+      // the 22:30Z order, the card (17:30 Paris) and the 16:30Z order with its refund (18:30 Paris) all fall on the 11th
+      expect(day('2027-04-11')).toEqual({ day: '2027-04-11', paidCents: 11600 + cardCents, refundedCents: 5800, gmvCents: 5800 + cardCents, orders: 3, buyers: 3 });
+    } finally {
+      await t.http().put('/api/admin/settings').set(staff).send({ timezone: 'Asia/Shanghai' }).expect(200);
+    }
+  });
 });
+

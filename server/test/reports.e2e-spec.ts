@@ -89,7 +89,7 @@ describe('member-day and membership reports', () => {
       ],
     });
 
-    expect(orderQueries).toHaveLength(1); // one aggregate query for every rule and occurrence
+    expect(orderQueries).toHaveLength(2); // two aggregate queries (the occurrences, the baselines) for every rule and occurrence
 
     const conversion = await t.http().get('/api/admin/reports/membership?from=2027-01-01T00:00:00Z&to=2027-03-01T00:00:00Z').set(await t.staff()).expect(200);
     expect(conversion.body).toMatchObject({ buyers: 3, buyersWhoBoughtCard: 2, conversionBp: 6666 });

@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { Clock, DAY_MS } from '../../common/clock';
 import { MembershipPlan } from '../membership/entities/membership-plan.entity';
 import { StoreSettingsService } from '../settings/store-settings.service';
-import { heldCard, msBetween, reportRows, shareBp } from './report-sql';
+import { heldCardOn, msBetween, reportRows, shareBp } from './report-sql';
 
 const GOODS = { goods: 'GOODS', card: 'MEMBER_CARD' };
 
@@ -96,8 +96,9 @@ export class MemberReportsService {
       reportRows(
         this.ds,
         `SELECT g.member, COUNT(*) AS orders, COUNT(DISTINCT g.customerId) AS customers, SUM(g.payableCents) AS paidCents, SUM(g.refundedCents) AS refundedCents
-         FROM (SELECT o.customerId, o.payableCents, o.refundedCents, CASE WHEN ${heldCard('o')} THEN 1 ELSE 0 END AS member
-               FROM \`shop_order\` o WHERE o.paidAt >= :s AND o.paidAt < :e AND o.kind = :goods) g
+         FROM (SELECT o.customerId, o.payableCents, o.refundedCents, MAX(CASE WHEN hc.id IS NULL THEN 0 ELSE 1 END) AS member
+               FROM \`shop_order\` o LEFT JOIN \`membership_period\` hc ON ${heldCardOn('hc', 'o')}
+               WHERE o.paidAt >= :s AND o.paidAt < :e AND o.kind = :goods GROUP BY o.id, o.customerId, o.payableCents, o.refundedCents) g
          GROUP BY g.member`,
         range,
       ),
@@ -106,10 +107,11 @@ export class MemberReportsService {
       reportRows(
         this.ds,
         `SELECT f.member, ${windowColumns} FROM (
-           SELECT o.customerId, o.paidAt AS firstAt, MAX(CASE WHEN ${heldCard('o')} THEN 1 ELSE 0 END) AS member,
+           SELECT o.customerId, o.paidAt AS firstAt, MAX(CASE WHEN hc.id IS NULL THEN 0 ELSE 1 END) AS member,
              (SELECT MIN(n.paidAt) FROM \`shop_order\` n WHERE n.kind = :goods AND n.customerId = o.customerId AND n.paidAt > o.paidAt) AS nextAt
            FROM (SELECT m.customerId, MIN(m.paidAt) AS firstAt FROM \`shop_order\` m WHERE m.paidAt >= :s AND m.paidAt < :e AND m.kind = :goods GROUP BY m.customerId) fx
            JOIN \`shop_order\` o ON o.kind = :goods AND o.customerId = fx.customerId AND o.paidAt = fx.firstAt
+           LEFT JOIN \`membership_period\` hc ON ${heldCardOn('hc', 'o')}
            GROUP BY o.customerId, o.paidAt) f
          GROUP BY f.member`,
         { ...range, ...cuts },

@@ -20,11 +20,31 @@ export function windowTable(windows: Window[], prefix = '') {
 }
 
 /**
- * Whether the customer of order `o` held a card when they placed it: a card period started, not ended and not refunded
- * by the order's creation. Walks `ix_membership_period_customer`.
+ * The index k of the interval [bounds[k], bounds[k+1]) that time column `col` falls in, as a CASE that halves the
+ * intervals at each step (about log2(n) comparisons a row, no date function: right for any time zone and any
+ * day length, since the bounds are computed by the caller). Rows outside [bounds[0], last) must be filtered out.
  */
-export const heldCard = (o: string) =>
-  `EXISTS (SELECT 1 FROM \`membership_period\` hc WHERE hc.customerId = ${o}.customerId AND hc.startsAt <= ${o}.createdAt AND ${o}.createdAt < hc.endsAt AND (hc.refundedAt IS NULL OR hc.refundedAt > ${o}.createdAt))`;
+export function bucketOf(col: string, bounds: Date[], prefix = 'k') {
+  const params: Record<string, Date> = {};
+  const pick = (lo: number, hi: number): string => {
+    if (hi - lo === 1) return String(lo);
+    const mid = (lo + hi) >> 1;
+    params[`${prefix}${mid}`] = bounds[mid];
+    return `CASE WHEN ${col} < :${prefix}${mid} THEN ${pick(lo, mid)} ELSE ${pick(mid, hi)} END`;
+  };
+  return { sql: pick(0, bounds.length - 1), params };
+}
+
+/** Card period `p` was held by the customer of order `o` when they placed it: started, not ended, not refunded by then. */
+export const heldCardOn = (p: string, o: string) =>
+  `${p}.customerId = ${o}.customerId AND ${p}.startsAt <= ${o}.createdAt AND ${o}.createdAt < ${p}.endsAt AND (${p}.refundedAt IS NULL OR ${p}.refundedAt > ${o}.createdAt)`;
+
+/**
+ * Whether the customer of order `o` held a card when they placed it, probing `ix_membership_period_customer` once per
+ * order as a dependent subquery. Over many orders, a LEFT JOIN on heldCardOn grouped by order makes the same probes
+ * in about a third of the time (the members report over 366 days; EXPLAIN shows the same per-order probe in both).
+ */
+export const heldCard = (o: string) => `EXISTS (SELECT 1 FROM \`membership_period\` hc WHERE ${heldCardOn('hc', o)})`;
 
 /** Milliseconds from time column `a` to `b`, in the data source's dialect. */
 export function msBetween(ds: DataSource, a: string, b: string): string {
