@@ -17,7 +17,8 @@
 //    without filling: steps 1 and 2's fill are skipped).
 //
 // A route is a report name (`overview` → GET /api/admin/reports/overview) or a path starting with `/`;
-// a query string may follow either. The default list is the routes on main.
+// a query string may follow either. The default list is every report route of the dashboard, the segments and the
+// liability at the ranges the dashboard asks for by default (7 and 30 days), and the admin's customer list.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -51,6 +52,15 @@ const DEFAULT_ROUTES = [
   `overview?from=${dayAgo(89)}&to=${dayAgo(0)}`,
   'member-days',
   'membership',
+  'members',
+  `members?from=${dayAgo(29)}&to=${dayAgo(0)}`,
+  'cohorts?months=12',
+  'points',
+  `points?from=${dayAgo(29)}&to=${dayAgo(0)}`,
+  'distribution',
+  `distribution?from=${dayAgo(29)}&to=${dayAgo(0)}`,
+  'segments',
+  '/api/admin/points/liability',
   `distributors?month=${month}`,
   '/api/admin/customers?page=1&pageSize=20',
   '/api/admin/customers?page=1&pageSize=20&q=王',
