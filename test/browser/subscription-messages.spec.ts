@@ -44,6 +44,8 @@ describe('subscription messages: staff set a template, a customer agrees after p
       await admin.locator(`#tmpl_ORDER_SHIPPED_mappings_${i}_keyword`).fill(keyword);
       await form.locator('.subscription-mapping').nth(i).locator('.ant-select').click();
       await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: field }).click();
+      // the list closes with an animation: the next row's select opens only once this one is gone
+      await admin.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     }
     await form.locator('.subscription-submit-ORDER_SHIPPED').click();
     await admin.getByText('amount 类关键词不能填「商品名称」').waitFor(); // refused as typed
