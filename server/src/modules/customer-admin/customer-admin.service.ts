@@ -13,6 +13,7 @@ import { CustomerGrowth } from '../membership/entities/customer-growth.entity';
 import { MembershipPeriod } from '../membership/entities/membership-period.entity';
 import { Membership } from '../membership/entities/membership.entity';
 import { MembershipService } from '../membership/membership.service';
+import { periodView } from '../membership/membership-sales.service';
 import { TierService } from '../membership/tier.service';
 import { Order } from '../order/entities/order.entity';
 import { PointsAccount } from '../points/entities/points-account.entity';
@@ -136,17 +137,7 @@ export class CustomerAdminService {
       card: {
         isMember: card.isMember,
         memberUntil: card.memberUntil?.toISOString() ?? null,
-        periods: periods.map((p) => ({
-          id: p.id,
-          orderId: p.orderId,
-          planId: p.planId,
-          days: p.days,
-          paidCents: p.paidCents,
-          purchasedAt: p.purchasedAt.toISOString(),
-          startsAt: p.startsAt.toISOString(),
-          endsAt: p.endsAt.toISOString(),
-          refundedAt: p.refundedAt?.toISOString() ?? null,
-        })),
+        periods: periods.map(periodView),
       },
       tier: { tierId: standing.tier?.id ?? null, name: standing.tier?.name ?? null, growth: standing.growth, nextTier: standing.nextTier },
       points: {

@@ -14,6 +14,19 @@ import { MembershipPeriod } from './entities/membership-period.entity';
 import { MembershipService } from './membership.service';
 
 
+/** A card period as the customer's card page and the admin's customer page show it. */
+export const periodView = (p: MembershipPeriod) => ({
+  id: p.id,
+  orderId: p.orderId,
+  planId: p.planId,
+  days: p.days,
+  paidCents: p.paidCents,
+  purchasedAt: p.purchasedAt.toISOString(),
+  startsAt: p.startsAt.toISOString(),
+  endsAt: p.endsAt.toISOString(),
+  refundedAt: p.refundedAt?.toISOString() ?? null,
+});
+
 export type FastRefundCheck = { eligible: true; period: MembershipPeriod } | { eligible: false; reason: string };
 
 /** The customer's card page and taking the card back (极速退卡, or a refund staff review); checkout sells it. */
@@ -44,17 +57,7 @@ export class MembershipSalesService {
         pending: pending && { id: pending.id, status: pending.status, amountCents: pending.amountCents, createdAt: pending.createdAt.toISOString() },
         estimateCents: refundable && !pending ? cardProRataRefundCents(latest, now) : null,
       },
-      periods: periods.map((p) => ({
-        id: p.id,
-        orderId: p.orderId,
-        planId: p.planId,
-        days: p.days,
-        paidCents: p.paidCents,
-        purchasedAt: p.purchasedAt.toISOString(),
-        startsAt: p.startsAt.toISOString(),
-        endsAt: p.endsAt.toISOString(),
-        refundedAt: p.refundedAt?.toISOString() ?? null,
-      })),
+      periods: periods.map(periodView),
     };
   }
 

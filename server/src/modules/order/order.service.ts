@@ -18,7 +18,7 @@ export interface NewOrder {
   kind: Order['kind'];
   breakdown: PriceBreakdown;
   /** The title, specs and picture of each line, by the breakdown's lineId. */
-  lineInfo: (lineId: string) => { title: string; specs: Record<string, string>; coverUrl: string };
+  lineInfo: (lineId: string) => LineInfo;
   address: Order['address'];
   note: string;
   unpaidTimeoutMinutes: number;
@@ -26,6 +26,26 @@ export interface NewOrder {
 }
 
 /** A placed order as the API answers it. */
+type LineInfo = { title: string; specs: Record<string, string>; coverUrl: string };
+
+/** An order line's columns from its priced line (what the order was placed at); the id and refund columns are the database's. */
+export const orderLineOf = (orderId: number, l: PriceBreakdown['lines'][number], info: LineInfo) => ({
+  orderId,
+  skuId: Number(l.skuId),
+  productId: Number(l.productId),
+  categoryId: Number(l.categoryId),
+  ...info,
+  qty: l.qty,
+  listPriceCents: l.listPriceCents,
+  unitPriceCents: l.unitPriceCents,
+  priceSource: l.priceSource,
+  goodsCents: l.goodsCents,
+  lineDiscountCents: l.lineDiscountCents,
+  couponCents: l.couponCents,
+  pointsCents: l.pointsCents,
+  cashPaidCents: l.cashPaidCents,
+});
+
 export const placedView = (o: Order) => ({ id: o.id, orderNo: o.orderNo, kind: o.kind, status: o.status, payableCents: o.payableCents, expiresAt: o.expiresAt!.toISOString() });
 
 /** After-sale window: a completed order may ask for a refund until `afterSaleDays` after completion. */
@@ -87,22 +107,7 @@ export class OrderService {
     const skuIdOfLine = new Map(breakdown.lines.map((l) => [l.lineId, Number(l.skuId)]));
     await tx.insertLater(
       OrderLine,
-      breakdown.lines.map((l) => ({
-        orderId: order.id,
-        skuId: Number(l.skuId),
-        productId: Number(l.productId),
-        categoryId: Number(l.categoryId),
-        ...o.lineInfo(l.lineId),
-        qty: l.qty,
-        listPriceCents: l.listPriceCents,
-        unitPriceCents: l.unitPriceCents,
-        priceSource: l.priceSource,
-        goodsCents: l.goodsCents,
-        lineDiscountCents: l.lineDiscountCents,
-        couponCents: l.couponCents,
-        pointsCents: l.pointsCents,
-        cashPaidCents: l.cashPaidCents,
-      })),
+      breakdown.lines.map((l) => orderLineOf(order.id, l, o.lineInfo(l.lineId))),
     );
     if (breakdown.adjustments.length) {
       // a line's adjustment finds the line's id by its SKU (one line per SKU in an order)

@@ -52,6 +52,7 @@ import { OrderAdjustment } from '../order/entities/order-adjustment.entity';
 import { OrderLine } from '../order/entities/order-line.entity';
 import { OrderStatusHistory } from '../order/entities/order-status-history.entity';
 import { Order } from '../order/entities/order.entity';
+import { orderLineOf } from '../order/order.service';
 import { Refund, type RefundLine } from '../order/entities/refund.entity';
 import { Payment } from '../payment/entities/payment.entity';
 import { PointsMallItem } from '../points-mall/entities/points-mall-item.entity';
@@ -718,25 +719,7 @@ function orderRow(ctx: Context, life: Life, at: Date, kind: Order['kind'], b: Pr
 
 function writeLines(ctx: Context, order: Order, b: PriceBreakdown, info: (skuId: number) => { title: string; specs: Record<string, string>; coverUrl: string }): OrderLine[] {
   const lines = b.lines.map(
-    (l): OrderLine => ({
-      id: ++ctx.ids.line,
-      orderId: order.id,
-      skuId: Number(l.skuId),
-      productId: Number(l.productId),
-      categoryId: Number(l.categoryId),
-      ...info(Number(l.skuId)),
-      qty: l.qty,
-      listPriceCents: l.listPriceCents,
-      unitPriceCents: l.unitPriceCents,
-      priceSource: l.priceSource,
-      goodsCents: l.goodsCents,
-      lineDiscountCents: l.lineDiscountCents,
-      couponCents: l.couponCents,
-      pointsCents: l.pointsCents,
-      cashPaidCents: l.cashPaidCents,
-      refundedQty: 0,
-      refundedCents: 0,
-    }),
+    (l): OrderLine => ({ id: ++ctx.ids.line, ...orderLineOf(order.id, l, info(Number(l.skuId))), refundedQty: 0, refundedCents: 0 }),
   );
   ctx.rows.lines.push(...lines);
   const lineOfSku = new Map(lines.map((l) => [String(l.skuId), l.id]));
