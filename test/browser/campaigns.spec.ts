@@ -81,7 +81,8 @@ describe('campaigns: staff send points to a segment, a recipient finds them (adm
     await row.getByText('已完成').waitFor();
     await row.locator('.campaign-progress', { hasText: `已发送 ${active} · 失败 0 · 待发送 0` }).waitFor();
     await row.locator('.campaign-details').click();
-    await admin.locator('.campaign-recipients tbody tr').first().waitFor();
+    // the drawer's first answer may still be loading: wait for the last recipient's row, then count
+    await admin.locator('.campaign-recipients tbody tr', { hasText: '已发送' }).nth(active - 1).waitFor();
     expect(await admin.locator('.campaign-recipients tbody tr', { hasText: '已发送' }).count()).toBe(active);
     await screenshot(admin, 'admin-campaign-done');
     expect(adminErrors).toEqual([]);
